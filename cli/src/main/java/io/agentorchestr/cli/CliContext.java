@@ -1,0 +1,118 @@
+package io.agentorchestr.cli;
+
+import io.agentorchestr.core.agent.AgentDetector;
+import io.agentorchestr.core.agent.AgentRegistry;
+import io.agentorchestr.core.agent.AgentSelection;
+import io.agentorchestr.core.config.AppPaths;
+import io.agentorchestr.core.doctor.Doctor;
+import io.agentorchestr.core.git.Git;
+import io.agentorchestr.core.git.LocalGit;
+import io.agentorchestr.core.git.Worktrees;
+import io.agentorchestr.core.process.ProcessRunner;
+import io.agentorchestr.core.process.SystemProcessRunner;
+import io.agentorchestr.core.session.ManualRun;
+import io.agentorchestr.core.session.Prerequisites;
+import io.agentorchestr.core.store.SqliteStateStore;
+import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.tmux.Tmux;
+import io.agentorchestr.core.tmux.TmuxCli;
+import io.agentorchestr.core.tmux.TmuxServer;
+import io.agentorchestr.core.worker.WorkerLauncher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The composition root: builds the core's adapters from the environment, each on first use, so a
+ * command that needs no store or detection (--version, --help) touches neither.
+ */
+public final class CliContext implements AutoCloseable {
+    private final Map<String, String> env;
+    private final ProcessRunner runner = new SystemProcessRunner();
+    private AppPaths paths;
+    private Tmux tmux;
+    private Git git;
+    private SqliteStateStore store;
+    private AgentRegistry registry;
+
+    public CliContext(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public ProcessRunner runner() {
+        return runner;
+    }
+
+    public AppPaths paths() {
+        if (paths == null) {
+            paths = AppPaths.fromEnvironment(env);
+        }
+        return paths;
+    }
+
+    public Tmux tmux() {
+        if (tmux == null) {
+            tmux = new TmuxCli(runner, TmuxServer.fromEnvironment(env));
+        }
+        return tmux;
+    }
+
+    public Git git() {
+        if (git == null) {
+            git = new LocalGit(runner);
+        }
+        return git;
+    }
+
+    public StateStore store() {
+        if (store == null) {
+            store = SqliteStateStore.open(paths().stateDb());
+        }
+        return store;
+    }
+
+    public AgentRegistry registry() {
+        if (registry == null) {
+            registry = AgentRegistry.load(paths().userAgentsFile());
+        }
+        return registry;
+    }
+
+    /** Detection searches PATH, then the distribution's bin directory (home of the demo agent). */
+    public AgentDetector detector() {
+        List<Path> extra = new ArrayList<>();
+        String home = System.getProperty("agentorchestr.home");
+        if (home != null) {
+            extra.add(Path.of(home, "bin"));
+        }
+        return new AgentDetector(runner, AgentDetector.searchPath(env.get("PATH"), extra));
+    }
+
+    public Prerequisites prerequisites() {
+        return new Prerequisites(runner, tmux(), git());
+    }
+
+    public ManualRun manualRun() {
+        Worktrees worktrees = new Worktrees(git(), paths().worktrees());
+        return new ManualRun(paths(), tmux(), git(), store(), prerequisites(),
+                new AgentSelection(registry(), detector()),
+                new WorkerLauncher(tmux(), git(), worktrees, store()));
+    }
+
+    public Doctor doctor() {
+        return new Doctor(runner, tmux(), paths(), () -> detector().detect(registry().all()));
+    }
+
+    @Override
+    public void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+}

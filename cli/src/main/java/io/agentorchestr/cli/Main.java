@@ -1,0 +1,71 @@
+package io.agentorchestr.cli;
+
+import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.error.ExitCode;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Entry point. Only {@link #main} exits the JVM; everything else returns an exit code. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(out, err, System.getenv(), args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
+        CliContext context = new CliContext(env);
+        try {
+            CommandLine cmd = commandLine(context);
+            cmd.setOut(out);
+            cmd.setErr(err);
+            return cmd.execute(args);
+        } finally {
+            context.close();
+        }
+    }
+
+    private static String[] exitCodeLines() {
+        return java.util.Arrays.stream(ExitCode.values())
+                .map(c -> String.format("  %d  %s", c.code(), c.meaning())).toArray(String[]::new);
+    }
+
+    static CommandLine commandLine(CliContext context) {
+        AgentorchestrCommand root = new AgentorchestrCommand(context);
+        CommandLine cmd = new CommandLine(root);
+        cmd.getCommandSpec().usageMessage().footer(exitCodeLines());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setExitCodeExceptionMapper(t -> t instanceof AgentorchestrException e ? e.exitCode().code()
+                : ExitCode.ERROR.code());
+        cmd.setExecutionExceptionHandler((ex, line, parsed) -> {
+            PrintWriter err = line.getErr();
+            String message = ex instanceof AgentorchestrException ? ex.getMessage()
+                    : ex.getClass().getSimpleName() + ": " + ex.getMessage();
+            err.println("agentorchestr: error: " + message);
+            if (root.verbose()) {
+                ex.printStackTrace(err);
+            } else if (!(ex instanceof AgentorchestrException)) {
+                err.println("agentorchestr: run again with --verbose for details");
+            }
+            err.flush();
+            return line.getExitCodeExceptionMapper().getExitCode(ex);
+        });
+        cmd.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("agentorchestr: error: " + ex.getMessage());
+            err.println("agentorchestr: see --help for usage");
+            err.flush();
+            return ExitCode.USAGE.code();
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,30 @@
+package io.agentorchestr.cli;
+
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Options of a run: the task, the agents to use, where to start, and whether to attach. */
+public final class ManualOptions {
+    @Option(names = "--task", paramLabel = "TEXT", order = 20, description = "The task for --manual.")
+    public String task;
+
+    @Option(names = "--agents", paramLabel = "NAME", arity = "1..*", order = 21, split = ",",
+            description = "Agents to use, in order of preference (see --detect). Default: the first installed "
+                    + "agent CLI; the bundled demo agent only when named.")
+    public List<String> agents = new ArrayList<>();
+
+    @Option(names = "--base", paramLabel = "REF", order = 22,
+            description = "Branch, tag or commit the worker starts from. Default: HEAD.")
+    public String base;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", order = 23, converter = DurationConverter.class,
+            description = "Give up waiting after this long (90s, 30m, 2h, 1h30m). Default: no limit.")
+    public Duration timeout;
+
+    @Option(names = "--attach", negatable = true, order = 24, description = "Attach to the tmux session once it "
+            + "exists (--no-attach: never). Default: attach when on a terminal.")
+    public Boolean attach;
+}

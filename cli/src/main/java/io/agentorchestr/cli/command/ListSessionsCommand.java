@@ -1,0 +1,106 @@
+package io.agentorchestr.cli.command;
+
+import io.agentorchestr.cli.CliContext;
+import io.agentorchestr.cli.CommonOptions;
+import io.agentorchestr.cli.Json;
+import io.agentorchestr.cli.TextTable;
+import io.agentorchestr.core.session.SessionRecord;
+import io.agentorchestr.core.session.SessionStatus;
+import io.agentorchestr.core.worker.WorkerRecord;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code --list-sessions}: recent sessions, newest first, with their workers. */
+public final class ListSessionsCommand implements Callable<Integer> {
+    private static final int LIMIT = 50;
+
+    private final CliContext context;
+    private final CommandSpec spec;
+    private final CommonOptions common;
+
+    public ListSessionsCommand(CliContext context, CommandSpec spec, CommonOptions common) {
+        this.context = context;
+        this.spec = spec;
+        this.common = common;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<SessionRecord> sessions = context.store().recentSessions(LIMIT);
+        if (common.json) {
+            Json.print(out, sessions.stream().map(this::sessionJson).toList());
+            return 0;
+        }
+        if (sessions.isEmpty()) {
+            spec.commandLine().getErr().println("agentorchestr: no sessions yet");
+            return 0;
+        }
+        TextTable table = new TextTable("ID", "STATUS", "MODE", "AGENTS", "WORKERS", "CREATED", "GOAL");
+        for (SessionRecord s : sessions) {
+            List<WorkerRecord> workers = context.store().workers(s.id());
+            table.row(s.id(), status(s), s.mode(), String.join(",", s.agents()), String.valueOf(workers.size()),
+                    s.createdAt().toString(), firstLine(s.goal(), 60));
+        }
+        table.print(out);
+        out.flush();
+        return 0;
+    }
+
+    /** A session stored as running whose orchestrator process is gone did not end cleanly. */
+    static String status(SessionRecord s) {
+        if (s.status() == SessionStatus.RUNNING && ProcessHandle.of(s.ownerPid()).map(ProcessHandle::isAlive)
+                .orElse(false).equals(false)) {
+            return "abandoned";
+        }
+        return s.status().label();
+    }
+
+    private Map<String, Object> sessionJson(SessionRecord s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("status", status(s));
+        m.put("mode", s.mode());
+        m.put("goal", s.goal());
+        m.put("project", s.project());
+        m.put("agents", s.agents());
+        m.put("base_commit", s.baseCommit());
+        m.put("tmux_session", s.tmuxSession());
+        m.put("summary", s.summary());
+        m.put("created_at", str(s.createdAt()));
+        m.put("ended_at", str(s.endedAt()));
+        m.put("workers", context.store().workers(s.id()).stream().map(ListSessionsCommand::workerJson).toList());
+        return m;
+    }
+
+    private static Map<String, Object> workerJson(WorkerRecord w) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", w.id());
+        m.put("attempt", w.attempt());
+        m.put("perspective", w.perspective());
+        m.put("agent", w.agent());
+        m.put("state", w.state().label());
+        m.put("summary", w.summary());
+        m.put("signal", w.signal());
+        m.put("exit_status", w.exitStatus());
+        m.put("branch", w.branch());
+        m.put("worktree", w.worktree());
+        m.put("pane", w.paneId());
+        return m;
+    }
+
+    private static String str(Instant i) {
+        return i == null ? null : i.toString();
+    }
+
+    private static String firstLine(String text, int max) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() > max ? line.substring(0, max - 3) + "..." : line;
+    }
+}

@@ -1,0 +1,129 @@
+package io.agentorchestr.cli.command;
+
+import io.agentorchestr.cli.CliContext;
+import io.agentorchestr.cli.CommonOptions;
+import io.agentorchestr.cli.Json;
+import io.agentorchestr.cli.ManualOptions;
+import io.agentorchestr.cli.TmuxAttach;
+import io.agentorchestr.core.error.ExitCode;
+import io.agentorchestr.core.session.ManualOutcome;
+import io.agentorchestr.core.session.ManualRequest;
+import io.agentorchestr.core.session.ManualRun;
+import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.worker.WorkerState;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** {@code --manual --task TEXT}: one agent on one task in its own worktree; waits and reports. */
+public final class ManualCommand implements Callable<Integer> {
+    private final CliContext context;
+    private final CommandSpec spec;
+    private final ManualOptions options;
+    private final CommonOptions common;
+
+    public ManualCommand(CliContext context, CommandSpec spec, ManualOptions options, CommonOptions common) {
+        this.context = context;
+        this.spec = spec;
+        this.options = options;
+        this.common = common;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ManualRun run = context.manualRun();
+        ManualRun.Started started = run.start(new ManualRequest(options.task, options.agents,
+                common.projectOrCwd(), options.base, options.timeout));
+        WorkerRecord w = started.worker();
+        String session = started.session().tmuxSession();
+        TmuxAttach attach = new TmuxAttach(context.tmux(), context.env());
+        progress(err, "session " + started.session().id() + ": worker " + w.id() + " (" + w.agent()
+                + ") started in pane " + w.paneId() + " of tmux session " + session);
+        progress(err, "branch " + w.branch() + ", worktree " + w.worktree());
+        progress(err, "watch it with: " + attach.hint(session));
+
+        AtomicBoolean finished = new AtomicBoolean();
+        Thread onInterrupt = new Thread(() -> {
+            if (!finished.get()) {
+                run.markInterrupted(started);
+                err.println("agentorchestr: interrupted; session " + started.session().id()
+                        + " left as it was (tmux session " + session + ")");
+                err.flush();
+                Runtime.getRuntime().halt(ExitCode.INTERRUPTED.code());
+            }
+        }, "interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            ManualOutcome outcome = TmuxAttach.wanted(options.attach)
+                    ? awaitWhileAttached(run, started, attach, err) : run.await(started);
+            finished.set(true);
+            render(out, outcome, attach.hint(session));
+            return outcome.worker().state() == WorkerState.DONE ? ExitCode.OK.code() : ExitCode.GOAL_FAILED.code();
+        } finally {
+            finished.set(true);
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        }
+    }
+
+    /** Waits in the background while the user watches; detaches them when the worker has finished. */
+    private ManualOutcome awaitWhileAttached(ManualRun run, ManualRun.Started started, TmuxAttach attach,
+                                             PrintWriter err) throws InterruptedException, ExecutionException {
+        String session = started.session().tmuxSession();
+        CompletableFuture<ManualOutcome> outcome = CompletableFuture.supplyAsync(() -> {
+            try {
+                ManualOutcome o = run.await(started);
+                context.tmux().detachClients(session);
+                return o;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting", e);
+            }
+        });
+        attach.attach(session, err);
+        return outcome.get();
+    }
+
+    private void progress(PrintWriter err, String message) {
+        if (!common.quiet) {
+            err.println("agentorchestr: " + message);
+            err.flush();
+        }
+    }
+
+    private void render(PrintWriter out, ManualOutcome o, String attachHint) {
+        WorkerRecord w = o.worker();
+        if (common.json) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("session", o.session().id());
+            json.put("state", w.state().label());
+            json.put("summary", w.summary());
+            json.put("signal", w.signal());
+            json.put("exit_status", w.exitStatus());
+            json.put("agent", w.agent());
+            json.put("branch", w.branch());
+            json.put("worktree", w.worktree());
+            json.put("commits", o.commits().stream().map(c -> Map.of("id", c.id(), "subject", c.subject())).toList());
+            json.put("tmux_session", o.session().tmuxSession());
+            Json.print(out, json);
+            return;
+        }
+        out.println("state:    " + w.state().label());
+        out.println("summary:  " + (w.summary() == null ? "" : w.summary()));
+        out.println("session:  " + o.session().id());
+        out.println("agent:    " + w.agent());
+        out.println("branch:   " + w.branch());
+        out.println("worktree: " + w.worktree());
+        out.println("commits:  " + o.commits().size());
+        o.commits().forEach(c -> out.println("  " + c.shortId() + " " + c.subject()));
+        out.println("tmux:     " + attachHint);
+        out.flush();
+    }
+}

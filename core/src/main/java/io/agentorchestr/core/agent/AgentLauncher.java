@@ -1,0 +1,40 @@
+package io.agentorchestr.core.agent;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the interactive launch command of an agent from its profile (data, not per-agent code). */
+public final class AgentLauncher {
+    private AgentLauncher() {
+    }
+
+    public static LaunchCommand build(AgentProfile profile, Path binary, LaunchRequest request) {
+        List<String> argv = new ArrayList<>();
+        argv.add(binary.toString());
+        argv.addAll(profile.launchArgs());
+        argv.addAll(request.lead() ? profile.leadArgs() : profile.workerArgs());
+        argv.addAll(profile.permissionArgs());
+        if (request.agentSessionId() != null) {
+            profile.sessionIdArgs().forEach(a -> argv.add(a.replace("{session_id}", request.agentSessionId())));
+        }
+        switch (profile.promptMode()) {
+            case ARG -> argv.add(LaunchCommand.PROMPT_TOKEN);
+            case FLAG -> {
+                argv.add(profile.promptFlag());
+                argv.add(LaunchCommand.PROMPT_TOKEN);
+            }
+            case FILE -> {
+                argv.add(profile.promptFlag());
+                argv.add(request.promptFile().toString());
+            }
+            case PASTE -> {
+                // delivered after start
+            }
+        }
+        Map<String, String> env = new LinkedHashMap<>(profile.env());
+        return new LaunchCommand(argv, env, profile.promptMode() == PromptMode.PASTE);
+    }
+}

@@ -1,0 +1,104 @@
+package io.agentorchestr.core.doctor;
+
+import io.agentorchestr.core.agent.AgentSelection;
+import io.agentorchestr.core.agent.DetectedAgent;
+import io.agentorchestr.core.config.AppPaths;
+import io.agentorchestr.core.process.CommandNotFoundException;
+import io.agentorchestr.core.process.ExecResult;
+import io.agentorchestr.core.process.ProcessRunner;
+import io.agentorchestr.core.process.ProcessSpec;
+import io.agentorchestr.core.tmux.Tmux;
+import io.agentorchestr.core.tmux.TmuxVersion;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/** The {@code --doctor} use case: every prerequisite checked, each failure with its fix. */
+public final class Doctor {
+    private static final int MIN_JAVA = 17;
+
+    private final ProcessRunner runner;
+    private final Tmux tmux;
+    private final AppPaths paths;
+    private final Supplier<List<DetectedAgent>> agents;
+
+    public Doctor(ProcessRunner runner, Tmux tmux, AppPaths paths, Supplier<List<DetectedAgent>> agents) {
+        this.runner = runner;
+        this.tmux = tmux;
+        this.paths = paths;
+        this.agents = agents;
+    }
+
+    public List<CheckResult> run() {
+        List<CheckResult> results = new ArrayList<>();
+        results.add(tmuxCheck());
+        results.add(gitCheck());
+        results.add(javaCheck());
+        results.add(writable("config directory", paths.config(), "AGENTORCHESTR_CONFIG_DIR"));
+        results.add(writable("data directory", paths.data(), "AGENTORCHESTR_DATA_DIR"));
+        results.add(writable("state directory", paths.state(), "AGENTORCHESTR_STATE_DIR"));
+        results.add(agentCheck());
+        return results;
+    }
+
+    private CheckResult tmuxCheck() {
+        try {
+            TmuxVersion v = tmux.version();
+            return v.atLeast(TmuxVersion.MINIMUM) ? CheckResult.pass("tmux", v.raw())
+                    : CheckResult.fail("tmux", v.raw() + " is older than " + TmuxVersion.MINIMUM.raw(),
+                    "upgrade tmux to " + TmuxVersion.MINIMUM.raw() + " or newer");
+        } catch (CommandNotFoundException e) {
+            return CheckResult.fail("tmux", "not installed", "install tmux " + TmuxVersion.MINIMUM.raw()
+                    + "+ (Debian/Ubuntu: apt-get install tmux; macOS: brew install tmux)");
+        } catch (RuntimeException e) {
+            return CheckResult.fail("tmux", e.getMessage(), "reinstall tmux");
+        }
+    }
+
+    private CheckResult gitCheck() {
+        try {
+            ExecResult r = runner.run(ProcessSpec.of("git", "--version").withTimeout(Duration.ofSeconds(10)));
+            return r.ok() ? CheckResult.pass("git", r.stdout().strip())
+                    : CheckResult.fail("git", "`git --version` failed: " + r.stderrTail(2), "reinstall git");
+        } catch (CommandNotFoundException e) {
+            return CheckResult.fail("git", "not installed", "install git (Debian/Ubuntu: apt-get install git)");
+        }
+    }
+
+    private static CheckResult javaCheck() {
+        Runtime.Version v = Runtime.version();
+        return v.feature() >= MIN_JAVA ? CheckResult.pass("java", v.toString())
+                : CheckResult.fail("java", v.toString(), "install Java " + MIN_JAVA + " or newer");
+    }
+
+    static CheckResult writable(String name, Path dir, String overrideVar) {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".doctor", ".tmp");
+            Files.delete(probe);
+            return CheckResult.pass(name, dir + " (writable)");
+        } catch (IOException | SecurityException e) {
+            return CheckResult.fail(name, dir + " is not writable: " + e.getMessage(),
+                    "fix the permissions of " + dir + " or point " + overrideVar + " at a writable directory");
+        }
+    }
+
+    private CheckResult agentCheck() {
+        List<DetectedAgent> found = agents.get().stream().filter(DetectedAgent::installed).toList();
+        List<DetectedAgent> real = found.stream().filter(a -> !a.profile().key().equals(AgentSelection.DEMO)).toList();
+        String list = found.stream().map(a -> a.profile().key() + (a.version().isEmpty() ? "" : " " + a.version()))
+                .collect(Collectors.joining(", "));
+        if (real.isEmpty()) {
+            return CheckResult.fail("agents", found.isEmpty() ? "none installed" : "only " + list,
+                    "install an agent CLI (claude, codex, gemini, opencode, kiro, aider, goose, amp); "
+                            + "meanwhile --agents demo runs the bundled demo agent");
+        }
+        return CheckResult.pass("agents", list);
+    }
+}

@@ -1,0 +1,55 @@
+package io.agentorchestr.core.git;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port to git. Worktree and branch bookkeeping goes through the git CLI (JGit cannot create
+ * worktrees, and its branch delete would remove a branch checked out elsewhere); content
+ * operations inside a worktree (status, add, commit, log) go through JGit.
+ */
+public interface Git {
+
+    /** Whether {@code dir} is inside a git work tree. */
+    boolean isWorkTree(Path dir);
+
+    /** The top-level directory of the work tree containing {@code dir}. */
+    Path topLevel(Path dir);
+
+    /** The repository's common git directory (shared by all its worktrees). */
+    Path commonDir(Path dir);
+
+    /** The commit id a ref resolves to, if it resolves to a commit. */
+    Optional<String> resolveCommit(Path repo, String ref);
+
+    /** The checked-out branch (short name); empty when HEAD is detached or unborn. */
+    Optional<String> currentBranch(Path repo);
+
+    /** {@code git worktree add -b branch path start}: a new branch checked out in a new worktree. */
+    void addWorktree(Path repo, Path worktree, String branch, String startCommit);
+
+    /** {@code git worktree remove} (without --force: git refuses a worktree with changes). */
+    void removeWorktree(Path repo, Path worktree);
+
+    void pruneWorktrees(Path repo);
+
+    List<WorktreeEntry> listWorktrees(Path repo);
+
+    boolean branchExists(Path repo, String branch);
+
+    /** Deletes a branch only if it is merged into HEAD ({@code git branch -d}); never forced. */
+    void deleteMergedBranch(Path repo, String branch);
+
+    /** Uncommitted changes (tracked or untracked, not ignored) in a worktree. */
+    WorktreeStatus status(Path worktree);
+
+    /** Stages everything (additions, changes, deletions) and commits; empty when there was nothing. */
+    Optional<String> commitAll(Path worktree, String message);
+
+    /** One-line summaries of the commits reachable from HEAD but not from {@code base}, newest first. */
+    List<CommitSummary> commitsSince(Path worktree, String base);
+
+    /** Adds a pattern to the repository's {@code info/exclude} once (shared by all its worktrees). */
+    void exclude(Path repo, String pattern);
+}

@@ -1,0 +1,162 @@
+package io.agentorchestr.core.git;
+
+import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.process.ExecResult;
+import io.agentorchestr.core.process.ProcessRunner;
+import io.agentorchestr.core.process.ProcessSpec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The real {@link Git}: the git CLI for worktrees and branches, {@link JGitContent} for the rest. */
+public final class LocalGit implements Git {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** Keep git from prompting or paging: we are never on its terminal. */
+    private static final Map<String, String> QUIET_ENV = Map.of("GIT_TERMINAL_PROMPT", "0", "GIT_PAGER", "cat",
+            "LC_ALL", "C");
+
+    private final ProcessRunner runner;
+    private final JGitContent content = new JGitContent();
+
+    public LocalGit(ProcessRunner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public boolean isWorkTree(Path dir) {
+        ExecResult r = git(dir, "rev-parse", "--is-inside-work-tree");
+        return r.ok() && r.stdout().strip().equals("true");
+    }
+
+    @Override
+    public Path topLevel(Path dir) {
+        return Path.of(checked(dir, "rev-parse", "--show-toplevel").stdout().strip());
+    }
+
+    @Override
+    public Path commonDir(Path dir) {
+        String common = checked(dir, "rev-parse", "--git-common-dir").stdout().strip();
+        return dir.resolve(common).normalize();
+    }
+
+    @Override
+    public Optional<String> resolveCommit(Path repo, String ref) {
+        ExecResult r = git(repo, "rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}");
+        return r.ok() ? Optional.of(r.stdout().strip()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> currentBranch(Path repo) {
+        ExecResult r = git(repo, "symbolic-ref", "--quiet", "--short", "HEAD");
+        return r.ok() ? Optional.of(r.stdout().strip()) : Optional.empty();
+    }
+
+    @Override
+    public void addWorktree(Path repo, Path worktree, String branch, String startCommit) {
+        checked(repo, "worktree", "add", "--quiet", "-b", branch, worktree.toString(), startCommit);
+    }
+
+    @Override
+    public void removeWorktree(Path repo, Path worktree) {
+        checked(repo, "worktree", "remove", worktree.toString());
+    }
+
+    @Override
+    public void pruneWorktrees(Path repo) {
+        checked(repo, "worktree", "prune");
+    }
+
+    @Override
+    public List<WorktreeEntry> listWorktrees(Path repo) {
+        String out = checked(repo, "worktree", "list", "--porcelain", "-z").stdout();
+        List<WorktreeEntry> entries = new ArrayList<>();
+        Path path = null;
+        String head = "";
+        String branch = "";
+        boolean prunable = false;
+        for (String field : out.split("\0", -1)) {
+            if (field.isEmpty()) {
+                if (path != null) {
+                    entries.add(new WorktreeEntry(path, head, branch, prunable));
+                }
+                path = null;
+                head = "";
+                branch = "";
+                prunable = false;
+            } else if (field.startsWith("worktree ")) {
+                path = Path.of(field.substring("worktree ".length()));
+            } else if (field.startsWith("HEAD ")) {
+                head = field.substring("HEAD ".length());
+            } else if (field.startsWith("branch ")) {
+                branch = field.substring("branch ".length()).replaceFirst("^refs/heads/", "");
+            } else if (field.startsWith("prunable")) {
+                prunable = true;
+            }
+        }
+        return entries;
+    }
+
+    @Override
+    public boolean branchExists(Path repo, String branch) {
+        return git(repo, "show-ref", "--verify", "--quiet", "refs/heads/" + branch).ok();
+    }
+
+    @Override
+    public void deleteMergedBranch(Path repo, String branch) {
+        checked(repo, "branch", "-d", "--", branch);
+    }
+
+    @Override
+    public WorktreeStatus status(Path worktree) {
+        return content.status(worktree);
+    }
+
+    @Override
+    public Optional<String> commitAll(Path worktree, String message) {
+        return content.commitAll(worktree, message);
+    }
+
+    @Override
+    public List<CommitSummary> commitsSince(Path worktree, String base) {
+        return content.commitsSince(worktree, base);
+    }
+
+    @Override
+    public void exclude(Path repo, String pattern) {
+        Path file = commonDir(repo).resolve("info").resolve("exclude");
+        try {
+            Files.createDirectories(file.getParent());
+            List<String> lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+            if (lines.stream().noneMatch(l -> l.strip().equals(pattern))) {
+                String prefix = Files.exists(file) && Files.size(file) > 0
+                        && !Files.readString(file, StandardCharsets.UTF_8).endsWith("\n") ? "\n" : "";
+                Files.writeString(file, prefix + pattern + "\n", StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            }
+        } catch (IOException e) {
+            throw AgentorchestrException.error("cannot update " + file + ": " + e.getMessage()
+                    + "; check that the repository is writable", e);
+        }
+    }
+
+    private ExecResult git(Path dir, String... args) {
+        return runner.run(spec(dir, args));
+    }
+
+    private ExecResult checked(Path dir, String... args) {
+        return runner.runChecked(spec(dir, args));
+    }
+
+    private static ProcessSpec spec(Path dir, String... args) {
+        List<String> argv = new ArrayList<>(List.of("git", "-C", dir.toString()));
+        argv.addAll(List.of(args));
+        return ProcessSpec.of(argv).withEnv(QUIET_ENV).withTimeout(TIMEOUT);
+    }
+}

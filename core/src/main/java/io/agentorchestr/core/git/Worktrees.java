@@ -1,0 +1,75 @@
+package io.agentorchestr.core.git;
+
+import io.agentorchestr.core.error.AgentorchestrException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Worker worktrees: where they live ({@code <data>/worktrees/<repo>-<hash>/<sid>/<worker>}, never
+ * inside the user's checkout), creating them on a fresh branch, and removing them without ever
+ * losing work: uncommitted changes are committed to the worktree's branch first, and the branch is
+ * kept.
+ */
+public final class Worktrees {
+    private final Git git;
+    private final Path root;
+
+    public Worktrees(Git git, Path root) {
+        this.git = git;
+        this.root = root;
+    }
+
+    /** The directory for one worker's worktree of {@code repo} in session {@code sessionId}. */
+    public Path pathFor(Path repo, String sessionId, String workerId) {
+        Path common = git.commonDir(repo).toAbsolutePath().normalize();
+        Path top = git.topLevel(repo);
+        String name = top.getFileName() == null ? "repo" : top.getFileName().toString();
+        return root.resolve(name + "-" + shortHash(common.toString())).resolve(sessionId).resolve(workerId);
+    }
+
+    /** Creates the worktree at {@code path} on a new {@code branch} starting at {@code baseCommit}. */
+    public void create(Path repo, Path path, String branch, String baseCommit) {
+        if (git.branchExists(repo, branch)) {
+            throw AgentorchestrException.error("branch " + branch + " already exists in " + repo
+                    + "; agentorchestr never reuses a branch: remove it or start a new session");
+        }
+        if (Files.exists(path)) {
+            throw AgentorchestrException.error("worktree directory " + path + " already exists; it may hold "
+                    + "another session's work: inspect it, then remove it with `git worktree remove`");
+        }
+        try {
+            Files.createDirectories(path.getParent());
+        } catch (IOException e) {
+            throw AgentorchestrException.error("cannot create " + path.getParent() + ": " + e.getMessage()
+                    + "; check permissions and free space of the data directory", e);
+        }
+        git.addWorktree(repo, path, branch, baseCommit);
+    }
+
+    /**
+     * Removes a worktree after committing anything uncommitted to its branch.
+     *
+     * @return the id of the rescue commit, if one was needed
+     */
+    public Optional<String> removeSafely(Path repo, Path path, String message) {
+        Optional<String> rescue = git.status(path).clean() ? Optional.empty() : git.commitAll(path, message);
+        git.removeWorktree(repo, path);
+        return rescue;
+    }
+
+    static String shortHash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}

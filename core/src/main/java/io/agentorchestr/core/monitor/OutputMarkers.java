@@ -1,0 +1,62 @@
+package io.agentorchestr.core.monitor;
+
+import io.agentorchestr.core.worker.WorkerState;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds {@code WORKER_DONE:} / {@code WORKER_BLOCKED:} / {@code WORKER_FAILED:} lines in pane
+ * output, tolerating TUI decoration around them (box borders, bullets, colours), and ignoring lines
+ * that merely repeat the instructions of the worker's own prompt (agents echo their prompt).
+ */
+public final class OutputMarkers {
+    private static final Pattern MARKER = Pattern.compile("WORKER_(DONE|BLOCKED|FAILED):[ \\t]*(.*)");
+    /** Box drawing, block elements and plain frame characters a TUI draws at the right edge. */
+    private static final Pattern TRAILING_DECORATION = Pattern.compile("[\\s\\u2500-\\u259F|`*]+$");
+
+    private final Set<String> quotedFromPrompt;
+
+    private OutputMarkers(Set<String> quotedFromPrompt) {
+        this.quotedFromPrompt = quotedFromPrompt;
+    }
+
+    /** A scanner that ignores every marker line that occurs in {@code prompt}. */
+    public static OutputMarkers ignoringQuotesOf(String prompt) {
+        Set<String> quoted = new HashSet<>();
+        for (String line : AnsiText.strip(prompt).split("\n")) {
+            find(line).ifPresent(m -> quoted.add(key(m)));
+        }
+        return new OutputMarkers(quoted);
+    }
+
+    /** The marker on one line of (already ANSI-stripped) output, unless it only quotes the prompt. */
+    public Optional<Marker> match(String line) {
+        return find(line).filter(m -> !quotedFromPrompt.contains(key(m)));
+    }
+
+    private static Optional<Marker> find(String line) {
+        Matcher m = MARKER.matcher(line);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        WorkerState state = switch (m.group(1)) {
+            case "DONE" -> WorkerState.DONE;
+            case "BLOCKED" -> WorkerState.BLOCKED;
+            default -> WorkerState.FAILED;
+        };
+        String summary = TRAILING_DECORATION.matcher(m.group(2)).replaceAll("").strip();
+        return Optional.of(new Marker(state, summary));
+    }
+
+    private static String key(Marker m) {
+        return m.state().label() + ":" + m.summary().replaceAll("[`'\"]", "").strip();
+    }
+
+    /** A completion marker found in output. */
+    public record Marker(WorkerState state, String summary) {
+    }
+}

@@ -1,0 +1,97 @@
+package io.agentorchestr.core.monitor;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * Reads a pane log (written by pipe-pane) incrementally from a byte offset and reports the first
+ * completion marker. Only whole lines are decoded, so a UTF-8 character split across two reads is
+ * never mangled; {@link #flush()} reads the last unterminated line once the pane is dead.
+ */
+public final class PaneLogScanner {
+    private static final int CHUNK = 64 * 1024;
+
+    private final Path log;
+    private final OutputMarkers markers;
+    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+    private long offset;
+
+    public PaneLogScanner(Path log, OutputMarkers markers, long startOffset) {
+        this.log = log;
+        this.markers = markers;
+        this.offset = startOffset;
+    }
+
+    public long offset() {
+        return offset;
+    }
+
+    /** Scans what was appended since the last call; returns the first marker on a complete line. */
+    public Optional<OutputMarkers.Marker> scan() throws IOException {
+        try (FileChannel ch = FileChannel.open(log, StandardOpenOption.READ)) {
+            ByteBuffer buf = ByteBuffer.allocate(CHUNK);
+            Optional<OutputMarkers.Marker> found = Optional.empty();
+            while (found.isEmpty()) {
+                buf.clear();
+                int n = ch.read(buf, offset);
+                if (n <= 0) {
+                    break;
+                }
+                offset += n;
+                found = consume(buf.array(), n);
+            }
+            return found;
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Treats the unterminated rest as a final line. */
+    public Optional<OutputMarkers.Marker> flush() throws IOException {
+        Optional<OutputMarkers.Marker> found = scan();
+        if (found.isPresent() || partial.size() == 0) {
+            return found;
+        }
+        String rest = partial.toString(StandardCharsets.UTF_8);
+        partial.reset();
+        return matchLine(rest);
+    }
+
+    private Optional<OutputMarkers.Marker> consume(byte[] bytes, int length) {
+        int start = 0;
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] == '\n') {
+                partial.write(bytes, start, i - start);
+                String line = partial.toString(StandardCharsets.UTF_8);
+                partial.reset();
+                start = i + 1;
+                Optional<OutputMarkers.Marker> m = matchLine(line);
+                if (m.isPresent()) {
+                    // Keep the rest for the next scan: later markers are recorded too.
+                    offset -= (length - start);
+                    return m;
+                }
+            }
+        }
+        partial.write(bytes, start, length - start);
+        return Optional.empty();
+    }
+
+    private Optional<OutputMarkers.Marker> matchLine(String raw) {
+        // A TUI redraws with carriage returns; each segment is what ended up on screen.
+        for (String segment : AnsiText.strip(raw.replace('\r', '\n')).split("\n")) {
+            Optional<OutputMarkers.Marker> m = markers.match(segment);
+            if (m.isPresent()) {
+                return m;
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,7 @@
+package io.agentorchestr.core.monitor;
+
+/** Told about every completion signal seen, not only the one that decides. */
+@FunctionalInterface
+public interface SignalListener {
+    void observed(Completion signal);
+}

@@ -1,0 +1,28 @@
+package io.agentorchestr.core.process;
+
+import java.time.Duration;
+import java.util.List;
+
+/** What a finished (or timed-out) external process left behind. */
+public record ExecResult(List<String> argv, int exitCode, String stdout, String stderr,
+                         Duration duration, boolean timedOut) {
+
+    public ExecResult {
+        argv = List.copyOf(argv);
+    }
+
+    public boolean ok() {
+        return !timedOut && exitCode == 0;
+    }
+
+    /** The last {@code lines} lines of stderr, for error messages. */
+    public String stderrTail(int lines) {
+        return tail(stderr, lines);
+    }
+
+    static String tail(String text, int lines) {
+        String[] all = text.strip().split("\n");
+        int from = Math.max(0, all.length - lines);
+        return String.join("\n", java.util.Arrays.asList(all).subList(from, all.length));
+    }
+}

@@ -1,0 +1,126 @@
+package io.agentorchestr.core.session;
+
+import io.agentorchestr.core.agent.AgentSelection;
+import io.agentorchestr.core.agent.DetectedAgent;
+import io.agentorchestr.core.config.AppPaths;
+import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.git.CommitSummary;
+import io.agentorchestr.core.git.Git;
+import io.agentorchestr.core.monitor.Completion;
+import io.agentorchestr.core.monitor.CompletionDetector;
+import io.agentorchestr.core.monitor.OutputMarkers;
+import io.agentorchestr.core.monitor.WatchedWorker;
+import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.tmux.PaneRef;
+import io.agentorchestr.core.tmux.Tmux;
+import io.agentorchestr.core.worker.WorkerId;
+import io.agentorchestr.core.worker.WorkerLauncher;
+import io.agentorchestr.core.worker.WorkerPrompt;
+import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.worker.WorkerSpec;
+import io.agentorchestr.core.worker.WorkerState;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code --manual --task} use case: checks prerequisites, creates the session, starts one worker
+ * in its own worktree and pane, waits for its completion, saves any uncommitted work to its branch
+ * and records the outcome. Split in {@link #start} and {@link #await} so the caller can attach to
+ * tmux in between.
+ */
+public final class ManualRun {
+    private static final String PERSPECTIVE = "implementer";
+
+    private final AppPaths paths;
+    private final Tmux tmux;
+    private final Git git;
+    private final StateStore store;
+    private final Prerequisites prerequisites;
+    private final AgentSelection agents;
+    private final WorkerLauncher launcher;
+    private final SessionDirectories directories;
+
+    public ManualRun(AppPaths paths, Tmux tmux, Git git, StateStore store, Prerequisites prerequisites,
+                     AgentSelection agents, WorkerLauncher launcher) {
+        this.paths = paths;
+        this.tmux = tmux;
+        this.git = git;
+        this.store = store;
+        this.prerequisites = prerequisites;
+        this.agents = agents;
+        this.launcher = launcher;
+        this.directories = new SessionDirectories(paths);
+    }
+
+    /** A started manual session: what to attach to and what to wait for. */
+    public record Started(SessionRecord session, WorkerRecord worker, ManualRequest request, Instant startedAt) {
+    }
+
+    public Started start(ManualRequest request) {
+        if (request.task() == null || request.task().isBlank()) {
+            throw AgentorchestrException.usage("the task is empty; pass the work to do with --task \"...\"");
+        }
+        prerequisites.requireTmux();
+        prerequisites.requireGit();
+        Path repo = prerequisites.requireProject(request.project().toAbsolutePath().normalize());
+        String base = prerequisites.requireBase(repo, request.base());
+        DetectedAgent agent = agents.choose(request.agents());
+
+        String id = SessionIds.newId();
+        Path sessionDir = directories.create(id);
+        Instant now = Instant.now();
+        SessionRecord session = new SessionRecord(id, "manual", request.task(), repo.toString(), null,
+                List.of(agent.profile().key()), SessionStatus.RUNNING, base, null, SessionIds.tmuxSessionName(id),
+                tmux.server().describeCommand(), null, sessionDir.toString(), ProcessHandle.current().pid(), null,
+                now, now, null);
+        store.createSession(session);
+        store.append(id, new SessionEvent.SessionStarted("manual", repo.toString(), base, agent.profile().key()));
+        WorkerRecord worker = launcher.launch(session, new WorkerSpec(new WorkerId(1), PERSPECTIVE, request.task(),
+                agent.profile(), agent.binary(), true));
+        return new Started(session, worker, request, now);
+    }
+
+    /** Waits for the worker to finish (or the timeout), then records and returns the outcome. */
+    public ManualOutcome await(Started started) throws InterruptedException {
+        SessionRecord session = started.session();
+        WorkerRecord worker = started.worker();
+        Path worktree = Path.of(worker.worktree());
+        String prompt = WorkerPrompt.build(worker.id(), worker.perspective(), worker.branch(), worker.task());
+        WatchedWorker watched = new WatchedWorker(worker.id(), new PaneRef(worker.paneId()), worktree,
+                Path.of(worker.logPath()), OutputMarkers.ignoringQuotesOf(prompt));
+        Instant deadline = started.request().timeout() == null ? Instant.MAX
+                : started.startedAt().plus(started.request().timeout());
+        Completion completion = new CompletionDetector(tmux).await(watched, deadline, signal ->
+                store.append(session.id(), new SessionEvent.SignalObserved(worker.id(), signal.signal(),
+                        signal.state().label(), signal.summary())));
+
+        Optional<String> saved = git.status(worktree).clean() ? Optional.empty()
+                : git.commitAll(worktree, "agentorchestr: save uncommitted work of " + worker.id() + "\n\n"
+                + "Committed by agentorchestr when the worker finished, so no work is lost.");
+        saved.ifPresent(c -> store.append(session.id(), new SessionEvent.WorkSaved(worker.id(), c)));
+
+        WorkerRecord ended = worker.withState(completion.state(), completion.summary(), completion.signal(),
+                completion.exitStatus());
+        store.saveWorker(ended);
+        store.append(session.id(), new SessionEvent.WorkerStateChanged(worker.id(), worker.state().label(),
+                ended.state().label(), completion.signal()));
+        SessionStatus status = ended.state() == WorkerState.DONE ? SessionStatus.DONE : SessionStatus.FAILED;
+        SessionRecord finished = session.ended(status, completion.summary());
+        store.updateSession(finished);
+        store.append(session.id(), new SessionEvent.SessionEnded(status.label(), completion.summary()));
+        List<CommitSummary> commits = git.commitsSince(worktree, session.baseCommit());
+        return new ManualOutcome(finished, ended, commits);
+    }
+
+    /** Records that the run was interrupted before it ended (Ctrl-C); everything stays as it was. */
+    public void markInterrupted(Started started) {
+        store.session(started.session().id()).filter(s -> s.status() == SessionStatus.RUNNING).ifPresent(s -> {
+            store.updateSession(s.ended(SessionStatus.INTERRUPTED, "interrupted before the worker finished"));
+            store.append(s.id(), new SessionEvent.SessionEnded(SessionStatus.INTERRUPTED.label(),
+                    "interrupted before the worker finished"));
+        });
+    }
+}

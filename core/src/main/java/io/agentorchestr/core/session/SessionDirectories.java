@@ -1,0 +1,40 @@
+package io.agentorchestr.core.session;
+
+import io.agentorchestr.core.config.AppPaths;
+import io.agentorchestr.core.error.AgentorchestrException;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/** Per-session directories (prompts, pane logs): private to the user (0700), created fresh. */
+final class SessionDirectories {
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+
+    private final AppPaths paths;
+
+    SessionDirectories(AppPaths paths) {
+        this.paths = paths;
+    }
+
+    Path create(String sessionId) {
+        Path dir = paths.sessionDir(sessionId);
+        try {
+            Files.createDirectories(dir.getParent());
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            // The umask may have cut bits off at creation; make it exactly 0700.
+            Files.setPosixFilePermissions(dir, OWNER_ONLY);
+            return dir;
+        } catch (FileAlreadyExistsException e) {
+            throw AgentorchestrException.error("session directory " + dir + " already exists; retry (a new id is "
+                    + "drawn each time)", e);
+        } catch (IOException e) {
+            throw AgentorchestrException.error("cannot create the session directory " + dir + ": " + e
+                    + "; check permissions and free space, or set AGENTORCHESTR_STATE_DIR", e);
+        }
+    }
+}

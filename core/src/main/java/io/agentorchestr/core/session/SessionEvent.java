@@ -1,0 +1,56 @@
+package io.agentorchestr.core.session;
+
+/**
+ * Everything that happens in a session, appended to its audit log. Sealed so every kind is known
+ * to the store's serializer and to readers of the log.
+ */
+public sealed interface SessionEvent {
+
+    /** The worker the event is about, or null for session-wide events. */
+    default String workerId() {
+        return null;
+    }
+
+    /** A stable snake_case name for the log. */
+    default String kind() {
+        String simple = getClass().getSimpleName();
+        return simple.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    record SessionStarted(String mode, String project, String baseCommit, String agent) implements SessionEvent {
+    }
+
+    record WorkerSpawned(String worker, String agent, String branch, String worktree, String pane)
+            implements SessionEvent {
+        @Override
+        public String workerId() {
+            return worker;
+        }
+    }
+
+    /** A completion or liveness signal was observed; the first one decides the state. */
+    record SignalObserved(String worker, String signal, String state, String summary) implements SessionEvent {
+        @Override
+        public String workerId() {
+            return worker;
+        }
+    }
+
+    record WorkerStateChanged(String worker, String from, String to, String reason) implements SessionEvent {
+        @Override
+        public String workerId() {
+            return worker;
+        }
+    }
+
+    /** Work left uncommitted by a worker was committed to its branch so it cannot be lost. */
+    record WorkSaved(String worker, String commit) implements SessionEvent {
+        @Override
+        public String workerId() {
+            return worker;
+        }
+    }
+
+    record SessionEnded(String status, String summary) implements SessionEvent {
+    }
+}

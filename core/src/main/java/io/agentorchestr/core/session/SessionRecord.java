@@ -1,0 +1,29 @@
+package io.agentorchestr.core.session;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A session as stored: enough to list it, report on it and (later) resume it.
+ *
+ * @param mode        "manual" or "auto"
+ * @param goal        the goal (auto) or task (manual) text
+ * @param tmuxServer  the tmux socket the session lives on ("" for the default server)
+ * @param ownerPid    the orchestrator process driving it, to tell a crash from a live run
+ */
+public record SessionRecord(String id, String mode, String goal, String project, String leadAgent,
+                            List<String> agents, SessionStatus status, String baseCommit, String integrationBranch,
+                            String tmuxSession, String tmuxServer, Integer mcpPort, String sessionDir, long ownerPid,
+                            String summary, Instant createdAt, Instant updatedAt, Instant endedAt) {
+
+    public SessionRecord {
+        agents = List.copyOf(agents);
+    }
+
+    public SessionRecord ended(SessionStatus newStatus, String newSummary) {
+        Instant now = Instant.now();
+        return new SessionRecord(id, mode, goal, project, leadAgent, agents, newStatus, baseCommit,
+                integrationBranch, tmuxSession, tmuxServer, mcpPort, sessionDir, ownerPid, newSummary, createdAt,
+                now, newStatus.finished() ? now : endedAt);
+    }
+}

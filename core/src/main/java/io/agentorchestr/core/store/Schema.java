@@ -1,0 +1,81 @@
+package io.agentorchestr.core.store;
+
+import java.util.List;
+
+/**
+ * The schema as a list of migrations; migration {@code i} moves {@code PRAGMA user_version} from
+ * {@code i} to {@code i + 1}. Append only: a released migration is never edited.
+ */
+final class Schema {
+    private Schema() {
+    }
+
+    static final List<String> MIGRATIONS = List.of(
+            """
+            CREATE TABLE sessions (
+              id TEXT PRIMARY KEY,
+              mode TEXT NOT NULL,
+              goal TEXT NOT NULL,
+              project TEXT NOT NULL,
+              lead_agent TEXT,
+              agents TEXT NOT NULL,
+              status TEXT NOT NULL,
+              base_commit TEXT,
+              integration_branch TEXT,
+              tmux_session TEXT NOT NULL,
+              tmux_server TEXT NOT NULL,
+              mcp_port INTEGER,
+              session_dir TEXT NOT NULL,
+              owner_pid INTEGER NOT NULL,
+              summary TEXT,
+              created_at TEXT NOT NULL,
+              updated_at TEXT NOT NULL,
+              ended_at TEXT
+            );
+            CREATE INDEX sessions_created ON sessions(created_at);
+            CREATE TABLE workers (
+              session_id TEXT NOT NULL REFERENCES sessions(id),
+              id TEXT NOT NULL,
+              attempt INTEGER NOT NULL,
+              perspective TEXT NOT NULL,
+              agent TEXT NOT NULL,
+              agent_session_id TEXT,
+              task TEXT NOT NULL,
+              pane_id TEXT,
+              worktree TEXT NOT NULL,
+              branch TEXT NOT NULL,
+              state TEXT NOT NULL,
+              summary TEXT,
+              signal TEXT,
+              exit_status INTEGER,
+              log_path TEXT,
+              created_at TEXT NOT NULL,
+              updated_at TEXT NOT NULL,
+              ended_at TEXT,
+              PRIMARY KEY (session_id, id)
+            );
+            CREATE TABLE events (
+              seq INTEGER PRIMARY KEY AUTOINCREMENT,
+              session_id TEXT NOT NULL REFERENCES sessions(id),
+              worker_id TEXT,
+              at TEXT NOT NULL,
+              kind TEXT NOT NULL,
+              data TEXT NOT NULL
+            );
+            CREATE INDEX events_session ON events(session_id, seq);
+            CREATE TABLE ops (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              session_id TEXT NOT NULL REFERENCES sessions(id),
+              kind TEXT NOT NULL,
+              detail TEXT,
+              outcome TEXT,
+              started_at TEXT NOT NULL,
+              finished_at TEXT
+            );
+            -- The audit log is append-only: the database itself refuses edits.
+            CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+              BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+            CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+              BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+            """);
+}

@@ -1,0 +1,106 @@
+package io.agentorchestr.core.store;
+
+import io.agentorchestr.core.error.AgentorchestrException;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** JDBC plumbing for the store: bind, run, map rows, and turn SQLite errors into actionable messages. */
+final class SqlRows {
+    private final Connection connection;
+    private final Path file;
+
+    SqlRows(Connection connection, Path file) {
+        this.connection = connection;
+        this.file = file;
+    }
+
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    void update(String sql, Object... values) {
+        try (PreparedStatement s = prepare(sql, values)) {
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(file, "write", e);
+        }
+    }
+
+    long insert(String sql, Object... values) {
+        try (PreparedStatement s = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            bind(s, values);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                return keys.next() ? keys.getLong(1) : -1;
+            }
+        } catch (SQLException e) {
+            throw failure(file, "write", e);
+        }
+    }
+
+    <T> List<T> query(String sql, RowMapper<T> mapper, Object... values) {
+        try (PreparedStatement s = prepare(sql, values); ResultSet r = s.executeQuery()) {
+            List<T> out = new ArrayList<>();
+            while (r.next()) {
+                out.add(mapper.map(r));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure(file, "read", e);
+        }
+    }
+
+    void inTransaction(SqlWork work) throws SQLException {
+        boolean auto = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            work.run();
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(auto);
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object... values) throws SQLException {
+        PreparedStatement s = connection.prepareStatement(sql);
+        bind(s, values);
+        return s;
+    }
+
+    private static void bind(PreparedStatement s, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            s.setObject(i + 1, values[i]);
+        }
+    }
+
+    static AgentorchestrException failure(Path file, String what, SQLException e) {
+        String msg = String.valueOf(e.getMessage());
+        String hint;
+        if (msg.contains("SQLITE_BUSY") || msg.contains("database is locked")) {
+            hint = "another process holds a lock on it; wait for it to finish or stop it, then retry";
+        } else if (msg.contains("SQLITE_READONLY") || msg.contains("readonly") || msg.contains("SQLITE_CANTOPEN")) {
+            hint = "check that the file and its directory are writable, or set AGENTORCHESTR_DATA_DIR";
+        } else if (msg.contains("SQLITE_FULL") || msg.contains("disk is full")) {
+            hint = "free some disk space and retry";
+        } else if (msg.contains("SQLITE_CORRUPT") || msg.contains("SQLITE_NOTADB")) {
+            hint = "the file is damaged; move it aside to start with a fresh state";
+        } else {
+            hint = "see the message above";
+        }
+        return AgentorchestrException.error("cannot " + what + " the state store " + file + ": " + msg + "; " + hint, e);
+    }
+}

@@ -1,0 +1,266 @@
+package io.agentorchestr.core.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.session.SessionEvent;
+import io.agentorchestr.core.session.SessionRecord;
+import io.agentorchestr.core.session.SessionStatus;
+import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.worker.WorkerState;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link StateStore} on one SQLite file: WAL journal (readers never block the writer), a busy
+ * timeout so a second process waits instead of failing, and migrations keyed by user_version.
+ * One connection, serialized by this object's monitor.
+ */
+public final class SqliteStateStore implements StateStore {
+    private static final int BUSY_TIMEOUT_MS = 5000;
+    private static final String SESSION_COLUMNS = "id, mode, goal, project, lead_agent, agents, status, base_commit, "
+            + "integration_branch, tmux_session, tmux_server, mcp_port, session_dir, owner_pid, summary, created_at, "
+            + "updated_at, ended_at";
+    private static final String WORKER_COLUMNS = "session_id, id, attempt, perspective, agent, agent_session_id, "
+            + "task, pane_id, worktree, branch, state, summary, signal, exit_status, log_path, created_at, "
+            + "updated_at, ended_at";
+
+    private final Path file;
+    private final Connection connection;
+    private final ObjectMapper json = new ObjectMapper();
+    private final SqlRows rows;
+
+    private SqliteStateStore(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+        this.rows = new SqlRows(connection, file);
+    }
+
+    /** Opens (creating if needed) the store at {@code file} and brings its schema up to date. */
+    public static SqliteStateStore open(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw AgentorchestrException.error("cannot create the data directory " + file.getParent() + ": "
+                    + e.getMessage() + "; check its permissions or set AGENTORCHESTR_DATA_DIR", e);
+        }
+        try {
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = NORMAL");
+                s.execute("PRAGMA foreign_keys = ON");
+            }
+            SqliteStateStore store = new SqliteStateStore(file, c);
+            store.migrate();
+            return store;
+        } catch (SQLException e) {
+            throw SqlRows.failure(file, "open", e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    private synchronized void migrate() throws SQLException {
+        int version;
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA user_version")) {
+            version = r.getInt(1);
+        }
+        if (version > Schema.MIGRATIONS.size()) {
+            throw AgentorchestrException.error(file + " has schema version " + version
+                    + ", newer than this agentorchestr understands (" + Schema.MIGRATIONS.size()
+                    + "); upgrade agentorchestr or point AGENTORCHESTR_DATA_DIR elsewhere");
+        }
+        for (int i = version; i < Schema.MIGRATIONS.size(); i++) {
+            int target = i + 1;
+            String script = Schema.MIGRATIONS.get(i);
+            rows.inTransaction(() -> {
+                try (Statement s = connection.createStatement()) {
+                    for (String sql : splitStatements(script)) {
+                        s.execute(sql);
+                    }
+                    s.execute("PRAGMA user_version = " + target);
+                }
+            });
+        }
+    }
+
+    /** Splits on ";" at line ends, keeping trigger bodies (which end in "END;") whole. */
+    static List<String> splitStatements(String script) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            if (line.strip().startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            String t = line.strip();
+            boolean inTrigger = current.toString().contains("CREATE TRIGGER");
+            if (t.endsWith(";") && (!inTrigger || t.endsWith("END;"))) {
+                out.add(current.toString().strip());
+                current.setLength(0);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void createSession(SessionRecord s) {
+        rows.update("INSERT INTO sessions (" + SESSION_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                sessionValues(s));
+    }
+
+    @Override
+    public synchronized void updateSession(SessionRecord s) {
+        Object[] values = sessionValues(s);
+        Object[] shifted = Arrays.copyOf(Arrays.copyOfRange(values, 1, values.length), values.length);
+        shifted[values.length - 1] = s.id();
+        String assignments = String.join(" = ?, ", Arrays.copyOfRange(SESSION_COLUMNS.split(", "), 1, 18)) + " = ?";
+        rows.update("UPDATE sessions SET " + assignments + " WHERE id = ?", shifted);
+    }
+
+    private Object[] sessionValues(SessionRecord s) {
+        return new Object[]{s.id(), s.mode(), s.goal(), s.project(), s.leadAgent(), toJson(s.agents()),
+            s.status().label(), s.baseCommit(), s.integrationBranch(), s.tmuxSession(), s.tmuxServer(), s.mcpPort(),
+            s.sessionDir(), s.ownerPid(), s.summary(), str(s.createdAt()), str(s.updatedAt()), str(s.endedAt())};
+    }
+
+    @Override
+    public synchronized Optional<SessionRecord> session(String id) {
+        return rows.query("SELECT " + SESSION_COLUMNS + " FROM sessions WHERE id = ?", this::session, id)
+                .stream().findFirst();
+    }
+
+    @Override
+    public synchronized List<SessionRecord> recentSessions(int limit) {
+        return rows.query("SELECT " + SESSION_COLUMNS + " FROM sessions ORDER BY created_at DESC, rowid DESC LIMIT ?",
+                this::session, limit);
+    }
+
+    private SessionRecord session(ResultSet r) throws SQLException {
+        int mcp = r.getInt("mcp_port");
+        Integer port = r.wasNull() ? null : mcp;
+        return new SessionRecord(r.getString("id"), r.getString("mode"), r.getString("goal"), r.getString("project"),
+                r.getString("lead_agent"), fromJsonList(r.getString("agents")),
+                SessionStatus.fromLabel(r.getString("status")), r.getString("base_commit"),
+                r.getString("integration_branch"), r.getString("tmux_session"), r.getString("tmux_server"), port,
+                r.getString("session_dir"), r.getLong("owner_pid"), r.getString("summary"),
+                instant(r.getString("created_at")), instant(r.getString("updated_at")),
+                instant(r.getString("ended_at")));
+    }
+
+    @Override
+    public synchronized void saveWorker(WorkerRecord w) {
+        rows.update("INSERT OR REPLACE INTO workers (" + WORKER_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                w.sessionId(), w.id(), w.attempt(), w.perspective(), w.agent(), w.agentSessionId(), w.task(),
+                w.paneId(), w.worktree(), w.branch(), w.state().label(), w.summary(), w.signal(), w.exitStatus(),
+                w.logPath(), str(w.createdAt()), str(w.updatedAt()), str(w.endedAt()));
+    }
+
+    @Override
+    public synchronized List<WorkerRecord> workers(String sessionId) {
+        return rows.query("SELECT " + WORKER_COLUMNS + " FROM workers WHERE session_id = ? ORDER BY length(id), id",
+                SqliteStateStore::worker, sessionId);
+    }
+
+    @Override
+    public synchronized Optional<WorkerRecord> worker(String sessionId, String workerId) {
+        return rows.query("SELECT " + WORKER_COLUMNS + " FROM workers WHERE session_id = ? AND id = ?",
+                SqliteStateStore::worker, sessionId, workerId).stream().findFirst();
+    }
+
+    private static WorkerRecord worker(ResultSet r) throws SQLException {
+        int exit = r.getInt("exit_status");
+        Integer exitStatus = r.wasNull() ? null : exit;
+        return new WorkerRecord(r.getString("session_id"), r.getString("id"), r.getInt("attempt"),
+                r.getString("perspective"), r.getString("agent"), r.getString("agent_session_id"), r.getString("task"),
+                r.getString("pane_id"), r.getString("worktree"), r.getString("branch"),
+                WorkerState.fromLabel(r.getString("state")), r.getString("summary"), r.getString("signal"), exitStatus,
+                r.getString("log_path"), instant(r.getString("created_at")), instant(r.getString("updated_at")),
+                instant(r.getString("ended_at")));
+    }
+
+    @Override
+    public synchronized long append(String sessionId, SessionEvent event) {
+        JsonNode data = json.valueToTree(event);
+        SecretRedactor.redact(data);
+        return rows.insert("INSERT INTO events (session_id, worker_id, at, kind, data) VALUES (?,?,?,?,?)",
+                sessionId, event.workerId(), str(Instant.now()), event.kind(), data.toString());
+    }
+
+    @Override
+    public synchronized List<EventRecord> events(String sessionId) {
+        return rows.query("SELECT seq, session_id, worker_id, at, kind, data FROM events WHERE session_id = ? ORDER BY seq",
+                r -> new EventRecord(r.getLong(1), r.getString(2), r.getString(3), instant(r.getString(4)),
+                        r.getString(5), r.getString(6)), sessionId);
+    }
+
+    @Override
+    public synchronized long beginOp(String sessionId, String kind, String detail) {
+        return rows.insert("INSERT INTO ops (session_id, kind, detail, started_at) VALUES (?,?,?,?)",
+                sessionId, kind, SecretRedactor.redactText(detail), str(Instant.now()));
+    }
+
+    @Override
+    public synchronized void finishOp(long opId, String outcome) {
+        rows.update("UPDATE ops SET outcome = ?, finished_at = ? WHERE id = ?", outcome, str(Instant.now()), opId);
+    }
+
+    @Override
+    public synchronized List<OpRecord> unfinishedOps(String sessionId) {
+        return rows.query("SELECT id, session_id, kind, detail, outcome, started_at, finished_at FROM ops "
+                        + "WHERE session_id = ? AND finished_at IS NULL ORDER BY id",
+                r -> new OpRecord(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                        instant(r.getString(6)), instant(r.getString(7))), sessionId);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw SqlRows.failure(file, "close", e);
+        }
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + value, e);
+        }
+    }
+
+    private List<String> fromJsonList(String text) {
+        try {
+            return Arrays.asList(json.readValue(text, String[].class));
+        } catch (JsonProcessingException e) {
+            throw AgentorchestrException.error("corrupt agents list in " + file + ": " + text, e);
+        }
+    }
+
+    private static String str(Instant i) {
+        return i == null ? null : i.toString();
+    }
+
+    private static Instant instant(String s) {
+        return s == null ? null : Instant.parse(s);
+    }
+}

@@ -1,0 +1,49 @@
+package io.agentorchestr.core.store;
+
+import io.agentorchestr.core.session.SessionEvent;
+import io.agentorchestr.core.session.SessionRecord;
+import io.agentorchestr.core.worker.WorkerRecord;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port to the durable state: sessions, workers, the append-only event log and in-flight operations.
+ * Written as things happen, so a crashed run can be understood and resumed.
+ */
+public interface StateStore extends AutoCloseable {
+
+    void createSession(SessionRecord session);
+
+    void updateSession(SessionRecord session);
+
+    Optional<SessionRecord> session(String id);
+
+    /** Most recent first. */
+    List<SessionRecord> recentSessions(int limit);
+
+    /** Inserts the worker or replaces the stored row with the same session and id. */
+    void saveWorker(WorkerRecord worker);
+
+    /** In id order. */
+    List<WorkerRecord> workers(String sessionId);
+
+    Optional<WorkerRecord> worker(String sessionId, String workerId);
+
+    /** Appends to the audit log (secrets redacted); returns the event's sequence number. */
+    long append(String sessionId, SessionEvent event);
+
+    /** In append order. */
+    List<EventRecord> events(String sessionId);
+
+    /** Records that a multi-step operation started, so a crash in the middle is visible; returns its id. */
+    long beginOp(String sessionId, String kind, String detail);
+
+    void finishOp(long opId, String outcome);
+
+    /** Operations begun but never finished (interrupted by a crash). */
+    List<OpRecord> unfinishedOps(String sessionId);
+
+    @Override
+    void close();
+}

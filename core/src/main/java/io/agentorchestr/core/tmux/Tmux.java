@@ -1,0 +1,65 @@
+package io.agentorchestr.core.tmux;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port to one tmux server. Panes are addressed by id; sessions and windows by exact name. Text is
+ * delivered by paste (never send-keys of raw text), output is captured by pipe-pane into a file.
+ */
+public interface Tmux {
+
+    TmuxServer server();
+
+    /** The server binary's version ({@code tmux -V}). */
+    TmuxVersion version();
+
+    boolean hasSession(String session);
+
+    /** Creates a detached session whose first window is named {@code window}; returns its first pane. */
+    PaneRef newSession(String session, String window, NewPane pane);
+
+    /** Adds a detached window to {@code session}; returns its pane. */
+    PaneRef newWindow(String session, String window, NewPane pane);
+
+    /** Splits the window holding {@code target}, without changing the active pane; returns the new pane. */
+    PaneRef splitWindow(String windowTarget, NewPane pane);
+
+    /** Arranges the panes of a window with one of tmux's layouts ("main-horizontal", "tiled"). */
+    void selectLayout(String windowTarget, String layout);
+
+    /** Every pane of a session, across its windows. */
+    List<PaneStatus> listPanes(String session);
+
+    /** The status of one pane; empty when the pane no longer exists. */
+    Optional<PaneStatus> paneStatus(PaneRef pane);
+
+    /** Sets a window option on the window holding {@code target} (e.g. remain-on-exit). */
+    void setWindowOption(String target, String option, String value);
+
+    /** Delivers text whole via a named paste buffer and bracketed paste; does not press Enter. */
+    void pasteText(PaneRef pane, String text);
+
+    /** Presses named keys ("Enter", "C-c"); never used for text. */
+    void sendKeys(PaneRef pane, String... keys);
+
+    /** Appends everything the pane prints from now on to {@code logFile}. */
+    void pipePaneTo(PaneRef pane, Path logFile);
+
+    /** The rendered screen plus {@code historyLines} of scrollback, wrapped lines joined. */
+    String capturePane(PaneRef pane, int historyLines);
+
+    /** Wakes whoever waits on a {@code tmux wait-for} channel (remembered if nobody waits yet). */
+    void signalChannel(String channel);
+
+    void killPane(PaneRef pane);
+
+    /** Detaches every client attached to {@code session} (they return to their shells). */
+    void detachClients(String session);
+
+    void killSession(String session);
+
+    /** Stops the whole server (tests use it on their private server). */
+    void killServer();
+}

@@ -1,0 +1,191 @@
+package io.agentorchestr.core.tmux;
+
+import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.process.ExecResult;
+import io.agentorchestr.core.process.ProcessRunner;
+import io.agentorchestr.core.process.ProcessSpec;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The real {@link Tmux}: the tmux command line, through {@link ProcessRunner}, machine-readable formats. */
+public final class TmuxCli implements Tmux {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final String STATUS_FORMAT = String.join("\t", "#{pane_id}", "#{window_id}",
+            "#{window_name}", "#{pane_dead}", "#{pane_dead_status}", "#{pane_pid}", "#{pane_current_command}");
+    /** Fixed size for detached sessions, so panes are wide enough before anyone attaches. */
+    private static final String WIDTH = "200";
+    private static final String HEIGHT = "50";
+
+    private final ProcessRunner runner;
+    private final TmuxServer server;
+
+    public TmuxCli(ProcessRunner runner, TmuxServer server) {
+        this.runner = runner;
+        this.server = server;
+    }
+
+    @Override
+    public TmuxServer server() {
+        return server;
+    }
+
+    @Override
+    public TmuxVersion version() {
+        ExecResult r = runner.runChecked(ProcessSpec.of("tmux", "-V").withTimeout(TIMEOUT));
+        return TmuxVersion.parse(r.stdout())
+                .orElseThrow(() -> AgentorchestrException.error("cannot read the tmux version from `tmux -V`: "
+                        + r.stdout().strip()));
+    }
+
+    @Override
+    public boolean hasSession(String session) {
+        return exec(List.of("has-session", "-t", "=" + session)).ok();
+    }
+
+    @Override
+    public PaneRef newSession(String session, String window, NewPane pane) {
+        List<String> args = new ArrayList<>(List.of("new-session", "-d", "-s", session, "-n", window,
+                "-x", WIDTH, "-y", HEIGHT));
+        return createPane(args, pane);
+    }
+
+    @Override
+    public PaneRef newWindow(String session, String window, NewPane pane) {
+        List<String> args = new ArrayList<>(List.of("new-window", "-d", "-t", "=" + session + ":", "-n", window));
+        return createPane(args, pane);
+    }
+
+    @Override
+    public PaneRef splitWindow(String windowTarget, NewPane pane) {
+        List<String> args = new ArrayList<>(List.of("split-window", "-d", "-t", windowTarget));
+        return createPane(args, pane);
+    }
+
+    private PaneRef createPane(List<String> args, NewPane pane) {
+        if (pane.workDir() != null) {
+            args.add("-c");
+            args.add(pane.workDir().toString());
+        }
+        pane.env().forEach((k, v) -> {
+            args.add("-e");
+            args.add(k + "=" + v);
+        });
+        args.add("-P");
+        args.add("-F");
+        args.add("#{pane_id}");
+        // Several arguments make tmux exec the command directly instead of through `sh -c`.
+        args.addAll(pane.command());
+        return new PaneRef(checked(args).stdout().strip());
+    }
+
+    @Override
+    public void selectLayout(String windowTarget, String layout) {
+        checked(List.of("select-layout", "-t", windowTarget, layout));
+    }
+
+    @Override
+    public List<PaneStatus> listPanes(String session) {
+        ExecResult r = checked(List.of("list-panes", "-s", "-t", "=" + session, "-F", STATUS_FORMAT));
+        return r.stdout().lines().filter(l -> !l.isBlank()).map(TmuxCli::parseStatus).toList();
+    }
+
+    @Override
+    public Optional<PaneStatus> paneStatus(PaneRef pane) {
+        ExecResult r = exec(List.of("display-message", "-p", "-t", pane.id(), STATUS_FORMAT));
+        if (!r.ok()) {
+            if (r.stderr().contains("can't find") || r.stderr().contains("no server running")
+                    || r.stderr().contains("error connecting")) {
+                return Optional.empty();
+            }
+            throw new io.agentorchestr.core.process.ProcessFailedException(r);
+        }
+        return Optional.of(parseStatus(r.stdout().strip()));
+    }
+
+    static PaneStatus parseStatus(String line) {
+        String[] f = line.split("\t", -1);
+        Integer deadStatus = f[4].isEmpty() ? null : Integer.valueOf(f[4]);
+        long pid = f[5].isEmpty() ? 0 : Long.parseLong(f[5]);
+        return new PaneStatus(new PaneRef(f[0]), f[1], f[2], "1".equals(f[3]), deadStatus, pid, f[6]);
+    }
+
+    @Override
+    public void setWindowOption(String target, String option, String value) {
+        checked(List.of("set-option", "-w", "-t", target, option, value));
+    }
+
+    @Override
+    public void pasteText(PaneRef pane, String text) {
+        String buffer = "agentorchestr-" + UUID.randomUUID();
+        byte[] bytes = PastedText.sanitize(text).getBytes(StandardCharsets.UTF_8);
+        // load-buffer from stdin has no argument-size limit, unlike send-keys or set-buffer.
+        runner.runChecked(ProcessSpec.of(argv(List.of("load-buffer", "-b", buffer, "-")))
+                .withStdin(bytes).withTimeout(TIMEOUT));
+        // -p: bracketed paste when the app asked for it; -r: keep LF; -d: delete the buffer after.
+        checked(List.of("paste-buffer", "-p", "-r", "-d", "-b", buffer, "-t", pane.id()));
+    }
+
+    @Override
+    public void sendKeys(PaneRef pane, String... keys) {
+        List<String> args = new ArrayList<>(List.of("send-keys", "-t", pane.id()));
+        args.addAll(List.of(keys));
+        checked(args);
+    }
+
+    @Override
+    public void pipePaneTo(PaneRef pane, Path logFile) {
+        String quoted = "'" + logFile.toString().replace("'", "'\\''") + "'";
+        checked(List.of("pipe-pane", "-o", "-t", pane.id(), "exec cat >> " + quoted));
+    }
+
+    @Override
+    public String capturePane(PaneRef pane, int historyLines) {
+        return checked(List.of("capture-pane", "-p", "-J", "-t", pane.id(), "-S", "-" + historyLines)).stdout();
+    }
+
+    @Override
+    public void signalChannel(String channel) {
+        checked(List.of("wait-for", "-S", channel));
+    }
+
+    @Override
+    public void killPane(PaneRef pane) {
+        exec(List.of("kill-pane", "-t", pane.id()));
+    }
+
+    @Override
+    public void detachClients(String session) {
+        exec(List.of("detach-client", "-s", "=" + session));
+    }
+
+    @Override
+    public void killSession(String session) {
+        exec(List.of("kill-session", "-t", "=" + session));
+    }
+
+    @Override
+    public void killServer() {
+        exec(List.of("kill-server"));
+    }
+
+    private ExecResult exec(List<String> args) {
+        return runner.run(ProcessSpec.of(argv(args)).withTimeout(TIMEOUT).withEnv(Map.of()));
+    }
+
+    private ExecResult checked(List<String> args) {
+        return runner.runChecked(ProcessSpec.of(argv(args)).withTimeout(TIMEOUT));
+    }
+
+    private List<String> argv(List<String> args) {
+        List<String> argv = new ArrayList<>(server.argvPrefix());
+        argv.addAll(args);
+        return argv;
+    }
+}

@@ -1,0 +1,118 @@
+package io.agentorchestr.core.worker;
+
+import io.agentorchestr.core.agent.AgentLauncher;
+import io.agentorchestr.core.agent.LaunchCommand;
+import io.agentorchestr.core.agent.LaunchRequest;
+import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.git.Git;
+import io.agentorchestr.core.git.Worktrees;
+import io.agentorchestr.core.session.SessionEvent;
+import io.agentorchestr.core.session.SessionRecord;
+import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.tmux.GatedCommand;
+import io.agentorchestr.core.tmux.NewPane;
+import io.agentorchestr.core.tmux.PanePlacer;
+import io.agentorchestr.core.tmux.PaneRef;
+import io.agentorchestr.core.tmux.Tmux;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Starts a worker: its worktree on a fresh branch, its prompt file, its pane (gated until the pane
+ * log is attached), and its stored record. Each step is recorded before the next, so a crash leaves
+ * a state that says how far it got.
+ */
+public final class WorkerLauncher {
+    private final Tmux tmux;
+    private final Git git;
+    private final Worktrees worktrees;
+    private final StateStore store;
+    private final PromptDelivery delivery;
+
+    public WorkerLauncher(Tmux tmux, Git git, Worktrees worktrees, StateStore store) {
+        this.tmux = tmux;
+        this.git = git;
+        this.worktrees = worktrees;
+        this.store = store;
+        this.delivery = new PromptDelivery(tmux);
+    }
+
+    public static String branchName(String sessionId, String perspective, WorkerId id) {
+        return "agentorchestr/" + sessionId + "/" + perspective + "-" + id;
+    }
+
+    public WorkerRecord launch(SessionRecord session, WorkerSpec spec) {
+        String id = spec.id().toString();
+        long op = store.beginOp(session.id(), "spawn_worker", id + " " + spec.agent().key());
+        Path project = Path.of(session.project());
+        String branch = branchName(session.id(), spec.perspective(), spec.id());
+        Path worktree = worktrees.pathFor(project, session.id(), id);
+        ControlFiles.EXCLUDE_PATTERNS.forEach(p -> git.exclude(project, p));
+        worktrees.create(project, worktree, branch, session.baseCommit());
+
+        Path sessionDir = Path.of(session.sessionDir());
+        String prompt = WorkerPrompt.build(id, spec.perspective(), branch, spec.task());
+        Path promptFile = sessionDir.resolve("prompts").resolve(id + ".md");
+        Path log = sessionDir.resolve("logs").resolve(id + ".log");
+        writeFiles(worktree, promptFile, prompt, log);
+
+        String agentSessionId = spec.agent().sessionIdArgs().isEmpty() ? null : UUID.randomUUID().toString();
+        LaunchCommand launch = AgentLauncher.build(spec.agent(), spec.binary(),
+                new LaunchRequest(false, promptFile, agentSessionId));
+        String channel = "agentorchestr-go-" + session.id() + "-" + id;
+        Map<String, String> env = new LinkedHashMap<>(launch.env());
+        env.put(GatedCommand.CHANNEL_ENV, channel);
+        env.put(GatedCommand.PROMPT_FILE_ENV, promptFile.toString());
+        env.put("AGENTORCHESTR_SESSION_ID", session.id());
+        env.put("AGENTORCHESTR_WORKER_ID", id);
+        env.put("AGENTORCHESTR_DONE_FLAG", ControlFiles.doneFlag(worktree).toString());
+        NewPane pane = new NewPane(GatedCommand.wrap(launch.argv()), worktree, env);
+
+        PanePlacer placer = new PanePlacer(tmux);
+        PaneRef ref = spec.firstPane() ? placer.openSession(session.tmuxSession(), pane)
+                : placer.addPane(session.tmuxSession(), pane);
+        Instant now = Instant.now();
+        WorkerRecord record = new WorkerRecord(session.id(), id, 1, spec.perspective(), spec.agent().key(),
+                agentSessionId, spec.task(), ref.id(), worktree.toString(), branch, WorkerState.STARTING, null, null,
+                null, log.toString(), now, now, null);
+        store.saveWorker(record);
+        store.append(session.id(), new SessionEvent.WorkerSpawned(id, spec.agent().key(), branch,
+                worktree.toString(), ref.id()));
+
+        // remain-on-exit keeps a dead pane (and its exit status) readable; set before the agent can exit.
+        tmux.setWindowOption(ref.id(), "remain-on-exit", "on");
+        tmux.pipePaneTo(ref, log);
+        tmux.signalChannel(channel);
+        if (launch.pastePrompt()) {
+            delivery.deliverWhenReady(ref, spec.agent().markers(), prompt);
+        }
+        WorkerRecord running = record.withState(WorkerState.RUNNING, null, null, null);
+        store.saveWorker(running);
+        store.append(session.id(), new SessionEvent.WorkerStateChanged(id, WorkerState.STARTING.label(),
+                WorkerState.RUNNING.label(), "agent started in pane " + ref.id()));
+        store.finishOp(op, "ok");
+        return running;
+    }
+
+    private static void writeFiles(Path worktree, Path promptFile, String prompt, Path log) {
+        try {
+            Files.createDirectories(ControlFiles.controlDir(worktree));
+            Files.createDirectories(promptFile.getParent());
+            Files.writeString(promptFile, prompt, StandardCharsets.UTF_8);
+            Files.createDirectories(log.getParent());
+            if (!Files.exists(log)) {
+                Files.createFile(log);
+            }
+        } catch (IOException e) {
+            throw AgentorchestrException.error("cannot write the worker's files (" + e.getMessage()
+                    + "); check free space and permissions of " + promptFile.getParent().getParent(), e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.agentorchestr.core.worker;
+
+/**
+ * The prompt a worker agent starts with: who it is, where it works, the completion protocol, then
+ * the task last (agents weigh the end of a prompt most).
+ */
+public final class WorkerPrompt {
+    /** The heading the task follows; the demo agent reads everything after it as its task. */
+    public static final String TASK_HEADING = "## Your task";
+
+    private WorkerPrompt() {
+    }
+
+    public static String build(String workerId, String perspective, String branch, String task) {
+        return """
+                # agentorchestr worker %1$s (%2$s)
+
+                You are worker %1$s. You work alone in this git worktree, on branch `%3$s`.
+                Change only what the task needs. Commit your work to this branch when you finish
+                (anything left uncommitted is committed for you, but say what you did).
+
+                ## When you finish
+                Signal the outcome in BOTH ways:
+                1. Write the file `.agentorchestr/done.flag`: first line `done`, `blocked` or `failed`,
+                   then a one-paragraph summary (write `.agentorchestr/done.flag.tmp`, then rename it).
+                2. Print one line: `WORKER_DONE: <summary>`, or `WORKER_BLOCKED: <what you need>`,
+                   or `WORKER_FAILED: <why>`.
+                Use `blocked` when you need a decision or information you cannot get yourself.
+
+                %4$s
+                %5$s
+                """.formatted(workerId, perspective, branch, TASK_HEADING, task.strip());
+    }
+
+    /** The task part of a prompt built by {@link #build}, or the whole text if it has no task heading. */
+    public static String taskOf(String prompt) {
+        int at = prompt.indexOf(TASK_HEADING + "\n");
+        return at < 0 ? prompt.strip() : prompt.substring(at + TASK_HEADING.length() + 1).strip();
+    }
+}

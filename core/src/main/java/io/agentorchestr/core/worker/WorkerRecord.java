@@ -1,0 +1,27 @@
+package io.agentorchestr.core.worker;
+
+import java.time.Instant;
+
+/**
+ * A worker as stored: what it was asked, where it runs (pane, worktree, branch), and how it ended.
+ *
+ * @param signal which completion signal decided the state (done_flag, output_line, pane_exit, ...)
+ * @param exitStatus the agent process's exit status once its pane is dead
+ */
+public record WorkerRecord(String sessionId, String id, int attempt, String perspective, String agent,
+                           String agentSessionId, String task, String paneId, String worktree, String branch,
+                           WorkerState state, String summary, String signal, Integer exitStatus, String logPath,
+                           Instant createdAt, Instant updatedAt, Instant endedAt) {
+
+    public WorkerRecord withPane(String pane) {
+        return new WorkerRecord(sessionId, id, attempt, perspective, agent, agentSessionId, task, pane, worktree,
+                branch, state, summary, signal, exitStatus, logPath, createdAt, Instant.now(), endedAt);
+    }
+
+    public WorkerRecord withState(WorkerState newState, String newSummary, String newSignal, Integer newExit) {
+        Instant now = Instant.now();
+        return new WorkerRecord(sessionId, id, attempt, perspective, agent, agentSessionId, task, paneId, worktree,
+                branch, newState, newSummary, newSignal, newExit, logPath, createdAt, now,
+                newState.terminal() ? now : endedAt);
+    }
+}

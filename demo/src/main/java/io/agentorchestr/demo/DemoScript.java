@@ -1,0 +1,53 @@
+package io.agentorchestr.demo;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code [demo:...]} directives in a task, which script the demo agent's behaviour so tests can
+ * exercise every path of completion and health handling:
+ * {@code sleep=N}, {@code fail}, {@code blocked}, {@code crash}, {@code hang}, {@code silent},
+ * {@code edit=PATH}, {@code ask}, {@code ignore}.
+ */
+record DemoScript(Map<String, String> directives, String text) {
+    private static final Pattern DIRECTIVE = Pattern.compile("\\[demo:([a-z]+)(?:=([^\\]]*))?\\]");
+
+    static DemoScript parse(String task) {
+        Map<String, String> found = new LinkedHashMap<>();
+        Matcher m = DIRECTIVE.matcher(task);
+        while (m.find()) {
+            found.put(m.group(1), m.group(2) == null ? "" : m.group(2).strip());
+        }
+        String text = DIRECTIVE.matcher(task).replaceAll("").replaceAll("[ \\t]{2,}", " ").strip();
+        return new DemoScript(Map.copyOf(found), text);
+    }
+
+    boolean has(String directive) {
+        return directives.containsKey(directive);
+    }
+
+    Duration sleep() {
+        String value = directives.get("sleep");
+        if (value == null || value.isEmpty()) {
+            return Duration.ZERO;
+        }
+        try {
+            return Duration.ofMillis((long) (Double.parseDouble(value) * 1000));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("[demo:sleep=" + value + "] needs a number of seconds");
+        }
+    }
+
+    String editPath() {
+        return directives.get("edit");
+    }
+
+    /** The first line of the task without directives, for commit messages and summaries. */
+    String title() {
+        String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("demo task").strip();
+        return first.length() > 72 ? first.substring(0, 69) + "..." : first;
+    }
+}
