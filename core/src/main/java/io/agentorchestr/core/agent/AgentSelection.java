@@ -21,13 +21,20 @@ public final class AgentSelection {
         this.detector = detector;
     }
 
-    public DetectedAgent choose(List<String> requested) {
-        List<AgentProfile> candidates = new ArrayList<>();
+    /** The profiles of the requested names, in order; an unknown name is a usage error naming the known ones. */
+    public List<AgentProfile> resolve(List<String> requested) {
+        List<AgentProfile> profiles = new ArrayList<>();
         for (String name : requested) {
-            candidates.add(registry.find(name).orElseThrow(() -> AgentorchestrException.usage("unknown agent '"
+            profiles.add(registry.find(name).orElseThrow(() -> AgentorchestrException.usage("unknown agent '"
                     + name + "'; known agents: " + String.join(", ", registry.names())
                     + " (add others in agents.toml of the config directory)")));
         }
+        return profiles;
+    }
+
+    /** The first installed agent among the requested (or, when none is named, among all real agents). */
+    public DetectedAgent choose(List<String> requested) {
+        List<AgentProfile> candidates = new ArrayList<>(resolve(requested));
         if (candidates.isEmpty()) {
             registry.all().stream().filter(p -> !p.key().equals(DEMO)).forEach(candidates::add);
         }

@@ -52,8 +52,14 @@ public final class OutputMarkers {
         return Optional.of(new Marker(state, summary));
     }
 
+    /**
+     * Compares markers up to the first backtick: the prompt quotes its templates in backticks, and a
+     * TUI may wrap or re-render the rest of the quoting line differently.
+     */
     private static String key(Marker m) {
-        return m.state().label() + ":" + m.summary().replaceAll("[`'\"]", "").strip();
+        String summary = m.summary();
+        int tick = summary.indexOf('`');
+        return m.state().label() + ":" + (tick < 0 ? summary : summary.substring(0, tick)).strip();
     }
 
     /** A completion marker found in output. */

@@ -63,6 +63,7 @@ public final class ManualRun {
         if (request.task() == null || request.task().isBlank()) {
             throw AgentorchestrException.usage("the task is empty; pass the work to do with --task \"...\"");
         }
+        agents.resolve(request.agents());
         prerequisites.requireTmux();
         prerequisites.requireGit();
         Path repo = prerequisites.requireProject(request.project().toAbsolutePath().normalize());

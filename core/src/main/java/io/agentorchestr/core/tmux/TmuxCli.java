@@ -2,6 +2,7 @@ package io.agentorchestr.core.tmux;
 
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.process.ExecResult;
+import io.agentorchestr.core.process.ProcessFailedException;
 import io.agentorchestr.core.process.ProcessRunner;
 import io.agentorchestr.core.process.ProcessSpec;
 
@@ -104,9 +105,11 @@ public final class TmuxCli implements Tmux {
                     || r.stderr().contains("error connecting")) {
                 return Optional.empty();
             }
-            throw new io.agentorchestr.core.process.ProcessFailedException(r);
+            throw new ProcessFailedException(r);
         }
-        return Optional.of(parseStatus(r.stdout().strip()));
+        // tmux 3.3 answers a target pane that no longer exists with empty fields, not an error.
+        String line = r.stdout().strip();
+        return line.isEmpty() || !line.startsWith("%") ? Optional.empty() : Optional.of(parseStatus(line));
     }
 
     static PaneStatus parseStatus(String line) {

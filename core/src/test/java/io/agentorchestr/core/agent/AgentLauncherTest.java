@@ -1,0 +1,48 @@
+package io.agentorchestr.core.agent;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AgentLauncherTest {
+    private final AgentRegistry registry = AgentRegistry.load(null);
+    private final Path prompt = Path.of("/s/prompts/w01.md");
+
+    @Test
+    void promptAsArgumentUsesThePromptTokenAfterPermissionAndSessionFlags() {
+        LaunchCommand c = AgentLauncher.build(registry.find("claude").orElseThrow(), Path.of("/bin/claude"),
+                new LaunchRequest(false, prompt, "1234-uuid"));
+        assertEquals(List.of("/bin/claude", "--dangerously-skip-permissions", "--session-id", "1234-uuid",
+                LaunchCommand.PROMPT_TOKEN), c.argv());
+        assertFalse(c.pastePrompt());
+    }
+
+    @Test
+    void promptFlagPutsTheFlagBeforeTheText() {
+        LaunchCommand c = AgentLauncher.build(registry.find("gemini").orElseThrow(), Path.of("/bin/gemini"),
+                new LaunchRequest(false, prompt, null));
+        assertEquals(List.of("/bin/gemini", "--yolo", "--prompt-interactive", LaunchCommand.PROMPT_TOKEN), c.argv());
+    }
+
+    @Test
+    void promptFilePassesThePathAndWorkerArgsComeFromTheProfile() {
+        LaunchCommand c = AgentLauncher.build(registry.find("demo").orElseThrow(), Path.of("/d/agentorchestr-demo"),
+                new LaunchRequest(false, prompt, null));
+        assertEquals(List.of("/d/agentorchestr-demo", "--role", "worker", "--prompt-file", prompt.toString()),
+                c.argv());
+    }
+
+    @Test
+    void pastedPromptsAreNotOnTheCommandLineAndProfileEnvIsPassed() {
+        LaunchCommand c = AgentLauncher.build(registry.find("goose").orElseThrow(), Path.of("/bin/goose"),
+                new LaunchRequest(false, prompt, null));
+        assertEquals(List.of("/bin/goose", "session"), c.argv());
+        assertTrue(c.pastePrompt());
+        assertEquals("auto", c.env().get("GOOSE_MODE"));
+    }
+}

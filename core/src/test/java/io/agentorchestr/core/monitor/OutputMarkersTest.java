@@ -1,0 +1,41 @@
+package io.agentorchestr.core.monitor;
+
+import io.agentorchestr.core.worker.WorkerPrompt;
+import io.agentorchestr.core.worker.WorkerState;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OutputMarkersTest {
+    private final OutputMarkers markers = OutputMarkers.ignoringQuotesOf(
+            WorkerPrompt.build("w01", "implementer", "b", "do it"));
+
+    @Test
+    void findsEachMarkerKind() {
+        assertEquals(new OutputMarkers.Marker(WorkerState.DONE, "added tests"),
+                markers.match("WORKER_DONE: added tests").orElseThrow());
+        assertEquals(WorkerState.BLOCKED, markers.match("WORKER_BLOCKED: need a key").orElseThrow().state());
+        assertEquals(WorkerState.FAILED, markers.match("WORKER_FAILED: build broke").orElseThrow().state());
+    }
+
+    @Test
+    void toleratesTuiDecorationAroundTheMarker() {
+        Optional<OutputMarkers.Marker> m = markers.match("│ ⏺ WORKER_DONE: refactored the parser        │");
+        assertEquals("refactored the parser", m.orElseThrow().summary());
+    }
+
+    @Test
+    void ignoresMarkerLinesQuotedFromThePrompt() {
+        assertTrue(markers.match("2. Print one line: `WORKER_DONE: <summary>`, or").isEmpty());
+        assertTrue(markers.match("   or `WORKER_FAILED: <why>`.").isEmpty());
+        assertTrue(markers.match("> WORKER_DONE: <summary>").isEmpty());
+    }
+
+    @Test
+    void plainTextIsNoMarker() {
+        assertTrue(markers.match("working on WORKER_DONE handling").isEmpty());
+    }
+}

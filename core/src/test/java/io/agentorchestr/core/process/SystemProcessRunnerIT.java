@@ -1,0 +1,56 @@
+package io.agentorchestr.core.process;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(60)
+class SystemProcessRunnerIT {
+    private final SystemProcessRunner runner = new SystemProcessRunner();
+
+    @Test
+    void drainsLargeStdoutAndStderrAtOnceWithoutDeadlock() {
+        ExecResult r = runner.run(ProcessSpec.of("sh", "-c",
+                "head -c 3000000 /dev/zero | tr '\\0' a; head -c 3000000 /dev/zero | tr '\\0' b >&2"));
+        assertTrue(r.ok());
+        assertEquals(3_000_000, r.stdout().length());
+        assertEquals(3_000_000, r.stderr().length());
+    }
+
+    @Test
+    void feedsStdinAndKeepsUtf8() {
+        ExecResult r = runner.run(ProcessSpec.of("cat").withStdin("héllo ☕\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("héllo ☕\n", r.stdout());
+    }
+
+    @Test
+    void aTimeoutStopsTheProcessAndSaysSo() {
+        ExecResult r = runner.run(ProcessSpec.of("sleep", "30").withTimeout(Duration.ofMillis(300)));
+        assertTrue(r.timedOut());
+        assertFalse(r.ok());
+        assertTrue(r.duration().compareTo(Duration.ofSeconds(20)) < 0);
+    }
+
+    @Test
+    void aMissingProgramIsReportedByName() {
+        CommandNotFoundException e = assertThrows(CommandNotFoundException.class,
+                () -> runner.run(ProcessSpec.of("no-such-program-agentorchestr")));
+        assertEquals("no-such-program-agentorchestr", e.program());
+    }
+
+    @Test
+    void aFailureNamesTheCommandAndTheEndOfStderr() {
+        ProcessFailedException e = assertThrows(ProcessFailedException.class,
+                () -> runner.runChecked(ProcessSpec.of("sh", "-c", "echo first >&2; echo the reason >&2; exit 4")));
+        assertTrue(e.getMessage().contains("`sh -c"), e.getMessage());
+        assertTrue(e.getMessage().contains("exited with status 4"), e.getMessage());
+        assertTrue(e.getMessage().contains("the reason"), e.getMessage());
+    }
+}

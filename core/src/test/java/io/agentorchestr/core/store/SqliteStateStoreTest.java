@@ -1,0 +1,162 @@
+package io.agentorchestr.core.store;
+
+import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.session.SessionEvent;
+import io.agentorchestr.core.session.SessionRecord;
+import io.agentorchestr.core.session.SessionStatus;
+import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.worker.WorkerState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The store against a real SQLite file. */
+class SqliteStateStoreTest {
+    @TempDir
+    Path dir;
+
+    static SessionRecord session(String id, Instant created) {
+        return new SessionRecord(id, "manual", "the task", "/repo", null, List.of("demo"), SessionStatus.RUNNING,
+                "abc123", null, "agentorchestr-" + id, "", null, "/state/" + id, 42L, null, created, created, null);
+    }
+
+    static WorkerRecord worker(String session, String id) {
+        Instant now = Instant.now();
+        return new WorkerRecord(session, id, 1, "implementer", "demo", null, "task", "%1", "/wt/" + id,
+                "agentorchestr/" + session + "/implementer-" + id, WorkerState.RUNNING, null, null, null, "/log",
+                now, now, null);
+    }
+
+    @Test
+    void sessionsRoundTripAndListNewestFirst() {
+        try (SqliteStateStore store = SqliteStateStore.open(dir.resolve("state.db"))) {
+            store.createSession(session("aaaa0001", Instant.parse("2026-01-01T00:00:00Z")));
+            store.createSession(session("aaaa0002", Instant.parse("2026-01-02T00:00:00Z")));
+            SessionRecord done = store.session("aaaa0001").orElseThrow().ended(SessionStatus.DONE, "ok");
+            store.updateSession(done);
+
+            assertEquals(List.of("aaaa0002", "aaaa0001"), store.recentSessions(10).stream().map(SessionRecord::id).toList());
+            SessionRecord read = store.session("aaaa0001").orElseThrow();
+            assertEquals(SessionStatus.DONE, read.status());
+            assertEquals("ok", read.summary());
+            assertEquals(List.of("demo"), read.agents());
+            assertTrue(read.endedAt() != null);
+            assertTrue(store.session("nope").isEmpty());
+        }
+    }
+
+    @Test
+    void workersAreSavedAndReplacedInIdOrder() {
+        try (SqliteStateStore store = SqliteStateStore.open(dir.resolve("state.db"))) {
+            store.createSession(session("s1", Instant.now()));
+            store.saveWorker(worker("s1", "w10"));
+            store.saveWorker(worker("s1", "w02"));
+            store.saveWorker(worker("s1", "w02").withState(WorkerState.DONE, "fine", "done_flag", 0));
+            List<WorkerRecord> workers = store.workers("s1");
+            assertEquals(List.of("w02", "w10"), workers.stream().map(WorkerRecord::id).toList());
+            assertEquals(WorkerState.DONE, workers.get(0).state());
+            assertEquals(0, workers.get(0).exitStatus());
+            assertEquals("done_flag", store.worker("s1", "w02").orElseThrow().signal());
+        }
+    }
+
+    @Test
+    void eventsAreAppendOnlyAndSecretsAreRedacted() throws Exception {
+        Path file = dir.resolve("state.db");
+        try (SqliteStateStore store = SqliteStateStore.open(file)) {
+            store.createSession(session("s1", Instant.now()));
+            store.append("s1", new SessionEvent.SignalObserved("w01", "output_line", "done",
+                    "used Authorization: Bearer abcdefghijklmnop and sk-ant-0123456789abcdefXYZ"));
+            store.append("s1", new SessionEvent.SessionEnded("done", "fine"));
+            List<EventRecord> events = store.events("s1");
+            assertEquals(List.of("signal_observed", "session_ended"), events.stream().map(EventRecord::kind).toList());
+            assertEquals("w01", events.get(0).workerId());
+            assertFalse(events.get(0).data().contains("abcdefghijklmnop"), events.get(0).data());
+            assertFalse(events.get(0).data().contains("sk-ant-0123456789"), events.get(0).data());
+            assertTrue(events.get(0).data().contains("[redacted]"));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            assertThrows(java.sql.SQLException.class, () -> s.execute("UPDATE events SET kind = 'x'"));
+            assertThrows(java.sql.SQLException.class, () -> s.execute("DELETE FROM events"));
+        }
+    }
+
+    @Test
+    void unfinishedOperationsShowWhatACrashInterrupted() {
+        try (SqliteStateStore store = SqliteStateStore.open(dir.resolve("state.db"))) {
+            store.createSession(session("s1", Instant.now()));
+            long finished = store.beginOp("s1", "spawn_worker", "w01 demo");
+            store.finishOp(finished, "ok");
+            long open = store.beginOp("s1", "spawn_worker", "w02 demo");
+            assertEquals(List.of(open), store.unfinishedOps("s1").stream().map(OpRecord::id).toList());
+        }
+    }
+
+    @Test
+    void opensInWalModeAndRecordsTheSchemaVersion() throws Exception {
+        Path file = dir.resolve("nested/dir/state.db");
+        SqliteStateStore.open(file).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("PRAGMA journal_mode")) {
+                assertEquals("wal", r.getString(1));
+            }
+            try (ResultSet r = s.executeQuery("PRAGMA user_version")) {
+                assertEquals(Schema.MIGRATIONS.size(), r.getInt(1));
+            }
+        }
+        SqliteStateStore.open(file).close(); // reopening migrates nothing and fails nothing
+    }
+
+    @Test
+    void aStoreFromANewerVersionIsRefusedWithAClearMessage() throws Exception {
+        Path file = dir.resolve("state.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version = 99");
+        }
+        AgentorchestrException e = assertThrows(AgentorchestrException.class, () -> SqliteStateStore.open(file));
+        assertTrue(e.getMessage().contains("newer than this agentorchestr understands"), e.getMessage());
+    }
+
+    @Test
+    void aStoreLockedByAnotherWriterFailsWithAnActionableMessageAndKeepsData() throws Exception {
+        Path file = dir.resolve("state.db");
+        try (SqliteStateStore store = SqliteStateStore.open(file)) {
+            store.createSession(session("s1", Instant.now()));
+        }
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = other.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 0");
+            s.execute("BEGIN EXCLUSIVE");
+            try (SqliteStateStore store = SqliteStateStore.open(file)) {
+                AgentorchestrException e = assertThrows(AgentorchestrException.class,
+                        () -> store.createSession(session("s2", Instant.now())));
+                assertTrue(e.getMessage().contains("another process holds a lock"), e.getMessage());
+            } catch (AgentorchestrException e) {
+                assertTrue(e.getMessage().contains("another process holds a lock"), e.getMessage());
+            }
+            s.execute("ROLLBACK");
+        }
+        try (SqliteStateStore store = SqliteStateStore.open(file)) {
+            assertTrue(store.session("s1").isPresent());
+        }
+    }
+
+    @Test
+    void statementSplittingKeepsTriggerBodiesWhole() {
+        List<String> statements = SqliteStateStore.splitStatements(Schema.MIGRATIONS.get(0));
+        assertTrue(statements.stream().anyMatch(s -> s.startsWith("CREATE TRIGGER") && s.endsWith("END;")));
+        assertTrue(statements.stream().noneMatch(s -> s.startsWith("--")));
+    }
+}
