@@ -133,7 +133,7 @@ class GitWorktreesIT {
     }
 
     @Test
-    void refsAndRepositoriesAreRecognised() {
+    void refsAndRepositoriesAreRecognised() throws IOException {
         assertTrue(git.isWorkTree(repo.dir()));
         assertFalse(git.isWorkTree(dir));
         assertEquals(Optional.empty(), git.resolveCommit(repo.dir(), "no-such-branch"));

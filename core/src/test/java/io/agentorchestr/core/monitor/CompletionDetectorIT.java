@@ -117,7 +117,7 @@ class CompletionDetectorIT {
     @Test
     void aCleanExitWithoutAReportCountsAsDone() throws Exception {
         Completion c = await(run("exit 0"), Duration.ofSeconds(30));
-        assertEquals(WorkerState.DONE, c.state());
+        assertEquals(WorkerState.DONE, c.state(), c.toString());
         assertEquals(0, c.exitStatus());
     }
 
