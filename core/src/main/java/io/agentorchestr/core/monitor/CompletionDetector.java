@@ -1,6 +1,7 @@
 package io.agentorchestr.core.monitor;
 
 import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.tmux.GatedCommand;
 import io.agentorchestr.core.tmux.PaneStatus;
 import io.agentorchestr.core.tmux.Tmux;
 import io.agentorchestr.core.worker.ControlFiles;
@@ -28,7 +29,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CompletionDetector {
     static final Duration LIVENESS_INTERVAL = Duration.ofMillis(250);
-    private static final Duration STATUS_SETTLE = Duration.ofSeconds(2);
 
     private final Tmux tmux;
 
@@ -83,17 +83,17 @@ public final class CompletionDetector {
 
     /** The pane's process is gone: a last look at flag and log (they may have raced the exit), else the exit itself. */
     private Optional<Completion> exitSignal(WatchedWorker w, PaneLogScanner log, SignalListener listener)
-            throws IOException, InterruptedException {
+            throws IOException {
         Optional<PaneStatus> status = tmux.paneStatus(w.pane());
         if (status.isPresent() && !status.get().dead()) {
             return Optional.empty();
         }
-        status = settledStatus(w, status);
         List<Completion> signals = new ArrayList<>();
         DoneFlag.read(w.worktree()).ifPresent(f -> signals.add(new Completion(f.state(), f.summary(),
                 Completion.DONE_FLAG, null)));
         log.flush().ifPresent(m -> signals.add(new Completion(m.state(), m.summary(), Completion.OUTPUT_LINE, null)));
-        Integer exit = status.map(PaneStatus::deadStatus).orElse(null);
+        Integer exit = GatedCommand.recordedExitStatus(w.exitFile())
+                .orElse(status.map(PaneStatus::deadStatus).orElse(null));
         Completion ending = status.isEmpty()
                 ? new Completion(WorkerState.KILLED, "the worker's pane disappeared (killed outside agentorchestr)",
                 Completion.PANE_GONE, null)
@@ -102,20 +102,6 @@ public final class CompletionDetector {
         signals.forEach(listener::observed);
         Completion first = signals.get(0);
         return Optional.of(new Completion(first.state(), first.summary(), first.signal(), exit));
-    }
-
-    /**
-     * tmux marks a pane dead when its terminal closes, which can be a moment before it reaps the
-     * process and knows the exit status; give it that moment rather than report "unknown status".
-     */
-    private Optional<PaneStatus> settledStatus(WatchedWorker w, Optional<PaneStatus> status)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + STATUS_SETTLE.toNanos();
-        while (status.isPresent() && status.get().deadStatus() == null && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            status = tmux.paneStatus(w.pane());
-        }
-        return status;
     }
 
     /** Saturates instead of overflowing: "no timeout" is passed as {@link Instant#MAX}. */

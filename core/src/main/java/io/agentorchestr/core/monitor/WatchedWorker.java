@@ -4,6 +4,10 @@ import io.agentorchestr.core.tmux.PaneRef;
 
 import java.nio.file.Path;
 
-/** What the detector watches for one worker: its pane, its worktree (done flag) and its pane log. */
-public record WatchedWorker(String workerId, PaneRef pane, Path worktree, Path log, OutputMarkers markers) {
+/**
+ * What the detector watches for one worker: its pane, its worktree (done flag), its pane log, and
+ * the file where the launch wrapper records the agent's exit status.
+ */
+public record WatchedWorker(String workerId, PaneRef pane, Path worktree, Path log, Path exitFile,
+                            OutputMarkers markers) {
 }

@@ -91,7 +91,8 @@ public final class ManualRun {
         Path worktree = Path.of(worker.worktree());
         String prompt = WorkerPrompt.build(worker.id(), worker.perspective(), worker.branch(), worker.task());
         WatchedWorker watched = new WatchedWorker(worker.id(), new PaneRef(worker.paneId()), worktree,
-                Path.of(worker.logPath()), OutputMarkers.ignoringQuotesOf(prompt));
+                Path.of(worker.logPath()), WorkerLauncher.exitFile(Path.of(worker.logPath())),
+                OutputMarkers.ignoringQuotesOf(prompt));
         Instant deadline = started.request().timeout() == null ? Instant.MAX
                 : started.startedAt().plus(started.request().timeout());
         Completion completion = new CompletionDetector(tmux).await(watched, deadline, signal ->

@@ -1,19 +1,26 @@
 package io.agentorchestr.core.tmux;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Wraps an agent's argv so it starts only when released: the pane first blocks on
  * {@code tmux wait-for <channel>}, which lets us attach pipe-pane and set pane options before the
  * agent prints its first byte (tmux remembers a signal sent before anyone waits, so there is no
  * race). The wrapper then replaces {@code {prompt}} arguments with the prompt file's content and
- * execs the agent, so the pane's process is the agent itself and its exit status is the pane's.
+ * runs the agent. It does not exec: after the agent exits it writes the exit status to
+ * {@code $AGENTORCHESTR_EXIT_FILE}, because tmux 3.3 sometimes marks a fast-exiting pane dead
+ * without ever reporting its {@code pane_dead_status}.
  */
 public final class GatedCommand {
     public static final String CHANNEL_ENV = "AGENTORCHESTR_GO";
     public static final String PROMPT_FILE_ENV = "AGENTORCHESTR_PROMPT_FILE";
     public static final String PROMPT_TOKEN = "{prompt}";
+    public static final String EXIT_FILE_ENV = "AGENTORCHESTR_EXIT_FILE";
 
     /** Exit status when the gate could not be waited on (tmux gone). */
     public static final int GATE_FAILED = 97;
@@ -27,9 +34,22 @@ public final class GatedCommand {
             "  for a; do shift; if [ \"$a\" = '" + PROMPT_TOKEN + "' ]; then set -- \"$@\" \"$p\";"
                     + " else set -- \"$@\" \"$a\"; fi; done",
             "fi",
-            "exec \"$@\"");
+            "\"$@\"",
+            "status=$?",
+            "if [ -n \"${" + EXIT_FILE_ENV + ":-}\" ]; then printf '%s\\n' \"$status\" > \"$" + EXIT_FILE_ENV
+                    + "\"; fi",
+            "exit \"$status\"");
 
     private GatedCommand() {
+    }
+
+    /** The exit status the wrapper recorded, if the agent has exited. */
+    public static Optional<Integer> recordedExitStatus(Path exitFile) {
+        try {
+            return Optional.of(Integer.valueOf(Files.readString(exitFile).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     public static List<String> wrap(List<String> argv) {

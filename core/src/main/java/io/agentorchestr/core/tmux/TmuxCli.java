@@ -18,6 +18,7 @@ import java.util.UUID;
 /** The real {@link Tmux}: the tmux command line, through {@link ProcessRunner}, machine-readable formats. */
 public final class TmuxCli implements Tmux {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration STATUS_SETTLE = Duration.ofMillis(500);
     private static final String STATUS_FORMAT = String.join("\t", "#{pane_id}", "#{window_id}",
             "#{window_name}", "#{pane_dead}", "#{pane_dead_status}", "#{pane_pid}", "#{pane_current_command}");
     /** Fixed size for detached sessions, so panes are wide enough before anyone attaches. */
@@ -97,8 +98,29 @@ public final class TmuxCli implements Tmux {
         return r.stdout().lines().filter(l -> !l.isBlank()).map(TmuxCli::parseStatus).toList();
     }
 
+    /**
+     * tmux marks a pane dead when its terminal closes, a moment before it reaps the process and
+     * knows the exit status; a dead pane is reported once its status is known or after
+     * {@link #STATUS_SETTLE}. (tmux 3.3 occasionally never learns it: see {@link GatedCommand}.)
+     */
     @Override
     public Optional<PaneStatus> paneStatus(PaneRef pane) {
+        long deadline = System.nanoTime() + STATUS_SETTLE.toNanos();
+        Optional<PaneStatus> status = queryStatus(pane);
+        while (status.isPresent() && status.get().dead() && status.get().deadStatus() == null
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            status = queryStatus(pane);
+        }
+        return status;
+    }
+
+    private Optional<PaneStatus> queryStatus(PaneRef pane) {
         ExecResult r = exec(List.of("display-message", "-p", "-t", pane.id(), STATUS_FORMAT));
         if (!r.ok()) {
             if (r.stderr().contains("can't find") || r.stderr().contains("no server running")

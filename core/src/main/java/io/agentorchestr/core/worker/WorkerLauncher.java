@@ -70,6 +70,7 @@ public final class WorkerLauncher {
         Map<String, String> env = new LinkedHashMap<>(launch.env());
         env.put(GatedCommand.CHANNEL_ENV, channel);
         env.put(GatedCommand.PROMPT_FILE_ENV, promptFile.toString());
+        env.put(GatedCommand.EXIT_FILE_ENV, exitFile(log).toString());
         env.put("AGENTORCHESTR_SESSION_ID", session.id());
         env.put("AGENTORCHESTR_WORKER_ID", id);
         env.put("AGENTORCHESTR_DONE_FLAG", ControlFiles.doneFlag(worktree).toString());
@@ -99,6 +100,12 @@ public final class WorkerLauncher {
                 WorkerState.RUNNING.label(), "agent started in pane " + ref.id()));
         store.finishOp(op, "ok");
         return running;
+    }
+
+    /** Where the launch wrapper records the agent's exit status: beside its pane log. */
+    public static Path exitFile(Path log) {
+        String name = log.getFileName().toString().replaceFirst("\\.log$", "");
+        return log.resolveSibling(name + ".exit");
     }
 
     private static void writeFiles(Path worktree, Path promptFile, String prompt, Path log) {

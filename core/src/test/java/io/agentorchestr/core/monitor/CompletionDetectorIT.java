@@ -50,7 +50,8 @@ class CompletionDetectorIT {
     private WatchedWorker run(String script) {
         Path log = dir.resolve("logs/w01.log");
         PaneRef pane = tmux.newSession("c", "w", new NewPane(GatedCommand.wrap(List.of("sh", "-c", script)),
-                dir.resolve("wt"), Map.of(GatedCommand.CHANNEL_ENV, "go")));
+                dir.resolve("wt"), Map.of(GatedCommand.CHANNEL_ENV, "go", GatedCommand.EXIT_FILE_ENV,
+                dir.resolve("logs/w01.exit").toString())));
         tmux.setWindowOption(pane.id(), "remain-on-exit", "on");
         try {
             Files.createDirectories(log.getParent());
@@ -60,7 +61,8 @@ class CompletionDetectorIT {
         tmux.pipePaneTo(pane, log);
         tmux.signalChannel("go");
         String prompt = WorkerPrompt.build("w01", "implementer", "b", "task");
-        return new WatchedWorker("w01", pane, dir.resolve("wt"), log, OutputMarkers.ignoringQuotesOf(prompt));
+        return new WatchedWorker("w01", pane, dir.resolve("wt"), log, dir.resolve("logs/w01.exit"),
+                OutputMarkers.ignoringQuotesOf(prompt));
     }
 
     private Completion await(WatchedWorker w, Duration timeout) throws InterruptedException {

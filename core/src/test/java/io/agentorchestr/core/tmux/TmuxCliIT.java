@@ -99,14 +99,17 @@ class TmuxCliIT {
     }
 
     @Test
-    void aDeadPanesExitStatusIsReadBecauseRemainOnExitKeepsIt() {
+    void aDeadPanesExitStatusIsReadBecauseRemainOnExitKeepsThePane() {
+        Path exitFile = dir.resolve("agent.exit");
         PaneRef pane = tmux.newSession("dead", "w", new NewPane(GatedCommand.wrap(List.of("sh", "-c", "exit 7")),
-                dir, Map.of(GatedCommand.CHANNEL_ENV, "go-dead")));
+                dir, Map.of(GatedCommand.CHANNEL_ENV, "go-dead", GatedCommand.EXIT_FILE_ENV, exitFile.toString())));
         tmux.setWindowOption(pane.id(), "remain-on-exit", "on");
         tmux.signalChannel("go-dead");
         PaneStatus status = Poll.value("pane dead", WAIT,
                 () -> tmux.paneStatus(pane).filter(PaneStatus::dead).orElse(null));
-        assertEquals(7, status.deadStatus());
+        assertEquals(Optional.of(7), GatedCommand.recordedExitStatus(exitFile));
+        // tmux 3.3 reports the status most of the time, and never a different one.
+        assertTrue(status.deadStatus() == null || status.deadStatus() == 7, String.valueOf(status.deadStatus()));
     }
 
     @Test
