@@ -77,12 +77,12 @@ public final class AgentorchestrCommand implements Callable<Integer> {
         if (modes.size() > 1) {
             throw AgentorchestrException.usage(String.join(" and ", modes) + " cannot be combined; pass one of them");
         }
+        if (!manual && manualOptions.task != null) {
+            throw AgentorchestrException.usage("--task goes with --manual: agentorchestr --manual --task \"...\"");
+        }
         if (modes.isEmpty()) {
             throw AgentorchestrException.usage("nothing to do; pass --manual --task \"...\", --detect, --doctor or "
                     + "--list-sessions (see --help)");
-        }
-        if (!manual && manualOptions.task != null) {
-            throw AgentorchestrException.usage("--task goes with --manual: agentorchestr --manual --task \"...\"");
         }
         return switch (modes.get(0)) {
             case "--manual" -> new ManualCommand(context, spec, manualOptions, common).call();

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * The {@code [demo:...]} directives in a task, which script the demo agent's behaviour so tests can
  * exercise every path of completion and health handling:
  * {@code sleep=N}, {@code fail}, {@code blocked}, {@code crash}, {@code hang}, {@code silent},
- * {@code edit=PATH}, {@code ask}, {@code ignore}.
+ * {@code edit=PATH}, {@code ask}, {@code ignore}, {@code nocommit}.
  */
 record DemoScript(Map<String, String> directives, String text) {
     private static final Pattern DIRECTIVE = Pattern.compile("\\[demo:([a-z]+)(?:=([^\\]]*))?\\]");
@@ -21,7 +21,8 @@ record DemoScript(Map<String, String> directives, String text) {
         while (m.find()) {
             found.put(m.group(1), m.group(2) == null ? "" : m.group(2).strip());
         }
-        String text = DIRECTIVE.matcher(task).replaceAll("").replaceAll("[ \\t]{2,}", " ").strip();
+        String text = DIRECTIVE.matcher(task).replaceAll("").replaceAll("[ \\t]{2,}", " ")
+                .replaceAll("(?m)[ \\t]+$", "").strip();
         return new DemoScript(Map.copyOf(found), text);
     }
 

@@ -59,7 +59,7 @@ final class DemoWorker {
             }
             Optional<String> commit = doWork(script);
             String summary = commit.map(c -> "made the change for \"" + script.title() + "\" in commit "
-                    + c.substring(0, 10)).orElse("nothing to change for \"" + script.title() + "\"");
+                    + c.substring(0, 10)).orElse("made the change for \"" + script.title() + "\" (not committed)");
             if (script.has("silent")) {
                 out.println("demo: finished, exiting without a report");
                 return 0;
@@ -122,6 +122,9 @@ final class DemoWorker {
                     StandardOpenOption.APPEND);
         } else {
             Files.writeString(target, entry, StandardCharsets.UTF_8);
+        }
+        if (script.has("nocommit")) {
+            return Optional.empty();
         }
         return git.commitAll(worktree, "demo(" + id + "): " + script.title());
     }

@@ -1,0 +1,76 @@
+package io.agentorchestr.cli;
+
+import io.agentorchestr.core.process.ExecResult;
+import io.agentorchestr.core.process.ProcessSpec;
+import io.agentorchestr.core.process.SystemProcessRunner;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the assembled {@code bin/agentorchestr} as a user would, in a sandbox: its own HOME and XDG
+ * directories and its own tmux server, all inside the test's temp dir.
+ */
+final class Distribution implements AutoCloseable {
+    static final Path HOME = Path.of(System.getProperty("agentorchestr.dist", "target/agentorchestr"));
+
+    private final Path sandbox;
+    private final Map<String, String> env = new HashMap<>();
+    private final SystemProcessRunner runner = new SystemProcessRunner();
+
+    Distribution(Path sandbox) throws IOException {
+        this.sandbox = sandbox;
+        Files.createDirectories(sandbox.resolve("home"));
+        env.put("HOME", sandbox.resolve("home").toString());
+        env.put("XDG_CONFIG_HOME", sandbox.resolve("xdg/config").toString());
+        env.put("XDG_DATA_HOME", sandbox.resolve("xdg/data").toString());
+        env.put("XDG_STATE_HOME", sandbox.resolve("xdg/state").toString());
+        env.put("AGENTORCHESTR_TMUX_SOCKET", socket().toString());
+        env.put("AGENTORCHESTR_TMUX_CONF", "/dev/null");
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("PATH", System.getenv("PATH"));
+        env.remove("TMUX");
+    }
+
+    Path socket() {
+        return sandbox.resolve("tmux.sock");
+    }
+
+    Path stateDb() {
+        return sandbox.resolve("xdg/data/agentorchestr/state.db");
+    }
+
+    Path launcher() {
+        return HOME.resolve("bin/agentorchestr").toAbsolutePath();
+    }
+
+    Distribution withPath(String path) {
+        env.put("PATH", path);
+        return this;
+    }
+
+    ExecResult run(String... args) {
+        return runWith(launcher(), args);
+    }
+
+    ExecResult runWith(Path launcher, String... args) {
+        List<String> argv = new ArrayList<>();
+        argv.add(launcher.toString());
+        argv.addAll(List.of(args));
+        // ProcessBuilder inherits our environment; these keys override it.
+        Map<String, String> full = new HashMap<>(env);
+        full.putIfAbsent("TMUX", "");
+        return runner.run(ProcessSpec.of(argv).withEnv(full).withTimeout(Duration.ofSeconds(120)));
+    }
+
+    @Override
+    public void close() {
+        runner.run(ProcessSpec.of("tmux", "-S", socket().toString(), "kill-server"));
+    }
+}

@@ -1,0 +1,100 @@
+package io.agentorchestr.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line in-process: parsing, help and the usage errors that need no tools. */
+class MainTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        Map<String, String> env = Map.of("HOME", dir.toString(), "AGENTORCHESTR_DATA_DIR", dir.resolve("data").toString(),
+                "AGENTORCHESTR_STATE_DIR", dir.resolve("state").toString(),
+                "AGENTORCHESTR_CONFIG_DIR", dir.resolve("config").toString(), "PATH", "/nonexistent");
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
+    }
+
+    @Test
+    void helpListsTheModesAndEveryExitCode() {
+        assertEquals(0, run("--help"));
+        String help = out.toString();
+        for (String flag : new String[]{"--manual", "--task", "--agents", "--detect", "--doctor", "--list-sessions",
+            "--json", "--[no-]attach", "--timeout", "--base", "--project"}) {
+            assertTrue(help.contains(flag), flag);
+        }
+        assertTrue(help.contains("Exit codes:"));
+        assertTrue(help.contains("0  success"));
+        assertTrue(help.contains("2  bad usage"));
+        assertTrue(help.contains("3  task or goal failed"));
+        assertTrue(help.contains("4  interrupted"));
+    }
+
+    @Test
+    void versionIsPrintedOnStdout() {
+        assertEquals(0, run("--version"));
+        assertTrue(out.toString().startsWith("agentorchestr "), out.toString());
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        assertEquals(2, run("--frobnicate"));
+        assertTrue(err.toString().contains("agentorchestr: error: Unknown option: '--frobnicate'"), err.toString());
+        assertTrue(err.toString().contains("see --help"));
+    }
+
+    @Test
+    void nothingToDoIsAUsageErrorThatSaysWhatToPass() {
+        assertEquals(2, run());
+        assertTrue(err.toString().contains("nothing to do; pass --manual --task"), err.toString());
+    }
+
+    @Test
+    void modesCannotBeCombined() {
+        assertEquals(2, run("--detect", "--doctor"));
+        assertTrue(err.toString().contains("--detect and --doctor cannot be combined"), err.toString());
+    }
+
+    @Test
+    void aTaskWithoutManualIsRejected() {
+        assertEquals(2, run("--task", "x"));
+        assertTrue(err.toString().contains("--task goes with --manual"), err.toString());
+    }
+
+    @Test
+    void anEmptyTaskIsAUsageErrorBeforeAnyToolIsTouched() {
+        assertEquals(2, run("--manual", "--task", "   "));
+        assertTrue(err.toString().contains("the task is empty; pass the work to do with --task"), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void anUnknownAgentIsAUsageErrorListingTheKnownOnes() {
+        assertEquals(2, run("--manual", "--task", "x", "--agents", "nosuch"));
+        assertTrue(err.toString().contains("unknown agent 'nosuch'; known agents: claude, openclaude, codex"),
+                err.toString());
+    }
+
+    @Test
+    void aBadDurationIsAUsageError() {
+        assertEquals(2, run("--manual", "--task", "x", "--timeout", "soon"));
+        assertTrue(err.toString().contains("'soon' is not a duration"), err.toString());
+    }
+
+    @Test
+    void errorsCarryNoStackTraceUnlessVerbose() {
+        run("--manual", "--task", "x", "--agents", "nosuch");
+        assertTrue(!err.toString().contains("\tat "), err.toString());
+    }
+}
