@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code --manual --task TEXT}: one agent on one task in its own worktree; waits and reports. */
 public final class ManualCommand implements Callable<Integer> {
+    private static final int DETACH_DELAY_MS = 3000;
     private final CliContext context;
     private final CommandSpec spec;
     private final ManualOptions options;
@@ -73,13 +74,19 @@ public final class ManualCommand implements Callable<Integer> {
         }
     }
 
-    /** Waits in the background while the user watches; detaches them when the worker has finished. */
+    /**
+     * Waits in the background while the user watches; when the worker has finished, says so in the
+     * status line and detaches them after a moment so they see the report (the session stays).
+     */
     private ManualOutcome awaitWhileAttached(ManualRun run, ManualRun.Started started, TmuxAttach attach,
                                              PrintWriter err) throws InterruptedException, ExecutionException {
         String session = started.session().tmuxSession();
         CompletableFuture<ManualOutcome> outcome = CompletableFuture.supplyAsync(() -> {
             try {
                 ManualOutcome o = run.await(started);
+                context.tmux().displayMessage(session, "agentorchestr: " + o.worker().id() + " "
+                        + o.worker().state().label() + "; detaching in 3 s (the session stays)", DETACH_DELAY_MS);
+                Thread.sleep(DETACH_DELAY_MS);
                 context.tmux().detachClients(session);
                 return o;
             } catch (InterruptedException e) {

@@ -55,6 +55,9 @@ public interface Tmux {
 
     void killPane(PaneRef pane);
 
+    /** Shows {@code text} in the status line of clients attached to {@code session} for {@code millis}. */
+    void displayMessage(String session, String text, int millis);
+
     /** Detaches every client attached to {@code session} (they return to their shells). */
     void detachClients(String session);
 

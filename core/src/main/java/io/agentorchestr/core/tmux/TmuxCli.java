@@ -186,6 +186,13 @@ public final class TmuxCli implements Tmux {
     }
 
     @Override
+    public void displayMessage(String session, String text, int millis) {
+        // The message is a format: a literal # must be doubled.
+        exec(List.of("display-message", "-t", "=" + session + ":", "-d", String.valueOf(millis),
+                text.replace("#", "##")));
+    }
+
+    @Override
     public void detachClients(String session) {
         exec(List.of("detach-client", "-s", "=" + session));
     }
