@@ -13,27 +13,20 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code --detect}: installed agents, whether each can lead and how MCP reaches it, LLM keys, prerequisites. */
-public final class DetectCommand implements Callable<Integer> {
+public final class DetectCommand extends ModeCommand {
     /** LLM router keys (SPEC §14); only whether they are set is shown, never their values. */
     static final List<String> LLM_KEYS = List.of("ANTHROPIC_API_KEY", "CEREBRAS_API_KEY", "GROQ_API_KEY",
             "GEMINI_API_KEY", "OPENROUTER_API_KEY");
 
-    private final CliContext context;
-    private final CommandSpec spec;
-    private final CommonOptions common;
-
     public DetectCommand(CliContext context, CommandSpec spec, CommonOptions common) {
-        this.context = context;
-        this.spec = spec;
-        this.common = common;
+        super(context, spec, common);
     }
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         List<DetectedAgent> agents = context.detector().detect(context.registry().all());
         Doctor doctor = context.doctor();
         List<CheckResult> prerequisites = List.of(doctor.run().stream()

@@ -11,23 +11,16 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code --doctor}: every check with its result; exit 0 when all pass, 1 otherwise. */
-public final class DoctorCommand implements Callable<Integer> {
-    private final CliContext context;
-    private final CommandSpec spec;
-    private final CommonOptions common;
-
+public final class DoctorCommand extends ModeCommand {
     public DoctorCommand(CliContext context, CommandSpec spec, CommonOptions common) {
-        this.context = context;
-        this.spec = spec;
-        this.common = common;
+        super(context, spec, common);
     }
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         List<CheckResult> results = context.doctor().run();
         boolean healthy = results.stream().allMatch(CheckResult::ok);
         if (common.json) {

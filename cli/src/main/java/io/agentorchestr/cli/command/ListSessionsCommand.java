@@ -14,32 +14,25 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code --list-sessions}: recent sessions, newest first, with their workers. */
-public final class ListSessionsCommand implements Callable<Integer> {
+public final class ListSessionsCommand extends ModeCommand {
     private static final int LIMIT = 50;
 
-    private final CliContext context;
-    private final CommandSpec spec;
-    private final CommonOptions common;
-
     public ListSessionsCommand(CliContext context, CommandSpec spec, CommonOptions common) {
-        this.context = context;
-        this.spec = spec;
-        this.common = common;
+        super(context, spec, common);
     }
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         List<SessionRecord> sessions = context.store().recentSessions(LIMIT);
         if (common.json) {
             Json.print(out, sessions.stream().map(this::sessionJson).toList());
             return 0;
         }
         if (sessions.isEmpty()) {
-            spec.commandLine().getErr().println("agentorchestr: no sessions yet");
+            err().println("agentorchestr: no sessions yet");
             return 0;
         }
         TextTable table = new TextTable("ID", "STATUS", "MODE", "AGENTS", "WORKERS", "CREATED", "GOAL");
@@ -75,23 +68,7 @@ public final class ListSessionsCommand implements Callable<Integer> {
         m.put("summary", s.summary());
         m.put("created_at", str(s.createdAt()));
         m.put("ended_at", str(s.endedAt()));
-        m.put("workers", context.store().workers(s.id()).stream().map(ListSessionsCommand::workerJson).toList());
-        return m;
-    }
-
-    private static Map<String, Object> workerJson(WorkerRecord w) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", w.id());
-        m.put("attempt", w.attempt());
-        m.put("perspective", w.perspective());
-        m.put("agent", w.agent());
-        m.put("state", w.state().label());
-        m.put("summary", w.summary());
-        m.put("signal", w.signal());
-        m.put("exit_status", w.exitStatus());
-        m.put("branch", w.branch());
-        m.put("worktree", w.worktree());
-        m.put("pane", w.paneId());
+        m.put("workers", context.store().workers(s.id()).stream().map(WorkerJson::of).toList());
         return m;
     }
 

@@ -16,30 +16,24 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code --manual --task TEXT}: one agent on one task in its own worktree; waits and reports. */
-public final class ManualCommand implements Callable<Integer> {
+public final class ManualCommand extends ModeCommand {
     private static final int DETACH_DELAY_MS = 3000;
-    private final CliContext context;
-    private final CommandSpec spec;
     private final ManualOptions options;
-    private final CommonOptions common;
 
     public ManualCommand(CliContext context, CommandSpec spec, ManualOptions options, CommonOptions common) {
-        this.context = context;
-        this.spec = spec;
+        super(context, spec, common);
         this.options = options;
-        this.common = common;
     }
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         ManualRun run = context.manualRun();
         ManualRun.Started started = run.start(new ManualRequest(options.task, options.agents,
                 common.projectOrCwd(), options.base, options.timeout));
@@ -110,13 +104,9 @@ public final class ManualCommand implements Callable<Integer> {
         if (common.json) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("session", o.session().id());
-            json.put("state", w.state().label());
-            json.put("summary", w.summary());
-            json.put("signal", w.signal());
-            json.put("exit_status", w.exitStatus());
-            json.put("agent", w.agent());
-            json.put("branch", w.branch());
-            json.put("worktree", w.worktree());
+            json.putAll(WorkerJson.of(w));
+            json.remove("id");
+            json.put("worker", w.id());
             json.put("commits", o.commits().stream().map(c -> Map.of("id", c.id(), "subject", c.subject())).toList());
             json.put("tmux_session", o.session().tmuxSession());
             Json.print(out, json);

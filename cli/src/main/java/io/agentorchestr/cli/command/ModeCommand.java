@@ -1,0 +1,31 @@
+package io.agentorchestr.cli.command;
+
+import io.agentorchestr.cli.CliContext;
+import io.agentorchestr.cli.CommonOptions;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** What every mode command has: the composition root, the command's writers and the common options. */
+abstract class ModeCommand implements Callable<Integer> {
+    protected final CliContext context;
+    protected final CommonOptions common;
+    private final CommandSpec spec;
+
+    ModeCommand(CliContext context, CommandSpec spec, CommonOptions common) {
+        this.context = context;
+        this.spec = spec;
+        this.common = common;
+    }
+
+    /** Data: results and listings. */
+    protected PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** Messages: progress, hints, errors. */
+    protected PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}
