@@ -2,6 +2,7 @@ package io.agentorchestr.cli;
 
 import io.agentorchestr.cli.command.DetectCommand;
 import io.agentorchestr.cli.command.DoctorCommand;
+import io.agentorchestr.cli.command.GoalCommand;
 import io.agentorchestr.cli.command.ListSessionsCommand;
 import io.agentorchestr.cli.command.ManualCommand;
 import io.agentorchestr.core.error.AgentorchestrException;
@@ -30,6 +31,9 @@ public final class AgentorchestrCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    GoalOptions goalOptions = new GoalOptions();
+
     @Option(names = "--manual", order = 10, description = "One agent, one task, one worktree, no lead: start it, "
             + "wait for it to finish, report the outcome. Needs --task.")
     boolean manual;
@@ -46,7 +50,7 @@ public final class AgentorchestrCommand implements Callable<Integer> {
     boolean listSessions;
 
     @Mixin
-    ManualOptions manualOptions = new ManualOptions();
+    RunOptions manualOptions = new RunOptions();
 
     @Mixin
     CommonOptions common = new CommonOptions();
@@ -62,6 +66,10 @@ public final class AgentorchestrCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<String> modes = new ArrayList<>();
+        if (goalOptions.any()) {
+            modes.add(goalOptions.goal != null ? "--goal" : goalOptions.goalFile != null ? "--goal-file"
+                    : "--interactive");
+        }
         if (manual) {
             modes.add("--manual");
         }
@@ -81,10 +89,12 @@ public final class AgentorchestrCommand implements Callable<Integer> {
             throw AgentorchestrException.usage("--task goes with --manual: agentorchestr --manual --task \"...\"");
         }
         if (modes.isEmpty()) {
-            throw AgentorchestrException.usage("nothing to do; pass --manual --task \"...\", --detect, --doctor or "
-                    + "--list-sessions (see --help)");
+            throw AgentorchestrException.usage("nothing to do; pass --goal \"...\", --manual --task \"...\", "
+                    + "--detect, --doctor or --list-sessions (see --help)");
         }
         return switch (modes.get(0)) {
+            case "--goal", "--goal-file", "--interactive" ->
+                    new GoalCommand(context, spec, goalOptions, manualOptions, common).call();
             case "--manual" -> new ManualCommand(context, spec, manualOptions, common).call();
             case "--detect" -> new DetectCommand(context, spec, common).call();
             case "--doctor" -> new DoctorCommand(context, spec, common).call();

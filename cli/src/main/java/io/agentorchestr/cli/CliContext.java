@@ -4,7 +4,9 @@ import io.agentorchestr.core.agent.AgentDetector;
 import io.agentorchestr.core.agent.AgentRegistry;
 import io.agentorchestr.core.agent.AgentSelection;
 import io.agentorchestr.core.config.AppPaths;
+import io.agentorchestr.cli.mcp.McpToolServer;
 import io.agentorchestr.core.doctor.Doctor;
+import io.agentorchestr.core.goal.GoalRun;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.git.LocalGit;
 import io.agentorchestr.core.git.Worktrees;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The composition root: builds the core's adapters from the environment, each on first use, so a
@@ -99,10 +102,18 @@ public final class CliContext implements AutoCloseable {
     }
 
     public ManualRun manualRun() {
-        Worktrees worktrees = new Worktrees(git(), paths().worktrees());
         return new ManualRun(paths(), tmux(), git(), store(), prerequisites(),
-                new AgentSelection(registry(), detector()),
-                new WorkerLauncher(tmux(), git(), worktrees, store()));
+                new AgentSelection(registry(), detector()), workerLauncher());
+    }
+
+    /** Auto mode, with its MCP server adapter and a sink for progress lines. */
+    public GoalRun goalRun(Consumer<String> progress) {
+        return new GoalRun(paths(), tmux(), git(), store(), runner, prerequisites(),
+                new AgentSelection(registry(), detector()), workerLauncher(), McpToolServer.factory(store()), progress);
+    }
+
+    private WorkerLauncher workerLauncher() {
+        return new WorkerLauncher(tmux(), git(), new Worktrees(git(), paths().worktrees()), store());
     }
 
     public Doctor doctor() {

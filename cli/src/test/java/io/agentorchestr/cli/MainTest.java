@@ -3,7 +3,9 @@ package io.agentorchestr.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,7 +32,7 @@ class MainTest {
     void helpListsTheModesAndEveryExitCode() {
         assertEquals(0, run("--help"));
         String help = out.toString();
-        for (String flag : new String[]{"--manual", "--task", "--agents", "--detect", "--doctor", "--list-sessions",
+        for (String flag : new String[]{"--goal", "--goal-file", "--interactive", "--lead", "--max-workers", "--manual", "--task", "--agents", "--detect", "--doctor", "--list-sessions",
             "--json", "--[no-]attach", "--timeout", "--base", "--project"}) {
             assertTrue(help.contains(flag), flag);
         }
@@ -57,7 +59,7 @@ class MainTest {
     @Test
     void nothingToDoIsAUsageErrorThatSaysWhatToPass() {
         assertEquals(2, run());
-        assertTrue(err.toString().contains("nothing to do; pass --manual --task"), err.toString());
+        assertTrue(err.toString().contains("nothing to do; pass --goal \"...\", --manual --task"), err.toString());
     }
 
     @Test
@@ -90,6 +92,46 @@ class MainTest {
     void aBadDurationIsAUsageError() {
         assertEquals(2, run("--manual", "--task", "x", "--timeout", "soon"));
         assertTrue(err.toString().contains("'soon' is not a duration"), err.toString());
+    }
+
+    @Test
+    void anEmptyGoalIsAUsageError() {
+        assertEquals(2, run("--goal", "  \n "));
+        assertTrue(err.toString().contains("the goal is empty"), err.toString());
+    }
+
+    @Test
+    void theGoalIsPassedOneWay() throws IOException {
+        Path file = Files.writeString(dir.resolve("goal.md"), "g");
+        assertEquals(2, run("--goal", "x", "--goal-file", file.toString()));
+        assertTrue(err.toString().contains("cannot be combined") || err.toString().contains("pass the goal one way"),
+                err.toString());
+    }
+
+    @Test
+    void goalAndManualCannotBeCombined() {
+        assertEquals(2, run("--goal", "x", "--manual", "--task", "y"));
+        assertTrue(err.toString().contains("--goal and --manual cannot be combined"), err.toString());
+    }
+
+    @Test
+    void aMissingGoalFileIsAUsageError() {
+        assertEquals(2, run("--goal-file", dir.resolve("nope.md").toString()));
+        assertTrue(err.toString().contains("does not exist"), err.toString());
+    }
+
+    @Test
+    void aGoalFileThatIsNotUtf8IsAUsageErrorWithAFix() throws IOException {
+        Path file = Files.write(dir.resolve("latin1.txt"), new byte[]{'c', 'a', 'f', (byte) 0xE9, '\n'});
+        assertEquals(2, run("--goal-file", file.toString()));
+        assertTrue(err.toString().contains("is not valid UTF-8; convert it"), err.toString());
+    }
+
+    @Test
+    void aLeadThatCannotLeadIsRefusedNamingThoseThatCan() {
+        assertEquals(2, run("--goal", "x", "--lead", "aider"));
+        assertTrue(err.toString().contains("agent 'aider' cannot lead"), err.toString());
+        assertTrue(err.toString().contains("claude"), err.toString());
     }
 
     @Test

@@ -15,7 +15,10 @@ import java.util.Map;
  * signals completion by the worker protocol (done.flag and a WORKER_* line), then stays in an input
  * loop like a real agent so later messages reach it.
  *
- * <p>Usage: {@code agentorchestr-demo --role worker --prompt-file PATH} or {@code --version}.
+ * As lead it reads the goal from its prompt and drives the session through the MCP tools.
+ *
+ * <p>Usage: {@code agentorchestr-demo --role worker|lead --prompt-file PATH [--mcp-config FILE]} or
+ * {@code --version}.
  */
 public final class DemoAgent {
     static final String VERSION_PREFIX = "agentorchestr-demo ";
@@ -37,8 +40,11 @@ public final class DemoAgent {
         }
         String role = option(argv, "--role");
         String promptFile = option(argv, "--prompt-file");
-        if (!"worker".equals(role) || promptFile == null) {
-            err.println("agentorchestr-demo: usage: agentorchestr-demo --role worker --prompt-file PATH");
+        String mcpConfig = option(argv, "--mcp-config");
+        if (!("worker".equals(role) || "lead".equals(role)) || promptFile == null
+                || ("lead".equals(role) && mcpConfig == null)) {
+            err.println("agentorchestr-demo: usage: agentorchestr-demo --role worker|lead --prompt-file PATH "
+                    + "[--mcp-config FILE] (a lead needs --mcp-config)");
             return USAGE;
         }
         String prompt;
@@ -49,6 +55,9 @@ public final class DemoAgent {
             return 1;
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        if ("lead".equals(role)) {
+            return new DemoLead(out, err, in).run(prompt, Path.of(mcpConfig));
+        }
         DemoWorker worker = new DemoWorker(workerId(env, prompt), workDir, out, err, in);
         return worker.run(prompt);
     }

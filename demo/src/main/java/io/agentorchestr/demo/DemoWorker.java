@@ -150,27 +150,7 @@ final class DemoWorker {
         }
     }
 
-    /** Stays interactive like a real agent: messages are acknowledged; "exit" or end of input quits. */
     private int inputLoop() {
-        try {
-            while (true) {
-                out.print("demo> ");
-                out.flush();
-                String line = in.readLine();
-                if (line == null) {
-                    return 0;
-                }
-                String text = line.strip();
-                if (text.equals("exit") || text.equals("/exit") || text.equals("/quit")) {
-                    out.println("demo: bye");
-                    return 0;
-                }
-                if (!text.isEmpty()) {
-                    out.println("demo: received: " + text);
-                }
-            }
-        } catch (IOException e) {
-            return 0;
-        }
+        return InputLoop.run(in, out);
     }
 }

@@ -3,7 +3,7 @@ package io.agentorchestr.cli.command;
 import io.agentorchestr.cli.CliContext;
 import io.agentorchestr.cli.CommonOptions;
 import io.agentorchestr.cli.Json;
-import io.agentorchestr.cli.ManualOptions;
+import io.agentorchestr.cli.RunOptions;
 import io.agentorchestr.cli.TmuxAttach;
 import io.agentorchestr.core.error.ExitCode;
 import io.agentorchestr.core.session.ManualOutcome;
@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** {@code --manual --task TEXT}: one agent on one task in its own worktree; waits and reports. */
 public final class ManualCommand extends ModeCommand {
     private static final int DETACH_DELAY_MS = 3000;
-    private final ManualOptions options;
+    private final RunOptions options;
 
-    public ManualCommand(CliContext context, CommandSpec spec, ManualOptions options, CommonOptions common) {
+    public ManualCommand(CliContext context, CommandSpec spec, RunOptions options, CommonOptions common) {
         super(context, spec, common);
         this.options = options;
     }

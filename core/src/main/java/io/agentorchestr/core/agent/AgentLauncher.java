@@ -12,6 +12,11 @@ public final class AgentLauncher {
     }
 
     public static LaunchCommand build(AgentProfile profile, Path binary, LaunchRequest request) {
+        return build(profile, binary, request, List.of());
+    }
+
+    /** With {@code mcpArgs} (from {@link McpInjector}) placed before the prompt. */
+    public static LaunchCommand build(AgentProfile profile, Path binary, LaunchRequest request, List<String> mcpArgs) {
         List<String> argv = new ArrayList<>();
         argv.add(binary.toString());
         argv.addAll(profile.launchArgs());
@@ -20,6 +25,7 @@ public final class AgentLauncher {
         if (request.agentSessionId() != null) {
             profile.sessionIdArgs().forEach(a -> argv.add(a.replace("{session_id}", request.agentSessionId())));
         }
+        argv.addAll(mcpArgs);
         switch (profile.promptMode()) {
             case ARG -> argv.add(LaunchCommand.PROMPT_TOKEN);
             case FLAG -> {

@@ -11,7 +11,7 @@ final class AgentProfiles {
 
     static AgentProfile fromTable(String key, Map<String, Object> t) {
         McpInjection mcp = new McpInjection(McpInjection.Method.parse(str(t, "mcp", "none"), key),
-                list(t, "mcp_args"), str(t, "mcp_file", null));
+                list(t, "mcp_args"), str(t, "mcp_file", null), str(t, "mcp_format", "claude"));
         if (mcp.method() == McpInjection.Method.WORKSPACE_FILE && mcp.file() == null) {
             throw new IllegalArgumentException("mcp = \"workspace-file\" needs mcp_file");
         }

@@ -9,8 +9,9 @@ import java.util.Locale;
  * @param method "flag", "config-override", "workspace-file" or "none"
  * @param args   launch arguments carrying the configuration (flag, config-override)
  * @param file   workspace settings file, relative to the agent's directory (workspace-file)
+ * @param format the JSON shape of the configuration: "claude", "gemini", "kiro" or "opencode"
  */
-public record McpInjection(Method method, List<String> args, String file) {
+public record McpInjection(Method method, List<String> args, String file, String format) {
     public enum Method {
         FLAG, CONFIG_OVERRIDE, WORKSPACE_FILE, NONE;
 

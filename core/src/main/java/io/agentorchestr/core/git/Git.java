@@ -50,6 +50,15 @@ public interface Git {
     /** One-line summaries of the commits reachable from HEAD but not from {@code base}, newest first. */
     List<CommitSummary> commitsSince(Path worktree, String base);
 
+    /**
+     * Merges {@code branch} into the branch checked out in {@code worktree} with a merge commit. On a
+     * conflict the merge is aborted (the worktree is left clean) and the conflicting paths are returned.
+     */
+    MergeAttempt merge(Path worktree, String branch, String message);
+
+    /** {@code git diff from...to} with a stat header, as text. */
+    String diff(Path repo, String from, String to);
+
     /** Adds a pattern to the repository's {@code info/exclude} once (shared by all its worktrees). */
     void exclude(Path repo, String pattern);
 }

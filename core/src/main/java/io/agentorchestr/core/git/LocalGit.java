@@ -129,6 +129,36 @@ public final class LocalGit implements Git {
     }
 
     @Override
+    public MergeAttempt merge(Path worktree, String branch, String message) {
+        List<String> args = new ArrayList<>(identityArgs(worktree));
+        args.addAll(List.of("merge", "--no-ff", "--no-edit", "-m", message, "--", branch));
+        ExecResult r = git(worktree, args.toArray(String[]::new));
+        if (r.ok()) {
+            return new MergeAttempt(true, checked(worktree, "rev-parse", "HEAD").stdout().strip(), List.of(),
+                    r.stdout().strip());
+        }
+        List<String> conflicts = git(worktree, "diff", "--name-only", "--diff-filter=U").stdout().lines()
+                .filter(l -> !l.isBlank()).toList();
+        git(worktree, "merge", "--abort");
+        String reason = conflicts.isEmpty() ? r.stderrTail(5) + r.stdout().strip() : "conflicts";
+        return new MergeAttempt(false, null, conflicts, reason);
+    }
+
+    /** A merge commit needs an identity; use the repository's, else a neutral one, never failing on it. */
+    private List<String> identityArgs(Path worktree) {
+        boolean hasIdentity = git(worktree, "config", "--get", "user.email").ok()
+                && git(worktree, "config", "--get", "user.name").ok();
+        return hasIdentity ? List.of() : List.of("-c", "user.name=agentorchestr", "-c",
+                "user.email=agentorchestr@localhost");
+    }
+
+    @Override
+    public String diff(Path repo, String from, String to) {
+        String range = from + "..." + to;
+        return checked(repo, "diff", "--stat", "--patch", "--no-color", range).stdout();
+    }
+
+    @Override
     public void exclude(Path repo, String pattern) {
         Path file = commonDir(repo).resolve("info").resolve("exclude");
         try {

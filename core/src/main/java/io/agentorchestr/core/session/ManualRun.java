@@ -8,14 +8,13 @@ import io.agentorchestr.core.git.CommitSummary;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.monitor.Completion;
 import io.agentorchestr.core.monitor.CompletionDetector;
-import io.agentorchestr.core.monitor.OutputMarkers;
 import io.agentorchestr.core.monitor.WatchedWorker;
 import io.agentorchestr.core.store.StateStore;
-import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
+import io.agentorchestr.core.worker.Perspective;
+import io.agentorchestr.core.worker.WorkerBrief;
 import io.agentorchestr.core.worker.WorkerId;
 import io.agentorchestr.core.worker.WorkerLauncher;
-import io.agentorchestr.core.worker.WorkerPrompt;
 import io.agentorchestr.core.worker.WorkerRecord;
 import io.agentorchestr.core.worker.WorkerSpec;
 import io.agentorchestr.core.worker.WorkerState;
@@ -32,8 +31,6 @@ import java.util.Optional;
  * tmux in between.
  */
 public final class ManualRun {
-    private static final String PERSPECTIVE = "implementer";
-
     private final AppPaths paths;
     private final Tmux tmux;
     private final Git git;
@@ -79,8 +76,9 @@ public final class ManualRun {
                 now, now, null);
         store.createSession(session);
         store.append(id, new SessionEvent.SessionStarted("manual", repo.toString(), base, agent.profile().key()));
-        WorkerRecord worker = launcher.launch(session, new WorkerSpec(new WorkerId(1), PERSPECTIVE, request.task(),
-                agent.profile(), agent.binary(), true));
+        WorkerRecord worker = launcher.launch(session, new WorkerSpec(new WorkerId(1),
+                WorkerBrief.of(request.task(), Perspective.IMPLEMENTER), agent.profile(), agent.binary(), true, null,
+                Optional.empty(), null));
         return new Started(session, worker, request, now);
     }
 
@@ -89,10 +87,7 @@ public final class ManualRun {
         SessionRecord session = started.session();
         WorkerRecord worker = started.worker();
         Path worktree = Path.of(worker.worktree());
-        String prompt = WorkerPrompt.build(worker.id(), worker.perspective(), worker.branch(), worker.task());
-        WatchedWorker watched = new WatchedWorker(worker.id(), new PaneRef(worker.paneId()), worktree,
-                Path.of(worker.logPath()), WorkerLauncher.exitFile(Path.of(worker.logPath())),
-                OutputMarkers.ignoringQuotesOf(prompt));
+        WatchedWorker watched = WorkerLauncher.watch(worker, Path.of(session.sessionDir()));
         Instant deadline = started.request().timeout() == null ? Instant.MAX
                 : started.startedAt().plus(started.request().timeout());
         Completion completion = new CompletionDetector(tmux).await(watched, deadline, signal ->

@@ -12,16 +12,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /** Per-session directories (prompts, pane logs): private to the user (0700), created fresh. */
-final class SessionDirectories {
+public final class SessionDirectories {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private final AppPaths paths;
 
-    SessionDirectories(AppPaths paths) {
+    public SessionDirectories(AppPaths paths) {
         this.paths = paths;
     }
 
-    Path create(String sessionId) {
+    public Path create(String sessionId) {
         Path dir = paths.sessionDir(sessionId);
         try {
             Files.createDirectories(dir.getParent());

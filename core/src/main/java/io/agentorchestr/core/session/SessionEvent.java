@@ -53,4 +53,35 @@ public sealed interface SessionEvent {
 
     record SessionEnded(String status, String summary) implements SessionEvent {
     }
+
+    /** Every MCP tool call, with its arguments and the start of its result. */
+    record ToolCalled(String tool, String caller, String arguments, boolean error, String result)
+            implements SessionEvent {
+    }
+
+    record ProgressReported(String from, String message) implements SessionEvent {
+    }
+
+    record MessageSent(String from, String to, String text) implements SessionEvent {
+    }
+
+    record WorkerMerged(String worker, String commit) implements SessionEvent {
+        @Override
+        public String workerId() {
+            return worker;
+        }
+    }
+
+    record MergeConflict(String worker, java.util.List<String> files) implements SessionEvent {
+        @Override
+        public String workerId() {
+            return worker;
+        }
+    }
+
+    record VerifyRan(boolean passed, String summary) implements SessionEvent {
+    }
+
+    record GoalMarked(String status, String summary) implements SessionEvent {
+    }
 }

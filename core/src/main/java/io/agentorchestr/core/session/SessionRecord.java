@@ -20,6 +20,11 @@ public record SessionRecord(String id, String mode, String goal, String project,
         agents = List.copyOf(agents);
     }
 
+    public SessionRecord withMcpPort(int port) {
+        return new SessionRecord(id, mode, goal, project, leadAgent, agents, status, baseCommit, integrationBranch,
+                tmuxSession, tmuxServer, port, sessionDir, ownerPid, summary, createdAt, Instant.now(), endedAt);
+    }
+
     public SessionRecord ended(SessionStatus newStatus, String newSummary) {
         Instant now = Instant.now();
         return new SessionRecord(id, mode, goal, project, leadAgent, agents, newStatus, baseCommit,

@@ -77,5 +77,9 @@ final class Schema {
               BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
             CREATE TRIGGER events_no_delete BEFORE DELETE ON events
               BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+            """,
+            """
+            ALTER TABLE workers ADD COLUMN merged_commit TEXT;
+            ALTER TABLE workers ADD COLUMN request_id TEXT;
             """);
 }

@@ -37,7 +37,7 @@ public final class SqliteStateStore implements StateStore {
             + "updated_at, ended_at";
     private static final String WORKER_COLUMNS = "session_id, id, attempt, perspective, agent, agent_session_id, "
             + "task, pane_id, worktree, branch, state, summary, signal, exit_status, log_path, created_at, "
-            + "updated_at, ended_at";
+            + "updated_at, ended_at, merged_commit, request_id";
 
     private final Path file;
     private final Connection connection;
@@ -168,10 +168,12 @@ public final class SqliteStateStore implements StateStore {
 
     @Override
     public synchronized void saveWorker(WorkerRecord w) {
-        rows.update("INSERT OR REPLACE INTO workers (" + WORKER_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        rows.update("INSERT OR REPLACE INTO workers (" + WORKER_COLUMNS
+                        + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 w.sessionId(), w.id(), w.attempt(), w.perspective(), w.agent(), w.agentSessionId(), w.task(),
                 w.paneId(), w.worktree(), w.branch(), w.state().label(), w.summary(), w.signal(), w.exitStatus(),
-                w.logPath(), str(w.createdAt()), str(w.updatedAt()), str(w.endedAt()));
+                w.logPath(), str(w.createdAt()), str(w.updatedAt()), str(w.endedAt()), w.mergedCommit(),
+                w.requestId());
     }
 
     @Override
@@ -194,7 +196,7 @@ public final class SqliteStateStore implements StateStore {
                 r.getString("pane_id"), r.getString("worktree"), r.getString("branch"),
                 WorkerState.fromLabel(r.getString("state")), r.getString("summary"), r.getString("signal"), exitStatus,
                 r.getString("log_path"), instant(r.getString("created_at")), instant(r.getString("updated_at")),
-                instant(r.getString("ended_at")));
+                instant(r.getString("ended_at")), r.getString("merged_commit"), r.getString("request_id"));
     }
 
     @Override

@@ -3,9 +3,13 @@ package io.agentorchestr.core.worker;
 import io.agentorchestr.core.agent.AgentLauncher;
 import io.agentorchestr.core.agent.LaunchCommand;
 import io.agentorchestr.core.agent.LaunchRequest;
+import io.agentorchestr.core.agent.McpAccess;
+import io.agentorchestr.core.agent.McpInjector;
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.git.Worktrees;
+import io.agentorchestr.core.monitor.OutputMarkers;
+import io.agentorchestr.core.monitor.WatchedWorker;
 import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.store.StateStore;
@@ -21,6 +25,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,6 +41,8 @@ public final class WorkerLauncher {
     private final Worktrees worktrees;
     private final StateStore store;
     private final PromptDelivery delivery;
+    private final McpInjector mcpInjector = new McpInjector();
+    private final List<McpInjector.Injection> injections = new CopyOnWriteArrayList<>();
 
     public WorkerLauncher(Tmux tmux, Git git, Worktrees worktrees, StateStore store) {
         this.tmux = tmux;
@@ -50,24 +58,29 @@ public final class WorkerLauncher {
 
     public WorkerRecord launch(SessionRecord session, WorkerSpec spec) {
         String id = spec.id().toString();
+        String perspective = spec.brief().perspective().label();
         long op = store.beginOp(session.id(), "spawn_worker", id + " " + spec.agent().key());
         Path project = Path.of(session.project());
-        String branch = branchName(session.id(), spec.perspective(), spec.id());
+        String branch = branchName(session.id(), perspective, spec.id());
         Path worktree = worktrees.pathFor(project, session.id(), id);
         ControlFiles.EXCLUDE_PATTERNS.forEach(p -> git.exclude(project, p));
-        worktrees.create(project, worktree, branch, session.baseCommit());
+        worktrees.create(project, worktree, branch,
+                spec.startCommit() == null ? session.baseCommit() : spec.startCommit());
 
         Path sessionDir = Path.of(session.sessionDir());
-        String prompt = WorkerPrompt.build(id, spec.perspective(), branch, spec.task());
+        McpInjector.Injection injection = spec.mcp().map(access -> injectMcp(spec, access, sessionDir, worktree,
+                project, id)).orElse(McpInjector.Injection.NONE);
+        String prompt = WorkerPrompt.build(id, branch, spec.brief(), !injection.equals(McpInjector.Injection.NONE));
         Path promptFile = sessionDir.resolve("prompts").resolve(id + ".md");
         Path log = sessionDir.resolve("logs").resolve(id + ".log");
         writeFiles(worktree, promptFile, prompt, log);
 
         String agentSessionId = spec.agent().sessionIdArgs().isEmpty() ? null : UUID.randomUUID().toString();
         LaunchCommand launch = AgentLauncher.build(spec.agent(), spec.binary(),
-                new LaunchRequest(false, promptFile, agentSessionId));
+                new LaunchRequest(false, promptFile, agentSessionId), injection.args());
         String channel = "agentorchestr-go-" + session.id() + "-" + id;
         Map<String, String> env = new LinkedHashMap<>(launch.env());
+        env.putAll(injection.env());
         env.put(GatedCommand.CHANNEL_ENV, channel);
         env.put(GatedCommand.PROMPT_FILE_ENV, promptFile.toString());
         env.put(GatedCommand.EXIT_FILE_ENV, exitFile(log).toString());
@@ -80,9 +93,9 @@ public final class WorkerLauncher {
         PaneRef ref = spec.firstPane() ? placer.openSession(session.tmuxSession(), pane)
                 : placer.addPane(session.tmuxSession(), pane);
         Instant now = Instant.now();
-        WorkerRecord record = new WorkerRecord(session.id(), id, 1, spec.perspective(), spec.agent().key(),
-                agentSessionId, spec.task(), ref.id(), worktree.toString(), branch, WorkerState.STARTING, null, null,
-                null, log.toString(), now, now, null);
+        WorkerRecord record = new WorkerRecord(session.id(), id, 1, perspective, spec.agent().key(),
+                agentSessionId, spec.brief().task(), ref.id(), worktree.toString(), branch, WorkerState.STARTING, null, null,
+                null, log.toString(), now, now, null, null, spec.requestId());
         store.saveWorker(record);
         store.append(session.id(), new SessionEvent.WorkerSpawned(id, spec.agent().key(), branch,
                 worktree.toString(), ref.id()));
@@ -100,6 +113,46 @@ public final class WorkerLauncher {
                 WorkerState.RUNNING.label(), "agent started in pane " + ref.id()));
         store.finishOp(op, "ok");
         return running;
+    }
+
+    /**
+     * Gives the worker its own MCP configuration; a workspace settings file is kept out of git. If the
+     * agent's settings file already exists the worker runs without MCP (the done flag still works).
+     */
+    private McpInjector.Injection injectMcp(WorkerSpec spec, McpAccess access, Path sessionDir, Path worktree,
+                                            Path project, String id) {
+        if (!spec.agent().mcp().supported()) {
+            return McpInjector.Injection.NONE;
+        }
+        if (spec.agent().mcp().file() != null) {
+            git.exclude(project, "/" + spec.agent().mcp().file());
+        }
+        try {
+            McpInjector.Injection injection = mcpInjector.inject(spec.agent(), access, sessionDir, worktree, id);
+            injections.add(injection);
+            return injection;
+        } catch (AgentorchestrException e) {
+            return McpInjector.Injection.NONE;
+        }
+    }
+
+    /** Removes workspace MCP files written for workers (their tokens die with the session anyway). */
+    public void cleanUp() {
+        injections.forEach(McpInjector::cleanUp);
+        injections.clear();
+    }
+
+    /** What the completion detector watches for a launched worker (its prompt is read back to ignore quotes of it). */
+    public static WatchedWorker watch(WorkerRecord worker, Path sessionDir) {
+        Path log = Path.of(worker.logPath());
+        String prompt;
+        try {
+            prompt = Files.readString(sessionDir.resolve("prompts").resolve(worker.id() + ".md"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            prompt = "";
+        }
+        return new WatchedWorker(worker.id(), new PaneRef(worker.paneId()), Path.of(worker.worktree()), log,
+                exitFile(log), OutputMarkers.ignoringQuotesOf(prompt));
     }
 
     /** Where the launch wrapper records the agent's exit status: beside its pane log. */

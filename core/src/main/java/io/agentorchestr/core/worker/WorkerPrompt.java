@@ -11,7 +11,29 @@ public final class WorkerPrompt {
     private WorkerPrompt() {
     }
 
-    public static String build(String workerId, String perspective, String branch, String task) {
+    public static String build(String workerId, String branch, WorkerBrief brief, boolean hasTools) {
+        StringBuilder extra = new StringBuilder();
+        if (hasTools) {
+            extra.append("## Your MCP tools (server \"agentorchestr\")\n")
+                    .append("- report_done(state, summary): report your outcome (also write the done flag).\n")
+                    .append("- report_progress(message): tell the lead how far you are.\n")
+                    .append("- ask_lead(question): ask the lead when you are stuck; the answer arrives as a message.\n\n");
+        }
+        extra.append("## Your role: ").append(brief.perspective().label()).append('\n')
+                .append(brief.perspective().guide()).append("\n\n");
+        if (!brief.fileScope().isEmpty()) {
+            extra.append("## File scope\nStay within: ").append(String.join(", ", brief.fileScope())).append("\n\n");
+        }
+        if (brief.passCriteria() != null && !brief.passCriteria().isBlank()) {
+            extra.append("## Done means\n").append(brief.passCriteria().strip()).append("\n\n");
+        }
+        if (brief.extraContext() != null && !brief.extraContext().isBlank()) {
+            extra.append("## Context from the lead\n").append(brief.extraContext().strip()).append("\n\n");
+        }
+        return build(workerId, brief.perspective().label(), branch, extra + TASK_HEADING, brief.task());
+    }
+
+    private static String build(String workerId, String perspective, String branch, String heading, String task) {
         return """
                 # agentorchestr worker %1$s (%2$s)
 
@@ -29,7 +51,7 @@ public final class WorkerPrompt {
 
                 %4$s
                 %5$s
-                """.formatted(workerId, perspective, branch, TASK_HEADING, task.strip());
+                """.formatted(workerId, perspective, branch, heading, task.strip());
     }
 
     /** The task part of a prompt built by {@link #build}, or the whole text if it has no task heading. */

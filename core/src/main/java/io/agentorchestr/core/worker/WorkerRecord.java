@@ -7,21 +7,25 @@ import java.time.Instant;
  *
  * @param signal which completion signal decided the state (done_flag, output_line, pane_exit, ...)
  * @param exitStatus the agent process's exit status once its pane is dead
+ * @param mergedCommit the merge commit on the integration branch, once merged
+ * @param requestId the caller's idempotency key for the spawn, if it gave one
  */
 public record WorkerRecord(String sessionId, String id, int attempt, String perspective, String agent,
                            String agentSessionId, String task, String paneId, String worktree, String branch,
                            WorkerState state, String summary, String signal, Integer exitStatus, String logPath,
-                           Instant createdAt, Instant updatedAt, Instant endedAt) {
-
-    public WorkerRecord withPane(String pane) {
-        return new WorkerRecord(sessionId, id, attempt, perspective, agent, agentSessionId, task, pane, worktree,
-                branch, state, summary, signal, exitStatus, logPath, createdAt, Instant.now(), endedAt);
-    }
+                           Instant createdAt, Instant updatedAt, Instant endedAt, String mergedCommit,
+                           String requestId) {
 
     public WorkerRecord withState(WorkerState newState, String newSummary, String newSignal, Integer newExit) {
         Instant now = Instant.now();
         return new WorkerRecord(sessionId, id, attempt, perspective, agent, agentSessionId, task, paneId, worktree,
                 branch, newState, newSummary, newSignal, newExit, logPath, createdAt, now,
-                newState.terminal() ? now : endedAt);
+                newState.terminal() ? now : endedAt, mergedCommit, requestId);
+    }
+
+    public WorkerRecord withMergedCommit(String commit) {
+        return new WorkerRecord(sessionId, id, attempt, perspective, agent, agentSessionId, task, paneId, worktree,
+                branch, state, summary, signal, exitStatus, logPath, createdAt, Instant.now(), endedAt, commit,
+                requestId);
     }
 }

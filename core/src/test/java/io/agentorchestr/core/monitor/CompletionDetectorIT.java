@@ -6,6 +6,8 @@ import io.agentorchestr.core.tmux.NewPane;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
 import io.agentorchestr.core.worker.ControlFiles;
+import io.agentorchestr.core.worker.Perspective;
+import io.agentorchestr.core.worker.WorkerBrief;
 import io.agentorchestr.core.worker.WorkerPrompt;
 import io.agentorchestr.core.worker.WorkerState;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +62,7 @@ class CompletionDetectorIT {
         }
         tmux.pipePaneTo(pane, log);
         tmux.signalChannel("go");
-        String prompt = WorkerPrompt.build("w01", "implementer", "b", "task");
+        String prompt = WorkerPrompt.build("w01", "b", WorkerBrief.of("task", Perspective.IMPLEMENTER), false);
         return new WatchedWorker("w01", pane, dir.resolve("wt"), log, dir.resolve("logs/w01.exit"),
                 OutputMarkers.ignoringQuotesOf(prompt));
     }

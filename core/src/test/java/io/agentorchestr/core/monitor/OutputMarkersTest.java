@@ -1,5 +1,7 @@
 package io.agentorchestr.core.monitor;
 
+import io.agentorchestr.core.worker.Perspective;
+import io.agentorchestr.core.worker.WorkerBrief;
 import io.agentorchestr.core.worker.WorkerPrompt;
 import io.agentorchestr.core.worker.WorkerState;
 import org.junit.jupiter.api.Test;
@@ -11,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OutputMarkersTest {
     private final OutputMarkers markers = OutputMarkers.ignoringQuotesOf(
-            WorkerPrompt.build("w01", "implementer", "b", "do it"));
+            WorkerPrompt.build("w01", "b", WorkerBrief.of("do it", Perspective.IMPLEMENTER), true));
 
     @Test
     void findsEachMarkerKind() {

@@ -36,7 +36,7 @@ class SqliteStateStoreTest {
         Instant now = Instant.now();
         return new WorkerRecord(session, id, 1, "implementer", "demo", null, "task", "%1", "/wt/" + id,
                 "agentorchestr/" + session + "/implementer-" + id, WorkerState.RUNNING, null, null, null, "/log",
-                now, now, null);
+                now, now, null, null, null);
     }
 
     @Test

@@ -20,7 +20,8 @@ class WorkerValuesTest {
     @Test
     void thePromptEndsWithTheTaskAndTheTaskCanBeReadBack() {
         String task = "Add a README section\n[demo:sleep=1]";
-        String prompt = WorkerPrompt.build("w03", "tester", "agentorchestr/s/tester-w03", task);
+        String prompt = WorkerPrompt.build("w03", "agentorchestr/s/tester-w03", WorkerBrief.of(task, Perspective.TESTER),
+                false);
         assertTrue(prompt.strip().endsWith(task));
         assertTrue(prompt.contains("branch `agentorchestr/s/tester-w03`"));
         assertTrue(prompt.contains(".agentorchestr/done.flag"));

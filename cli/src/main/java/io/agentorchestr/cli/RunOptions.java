@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Options of a run: the task, the agents to use, where to start, and whether to attach. */
-public final class ManualOptions {
+/** Options of a run (manual or auto): the task, the agents, where to start, the time limit, attaching. */
+public final class RunOptions {
     @Option(names = "--task", paramLabel = "TEXT", order = 20, description = "The task for --manual.")
     public String task;
 
@@ -21,7 +21,7 @@ public final class ManualOptions {
     public String base;
 
     @Option(names = "--timeout", paramLabel = "DURATION", order = 23, converter = DurationConverter.class,
-            description = "Give up waiting after this long (90s, 30m, 2h, 1h30m). Default: no limit.")
+            description = "Give up after this long (90s, 30m, 2h, 1h30m). Default: no limit.")
     public Duration timeout;
 
     @Option(names = "--attach", negatable = true, order = 24, description = "Attach to the tmux session once it "

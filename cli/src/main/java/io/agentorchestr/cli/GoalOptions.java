@@ -1,0 +1,32 @@
+package io.agentorchestr.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Options of auto mode: where the goal comes from, who leads, how many workers at once. */
+public final class GoalOptions {
+    @Option(names = "--goal", paramLabel = "TEXT", order = 1,
+            description = "Auto mode: a lead agent plans the goal and spawns workers through MCP tools.")
+    public String goal;
+
+    @Option(names = "--goal-file", paramLabel = "PATH", order = 2, description = "Auto mode with the goal read "
+            + "from a UTF-8 file.")
+    public Path goalFile;
+
+    @Option(names = "--interactive", order = 3, description = "Auto mode with a multi-line goal typed or pasted "
+            + "at a prompt; end it with a line /end or Ctrl-D.")
+    public boolean interactive;
+
+    @Option(names = "--lead", paramLabel = "NAME", order = 25, description = "The lead agent (it must be able to "
+            + "lead: see --detect). Default: the first installed agent that can.")
+    public String lead;
+
+    @Option(names = "--max-workers", paramLabel = "N", order = 26, defaultValue = "5",
+            description = "Workers running at once in auto mode (default ${DEFAULT-VALUE}).")
+    public int maxWorkers;
+
+    public boolean any() {
+        return goal != null || goalFile != null || interactive;
+    }
+}

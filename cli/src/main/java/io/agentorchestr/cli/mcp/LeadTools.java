@@ -1,0 +1,132 @@
+package io.agentorchestr.cli.mcp;
+
+import io.agentorchestr.cli.mcp.ToolCalls.Param;
+import io.agentorchestr.core.goal.SpawnRequest;
+import io.agentorchestr.core.goal.Supervisor;
+import io.agentorchestr.core.worker.Perspective;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The lead's tools (SPEC §7). Descriptions are written for the agent that reads them. */
+final class LeadTools {
+    private static final int DEFAULT_WAIT_S = 600;
+    private static final int MAX_WAIT_S = 3600;
+
+    private LeadTools() {
+    }
+
+    static List<SyncToolSpecification> all(Supervisor s, ToolCalls t) {
+        return List.of(
+                t.tool("spawn_worker", "Start a worker: a coding agent in its own tmux pane and git worktree, on a "
+                                + "fresh branch from the session's base. Returns its worker_id at once; the worker runs "
+                                + "in parallel. Use wait_for_any/wait_for_worker to learn when it finishes. Calling it "
+                                + "again starts another attempt unless you pass the same request_id.",
+                        List.of(Param.req("task", "string", "What to do, precise and self-contained: the worker "
+                                        + "sees only this, its perspective and the fields below."),
+                                Param.opt("perspective", "string", "Role: " + Perspective.labels()
+                                        + ". Default implementer."),
+                                Param.opt("file_scope", "string[]", "Files or directories the worker should stay "
+                                        + "within."),
+                                Param.opt("pass_criteria", "string", "How its work will be judged done."),
+                                Param.opt("extra_context", "string", "Background the worker needs (decisions, "
+                                        + "interfaces, findings of other workers)."),
+                                Param.opt("agent_hint", "string", "Agent CLI to use (see list_workers / the "
+                                        + "session's agents). Default: the first available."),
+                                Param.opt("depends_on", "string[]", "Worker ids whose merged work this worker "
+                                        + "builds on; they must be merged first. It then starts from the "
+                                        + "integration branch."),
+                                Param.opt("request_id", "string", "Idempotency key: a repeated call with the same "
+                                        + "request_id returns the first worker instead of starting another.")),
+                        (a, x) -> Views.worker(s.spawn(new SpawnRequest(a.string("task"), a.optString("perspective"),
+                                a.optStrings("file_scope"), a.optString("pass_criteria"), a.optString("extra_context"),
+                                a.optString("agent_hint"), a.optStrings("depends_on"), a.optString("request_id"))), s)),
+                t.tool("read_worker_output", "The last lines a worker's agent printed in its pane (terminal escapes "
+                                + "removed). Use it to see what a worker is doing or why it is stuck.",
+                        List.of(Param.req("worker_id", "string", "The worker, e.g. w01."),
+                                Param.opt("tail_lines", "integer", "How many lines (default 60, at most 500).")),
+                        (a, x) -> s.readOutput(a.string("worker_id"), a.optInt("tail_lines", 60))),
+                t.tool("send_to_worker", "Type a message into a worker's agent and press Enter, as a user would: "
+                                + "answers to its questions, corrections, follow-up instructions.",
+                        List.of(Param.req("worker_id", "string", "The worker, e.g. w01."),
+                                Param.req("message", "string", "The text to send (multi-line is fine).")),
+                        (a, x) -> {
+                            s.send(a.string("worker_id"), a.string("message"));
+                            return "delivered to " + a.string("worker_id");
+                        }),
+                t.tool("wait_for_worker", "Block until the worker finishes (done, blocked, failed, killed, timeout, "
+                                + "orphaned) or timeout_s passes; returns its state either way.",
+                        List.of(Param.req("worker_id", "string", "The worker, e.g. w01."),
+                                Param.opt("timeout_s", "integer", "Seconds to wait (default 600, at most 3600).")),
+                        (a, x) -> Views.worker(s.waitForWorker(a.string("worker_id"), wait(a)), s)),
+                t.tool("wait_for_any", "Block until at least one worker finishes that no earlier wait_for_any "
+                                + "returned, and return those workers. Returns an empty list on timeout, or at once "
+                                + "when none of the watched workers is still running.",
+                        List.of(Param.opt("worker_ids", "string[]", "Workers to watch (default: all)."),
+                                Param.opt("timeout_s", "integer", "Seconds to wait (default 600, at most 3600).")),
+                        (a, x) -> {
+                            Map<String, Object> r = new LinkedHashMap<>();
+                            r.put("finished", Views.workers(s.waitForAny(a.optStrings("worker_ids"), wait(a)), s));
+                            r.put("still_running", s.workers().stream().filter(w -> !w.state().terminal())
+                                    .map(w -> w.id()).toList());
+                            return r;
+                        }),
+                t.tool("list_workers", "Every worker of this session with its state, branch, summary, whether it is "
+                                + "merged, and its last progress report.", List.of(),
+                        (a, x) -> Views.workers(s.workers(), s)),
+                t.tool("kill_worker", "Stop a worker's agent. Its uncommitted work is first committed to its branch "
+                                + "(nothing is lost); the worker ends as killed and is not merged.",
+                        List.of(Param.req("worker_id", "string", "The worker, e.g. w01.")),
+                        (a, x) -> Views.worker(s.kill(a.string("worker_id")), s)),
+                t.tool("get_worker_diff", "What a worker changed on its branch relative to the session's base: a "
+                                + "stat summary and the patch (long diffs are cut).",
+                        List.of(Param.req("worker_id", "string", "The worker, e.g. w01.")),
+                        (a, x) -> s.diff(a.string("worker_id"))),
+                t.tool("merge_worker", "Merge a finished (done) worker's branch into the integration branch with a "
+                                + "merge commit. A conflict is reported with the conflicting files and the "
+                                + "integration branch is left unchanged; nothing is forced.",
+                        List.of(Param.req("worker_id", "string", "The worker, e.g. w01.")),
+                        (a, x) -> Views.merge(s.merge(a.string("worker_id")))),
+                t.tool("verify", "Merge every done worker not merged yet, then run the project's verify commands "
+                                + "(build, tests, linters) on the merged integration branch. Returns each command's "
+                                + "exit code and the tail of failures. Runs afresh on every call.",
+                        List.of(Param.opt("success_criteria", "string", "What success means for this goal; echoed "
+                                + "back for you to judge against the merged result.")),
+                        (a, x) -> Views.verify(s.verify(a.optString("success_criteria")))),
+                t.tool("cross_review", "Spawn a reviewer worker that compares two workers' changes (conflicts, "
+                                + "duplication, bugs) and reports numbered findings. Returns the reviewer's worker_id.",
+                        List.of(Param.req("worker_a", "string", "First worker id."),
+                                Param.req("worker_b", "string", "Second worker id."),
+                                Param.opt("focus", "string", "What to look at in particular.")),
+                        (a, x) -> Views.worker(s.crossReview(a.string("worker_a"), a.string("worker_b"),
+                                a.optString("focus")), s)),
+                t.tool("report_progress", "Tell the user how the goal is going (shown on their terminal and kept in "
+                                + "the session log).",
+                        List.of(Param.req("message", "string", "One or two sentences.")),
+                        (a, x) -> {
+                            s.reportProgress("lead", a.string("message"));
+                            return "noted";
+                        }),
+                t.tool("mark_goal_done", "End the session successfully: call it when verify passes and the goal is "
+                                + "met. agentorchestr then writes the final report; the integration branch holds the "
+                                + "merged work.",
+                        List.of(Param.req("summary", "string", "What was achieved, for the user.")),
+                        (a, x) -> s.markGoal(true, a.string("summary"))),
+                t.tool("mark_goal_failed", "End the session as failed when the goal cannot be met.",
+                        List.of(Param.req("reason", "string", "Why, and what the user could do next.")),
+                        (a, x) -> s.markGoal(false, a.string("reason"))),
+                t.tool("list_perspectives", "The worker perspectives (roles) spawn_worker accepts, with what each "
+                                + "does.", List.of(),
+                        (a, x) -> Arrays.stream(Perspective.values()).map(p -> Map.of("perspective", p.label(),
+                                "guide", p.guide())).toList()));
+    }
+
+    private static Duration wait(ToolCalls.Args a) {
+        int seconds = a.optInt("timeout_s", DEFAULT_WAIT_S);
+        return Duration.ofSeconds(Math.max(0, Math.min(seconds, MAX_WAIT_S)));
+    }
+}

@@ -1,0 +1,173 @@
+package io.agentorchestr.cli.mcp;
+
+import io.agentorchestr.cli.VersionProvider;
+import io.agentorchestr.core.agent.McpAccess;
+import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.goal.Supervisor;
+import io.agentorchestr.core.goal.ToolServer;
+import io.agentorchestr.core.store.StateStore;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.ee11.servlet.FilterHolder;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The session's MCP server (SDK Streamable HTTP on embedded Jetty), bound to 127.0.0.1 on a port the
+ * OS picks; the bound socket is kept, so no other process can take it between choosing and binding.
+ * {@code /mcp} serves the lead's tools to the lead's token; {@code /worker/mcp} serves the worker
+ * tools to each worker's own token. Host and Origin must be loopback.
+ */
+public final class McpToolServer implements ToolServer {
+    static final String CALLER_KEY = "agentorchestr.caller";
+    public static final String LEAD_PATH = "/mcp";
+    public static final String WORKER_PATH = "/worker/mcp";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Server jetty;
+    private final int port;
+    private final String leadToken;
+    private final Map<String, String> workerTokens;
+    private final List<McpSyncServer> servers;
+
+    private McpToolServer(Server jetty, int port, String leadToken, Map<String, String> workerTokens,
+                          List<McpSyncServer> servers) {
+        this.jetty = jetty;
+        this.port = port;
+        this.leadToken = leadToken;
+        this.workerTokens = workerTokens;
+        this.servers = servers;
+    }
+
+    /** The factory the goal use case calls: one server per session, its events in {@code store}. */
+    public static ToolServer.Factory factory(StateStore store) {
+        return supervisor -> start(supervisor, store);
+    }
+
+    public static McpToolServer start(Supervisor supervisor, StateStore store) {
+        String leadToken = newToken();
+        Map<String, String> workerTokens = new ConcurrentHashMap<>();
+        ToolCalls calls = new ToolCalls(store, supervisor.session().id());
+        HttpServletStreamableServerTransportProvider lead = transport(LEAD_PATH, request -> "lead");
+        HttpServletStreamableServerTransportProvider worker = transport(WORKER_PATH,
+                request -> workerTokens.get(String.valueOf(request.getAttribute(BearerTokenFilter.TOKEN_ATTRIBUTE))));
+        McpSyncServer leadServer = server(lead, LeadTools.all(supervisor, calls), "Tools to lead a team of coding "
+                + "agents: spawn workers, wait for them, merge and verify their work, then mark the goal.");
+        McpSyncServer workerServer = server(worker, WorkerTools.all(supervisor, calls), "Tools for an "
+                + "agentorchestr worker: report your outcome and progress, ask the lead.");
+
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("mcp-http");
+        threads.setDaemon(true);
+        Server jetty = new Server(threads);
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        jetty.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        mount(context, lead, LEAD_PATH, new BearerTokenFilter(t -> BearerTokenFilter.same(t, leadToken)));
+        mount(context, worker, WORKER_PATH, new BearerTokenFilter(workerTokens::containsKey));
+        jetty.setHandler(context);
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            throw AgentorchestrException.error("cannot start the MCP server on 127.0.0.1: " + e.getMessage(), e);
+        }
+        return new McpToolServer(jetty, connector.getLocalPort(), leadToken, workerTokens,
+                List.of(leadServer, workerServer));
+    }
+
+    private interface Caller {
+        String of(jakarta.servlet.http.HttpServletRequest request);
+    }
+
+    private static HttpServletStreamableServerTransportProvider transport(String path, Caller caller) {
+        return HttpServletStreamableServerTransportProvider.builder()
+                .mcpEndpoint(path)
+                .jsonMapper(McpJsonDefaults.getMapper())
+                .securityValidator(DefaultServerTransportSecurityValidator.builder()
+                        .allowedHosts(List.of("127.0.0.1:*", "localhost:*"))
+                        .allowedOrigins(List.of("http://127.0.0.1:*", "http://localhost:*"))
+                        .build())
+                .contextExtractor(request -> McpTransportContext.create(Map.of(CALLER_KEY,
+                        String.valueOf(caller.of(request)))))
+                .build();
+    }
+
+    private static McpSyncServer server(HttpServletStreamableServerTransportProvider transport,
+                                        List<SyncToolSpecification> tools, String instructions) {
+        return McpServer.sync(transport)
+                .serverInfo("agentorchestr", VersionProvider.version())
+                .instructions(instructions)
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .requestTimeout(Duration.ofHours(1))
+                .tools(tools)
+                .build();
+    }
+
+    private static void mount(ServletContextHandler context, HttpServletStreamableServerTransportProvider transport,
+                              String path, BearerTokenFilter auth) {
+        ServletHolder holder = new ServletHolder(transport);
+        holder.setAsyncSupported(true);
+        context.addServlet(holder, path);
+        FilterHolder filter = new FilterHolder(auth);
+        filter.setAsyncSupported(true);
+        context.addFilter(filter, path, EnumSet.of(DispatcherType.REQUEST));
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    @Override
+    public McpAccess leadAccess() {
+        return new McpAccess(url(LEAD_PATH), leadToken);
+    }
+
+    @Override
+    public McpAccess workerAccess(String workerId) {
+        String token = newToken();
+        workerTokens.put(token, workerId);
+        return new McpAccess(url(WORKER_PATH), token);
+    }
+
+    @Override
+    public void close() {
+        servers.forEach(McpSyncServer::closeGracefully);
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            // Stopping at session end; the process exits soon after anyway.
+        }
+    }
+}

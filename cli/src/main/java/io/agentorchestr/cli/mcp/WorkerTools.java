@@ -1,0 +1,38 @@
+package io.agentorchestr.cli.mcp;
+
+import io.agentorchestr.cli.mcp.ToolCalls.Param;
+import io.agentorchestr.core.goal.Supervisor;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
+
+import java.util.List;
+
+/** A worker's tools; the caller's worker id comes from its token, never from an argument. */
+final class WorkerTools {
+    private WorkerTools() {
+    }
+
+    static List<SyncToolSpecification> all(Supervisor s, ToolCalls t) {
+        return List.of(
+                t.tool("report_done", "Report your outcome to agentorchestr when you have finished (also write "
+                                + ".agentorchestr/done.flag). Commit your work first.",
+                        List.of(Param.req("state", "string", "done, blocked (you need a decision or information) or "
+                                        + "failed."),
+                                Param.req("summary", "string", "What you did, or what you need, or why it failed.")),
+                        (a, x) -> Views.worker(s.reportDone(worker(x), a.string("state"), a.string("summary")), s)),
+                t.tool("report_progress", "Tell the lead how far you are (it sees this in list_workers).",
+                        List.of(Param.req("message", "string", "One sentence.")),
+                        (a, x) -> {
+                            s.reportProgress(worker(x), a.string("message"));
+                            return "noted";
+                        }),
+                t.tool("ask_lead", "Ask the lead a question when you cannot continue without an answer. The answer "
+                                + "arrives later as a message typed into your input.",
+                        List.of(Param.req("question", "string", "The question, with the options you see.")),
+                        (a, x) -> s.askLead(worker(x), a.string("question"))));
+    }
+
+    private static String worker(McpSyncServerExchange exchange) {
+        return String.valueOf(exchange.transportContext().get(McpToolServer.CALLER_KEY));
+    }
+}

@@ -1,0 +1,15 @@
+package io.agentorchestr.core.goal;
+
+import io.agentorchestr.core.session.SessionRecord;
+import io.agentorchestr.core.worker.WorkerRecord;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The final report of a goal: how it ended, where the merged work is, each worker, the last verify. */
+public record GoalOutcome(SessionRecord session, GoalEnd end, String integrationBranch, String integrationWorktree,
+                          List<WorkerRecord> workers, Optional<VerifyResult> verify) {
+    public GoalOutcome {
+        workers = List.copyOf(workers);
+    }
+}

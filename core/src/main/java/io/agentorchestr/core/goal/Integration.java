@@ -1,0 +1,66 @@
+package io.agentorchestr.core.goal;
+
+import io.agentorchestr.core.git.Git;
+import io.agentorchestr.core.git.MergeAttempt;
+import io.agentorchestr.core.git.Worktrees;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The session's integration branch {@code agentorchestr/<sid>/integration}, created from the base
+ * commit in a worktree of its own: finished workers are merged there, and verification runs there,
+ * so the user's checkout and branch are never touched.
+ */
+public final class Integration {
+    private final Git git;
+    private final Path repo;
+    private final Path worktree;
+    private final String branch;
+
+    private Integration(Git git, Path repo, Path worktree, String branch) {
+        this.git = git;
+        this.repo = repo;
+        this.worktree = worktree;
+        this.branch = branch;
+    }
+
+    public static String branchName(String sessionId) {
+        return "agentorchestr/" + sessionId + "/integration";
+    }
+
+    /** Creates the integration worktree and branch from {@code baseCommit}. */
+    public static Integration create(Git git, Worktrees worktrees, Path repo, String sessionId, String baseCommit) {
+        String branch = branchName(sessionId);
+        Path path = worktrees.pathFor(repo, sessionId, "integration");
+        worktrees.create(repo, path, branch, baseCommit);
+        return new Integration(git, repo, path, branch);
+    }
+
+    public Path worktree() {
+        return worktree;
+    }
+
+    public String branch() {
+        return branch;
+    }
+
+    /**
+     * Merges a worker branch. Anything left uncommitted in the integration worktree (the lead works
+     * there) is committed first, so a merge never fails on, or loses, local changes.
+     */
+    public synchronized MergeAttempt merge(String workerBranch, String message) {
+        saveLocalChanges();
+        return git.merge(worktree, workerBranch, message);
+    }
+
+    public synchronized Optional<String> saveLocalChanges() {
+        return git.status(worktree).clean() ? Optional.empty()
+                : git.commitAll(worktree, "agentorchestr: changes made in the integration worktree");
+    }
+
+    /** What a worker branch changed relative to where it forked from the base. */
+    public String diff(String baseCommit, String workerBranch) {
+        return git.diff(repo, baseCommit, workerBranch);
+    }
+}

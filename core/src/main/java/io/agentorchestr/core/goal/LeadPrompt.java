@@ -1,0 +1,84 @@
+package io.agentorchestr.core.goal;
+
+import io.agentorchestr.core.worker.Perspective;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The lead's first prompt: project context (PROJECT.md, CONVENTIONS.md when present, each within a
+ * budget), the protocol and tool guide, and the goal last. The goal is never cut.
+ */
+public final class LeadPrompt {
+    /** The heading the goal follows; the demo lead reads everything after it. */
+    public static final String GOAL_HEADING = "## Goal";
+    private static final int CONTEXT_BUDGET = 12_000;
+
+    private LeadPrompt() {
+    }
+
+    public static String build(Path projectRoot, String integrationBranch, int maxWorkers, String goal) {
+        StringBuilder p = new StringBuilder();
+        p.append("# agentorchestr lead\n\n");
+        context(p, projectRoot.resolve(".agentorchestr/PROJECT.md"), "Project");
+        context(p, projectRoot.resolve(".agentorchestr/CONVENTIONS.md"), "Conventions");
+        p.append("""
+                ## How you work
+                You are the lead of a team of coding agents. You plan and delegate; workers do the edits.
+                Every worker runs in its own tmux pane and git worktree, on its own branch. You reach them only
+                through the MCP tools of the server "agentorchestr" (in Claude Code they are named
+                mcp__agentorchestr__<tool>). Up to %1$d workers run at once.
+
+                Protocol:
+                1. Split the goal into independent tasks. spawn_worker(task, perspective) for each; give precise
+                   tasks with file_scope and pass_criteria where you can.
+                2. wait_for_any() returns workers as they finish (done, blocked, failed, ...). Read a worker's
+                   screen with read_worker_output, its changes with get_worker_diff; answer a blocked worker with
+                   send_to_worker, or kill_worker and spawn a new one.
+                3. merge_worker(worker_id) merges a done worker into the integration branch `%2$s`.
+                   A conflict is reported, never forced: resolve it by spawning a worker that depends_on the
+                   merged work, or decide to drop one side.
+                4. verify() merges any finished work not merged yet and runs the project's verify commands on
+                   the merged result. Call it again after more merges.
+                5. End with mark_goal_done(summary) when verify passes and the goal is met, or
+                   mark_goal_failed(reason). Nothing ends the session before that.
+
+                Perspectives: %3$s (list_perspectives explains them).
+                Other tools: list_workers, wait_for_worker, cross_review, report_progress.
+                Do not edit files yourself unless a merge needs a small fix; you work in the integration
+                worktree, and what you leave uncommitted is committed before the next merge.
+
+                """.formatted(maxWorkers, integrationBranch,
+                Arrays.stream(Perspective.values()).map(Perspective::label).collect(Collectors.joining(", "))));
+        p.append(GOAL_HEADING).append('\n').append(goal.strip()).append('\n');
+        return p.toString();
+    }
+
+    /** The goal part of a lead prompt built by {@link #build}. */
+    public static String goalOf(String prompt) {
+        int at = prompt.lastIndexOf(GOAL_HEADING + "\n");
+        return at < 0 ? prompt.strip() : prompt.substring(at + GOAL_HEADING.length() + 1).strip();
+    }
+
+    private static void context(StringBuilder p, Path file, String title) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (text.length() > CONTEXT_BUDGET) {
+                text = text.substring(0, CONTEXT_BUDGET) + "\n... (" + file.getFileName() + " cut at "
+                        + CONTEXT_BUDGET + " characters)";
+            }
+            p.append("## ").append(title).append(" (").append(file.getFileName()).append(")\n").append(text)
+                    .append("\n\n");
+        } catch (IOException e) {
+            p.append("## ").append(title).append("\n(").append(file).append(" could not be read: ")
+                    .append(e.getMessage()).append(")\n\n");
+        }
+    }
+}

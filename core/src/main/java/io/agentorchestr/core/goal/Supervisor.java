@@ -1,0 +1,335 @@
+package io.agentorchestr.core.goal;
+
+import io.agentorchestr.core.agent.DetectedAgent;
+import io.agentorchestr.core.agent.McpAccess;
+import io.agentorchestr.core.git.Git;
+import io.agentorchestr.core.git.MergeAttempt;
+import io.agentorchestr.core.monitor.Completion;
+import io.agentorchestr.core.monitor.CompletionDetector;
+import io.agentorchestr.core.session.SessionEvent;
+import io.agentorchestr.core.session.SessionRecord;
+import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.tmux.PaneRef;
+import io.agentorchestr.core.tmux.Tmux;
+import io.agentorchestr.core.worker.Perspective;
+import io.agentorchestr.core.worker.PromptDelivery;
+import io.agentorchestr.core.worker.WorkerBrief;
+import io.agentorchestr.core.worker.WorkerId;
+import io.agentorchestr.core.worker.WorkerLauncher;
+import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.worker.WorkerSpec;
+import io.agentorchestr.core.worker.WorkerState;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The engine behind the MCP tools of a session: spawns and watches workers, delivers messages,
+ * merges finished work into the integration branch, verifies the merged result and takes the lead's
+ * verdict. Every method acts for real; misuse raises {@link ToolError} with what to do instead.
+ */
+public final class Supervisor {
+    private final SessionRecord session;
+    private final StateStore store;
+    private final Tmux tmux;
+    private final Git git;
+    private final WorkerLauncher launcher;
+    private final Integration integration;
+    private final Verifier verifier;
+    private final List<DetectedAgent> roster;
+    private final int maxWorkers;
+    private final Consumer<String> progress;
+    private final WorkerBoard board;
+    private final WorkerMonitors monitors;
+    private final WorkerOutput output = new WorkerOutput();
+    private final PromptDelivery delivery;
+    private final CompletableFuture<GoalEnd> end = new CompletableFuture<>();
+    private final Object spawnLock = new Object();
+    private volatile Function<String, Optional<McpAccess>> workerAccess = id -> Optional.empty();
+    private volatile PaneRef leadPane;
+    private volatile VerifyResult lastVerify;
+
+    public Supervisor(SessionRecord session, StateStore store, Tmux tmux, Git git, WorkerLauncher launcher,
+                      Integration integration, Verifier verifier, List<DetectedAgent> roster, int maxWorkers,
+                      Consumer<String> progress) {
+        this.session = session;
+        this.store = store;
+        this.tmux = tmux;
+        this.git = git;
+        this.launcher = launcher;
+        this.integration = integration;
+        this.verifier = verifier;
+        this.roster = List.copyOf(roster);
+        this.maxWorkers = maxWorkers;
+        this.progress = progress;
+        this.board = new WorkerBoard(session.id(), store);
+        this.monitors = new WorkerMonitors(new CompletionDetector(tmux));
+        this.delivery = new PromptDelivery(tmux);
+    }
+
+    public SessionRecord session() {
+        return session;
+    }
+
+    void connect(Function<String, Optional<McpAccess>> access, PaneRef lead) {
+        this.workerAccess = access;
+        this.leadPane = lead;
+    }
+
+    CompletableFuture<GoalEnd> end() {
+        return end;
+    }
+
+    public List<WorkerRecord> workers() {
+        return board.all();
+    }
+
+    public Optional<VerifyResult> lastVerify() {
+        return Optional.ofNullable(lastVerify);
+    }
+
+    public String lastProgress(String workerId) {
+        return board.lastProgress(workerId);
+    }
+
+    /** spawn_worker: a new worker on a fresh branch, or the earlier one for a repeated request_id. */
+    public WorkerRecord spawn(SpawnRequest r) {
+        if (r.task() == null || r.task().isBlank()) {
+            throw new ToolError("task is empty; describe the work the worker should do");
+        }
+        Perspective perspective = r.perspective() == null || r.perspective().isBlank() ? Perspective.IMPLEMENTER
+                : Perspective.find(r.perspective()).orElseThrow(() -> new ToolError("unknown perspective '"
+                + r.perspective() + "'; use one of " + Perspective.labels()));
+        synchronized (spawnLock) {
+            if (r.requestId() != null && !r.requestId().isBlank()) {
+                Optional<WorkerRecord> earlier = board.byRequestId(r.requestId());
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            String start = startCommit(r.dependsOn());
+            if (board.active() >= maxWorkers) {
+                throw new ToolError(board.active() + " workers are running, the maximum is " + maxWorkers
+                        + "; call wait_for_any, then spawn again");
+            }
+            DetectedAgent agent = agentFor(r.agentHint());
+            WorkerId id = new WorkerId(board.size() + 1);
+            WorkerBrief brief = new WorkerBrief(r.task(), perspective, r.fileScope(), r.passCriteria(),
+                    r.extraContext());
+            WorkerRecord w = launcher.launch(session, new WorkerSpec(id, brief, agent.profile(), agent.binary(), false,
+                    r.requestId(), workerAccess.apply(id.toString()), start));
+            board.put(w);
+            monitors.start(WorkerLauncher.watch(w, Path.of(session.sessionDir())),
+                    signal -> store.append(session.id(), new SessionEvent.SignalObserved(w.id(), signal.signal(),
+                            signal.state().label(), signal.summary())),
+                    c -> finish(w.id(), c));
+            progress.accept(w.id() + " started (" + agent.profile().key() + ", " + perspective.label() + "): "
+                    + firstLine(r.task()));
+            return w;
+        }
+    }
+
+    /** Workers that depend on others start from the integration branch, which must hold their work. */
+    private String startCommit(List<String> dependsOn) {
+        for (String dep : dependsOn) {
+            WorkerRecord d = board.get(dep);
+            if (d.mergedCommit() == null) {
+                throw new ToolError("depends_on " + dep + " is " + d.state().label() + " and not merged; wait for it "
+                        + "and merge_worker it first, so the new worker starts from its work");
+            }
+        }
+        return dependsOn.isEmpty() ? null : git.resolveCommit(integration.worktree(), "HEAD").orElseThrow();
+    }
+
+    private DetectedAgent agentFor(String hint) {
+        if (hint == null || hint.isBlank()) {
+            return roster.get(0);
+        }
+        return roster.stream().filter(a -> a.profile().key().equalsIgnoreCase(hint.strip())).findFirst()
+                .orElseThrow(() -> new ToolError("agent_hint '" + hint + "' is not available; available agents: "
+                        + String.join(", ", roster.stream().map(a -> a.profile().key()).toList())));
+    }
+
+    /** Records a worker's outcome once (later signals are only logged) and saves its uncommitted work. */
+    WorkerRecord finish(String id, Completion c) {
+        synchronized (board) {
+            WorkerRecord w = board.get(id);
+            if (w.state().terminal()) {
+                return w;
+            }
+            Optional<String> saved = git.status(Path.of(w.worktree())).clean() ? Optional.empty()
+                    : git.commitAll(Path.of(w.worktree()), "agentorchestr: save uncommitted work of " + id);
+            saved.ifPresent(commit -> store.append(session.id(), new SessionEvent.WorkSaved(id, commit)));
+            WorkerRecord ended = w.withState(c.state(), c.summary(), c.signal(), c.exitStatus());
+            board.put(ended);
+            monitors.stop(id);
+            progress.accept(id + " " + ended.state().label() + ": " + firstLine(String.valueOf(c.summary())));
+            return ended;
+        }
+    }
+
+    /** report_done from the worker itself. */
+    public WorkerRecord reportDone(String workerId, String state, String summary) {
+        WorkerState s = switch (state == null ? "" : state.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "done" -> WorkerState.DONE;
+            case "blocked" -> WorkerState.BLOCKED;
+            case "failed" -> WorkerState.FAILED;
+            default -> throw new ToolError("state must be done, blocked or failed, not '" + state + "'");
+        };
+        store.append(session.id(), new SessionEvent.SignalObserved(workerId, "mcp_report", s.label(), summary));
+        return finish(workerId, new Completion(s, summary, "mcp_report", null));
+    }
+
+    public WorkerRecord waitForWorker(String id, Duration timeout) throws InterruptedException {
+        return board.awaitTerminal(id, timeout);
+    }
+
+    public List<WorkerRecord> waitForAny(List<String> ids, Duration timeout) throws InterruptedException {
+        return board.awaitAny(ids, timeout);
+    }
+
+    public String readOutput(String id, int tailLines) {
+        return output.tail(Path.of(board.get(id).logPath()), tailLines);
+    }
+
+    public void send(String id, String message) {
+        WorkerRecord w = board.get(id);
+        if (message == null || message.isBlank()) {
+            throw new ToolError("message is empty");
+        }
+        PaneRef pane = new PaneRef(w.paneId());
+        if (tmux.paneStatus(pane).map(p -> p.dead()).orElse(true)) {
+            throw new ToolError(id + "'s agent is no longer running (it is " + w.state().label()
+                    + "); spawn a new worker to continue its work");
+        }
+        delivery.deliver(pane, message);
+        store.append(session.id(), new SessionEvent.MessageSent("lead", id, message));
+    }
+
+    public WorkerRecord kill(String id) {
+        WorkerRecord w = board.get(id);
+        if (w.state().terminal()) {
+            return w;
+        }
+        WorkerRecord killed = finish(id, new Completion(WorkerState.KILLED, "killed by the lead", "kill", null));
+        tmux.killPane(new PaneRef(w.paneId()));
+        return killed;
+    }
+
+    public String diff(String id) {
+        WorkerRecord w = board.get(id);
+        String diff = integration.diff(session.baseCommit(), w.branch());
+        return diff.isBlank() ? "(no changes on " + w.branch() + ")" : WorkerOutput.truncate(diff, 60_000);
+    }
+
+    /** merge_worker: the worker's branch into the integration branch; conflicts are reported, not forced. */
+    public MergeOutcome merge(String id) {
+        synchronized (integration) {
+            WorkerRecord w = board.get(id);
+            if (w.mergedCommit() != null) {
+                return new MergeOutcome(id, true, w.mergedCommit(), List.of(), "already merged");
+            }
+            if (w.state() != WorkerState.DONE) {
+                throw new ToolError(id + " is " + w.state().label() + "; only workers that finished done are merged "
+                        + "(its branch " + w.branch() + " keeps its commits)");
+            }
+            MergeAttempt a = integration.merge(w.branch(), "agentorchestr: merge " + id + " ("
+                    + firstLine(String.valueOf(w.summary())) + ")");
+            if (!a.merged()) {
+                store.append(session.id(), new SessionEvent.MergeConflict(id, a.conflicts()));
+                progress.accept(id + " not merged: " + (a.conflicts().isEmpty() ? a.message()
+                        : "conflicts in " + String.join(", ", a.conflicts())));
+                return new MergeOutcome(id, false, null, a.conflicts(), a.conflicts().isEmpty() ? a.message()
+                        : "merge conflict; the integration branch was left as it was");
+            }
+            board.put(w.withMergedCommit(a.commit()));
+            store.append(session.id(), new SessionEvent.WorkerMerged(id, a.commit()));
+            progress.accept(id + " merged into " + integration.branch());
+            return new MergeOutcome(id, true, a.commit(), List.of(), "merged");
+        }
+    }
+
+    /** verify: merges finished work not merged yet, then runs the verify commands on the result. */
+    public VerifyResult verify(String successCriteria) {
+        List<String> merged = new java.util.ArrayList<>();
+        List<String> unmerged = new java.util.ArrayList<>();
+        for (WorkerRecord w : board.all()) {
+            if (w.state() == WorkerState.DONE && w.mergedCommit() == null) {
+                MergeOutcome m = merge(w.id());
+                (m.merged() ? merged : unmerged).add(m.merged() ? w.id() : w.id() + " (" + m.message()
+                        + (m.conflicts().isEmpty() ? "" : ": " + String.join(", ", m.conflicts())) + ")");
+            }
+        }
+        VerifyCommands commands = VerifyCommands.load(Path.of(session.project()));
+        List<VerifyResult.CommandRun> runs = verifier.run(commands, integration.worktree());
+        boolean passed = runs.stream().allMatch(r -> r.exitCode() == 0 && !r.timedOut());
+        String note = commands.commands().isEmpty()
+                ? "no verify commands configured: add [verify] commands = [...] to .agentorchestr/config.toml or "
+                + "a fenced block under '## How to verify' in .agentorchestr/PROJECT.md"
+                : "commands from " + commands.source();
+        if (successCriteria != null && !successCriteria.isBlank()) {
+            note += "; judge the success criteria yourself against the merged result: " + successCriteria.strip();
+        }
+        VerifyResult result = new VerifyResult(passed, runs, merged, unmerged, note);
+        lastVerify = result;
+        store.append(session.id(), new SessionEvent.VerifyRan(passed, runs.size() + " command(s), merged "
+                + merged + ", unmerged " + unmerged));
+        progress.accept("verify " + (passed ? "passed" : "FAILED") + " (" + runs.size() + " command(s))");
+        return result;
+    }
+
+    public WorkerRecord crossReview(String a, String b, String focus) {
+        WorkerRecord wa = board.get(a);
+        WorkerRecord wb = board.get(b);
+        String context = "Diff of " + a + " (" + wa.branch() + "):\n" + WorkerOutput.truncate(diff(a), 20_000)
+                + "\n\nDiff of " + b + " (" + wb.branch() + "):\n" + WorkerOutput.truncate(diff(b), 20_000);
+        String task = "Review the work of " + a + " and " + b + " against each other: conflicts between them, "
+                + "duplicated or inconsistent changes, bugs in either." + (focus == null || focus.isBlank() ? ""
+                : " Focus: " + focus.strip());
+        return spawn(new SpawnRequest(task, Perspective.REVIEWER.label(), List.of(), null, context, null, List.of(),
+                null));
+    }
+
+    public void reportProgress(String from, String message) {
+        store.append(session.id(), new SessionEvent.ProgressReported(from, message));
+        if (!"lead".equals(from)) {
+            board.progress(from, message);
+        }
+        progress.accept(from + ": " + firstLine(message));
+    }
+
+    /** ask_lead: the question is recorded and typed into the lead's input. */
+    public String askLead(String workerId, String question) {
+        board.get(workerId);
+        store.append(session.id(), new SessionEvent.MessageSent(workerId, "lead", question));
+        if (leadPane != null) {
+            delivery.deliver(leadPane, "[agentorchestr] " + workerId + " asks: " + question
+                    + " (answer with send_to_worker(\"" + workerId + "\", ...))");
+        }
+        return "your question reached the lead; the answer arrives as a message in your input";
+    }
+
+    public String markGoal(boolean done, String text) {
+        GoalEnd verdict = new GoalEnd(done ? GoalEnd.Kind.DONE : GoalEnd.Kind.FAILED, text);
+        if (!end.complete(verdict)) {
+            throw new ToolError("the goal was already marked " + end.join().kind().name().toLowerCase());
+        }
+        store.append(session.id(), new SessionEvent.GoalMarked(done ? "done" : "failed", text));
+        return "goal marked " + (done ? "done" : "failed") + "; agentorchestr is writing the final report";
+    }
+
+    void shutdown() {
+        monitors.stopAll();
+        launcher.cleanUp();
+    }
+
+    static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() > 100 ? line.substring(0, 97) + "..." : line;
+    }
+}

@@ -1,0 +1,93 @@
+package io.agentorchestr.core.goal;
+
+import io.agentorchestr.core.error.AgentorchestrException;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The project's verify commands: {@code [verify] commands = [...]} in {@code .agentorchestr/config.toml},
+ * else the fenced block under {@code ## How to verify} in {@code .agentorchestr/PROJECT.md}.
+ *
+ * @param source where they came from, for reports
+ */
+public record VerifyCommands(List<String> commands, Duration timeout, String source) {
+    static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
+
+    public VerifyCommands {
+        commands = List.copyOf(commands);
+    }
+
+    public static VerifyCommands load(Path projectRoot) {
+        Path config = projectRoot.resolve(".agentorchestr/config.toml");
+        if (Files.isRegularFile(config)) {
+            TomlParseResult toml;
+            try {
+                toml = Toml.parse(Files.readString(config, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw AgentorchestrException.error("cannot read " + config + ": " + e.getMessage(), e);
+            }
+            if (toml.hasErrors()) {
+                throw AgentorchestrException.usage("invalid TOML in " + config + ": " + toml.errors().get(0));
+            }
+            TomlArray array = toml.getArray("verify.commands");
+            if (array != null) {
+                List<String> commands = new ArrayList<>();
+                for (int i = 0; i < array.size(); i++) {
+                    commands.add(String.valueOf(array.get(i)));
+                }
+                Long seconds = toml.getLong("verify.timeout_s");
+                return new VerifyCommands(commands, seconds == null ? DEFAULT_TIMEOUT : Duration.ofSeconds(seconds),
+                        config.toString());
+            }
+        }
+        Path project = projectRoot.resolve(".agentorchestr/PROJECT.md");
+        if (Files.isRegularFile(project)) {
+            try {
+                List<String> commands = fromMarkdown(Files.readString(project, StandardCharsets.UTF_8));
+                if (!commands.isEmpty()) {
+                    return new VerifyCommands(commands, DEFAULT_TIMEOUT, project + " (## How to verify)");
+                }
+            } catch (IOException e) {
+                throw AgentorchestrException.error("cannot read " + project + ": " + e.getMessage(), e);
+            }
+        }
+        return new VerifyCommands(List.of(), DEFAULT_TIMEOUT, "none");
+    }
+
+    /** The lines of the first fenced block after a "How to verify" heading; comments and blanks skipped. */
+    static List<String> fromMarkdown(String markdown) {
+        List<String> commands = new ArrayList<>();
+        boolean inSection = false;
+        boolean inFence = false;
+        for (String line : markdown.split("\n")) {
+            String t = line.strip();
+            if (!inFence && t.startsWith("#")) {
+                if (inSection && !commands.isEmpty()) {
+                    break;
+                }
+                inSection = t.replaceFirst("^#+", "").strip().equalsIgnoreCase("how to verify");
+                continue;
+            }
+            if (inSection && t.startsWith("```")) {
+                if (inFence) {
+                    break;
+                }
+                inFence = true;
+                continue;
+            }
+            if (inFence && !t.isEmpty() && !t.startsWith("#")) {
+                commands.add(t);
+            }
+        }
+        return commands;
+    }
+}

@@ -1,0 +1,101 @@
+package io.agentorchestr.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentorchestr.core.goal.LeadPrompt;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The demo agent as lead: one worker per non-empty goal line (each line may carry [demo:...]
+ * directives for its worker), wait for all, merge each done worker, verify, then mark the goal done,
+ * or failed with the reasons. Afterwards it stays interactive like a real agent.
+ */
+final class DemoLead {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final BufferedReader in;
+
+    DemoLead(PrintStream out, PrintStream err, BufferedReader in) {
+        this.out = out;
+        this.err = err;
+        this.in = in;
+    }
+
+    int run(String prompt, Path mcpConfig) {
+        List<String> tasks = LeadPrompt.goalOf(prompt).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        out.println("demo lead: " + tasks.size() + " task(s)");
+        try (McpEndpoint mcp = McpEndpoint.connect(mcpConfig)) {
+            List<String> problems = lead(mcp, tasks);
+            if (problems.isEmpty()) {
+                mcp.call("mark_goal_done", Map.of("summary", "all " + tasks.size() + " task(s) done, merged and "
+                        + "verified"));
+                out.println("demo lead: goal done");
+            } else {
+                mcp.call("mark_goal_failed", Map.of("reason", String.join("; ", problems)));
+                out.println("demo lead: goal failed: " + String.join("; ", problems));
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("agentorchestr-demo: lead error: " + e.getMessage());
+            out.println("demo lead: error: " + e.getMessage());
+        }
+        return InputLoop.run(in, out);
+    }
+
+    private List<String> lead(McpEndpoint mcp, List<String> tasks) throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            JsonNode w = mcp.call("spawn_worker", Map.of("task", tasks.get(i), "perspective", "implementer",
+                    "request_id", "demo-lead-" + i));
+            ids.add(w.path("worker_id").asText());
+            out.println("demo lead: spawned " + ids.get(i) + ": " + tasks.get(i));
+        }
+        Map<String, JsonNode> finished = new LinkedHashMap<>();
+        Set<String> pending = new LinkedHashSet<>(ids);
+        while (!pending.isEmpty()) {
+            JsonNode r = mcp.call("wait_for_any", Map.of("worker_ids", List.copyOf(pending), "timeout_s", 600));
+            for (JsonNode w : r.path("finished")) {
+                String id = w.path("worker_id").asText();
+                finished.put(id, w);
+                pending.remove(id);
+                out.println("demo lead: " + id + " " + w.path("state").asText());
+            }
+            if (r.path("finished").isEmpty() && r.path("still_running").isEmpty()) {
+                break;
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (String id : ids) {
+            JsonNode w = finished.get(id);
+            String state = w == null ? "unfinished" : w.path("state").asText();
+            if (!state.equals("done")) {
+                problems.add(id + " " + state + (w == null ? "" : ": " + w.path("summary").asText()));
+                continue;
+            }
+            JsonNode m = mcp.call("merge_worker", Map.of("worker_id", id));
+            out.println("demo lead: merge " + id + ": " + m.path("message").asText());
+            if (!m.path("merged").asBoolean()) {
+                problems.add(id + " not merged: conflicts in " + m.path("conflicts"));
+            }
+        }
+        JsonNode v = mcp.call("verify", Map.of());
+        out.println("demo lead: verify " + (v.path("passed").asBoolean() ? "passed" : "failed"));
+        if (!v.path("passed").asBoolean()) {
+            for (JsonNode c : v.path("commands")) {
+                if (c.path("exit_code").asInt() != 0) {
+                    problems.add("verify failed: `" + c.path("command").asText() + "` exited "
+                            + c.path("exit_code").asInt());
+                }
+            }
+        }
+        return problems;
+    }
+}
