@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -32,20 +31,15 @@ class ManualModeIT {
     @TempDir
     Path dir;
     private Distribution dist;
+    private ProjectRepo project;
     private Path repo;
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void setUp() throws IOException {
         dist = new Distribution(dir);
-        repo = dir.resolve("project");
-        Files.createDirectories(repo);
-        git("init", "-q", "-b", "main");
-        git("config", "user.name", "Test User");
-        git("config", "user.email", "test@example.invalid");
-        Files.writeString(repo.resolve("README.md"), "# project\n");
-        git("add", "-A");
-        git("commit", "-q", "-m", "initial");
+        project = ProjectRepo.create(dir.resolve("project"));
+        repo = project.dir();
     }
 
     @AfterEach
@@ -54,9 +48,7 @@ class ManualModeIT {
     }
 
     private String git(String... args) {
-        List<String> argv = new java.util.ArrayList<>(List.of("git", "-C", repo.toString()));
-        argv.addAll(List.of(args));
-        return new SystemProcessRunner().runChecked(ProcessSpec.of(argv)).stdout().strip();
+        return project.git(args);
     }
 
     private JsonNode manual(String task, int expectedExit, String... extra) throws IOException {

@@ -26,6 +26,7 @@ import io.agentorchestr.core.tmux.PaneStatus;
 import io.agentorchestr.core.tmux.Tmux;
 import io.agentorchestr.core.worker.PromptDelivery;
 import io.agentorchestr.core.worker.WorkerLauncher;
+import io.agentorchestr.core.worker.WorkerState;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -197,6 +198,15 @@ public final class GoalRun {
     }
 
     private synchronized GoalOutcome finish(Started s, GoalEnd end) {
+        // Their panes keep running for inspection; agentorchestr stops tracking them. An interrupted
+        // session keeps them as they are, to be picked up again.
+        switch (end.kind()) {
+            case TIMEOUT -> s.supervisor().endUnfinished(WorkerState.TIMEOUT, "still running when the goal's time "
+                    + "ran out");
+            case INTERRUPTED -> { }
+            default -> s.supervisor().endUnfinished(WorkerState.ORPHANED, "still running when the goal ended ("
+                    + end.kind().name().toLowerCase() + ")");
+        }
         s.supervisor().shutdown();
         s.server().close();
         McpInjector.cleanUp(s.leadMcp());

@@ -323,6 +323,15 @@ public final class Supervisor {
         return "goal marked " + (done ? "done" : "failed") + "; agentorchestr is writing the final report";
     }
 
+    /** Workers still running when the goal ends: their work is saved and they are recorded as {@code state}. */
+    void endUnfinished(WorkerState state, String reason) {
+        for (WorkerRecord w : board.all()) {
+            if (!w.state().terminal()) {
+                finish(w.id(), new Completion(state, reason, "goal_end", null));
+            }
+        }
+    }
+
     void shutdown() {
         monitors.stopAll();
         launcher.cleanUp();

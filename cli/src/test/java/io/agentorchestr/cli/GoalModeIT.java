@@ -1,0 +1,169 @@
+package io.agentorchestr.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentorchestr.core.process.ExecResult;
+import io.agentorchestr.core.session.SessionStatus;
+import io.agentorchestr.core.store.EventRecord;
+import io.agentorchestr.core.store.SqliteStateStore;
+import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.worker.WorkerState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Auto mode end to end: the launcher, real tmux and git, the demo agent as lead and as workers over MCP. */
+@Timeout(240)
+class GoalModeIT {
+    @TempDir
+    Path dir;
+    private Distribution dist;
+    private ProjectRepo project;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void setUp() throws IOException {
+        dist = new Distribution(dir);
+        project = ProjectRepo.create(dir.resolve("project"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        dist.close();
+    }
+
+    private JsonNode goal(String goal, int expectedExit, String... extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--goal", goal, "--agents", "demo", "--project",
+                project.dir().toString(), "--no-attach", "--json"));
+        args.addAll(List.of(extra));
+        ExecResult r = dist.run(args.toArray(String[]::new));
+        assertEquals(expectedExit, r.exitCode(), "stdout:\n" + r.stdout() + "\nstderr:\n" + r.stderr());
+        return json.readTree(r.stdout());
+    }
+
+    @Test
+    void threeGoalLinesBecomeThreeWorkersMergedAndVerified() throws IOException {
+        project.verifyCommands("test -f demo/w01.md", "test -f demo/w02.md && test -f demo/w03.md");
+        String head = project.git("rev-parse", "HEAD");
+
+        JsonNode out = goal("Add a greeting\nAdd a farewell\n\nAdd a FAQ\n", 0);
+
+        assertEquals("done", out.get("state").asText());
+        String integration = out.get("integration_branch").asText();
+        String session = out.get("session").asText();
+        assertEquals("agentorchestr/" + session + "/integration", integration);
+        assertEquals(3, out.get("workers").size());
+        for (JsonNode w : out.get("workers")) {
+            assertEquals("done", w.get("state").asText());
+            assertFalse(w.get("merged_commit").isNull(), w.toString());
+        }
+        String log = project.git("log", "--format=%s", integration);
+        for (String id : List.of("w01", "w02", "w03")) {
+            assertTrue(log.contains("demo(" + id + ")"), log);
+            assertTrue(log.contains("agentorchestr: merge " + id), log);
+        }
+        assertTrue(out.get("verify").get("passed").asBoolean());
+        assertEquals(2, out.get("verify").get("commands").size());
+        assertEquals("main", project.git("symbolic-ref", "--short", "HEAD"));
+        assertEquals(head, project.git("rev-parse", "HEAD"));
+
+        try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
+            assertEquals(SessionStatus.DONE, store.session(session).orElseThrow().status());
+            assertEquals("auto", store.session(session).orElseThrow().mode());
+            assertTrue(store.workers(session).stream().allMatch(w -> w.state() == WorkerState.DONE
+                    && w.mergedCommit() != null));
+            List<String> tools = store.events(session).stream().filter(e -> e.kind().equals("tool_called"))
+                    .map(EventRecord::data).toList();
+            for (String tool : List.of("spawn_worker", "wait_for_any", "merge_worker", "verify", "mark_goal_done")) {
+                assertTrue(tools.stream().anyMatch(d -> d.contains("\"tool\":\"" + tool + "\"")), tool + " in " + tools);
+            }
+        }
+    }
+
+    @Test
+    void aFailedWorkerAndAMergeConflictAreReportedAndTheGoalFails() throws IOException {
+        JsonNode out = goal("First edit [demo:edit=shared.txt]\nSecond edit [demo:edit=shared.txt]\n"
+                + "Doomed [demo:fail]", 3);
+
+        assertEquals("failed", out.get("state").asText());
+        String summary = out.get("summary").asText();
+        assertTrue(summary.contains("w03 failed"), summary);
+        assertTrue(summary.contains("w02 not merged: conflicts in [\"shared.txt\"]"), summary);
+        assertFalse(out.get("workers").get(0).get("merged_commit").isNull());
+        assertTrue(out.get("workers").get(1).get("merged_commit").isNull());
+        Path integration = Path.of(out.get("integration_worktree").asText());
+        assertEquals("", ProjectRepoStatus.of(integration));
+        String shared = Files.readString(integration.resolve("shared.txt"));
+        assertFalse(shared.contains("<<<<<<<"), shared);
+        assertTrue(shared.contains("First edit"), shared);
+    }
+
+    @Test
+    void aFailingVerifyFailsTheGoal() throws IOException {
+        project.verifyCommands("echo checking; exit 7");
+        JsonNode out = goal("Add a greeting", 3);
+        assertEquals("failed", out.get("state").asText());
+        assertTrue(out.get("summary").asText().contains("verify failed: `echo checking; exit 7` exited 7"),
+                out.get("summary").asText());
+        assertFalse(out.get("verify").get("passed").asBoolean());
+    }
+
+    @Test
+    void aGoalFileIsReadAsUtf8() throws IOException {
+        Path file = Files.writeString(dir.resolve("goal.md"), "Écrire une note ☕\n");
+        ExecResult r = dist.run("--goal-file", file.toString(), "--agents", "demo", "--project",
+                project.dir().toString(), "--no-attach", "--json");
+        assertEquals(0, r.exitCode(), r.stderr());
+        JsonNode out = json.readTree(r.stdout());
+        assertEquals("Écrire une note ☕", out.get("workers").get(0).get("summary").asText()
+                .replaceAll(".*\"(.*)\".*", "$1"));
+    }
+
+    @Test
+    void aLeadThatExitsWithoutMarkingEndsTheGoalAsFailed() throws IOException {
+        Path quitter = dir.resolve("quitter.sh");
+        Files.writeString(quitter, "#!/bin/sh\necho 'lead: giving up'\nexit 5\n");
+        Files.setPosixFilePermissions(quitter, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path config = Files.createDirectories(dir.resolve("xdg/config/agentorchestr"));
+        Files.writeString(config.resolve("agents.toml"), "[agents.quitter]\nbinaries = [\"" + quitter + "\"]\n"
+                + "prompt = \"file\"\nprompt_flag = \"--prompt-file\"\nmcp = \"flag\"\n"
+                + "mcp_args = [\"--mcp-config\", \"{mcp_config}\"]\n");
+        JsonNode out = goal("Anything", 3, "--lead", "quitter");
+        assertEquals("lead_exited", out.get("state").asText());
+        assertTrue(out.get("summary").asText().contains("the lead exited (status 5) without marking"),
+                out.get("summary").asText());
+    }
+
+    @Test
+    void theGoalTimeoutEndsARunThatWouldNotFinish() throws IOException {
+        JsonNode out = goal("Never ends [demo:hang]", 3, "--timeout", "6s");
+        assertEquals("timeout", out.get("state").asText());
+        try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
+            WorkerRecord w = store.workers(out.get("session").asText()).get(0);
+            assertEquals(WorkerState.TIMEOUT, w.state());
+            assertEquals("goal_end", w.signal());
+        }
+    }
+
+    /** git status of a worktree, porcelain. */
+    private static final class ProjectRepoStatus {
+        static String of(Path worktree) {
+            return new io.agentorchestr.core.process.SystemProcessRunner().runChecked(
+                    io.agentorchestr.core.process.ProcessSpec.of("git", "-C", worktree.toString(), "status",
+                            "--porcelain")).stdout().strip();
+        }
+    }
+}
