@@ -1,0 +1,181 @@
+package io.agentorchestr.cli.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentorchestr.core.goal.GoalEnd;
+import io.agentorchestr.core.goal.GoalOutcome;
+import io.agentorchestr.core.tmux.PaneRef;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static io.agentorchestr.cli.mcp.LiveSession.call;
+import static io.agentorchestr.cli.mcp.LiveSession.json;
+import static io.agentorchestr.cli.mcp.LiveSession.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The MCP tool surface over the real Streamable HTTP transport, with the SDK's client as the lead. */
+@Timeout(180)
+class McpServerIT {
+    private static final Set<String> LEAD_TOOLS = Set.of("spawn_worker", "read_worker_output", "send_to_worker",
+            "wait_for_worker", "wait_for_any", "list_workers", "kill_worker", "cross_review", "get_worker_diff",
+            "merge_worker", "verify", "report_progress", "mark_goal_done", "mark_goal_failed", "list_perspectives");
+
+    @TempDir
+    java.nio.file.Path dir;
+    private LiveSession session;
+    private McpSyncClient lead;
+
+    @BeforeEach
+    void start() throws IOException {
+        session = new LiveSession(dir);
+        String[] endpoint = session.leadEndpoint();
+        lead = LiveSession.client(endpoint[0], endpoint[1]);
+    }
+
+    @AfterEach
+    void stop() {
+        lead.closeGracefully();
+        session.close();
+    }
+
+    @Test
+    void theLeadSeesExactlyItsToolsEachDocumentedForAgents() {
+        List<McpSchema.Tool> tools = lead.listTools().tools();
+        assertEquals(LEAD_TOOLS, tools.stream().map(McpSchema.Tool::name).collect(Collectors.toSet()));
+        for (McpSchema.Tool t : tools) {
+            assertTrue(t.description().length() > 40, t.name() + ": " + t.description());
+            assertEquals("object", t.inputSchema().get("type"), t.name());
+            ((Map<?, ?>) t.inputSchema().get("properties")).forEach((name, schema) -> assertTrue(
+                    String.valueOf(((Map<?, ?>) schema).get("description")).length() > 5, t.name() + "." + name));
+        }
+        assertEquals(List.of("task"), tools.stream().filter(t -> t.name().equals("spawn_worker")).findFirst()
+                .orElseThrow().inputSchema().get("required"));
+    }
+
+    @Test
+    void aWorkerSpawnedOverMcpIsWaitedForReadDiffedMergedAndVerified() throws Exception {
+        JsonNode spawned = json(call(lead, "spawn_worker", Map.of("task", "Write the notes", "request_id", "r1")));
+        assertEquals("w01", spawned.get("worker_id").asText());
+        assertEquals("w01", json(call(lead, "spawn_worker", Map.of("task", "Write the notes", "request_id", "r1")))
+                .get("worker_id").asText(), "same request_id, same worker");
+
+        JsonNode done = json(call(lead, "wait_for_worker", Map.of("worker_id", "w01", "timeout_s", 60)));
+        assertEquals("done", done.get("state").asText(), done.toString());
+        assertTrue(text(call(lead, "read_worker_output", Map.of("worker_id", "w01"))).contains("WORKER_DONE:"));
+        assertTrue(text(call(lead, "get_worker_diff", Map.of("worker_id", "w01"))).contains("demo/w01.md"));
+
+        JsonNode merged = json(call(lead, "merge_worker", Map.of("worker_id", "w01")));
+        assertTrue(merged.get("merged").asBoolean(), merged.toString());
+        assertEquals("already merged", json(call(lead, "merge_worker", Map.of("worker_id", "w01")))
+                .get("message").asText());
+        JsonNode verify = json(call(lead, "verify", Map.of()));
+        assertTrue(verify.get("passed").asBoolean());
+        assertTrue(verify.get("note").asText().contains("no verify commands configured"));
+
+        JsonNode list = json(call(lead, "list_workers", Map.of()));
+        assertEquals(1, list.size());
+        assertTrue(list.get(0).get("merged").asBoolean());
+    }
+
+    @Test
+    void waitForAnyHandsOutEachFinishedWorkerOnce() throws Exception {
+        call(lead, "spawn_worker", Map.of("task", "one"));
+        call(lead, "spawn_worker", Map.of("task", "two [demo:sleep=1]"));
+        Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 2; i++) {
+            JsonNode r = json(call(lead, "wait_for_any", Map.of("timeout_s", 60)));
+            r.get("finished").forEach(w -> assertTrue(seen.add(w.get("worker_id").asText()), "returned twice: " + w));
+        }
+        assertEquals(Set.of("w01", "w02"), seen);
+        JsonNode none = json(call(lead, "wait_for_any", Map.of("timeout_s", 60)));
+        assertEquals(0, none.get("finished").size());
+        assertEquals(0, none.get("still_running").size());
+    }
+
+    @Test
+    void messagesReachAWorkersInputAndKillSavesItsWork() throws Exception {
+        call(lead, "spawn_worker", Map.of("task", "wait for instructions [demo:ignore]"));
+        poll(() -> text(call(lead, "read_worker_output", Map.of("worker_id", "w01"))).contains("demo>"));
+        assertEquals("delivered to w01", text(call(lead, "send_to_worker", Map.of("worker_id", "w01",
+                "message", "please also add a footer"))));
+        poll(() -> text(call(lead, "read_worker_output", Map.of("worker_id", "w01")))
+                .contains("demo: received: please also add a footer"));
+        JsonNode killed = json(call(lead, "kill_worker", Map.of("worker_id", "w01")));
+        assertEquals("killed", killed.get("state").asText());
+        McpSchema.CallToolResult send = call(lead, "send_to_worker", Map.of("worker_id", "w01", "message", "x"));
+        assertTrue(send.isError());
+        assertTrue(text(send).contains("no longer running"), text(send));
+    }
+
+    @Test
+    void toolErrorsAreMcpErrorsThatSayWhatToDo() {
+        McpSchema.CallToolResult unknown = call(lead, "read_worker_output", Map.of("worker_id", "w99"));
+        assertTrue(unknown.isError());
+        assertTrue(text(unknown).contains("unknown worker id 'w99'; valid ids: none yet"), text(unknown));
+        McpSchema.CallToolResult perspective = call(lead, "spawn_worker", Map.of("task", "x", "perspective", "wizard"));
+        assertTrue(perspective.isError());
+        assertTrue(text(perspective).contains("use one of implementer, tester, reviewer"), text(perspective));
+        McpSchema.CallToolResult missing = call(lead, "merge_worker", Map.of());
+        assertTrue(missing.isError());
+        // The SDK checks arguments against the tool's JSON schema before our handler runs.
+        assertTrue(text(missing).contains("required property 'worker_id' not found"), text(missing));
+    }
+
+    @Test
+    void markGoalDoneEndsTheSessionOnceAndEveryCallIsLogged() throws Exception {
+        assertFalse(call(lead, "report_progress", Map.of("message", "halfway")).isError());
+        assertFalse(call(lead, "mark_goal_done", Map.of("summary", "all good")).isError());
+        McpSchema.CallToolResult again = call(lead, "mark_goal_failed", Map.of("reason", "changed my mind"));
+        assertTrue(again.isError());
+        assertTrue(text(again).contains("already marked done"), text(again));
+        GoalOutcome outcome = session.run.await(session.started);
+        session.markEnded();
+        assertEquals(GoalEnd.Kind.DONE, outcome.end().kind());
+        assertEquals("all good", outcome.end().summary());
+        assertTrue(session.progress.contains("lead: halfway"), session.progress.toString());
+        long logged = session.context.store().events(session.started.session().id()).stream()
+                .filter(e -> e.kind().equals("tool_called")).count();
+        assertEquals(3, logged);
+    }
+
+    @Test
+    void workersGetOnlyTheirOwnToolsAndAskLeadReachesTheLeadsPane() throws Exception {
+        call(lead, "spawn_worker", Map.of("task", "idle [demo:ignore]"));
+        var access = session.started.server().workerAccess("w01");
+        McpSyncClient worker = LiveSession.client(access.url(), "Bearer " + access.token());
+        try {
+            assertEquals(Set.of("report_done", "report_progress", "ask_lead"), worker.listTools().tools().stream()
+                    .map(McpSchema.Tool::name).collect(Collectors.toSet()));
+            assertFalse(call(worker, "ask_lead", Map.of("question", "tabs or spaces?")).isError());
+            PaneRef leadPane = session.started.leadPane();
+            poll(() -> session.context.tmux().capturePane(leadPane, 50).contains("w01 asks: tabs or spaces?"));
+            JsonNode reported = json(call(worker, "report_done", Map.of("state", "blocked", "summary", "need a key")));
+            assertEquals("blocked", reported.get("state").asText());
+            assertEquals("mcp_report", reported.get("finished_by").asText());
+        } finally {
+            worker.closeGracefully();
+        }
+    }
+
+    private static void poll(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 30 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+}
