@@ -1,6 +1,7 @@
 package io.agentorchestr.cli;
 
 import io.agentorchestr.core.agent.AgentDetector;
+import io.agentorchestr.core.agent.FirstRunDialogs;
 import io.agentorchestr.core.agent.AgentRegistry;
 import io.agentorchestr.core.agent.AgentSelection;
 import io.agentorchestr.core.config.AppPaths;
@@ -113,7 +114,17 @@ public final class CliContext implements AutoCloseable {
     }
 
     private WorkerLauncher workerLauncher() {
-        return new WorkerLauncher(tmux(), git(), new Worktrees(git(), paths().worktrees()), store());
+        return new WorkerLauncher(tmux(), git(), new Worktrees(git(), paths().worktrees()), store(),
+                new FirstRunDialogs(claudeConfig()));
+    }
+
+    /** Claude Code's global config: $CLAUDE_CONFIG_DIR/.claude.json, else ~/.claude.json. */
+    private Path claudeConfig() {
+        String dir = env.get("CLAUDE_CONFIG_DIR");
+        if (dir != null && !dir.isBlank()) {
+            return Path.of(dir, ".claude.json");
+        }
+        return Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".claude.json");
     }
 
     public Doctor doctor() {

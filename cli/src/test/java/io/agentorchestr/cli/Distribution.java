@@ -17,14 +17,14 @@ import java.util.Map;
  * Runs the assembled {@code bin/agentorchestr} as a user would, in a sandbox: its own HOME and XDG
  * directories and its own tmux server, all inside the test's temp dir.
  */
-final class Distribution implements AutoCloseable {
+public final class Distribution implements AutoCloseable {
     static final Path HOME = Path.of(System.getProperty("agentorchestr.dist", "target/agentorchestr"));
 
     private final Path sandbox;
     private final Map<String, String> env = new HashMap<>();
     private final SystemProcessRunner runner = new SystemProcessRunner();
 
-    Distribution(Path sandbox) throws IOException {
+    public Distribution(Path sandbox) throws IOException {
         this.sandbox = sandbox;
         Files.createDirectories(sandbox.resolve("home"));
         env.put("HOME", sandbox.resolve("home").toString());
@@ -38,28 +38,37 @@ final class Distribution implements AutoCloseable {
         env.remove("TMUX");
     }
 
-    Path socket() {
+    public Path socket() {
         return sandbox.resolve("tmux.sock");
     }
 
-    Path stateDb() {
+    public Path stateDb() {
         return sandbox.resolve("xdg/data/agentorchestr/state.db");
     }
 
-    Path launcher() {
+    public Path launcher() {
         return HOME.resolve("bin/agentorchestr").toAbsolutePath();
     }
 
-    Distribution withPath(String path) {
+    public Distribution withEnv(String key, String value) {
+        env.put(key, value);
+        return this;
+    }
+
+    public Path home() {
+        return sandbox.resolve("home");
+    }
+
+    public Distribution withPath(String path) {
         env.put("PATH", path);
         return this;
     }
 
-    ExecResult run(String... args) {
+    public ExecResult run(String... args) {
         return runWith(launcher(), args);
     }
 
-    ExecResult runWith(Path launcher, String... args) {
+    public ExecResult runWith(Path launcher, String... args) {
         List<String> argv = new ArrayList<>();
         argv.add(launcher.toString());
         argv.addAll(List.of(args));
@@ -69,8 +78,33 @@ final class Distribution implements AutoCloseable {
         return runner.run(ProcessSpec.of(argv).withEnv(full).withTimeout(Duration.ofSeconds(120)));
     }
 
+    /**
+     * Stops the sandbox's tmux server and waits until every process that ran in its panes is gone, so
+     * nothing still writes into the temp dir while JUnit deletes it.
+     */
     @Override
     public void close() {
+        List<ProcessHandle> processes = new ArrayList<>();
+        ExecResult panes = runner.run(ProcessSpec.of("tmux", "-S", socket().toString(), "list-panes", "-a", "-F",
+                "#{pane_pid}"));
+        panes.stdout().lines().filter(l -> l.matches("\\d+")).map(Long::parseLong).map(ProcessHandle::of)
+                .flatMap(java.util.Optional::stream).forEach(p -> {
+                    processes.add(p);
+                    p.descendants().forEach(processes::add);
+                });
         runner.run(ProcessSpec.of("tmux", "-S", socket().toString(), "kill-server"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        for (ProcessHandle p : processes) {
+            while (p.isAlive() && System.nanoTime() < deadline) {
+                try {
+                    p.onExit().get(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (Exception e) {
+                    // still running: wait again until the deadline
+                }
+            }
+            if (p.isAlive()) {
+                p.destroyForcibly();
+            }
+        }
     }
 }

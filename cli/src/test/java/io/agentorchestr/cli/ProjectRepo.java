@@ -10,14 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A user's project for end-to-end tests: a real git repository on branch main with one commit. */
-final class ProjectRepo {
+public final class ProjectRepo {
     private final Path dir;
 
     private ProjectRepo(Path dir) {
         this.dir = dir;
     }
 
-    static ProjectRepo create(Path dir) throws IOException {
+    public static ProjectRepo create(Path dir) throws IOException {
         Files.createDirectories(dir);
         ProjectRepo repo = new ProjectRepo(dir);
         repo.git("init", "-q", "-b", "main");
@@ -29,18 +29,18 @@ final class ProjectRepo {
         return repo;
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
-    String git(String... args) {
+    public String git(String... args) {
         List<String> argv = new ArrayList<>(List.of("git", "-C", dir.toString()));
         argv.addAll(List.of(args));
         return new SystemProcessRunner().runChecked(ProcessSpec.of(argv)).stdout().strip();
     }
 
     /** Commits {@code .agentorchestr/config.toml} with these verify commands. */
-    void verifyCommands(String... commands) throws IOException {
+    public void verifyCommands(String... commands) throws IOException {
         StringBuilder toml = new StringBuilder("[verify]\ncommands = [");
         for (int i = 0; i < commands.length; i++) {
             toml.append(i == 0 ? "" : ", ").append('"').append(commands[i].replace("\"", "\\\"")).append('"');

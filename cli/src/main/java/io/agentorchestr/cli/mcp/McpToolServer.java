@@ -29,6 +29,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The session's MCP server (SDK Streamable HTTP on embedded Jetty), bound to 127.0.0.1 on a port the
@@ -47,9 +49,11 @@ public final class McpToolServer implements ToolServer {
     private final String leadToken;
     private final Map<String, String> workerTokens;
     private final List<McpSyncServer> servers;
+    private final CountDownLatch leadListed;
 
     private McpToolServer(Server jetty, int port, String leadToken, Map<String, String> workerTokens,
-                          List<McpSyncServer> servers) {
+                          List<McpSyncServer> servers, CountDownLatch leadListed) {
+        this.leadListed = leadListed;
         this.jetty = jetty;
         this.port = port;
         this.leadToken = leadToken;
@@ -84,7 +88,9 @@ public final class McpToolServer implements ToolServer {
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        mount(context, lead, LEAD_PATH, new BearerTokenFilter(t -> BearerTokenFilter.same(t, leadToken)));
+        CountDownLatch leadListed = new CountDownLatch(1);
+        mount(context, lead, LEAD_PATH, new BearerTokenFilter(t -> BearerTokenFilter.same(t, leadToken)),
+                new ToolsListedFilter(leadListed));
         mount(context, worker, WORKER_PATH, new BearerTokenFilter(workerTokens::containsKey));
         jetty.setHandler(context);
         try {
@@ -93,7 +99,7 @@ public final class McpToolServer implements ToolServer {
             throw AgentorchestrException.error("cannot start the MCP server on 127.0.0.1: " + e.getMessage(), e);
         }
         return new McpToolServer(jetty, connector.getLocalPort(), leadToken, workerTokens,
-                List.of(leadServer, workerServer));
+                List.of(leadServer, workerServer), leadListed);
     }
 
     private interface Caller {
@@ -124,14 +130,22 @@ public final class McpToolServer implements ToolServer {
                 .build();
     }
 
+    /** The transport at {@code path}, behind {@code filters} in order (authentication first). */
     private static void mount(ServletContextHandler context, HttpServletStreamableServerTransportProvider transport,
-                              String path, BearerTokenFilter auth) {
+                              String path, jakarta.servlet.Filter... filters) {
         ServletHolder holder = new ServletHolder(transport);
         holder.setAsyncSupported(true);
         context.addServlet(holder, path);
-        FilterHolder filter = new FilterHolder(auth);
-        filter.setAsyncSupported(true);
-        context.addFilter(filter, path, EnumSet.of(DispatcherType.REQUEST));
+        for (jakarta.servlet.Filter f : filters) {
+            FilterHolder filter = new FilterHolder(f);
+            filter.setAsyncSupported(true);
+            context.addFilter(filter, path, EnumSet.of(DispatcherType.REQUEST));
+        }
+    }
+
+    @Override
+    public boolean awaitLeadTools(Duration timeout) throws InterruptedException {
+        return leadListed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static String newToken() {

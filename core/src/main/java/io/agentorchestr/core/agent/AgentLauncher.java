@@ -15,7 +15,11 @@ public final class AgentLauncher {
         return build(profile, binary, request, List.of());
     }
 
-    /** With {@code mcpArgs} (from {@link McpInjector}) placed before the prompt. */
+    /**
+     * With {@code mcpArgs} (from {@link McpInjector}) placed after the prompt: some CLIs take several
+     * values after their MCP flag (Claude Code's --mcp-config is variadic) and would swallow a prompt
+     * that followed it.
+     */
     public static LaunchCommand build(AgentProfile profile, Path binary, LaunchRequest request, List<String> mcpArgs) {
         List<String> argv = new ArrayList<>();
         argv.add(binary.toString());
@@ -25,8 +29,8 @@ public final class AgentLauncher {
         if (request.agentSessionId() != null) {
             profile.sessionIdArgs().forEach(a -> argv.add(a.replace("{session_id}", request.agentSessionId())));
         }
-        argv.addAll(mcpArgs);
-        switch (profile.promptMode()) {
+        PromptMode mode = profile.promptMode(request.lead());
+        switch (mode) {
             case ARG -> argv.add(LaunchCommand.PROMPT_TOKEN);
             case FLAG -> {
                 argv.add(profile.promptFlag());
@@ -40,7 +44,8 @@ public final class AgentLauncher {
                 // delivered after start
             }
         }
+        argv.addAll(mcpArgs);
         Map<String, String> env = new LinkedHashMap<>(profile.env());
-        return new LaunchCommand(argv, env, profile.promptMode() == PromptMode.PASTE);
+        return new LaunchCommand(argv, env, mode == PromptMode.PASTE);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
  */
 public record AgentProfile(String key, String displayName, List<String> binaries, List<String> versionArgs,
                            List<String> launchArgs, List<String> leadArgs, List<String> workerArgs,
-                           List<String> permissionArgs, PromptMode promptMode, String promptFlag,
+                           List<String> permissionArgs, PromptMode promptMode, PromptMode leadPromptMode,
+                           String promptFlag,
                            List<String> sessionIdArgs, List<String> resumeArgs, McpInjection mcp,
                            ScreenMarkers markers, List<String> firstRun, Map<String, String> env) {
 
@@ -33,6 +34,11 @@ public record AgentProfile(String key, String displayName, List<String> binaries
             throw new IllegalArgumentException("agent " + key + ": prompt = \"" + promptMode.name().toLowerCase()
                     + "\" needs prompt_flag");
         }
+    }
+
+    /** How the first prompt reaches this agent in the given role. */
+    public PromptMode promptMode(boolean lead) {
+        return lead && leadPromptMode != null ? leadPromptMode : promptMode;
     }
 
     /** Only agents whose MCP injection is known can lead: the lead works through MCP tools. */

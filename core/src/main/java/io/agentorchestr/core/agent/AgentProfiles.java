@@ -19,7 +19,9 @@ final class AgentProfiles {
                 list(t, "markers.idle"));
         return new AgentProfile(key, str(t, "name", key), list(t, "binaries"), list(t, "version_args"),
                 list(t, "launch"), list(t, "lead_args"), list(t, "worker_args"), list(t, "permission_args"),
-                PromptMode.parse(str(t, "prompt", "arg"), key), str(t, "prompt_flag", null),
+                PromptMode.parse(str(t, "prompt", "arg"), key),
+                t.containsKey("lead_prompt") ? PromptMode.parse(str(t, "lead_prompt", "arg"), key) : null,
+                str(t, "prompt_flag", null),
                 list(t, "session_id_args"), list(t, "resume_args"), mcp, markers, list(t, "first_run"), env(t));
     }
 

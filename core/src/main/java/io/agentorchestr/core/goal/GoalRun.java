@@ -50,6 +50,7 @@ import java.util.function.Consumer;
  */
 public final class GoalRun {
     private static final long LEAD_CHECK_MS = 500;
+    private static final java.time.Duration LEAD_TOOLS_TIMEOUT = java.time.Duration.ofSeconds(90);
 
     private final AppPaths paths;
     private final Tmux tmux;
@@ -135,6 +136,7 @@ public final class GoalRun {
         if (lead.profile().mcp().file() != null) {
             git.exclude(repo, "/" + lead.profile().mcp().file());
         }
+        launcher.dialogs().preAccept(lead.profile(), List.of(integration.worktree()));
         McpInjector.Injection mcp = new McpInjector().inject(lead.profile(), server.leadAccess(), sessionDir,
                 integration.worktree(), "lead");
         String agentSessionId = lead.profile().sessionIdArgs().isEmpty() ? null : UUID.randomUUID().toString();
@@ -154,11 +156,25 @@ public final class GoalRun {
         supervisor.connect(workerId -> Optional.of(server.workerAccess(workerId)), pane);
         tmux.signalChannel(channel);
         if (launch.pastePrompt()) {
-            new PromptDelivery(tmux).deliverWhenReady(pane, lead.profile().markers(), prompt);
+            deliverLeadPrompt(server, pane, lead, prompt);
         }
         progress.accept("lead (" + lead.profile().key() + ") started in pane " + pane.id() + " of tmux session "
                 + session.tmuxSession());
         return new Started(session, supervisor, server, integration, pane, log, mcp, r, now);
+    }
+
+    /** The prompt goes in once the lead can use its tools and its input box is ready. */
+    private void deliverLeadPrompt(ToolServer server, PaneRef pane, DetectedAgent lead, String prompt) {
+        try {
+            if (!server.awaitLeadTools(LEAD_TOOLS_TIMEOUT)) {
+                progress.accept("the lead has not listed its MCP tools after " + LEAD_TOOLS_TIMEOUT.toSeconds()
+                        + " s; giving it the goal anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        new PromptDelivery(tmux).deliverWhenReady(pane, lead.profile().markers(), prompt);
     }
 
     /** Waits until the lead marks the goal, the lead exits, or the goal's time runs out; then records it. */

@@ -12,6 +12,13 @@ public interface ToolServer extends AutoCloseable {
 
     McpAccess leadAccess();
 
+    /**
+     * Waits until the lead's MCP client has listed its tools, i.e. the lead can call them.
+     *
+     * @return false if that did not happen within {@code timeout}
+     */
+    boolean awaitLeadTools(java.time.Duration timeout) throws InterruptedException;
+
     /** A fresh token for {@code workerId}, accepted only on the worker endpoint. */
     McpAccess workerAccess(String workerId);
 

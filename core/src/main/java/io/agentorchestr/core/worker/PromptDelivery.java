@@ -7,12 +7,14 @@ import io.agentorchestr.core.tmux.Tmux;
 import java.time.Duration;
 
 /**
- * Delivers a message into an agent's input box: waits until the agent shows its idle marker (a paste
- * into a TUI that is still starting is lost), pastes the text whole, then presses Enter separately.
+ * Delivers a message into an agent's input box: waits until the agent shows its idle marker and its
+ * screen has stopped changing (a TUI that is still starting loses a paste, or acts on it before it
+ * has finished loading its tools), pastes the text whole, then presses Enter separately.
  */
 public final class PromptDelivery {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration SETTLED = Duration.ofMillis(1500);
 
     private final Tmux tmux;
 
@@ -20,11 +22,24 @@ public final class PromptDelivery {
         this.tmux = tmux;
     }
 
-    /** Pastes when the idle marker shows, or after the timeout if the agent has no idle marker. */
+    /**
+     * Pastes once the screen shows an idle marker (any screen, for an agent without markers) and has
+     * stayed the same for {@link #SETTLED}; after {@link #READY_TIMEOUT} it pastes anyway.
+     */
     public void deliverWhenReady(PaneRef pane, ScreenMarkers markers, String text) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (!markers.idle().isEmpty() && System.nanoTime() < deadline
-                && !ScreenMarkers.anyIn(markers.idle(), tmux.capturePane(pane, 0))) {
+        String last = null;
+        long sameSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            String screen = tmux.capturePane(pane, 0);
+            if (!screen.equals(last)) {
+                last = screen;
+                sameSince = System.nanoTime();
+            }
+            boolean idle = markers.idle().isEmpty() || ScreenMarkers.anyIn(markers.idle(), screen);
+            if (idle && System.nanoTime() - sameSince >= SETTLED.toNanos()) {
+                break;
+            }
             try {
                 Thread.sleep(POLL.toMillis());
             } catch (InterruptedException e) {

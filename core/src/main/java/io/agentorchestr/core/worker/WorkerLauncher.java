@@ -1,6 +1,7 @@
 package io.agentorchestr.core.worker;
 
 import io.agentorchestr.core.agent.AgentLauncher;
+import io.agentorchestr.core.agent.FirstRunDialogs;
 import io.agentorchestr.core.agent.LaunchCommand;
 import io.agentorchestr.core.agent.LaunchRequest;
 import io.agentorchestr.core.agent.McpAccess;
@@ -42,9 +43,16 @@ public final class WorkerLauncher {
     private final StateStore store;
     private final PromptDelivery delivery;
     private final McpInjector mcpInjector = new McpInjector();
+    private final FirstRunDialogs dialogs;
     private final List<McpInjector.Injection> injections = new CopyOnWriteArrayList<>();
 
-    public WorkerLauncher(Tmux tmux, Git git, Worktrees worktrees, StateStore store) {
+    /** Pre-accepts first-run dialogs of an agent for a directory (the lead's, outside this class). */
+    public FirstRunDialogs dialogs() {
+        return dialogs;
+    }
+
+    public WorkerLauncher(Tmux tmux, Git git, Worktrees worktrees, StateStore store, FirstRunDialogs dialogs) {
+        this.dialogs = dialogs;
         this.tmux = tmux;
         this.git = git;
         this.worktrees = worktrees;
@@ -67,6 +75,7 @@ public final class WorkerLauncher {
         worktrees.create(project, worktree, branch,
                 spec.startCommit() == null ? session.baseCommit() : spec.startCommit());
 
+        dialogs.preAccept(spec.agent(), List.of(worktree));
         Path sessionDir = Path.of(session.sessionDir());
         McpInjector.Injection injection = spec.mcp().map(access -> injectMcp(spec, access, sessionDir, worktree,
                 project, id)).orElse(McpInjector.Injection.NONE);

@@ -23,6 +23,23 @@ class AgentLauncherTest {
     }
 
     @Test
+    void mcpArgumentsComeAfterThePromptSoAVariadicFlagCannotSwallowIt() {
+        LaunchCommand c = AgentLauncher.build(registry.find("claude").orElseThrow(), Path.of("/bin/claude"),
+                new LaunchRequest(false, prompt, null), List.of("--mcp-config", "/s/mcp/w01.json"));
+        assertEquals(List.of("/bin/claude", "--dangerously-skip-permissions", LaunchCommand.PROMPT_TOKEN,
+                "--mcp-config", "/s/mcp/w01.json"), c.argv());
+    }
+
+    @Test
+    void aClaudeLeadGetsItsPromptPastedOnceItsToolsAreThere() {
+        LaunchCommand c = AgentLauncher.build(registry.find("claude").orElseThrow(), Path.of("/bin/claude"),
+                new LaunchRequest(true, prompt, "uuid-1"), List.of("--mcp-config", "/s/mcp/lead.json"));
+        assertEquals(List.of("/bin/claude", "--dangerously-skip-permissions", "--session-id", "uuid-1",
+                "--mcp-config", "/s/mcp/lead.json"), c.argv());
+        assertTrue(c.pastePrompt());
+    }
+
+    @Test
     void promptFlagPutsTheFlagBeforeTheText() {
         LaunchCommand c = AgentLauncher.build(registry.find("gemini").orElseThrow(), Path.of("/bin/gemini"),
                 new LaunchRequest(false, prompt, null));

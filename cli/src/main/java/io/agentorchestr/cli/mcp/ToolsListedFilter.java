@@ -1,0 +1,106 @@
+package io.agentorchestr.cli.mcp;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
+
+/**
+ * Notices when a client lists its tools ({@code tools/list}), which is when an agent can call them:
+ * the lead's goal is handed over only then. JSON-RPC bodies are small; the filter reads one and
+ * passes the same bytes on.
+ */
+final class ToolsListedFilter implements Filter {
+    private static final Pattern TOOLS_LIST = Pattern.compile("\"method\"\\s*:\\s*\"tools/list\"");
+    private static final int MAX_PEEK = 1 << 20;
+
+    private final CountDownLatch listed;
+
+    ToolsListedFilter(CountDownLatch listed) {
+        this.listed = listed;
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        if (listed.getCount() == 0 || !"POST".equals(request.getMethod()) || request.getContentLength() > MAX_PEEK) {
+            chain.doFilter(req, res);
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        if (TOOLS_LIST.matcher(new String(body, StandardCharsets.UTF_8)).find()) {
+            listed.countDown();
+        }
+        chain.doFilter(new Replayed(request, body), res);
+    }
+
+    /** The request with its body read again from memory. */
+    private static final class Replayed extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        Replayed(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the replayed body is read synchronously");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

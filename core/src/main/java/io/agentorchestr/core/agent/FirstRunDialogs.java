@@ -1,0 +1,70 @@
+package io.agentorchestr.core.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agentorchestr.core.error.AgentorchestrException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+/**
+ * Pre-accepts first-run dialogs an agent would otherwise stop at in a directory it has never seen
+ * (every worktree is new to it). "claude-folder-trust": Claude Code's folder-trust prompt, accepted
+ * through {@code projects[<dir>].hasTrustDialogAccepted} in its global config, written atomically
+ * (temp file + rename) and keeping every other key the user has.
+ */
+public final class FirstRunDialogs {
+    public static final String CLAUDE_FOLDER_TRUST = "claude-folder-trust";
+
+    private final Path claudeConfig;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** @param claudeConfig Claude Code's global config ({@code $CLAUDE_CONFIG_DIR/.claude.json} or {@code ~/.claude.json}) */
+    public FirstRunDialogs(Path claudeConfig) {
+        this.claudeConfig = claudeConfig;
+    }
+
+    public void preAccept(AgentProfile profile, List<Path> dirs) {
+        if (profile.firstRun().contains(CLAUDE_FOLDER_TRUST)) {
+            trustForClaude(dirs);
+        }
+    }
+
+    synchronized void trustForClaude(List<Path> dirs) {
+        try {
+            ObjectNode root = Files.exists(claudeConfig) && Files.size(claudeConfig) > 0
+                    ? asObject(json.readTree(Files.readString(claudeConfig, StandardCharsets.UTF_8)))
+                    : json.createObjectNode();
+            ObjectNode projects = root.has("projects") && root.get("projects").isObject()
+                    ? (ObjectNode) root.get("projects") : root.putObject("projects");
+            for (Path dir : dirs) {
+                String key = dir.toAbsolutePath().normalize().toString();
+                ObjectNode entry = projects.has(key) && projects.get(key).isObject() ? (ObjectNode) projects.get(key)
+                        : projects.putObject(key);
+                entry.put("hasTrustDialogAccepted", true);
+            }
+            Files.createDirectories(claudeConfig.toAbsolutePath().getParent());
+            Path tmp = Files.createTempFile(claudeConfig.toAbsolutePath().getParent(), ".claude.json.", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(tmp, json.writerWithDefaultPrettyPrinter().writeValueAsString(root),
+                    StandardCharsets.UTF_8);
+            Files.move(tmp, claudeConfig, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw AgentorchestrException.error("cannot pre-accept Claude Code's folder trust in " + claudeConfig + ": "
+                    + e.getMessage() + "; check that the file is valid JSON and writable", e);
+        }
+    }
+
+    private static ObjectNode asObject(JsonNode node) throws IOException {
+        if (!(node instanceof ObjectNode o)) {
+            throw new IOException("the top level is not a JSON object");
+        }
+        return o;
+    }
+}
