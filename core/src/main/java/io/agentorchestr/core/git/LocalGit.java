@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The real {@link Git}: the git CLI for worktrees and branches, {@link JGitContent} for the rest. */
 public final class LocalGit implements Git {
@@ -24,6 +25,9 @@ public final class LocalGit implements Git {
 
     private final ProcessRunner runner;
     private final JGitContent content = new JGitContent();
+    /** A directory's top level and common dir never change while we run; every spawn asks for them. */
+    private final Map<Path, Path> topLevels = new ConcurrentHashMap<>();
+    private final Map<Path, Path> commonDirs = new ConcurrentHashMap<>();
 
     public LocalGit(ProcessRunner runner) {
         this.runner = runner;
@@ -37,13 +41,14 @@ public final class LocalGit implements Git {
 
     @Override
     public Path topLevel(Path dir) {
-        return Path.of(checked(dir, "rev-parse", "--show-toplevel").stdout().strip());
+        return topLevels.computeIfAbsent(dir.toAbsolutePath().normalize(),
+                d -> Path.of(checked(d, "rev-parse", "--show-toplevel").stdout().strip()));
     }
 
     @Override
     public Path commonDir(Path dir) {
-        String common = checked(dir, "rev-parse", "--git-common-dir").stdout().strip();
-        return dir.resolve(common).normalize();
+        return commonDirs.computeIfAbsent(dir.toAbsolutePath().normalize(),
+                d -> d.resolve(checked(d, "rev-parse", "--git-common-dir").stdout().strip()).normalize());
     }
 
     @Override
