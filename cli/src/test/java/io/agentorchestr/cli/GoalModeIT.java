@@ -122,6 +122,22 @@ class GoalModeIT {
     }
 
     @Test
+    void theWorkerLimitHoldsAndTheLeadWaitsForRoom() throws IOException {
+        JsonNode out = goal("One [demo:sleep=1]\nTwo\nThree", 0, "--max-workers", "1");
+        assertEquals("done", out.get("state").asText());
+        try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
+            List<WorkerRecord> ws = store.workers(out.get("session").asText());
+            assertEquals(3, ws.size());
+            for (int i = 1; i < ws.size(); i++) {
+                assertTrue(!ws.get(i).createdAt().isBefore(ws.get(i - 1).endedAt()),
+                        "w0" + (i + 1) + " started before w0" + i + " ended, with --max-workers 1");
+            }
+            assertTrue(store.events(out.get("session").asText()).stream().anyMatch(e -> e.kind().equals("tool_called")
+                    && e.data().contains("the maximum is 1")), "the limit was hit and reported to the lead");
+        }
+    }
+
+    @Test
     void aGoalFileIsReadAsUtf8() throws IOException {
         Path file = Files.writeString(dir.resolve("goal.md"), "Écrire une note ☕\n");
         ExecResult r = dist.run("--goal-file", file.toString(), "--agents", "demo", "--project",

@@ -52,26 +52,52 @@ final class DemoLead {
 
     private List<String> lead(McpEndpoint mcp, List<String> tasks) throws IOException {
         List<String> ids = new ArrayList<>();
+        Map<String, JsonNode> finished = new LinkedHashMap<>();
+        Set<String> pending = new LinkedHashSet<>();
         for (int i = 0; i < tasks.size(); i++) {
-            JsonNode w = mcp.call("spawn_worker", Map.of("task", tasks.get(i), "perspective", "implementer",
-                    "request_id", "demo-lead-" + i));
+            JsonNode w = spawn(mcp, tasks.get(i), i, pending, finished);
             ids.add(w.path("worker_id").asText());
+            pending.add(ids.get(i));
             out.println("demo lead: spawned " + ids.get(i) + ": " + tasks.get(i));
         }
-        Map<String, JsonNode> finished = new LinkedHashMap<>();
-        Set<String> pending = new LinkedHashSet<>(ids);
-        while (!pending.isEmpty()) {
-            JsonNode r = mcp.call("wait_for_any", Map.of("worker_ids", List.copyOf(pending), "timeout_s", 600));
-            for (JsonNode w : r.path("finished")) {
-                String id = w.path("worker_id").asText();
-                finished.put(id, w);
-                pending.remove(id);
-                out.println("demo lead: " + id + " " + w.path("state").asText());
-            }
-            if (r.path("finished").isEmpty() && r.path("still_running").isEmpty()) {
-                break;
+        while (!pending.isEmpty() && awaitSome(mcp, pending, finished)) {
+            // each round records the workers that finished
+        }
+        return mergeAndVerify(mcp, ids, finished);
+    }
+
+    /** Spawns a worker; when the session's worker limit is reached, waits for one to finish and retries. */
+    private JsonNode spawn(McpEndpoint mcp, String task, int i, Set<String> pending, Map<String, JsonNode> finished)
+            throws IOException {
+        while (true) {
+            try {
+                return mcp.call("spawn_worker", Map.of("task", task, "perspective", "implementer",
+                        "request_id", "demo-lead-" + i));
+            } catch (IOException e) {
+                if (!e.getMessage().contains("the maximum is") || pending.isEmpty()) {
+                    throw e;
+                }
+                out.println("demo lead: at the worker limit, waiting for one to finish");
+                awaitSome(mcp, pending, finished);
             }
         }
+    }
+
+    /** One wait_for_any round; false when nothing is left to wait for. */
+    private boolean awaitSome(McpEndpoint mcp, Set<String> pending, Map<String, JsonNode> finished)
+            throws IOException {
+        JsonNode r = mcp.call("wait_for_any", Map.of("worker_ids", List.copyOf(pending), "timeout_s", 600));
+        for (JsonNode w : r.path("finished")) {
+            String id = w.path("worker_id").asText();
+            finished.put(id, w);
+            pending.remove(id);
+            out.println("demo lead: " + id + " " + w.path("state").asText());
+        }
+        return !(r.path("finished").isEmpty() && r.path("still_running").isEmpty());
+    }
+
+    private List<String> mergeAndVerify(McpEndpoint mcp, List<String> ids, Map<String, JsonNode> finished)
+            throws IOException {
         List<String> problems = new ArrayList<>();
         for (String id : ids) {
             JsonNode w = finished.get(id);

@@ -84,6 +84,14 @@ class McpServerIT {
         assertTrue(verify.get("passed").asBoolean());
         assertTrue(verify.get("note").asText().contains("no verify commands configured"));
 
+        java.nio.file.Files.createDirectories(session.repo.resolve(".agentorchestr"));
+        java.nio.file.Files.writeString(session.repo.resolve(".agentorchestr/config.toml"),
+                "[verify]\ncommands = [\"echo run >> " + dir.resolve("verify-runs") + "\"]\n");
+        json(call(lead, "verify", Map.of()));
+        json(call(lead, "verify", Map.of()));
+        assertEquals(2, java.nio.file.Files.readAllLines(dir.resolve("verify-runs")).size(),
+                "every verify runs the commands again");
+
         JsonNode list = json(call(lead, "list_workers", Map.of()));
         assertEquals(1, list.size());
         assertTrue(list.get(0).get("merged").asBoolean());
