@@ -2,6 +2,7 @@ package io.agentorchestr.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentorchestr.core.testing.TestRepo;
 import io.agentorchestr.core.process.ExecResult;
 import io.agentorchestr.core.session.SessionStatus;
 import io.agentorchestr.core.store.EventRecord;
@@ -31,13 +32,13 @@ class GoalModeIT {
     @TempDir
     Path dir;
     private Distribution dist;
-    private ProjectRepo project;
+    private TestRepo project;
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void setUp() throws IOException {
         dist = new Distribution(dir);
-        project = ProjectRepo.create(dir.resolve("project"));
+        project = TestRepo.create(dir.resolve("project"));
     }
 
     @AfterEach

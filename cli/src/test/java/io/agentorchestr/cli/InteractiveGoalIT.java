@@ -1,7 +1,9 @@
 package io.agentorchestr.cli;
 
+import io.agentorchestr.core.testing.TestRepo;
 import io.agentorchestr.core.process.ProcessSpec;
 import io.agentorchestr.core.process.SystemProcessRunner;
+import io.agentorchestr.core.testing.Poll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,14 +26,14 @@ class InteractiveGoalIT {
     @TempDir
     Path dir;
     private Distribution dist;
-    private ProjectRepo project;
+    private TestRepo project;
     private String terminal;
     private final SystemProcessRunner runner = new SystemProcessRunner();
 
     @BeforeEach
     void setUp() throws IOException {
         dist = new Distribution(dir);
-        project = ProjectRepo.create(dir.resolve("project"));
+        project = TestRepo.create(dir.resolve("project"));
         terminal = dir.resolve("terminal.sock").toString();
     }
 
@@ -47,7 +50,7 @@ class InteractiveGoalIT {
     }
 
     @Test
-    void aMultiLineGoalTypedAtThePromptEndsWithSlashEnd() throws Exception {
+    void aMultiLineGoalTypedAtThePromptEndsWithSlashEnd() throws IOException {
         Path result = dir.resolve("exit-code");
         String command = "env -u TMUX HOME=" + dist.home() + " XDG_CONFIG_HOME=" + dir.resolve("xdg/config")
                 + " XDG_DATA_HOME=" + dir.resolve("xdg/data") + " XDG_STATE_HOME=" + dir.resolve("xdg/state")
@@ -62,23 +65,24 @@ class InteractiveGoalIT {
         tmux("send-keys", "-t", "user", "Enter");
         tmux("send-keys", "-t", "user", "-l", "/end");
         tmux("send-keys", "-t", "user", "Enter");
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (!Files.exists(result) || Files.readString(result).isBlank()) {
-            assertTrue(System.nanoTime() < deadline, "no exit; screen:\n" + tmux("capture-pane", "-p", "-t", "user"));
-            Thread.sleep(100);
-        }
+        Poll.until("the run to exit", Duration.ofSeconds(120), () -> read(result).isPresent());
         String stdout = Files.readString(dir.resolve("stdout"));
         assertEquals("0", Files.readString(result).strip(), () -> stdout + tmux("capture-pane", "-p", "-t", "user"));
         assertTrue(stdout.contains("workers:     2"), stdout);
         assertTrue(project.git("log", "--format=%s", "--all").contains("demo(w02): Add a farewell"));
     }
 
-    private void awaitScreen(String text) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!tmux("capture-pane", "-p", "-t", "user").contains(text)) {
-            assertTrue(System.nanoTime() < deadline, "never showed '" + text + "':\n"
-                    + tmux("capture-pane", "-p", "-t", "user"));
-            Thread.sleep(100);
+    private void awaitScreen(String text) {
+        Poll.until("the terminal to show '" + text + "'", Duration.ofSeconds(60),
+                () -> tmux("capture-pane", "-p", "-t", "user").contains(text));
+    }
+
+    private static java.util.Optional<String> read(Path file) {
+        try {
+            return Files.exists(file) && !Files.readString(file).isBlank() ? java.util.Optional.of(Files.readString(file))
+                    : java.util.Optional.empty();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
         }
     }
 }

@@ -2,6 +2,7 @@ package io.agentorchestr.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentorchestr.core.testing.TestRepo;
 import io.agentorchestr.core.process.ExecResult;
 import io.agentorchestr.core.process.ProcessSpec;
 import io.agentorchestr.core.process.SystemProcessRunner;
@@ -31,14 +32,14 @@ class ManualModeIT {
     @TempDir
     Path dir;
     private Distribution dist;
-    private ProjectRepo project;
+    private TestRepo project;
     private Path repo;
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void setUp() throws IOException {
         dist = new Distribution(dir);
-        project = ProjectRepo.create(dir.resolve("project"));
+        project = TestRepo.create(dir.resolve("project"));
         repo = project.dir();
     }
 

@@ -57,6 +57,11 @@ final class GoalReport {
     }
 
     private static String verifyLine(VerifyResult v) {
+        if (v.commands().isEmpty()) {
+            return "nothing to run: no verify commands configured ([verify] commands in .agentorchestr/config.toml"
+                    + " or '## How to verify' in .agentorchestr/PROJECT.md)"
+                    + (v.unmerged().isEmpty() ? "" : "; not merged: " + String.join(", ", v.unmerged()));
+        }
         return (v.passed() ? "passed" : "FAILED") + " (" + v.commands().size() + " command(s)"
                 + (v.unmerged().isEmpty() ? "" : "; not merged: " + String.join(", ", v.unmerged())) + ")";
     }

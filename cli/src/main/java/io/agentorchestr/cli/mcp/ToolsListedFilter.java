@@ -83,7 +83,7 @@ final class ToolsListedFilter implements Filter {
 
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the replayed body is read synchronously");
+                    throw new IllegalStateException("the replayed body is read synchronously; async reads are not offered");
                 }
             };
         }

@@ -3,7 +3,7 @@ package io.agentorchestr.cli.claude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentorchestr.cli.Distribution;
-import io.agentorchestr.cli.ProjectRepo;
+import io.agentorchestr.core.testing.TestRepo;
 import io.agentorchestr.cli.claude.FakeAnthropicApi.Step;
 import io.agentorchestr.core.monitor.AnsiText;
 import io.agentorchestr.core.process.ExecResult;
@@ -36,13 +36,13 @@ class ClaudeLeadIT {
     @TempDir
     Path dir;
     private Distribution dist;
-    private ProjectRepo project;
+    private TestRepo project;
     private FakeAnthropicApi api;
 
     @BeforeEach
     void setUp() throws IOException {
         dist = new Distribution(dir);
-        project = ProjectRepo.create(dir.resolve("project"));
+        project = TestRepo.create(dir.resolve("project"));
         project.verifyCommands("test -f demo/w01.md");
         api = new FakeAnthropicApi(List.of(
                 Step.call("spawn_worker", Map.of("task", "Add a greeting file", "perspective", "implementer")),

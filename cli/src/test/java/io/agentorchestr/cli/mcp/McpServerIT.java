@@ -177,13 +177,7 @@ class McpServerIT {
         }
     }
 
-    private static void poll(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            Thread.sleep(50);
-        }
+    private static void poll(java.util.function.BooleanSupplier condition) {
+        io.agentorchestr.core.testing.Poll.until("the condition", java.time.Duration.ofSeconds(30), condition);
     }
 }

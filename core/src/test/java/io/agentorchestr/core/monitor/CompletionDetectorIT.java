@@ -74,17 +74,15 @@ class CompletionDetectorIT {
     @Test
     void aDoneFlagWrittenWhileWaitingEndsTheWait() throws Exception {
         WatchedWorker w = run("sleep 600");
-        Thread writer = new Thread(() -> {
-            try {
-                Thread.sleep(300);
-                new DoneFlag(WorkerState.DONE, "flag summary").write(w.worktree());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        writer.start();
+        // Written once the detector is already waiting: the file watch, not a first look, must see it.
+        java.util.concurrent.ScheduledExecutorService later = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor();
+        later.schedule(() -> {
+            new DoneFlag(WorkerState.DONE, "flag summary").write(w.worktree());
+            return null;
+        }, 300, java.util.concurrent.TimeUnit.MILLISECONDS);
         Completion c = await(w, Duration.ofSeconds(30));
-        writer.join();
+        later.shutdown();
         assertEquals(new Completion(WorkerState.DONE, "flag summary", Completion.DONE_FLAG, null), c);
     }
 

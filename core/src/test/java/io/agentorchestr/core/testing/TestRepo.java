@@ -41,6 +41,19 @@ public final class TestRepo {
         return runner.runChecked(ProcessSpec.of(argv)).stdout().strip();
     }
 
+    /** Commits {@code .agentorchestr/config.toml} with these verify commands. */
+    public void verifyCommands(String... commands) throws IOException {
+        StringBuilder toml = new StringBuilder("[verify]\ncommands = [");
+        for (int i = 0; i < commands.length; i++) {
+            toml.append(i == 0 ? "" : ", ").append('"').append(commands[i].replace("\"", "\\\"")).append('"');
+        }
+        toml.append("]\n");
+        Files.createDirectories(dir.resolve(".agentorchestr"));
+        Files.writeString(dir.resolve(".agentorchestr/config.toml"), toml.toString());
+        git("add", "-A");
+        git("commit", "-q", "-m", "verify commands");
+    }
+
     public static String gitIn(Path dir, String... args) {
         List<String> argv = new ArrayList<>(List.of("git", "-C", dir.toString()));
         argv.addAll(List.of(args));
