@@ -3,26 +3,18 @@ package io.agentorchestr.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentorchestr.cli.CliContext;
-import io.agentorchestr.core.goal.GoalRequest;
-import io.agentorchestr.core.goal.GoalRun;
+import io.agentorchestr.cli.mcp.LiveSession;
 import io.agentorchestr.core.monitor.DoneFlag;
 import io.agentorchestr.core.process.ProcessSpec;
 import io.agentorchestr.core.process.SystemProcessRunner;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.worker.WorkerState;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -44,28 +36,19 @@ public final class LatencyBench {
         int spawns = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int listCalls = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         Path dir = Files.createTempDirectory("agentorchestr-bench");
-        Path repo = Files.createDirectories(dir.resolve("project"));
-        run("git", "-C", repo.toString(), "init", "-q", "-b", "main");
-        run("git", "-C", repo.toString(), "-c", "user.name=b", "-c", "user.email=b@example.invalid", "commit", "-q",
-                "--allow-empty", "-m", "init");
-        CliContext context = new CliContext(environment(dir));
-        GoalRun run = context.goalRun(line -> { });
-        GoalRun.Started s = run.start(new GoalRequest("benchmark", List.of("demo"), "idle", repo, null, null, 100));
-        JsonNode server = JSON.readTree(Files.readString(Path.of(s.session().sessionDir(), "mcp", "lead.json")))
-                .path("mcpServers").path("agentorchestr");
-        McpSyncClient lead = client(server.path("url").asText(), server.path("headers").path("Authorization").asText());
-        try {
-            System.out.println("agentorchestr latency benchmark (" + Runtime.getRuntime().availableProcessors()
-                    + " cores, " + System.getProperty("java.version") + ", " + tmuxVersion() + ")");
-            baseline(dir, repo, spawns);
-            spawn(context, lead, spawns);
-            doneFlag(context, lead, spawns);
-            listWorkers(lead, listCalls);
-        } finally {
-            lead.closeGracefully();
-            run.interrupt(s);
-            context.tmux().killServer();
-            context.close();
+        try (LiveSession session = new LiveSession(dir, 100)) {
+            String[] endpoint = session.leadEndpoint();
+            McpSyncClient lead = LiveSession.client(endpoint[0], endpoint[1]);
+            try {
+                System.out.println("agentorchestr latency benchmark (" + Runtime.getRuntime().availableProcessors()
+                        + " cores, " + System.getProperty("java.version") + ", " + tmuxVersion() + ")");
+                baseline(dir, session.repo, spawns);
+                spawn(session.context, lead, spawns);
+                doneFlag(session.context, lead, spawns);
+                listWorkers(lead, listCalls);
+            } finally {
+                lead.closeGracefully();
+            }
         }
     }
 
@@ -167,35 +150,6 @@ public final class LatencyBench {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static McpSyncClient client(String url, String authorization) {
-        URI uri = URI.create(url);
-        McpSyncClient c = McpClient.sync(HttpClientStreamableHttpTransport.builder(uri.getScheme() + "://"
-                        + uri.getAuthority()).endpoint(uri.getPath())
-                        .requestBuilder(HttpRequest.newBuilder().header("Authorization", authorization)).build())
-                .requestTimeout(Duration.ofMinutes(2)).build();
-        c.initialize();
-        return c;
-    }
-
-    private static Map<String, String> environment(Path dir) throws Exception {
-        Path idle = dir.resolve("idle-lead.sh");
-        Files.writeString(idle, "#!/bin/sh\nexec cat\n");
-        Files.setPosixFilePermissions(idle, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path config = Files.createDirectories(dir.resolve("config"));
-        Files.writeString(config.resolve("agents.toml"), "[agents.idle]\nbinaries = [\"" + idle + "\"]\n"
-                + "prompt = \"file\"\nprompt_flag = \"--prompt-file\"\nmcp = \"flag\"\n"
-                + "mcp_args = [\"--mcp-config\", \"{mcp_config}\"]\n");
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.remove("TMUX");
-        env.put("HOME", dir.toString());
-        env.put("AGENTORCHESTR_CONFIG_DIR", config.toString());
-        env.put("AGENTORCHESTR_DATA_DIR", dir.resolve("data").toString());
-        env.put("AGENTORCHESTR_STATE_DIR", dir.resolve("state").toString());
-        env.put("AGENTORCHESTR_TMUX_SOCKET", dir.resolve("tmux.sock").toString());
-        env.put("AGENTORCHESTR_TMUX_CONF", "/dev/null");
-        return env;
     }
 
     private static String tmuxVersion() {

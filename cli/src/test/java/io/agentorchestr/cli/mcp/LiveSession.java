@@ -25,21 +25,26 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A real auto-mode session started in-process, whose lead is an idle placeholder: the test itself
- * plays the lead through the MCP server, with the token agentorchestr wrote into the lead's config.
+ * A real auto-mode session started in-process whose lead agent only idles: the caller (a test, the
+ * benchmark) plays the lead through the MCP server, with the token agentorchestr wrote into the
+ * lead's config.
  */
-final class LiveSession implements AutoCloseable {
+public final class LiveSession implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final Path dir;
-    final Path repo;
-    final CliContext context;
-    final GoalRun run;
-    final GoalRun.Started started;
-    final List<String> progress = new CopyOnWriteArrayList<>();
+    public final Path dir;
+    public final Path repo;
+    public final CliContext context;
+    public final GoalRun run;
+    public final GoalRun.Started started;
+    public final List<String> progress = new CopyOnWriteArrayList<>();
     private boolean ended;
 
     LiveSession(Path dir) throws IOException {
+        this(dir, 3);
+    }
+
+    public LiveSession(Path dir, int maxWorkers) throws IOException {
         this.dir = dir;
         System.setProperty("agentorchestr.home", Path.of(System.getProperty("agentorchestr.dist",
                 "target/agentorchestr")).toAbsolutePath().toString());
@@ -63,7 +68,8 @@ final class LiveSession implements AutoCloseable {
         env.put("AGENTORCHESTR_TMUX_CONF", "/dev/null");
         context = new CliContext(env);
         run = context.goalRun(progress::add);
-        started = run.start(new GoalRequest("contract test", List.of("demo"), "idle", repo, null, null, 3));
+        started = run.start(new GoalRequest("contract test", List.of("demo"), "idle", repo, null, null,
+                maxWorkers));
     }
 
     private void git(String... args) {
@@ -73,13 +79,13 @@ final class LiveSession implements AutoCloseable {
     }
 
     /** The URL and Authorization header agentorchestr wrote into the lead's MCP configuration. */
-    String[] leadEndpoint() throws IOException {
+    public String[] leadEndpoint() throws IOException {
         JsonNode server = JSON.readTree(Files.readString(Path.of(started.session().sessionDir(), "mcp", "lead.json")))
                 .path("mcpServers").path("agentorchestr");
         return new String[]{server.path("url").asText(), server.path("headers").path("Authorization").asText()};
     }
 
-    static McpSyncClient client(String url, String authorization) {
+    public static McpSyncClient client(String url, String authorization) {
         URI uri = URI.create(url);
         HttpRequest.Builder request = HttpRequest.newBuilder();
         if (authorization != null) {
