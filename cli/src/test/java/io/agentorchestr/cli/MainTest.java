@@ -57,7 +57,7 @@ class MainTest {
     }
 
     @Test
-    void nothingToDoIsAUsageErrorThatSaysWhatToPass() {
+    void noModeIsAUsageErrorThatSaysWhatToPass() {
         assertEquals(2, run());
         assertTrue(err.toString().contains("nothing to do; pass --goal \"...\", --manual --task"), err.toString());
     }

@@ -128,7 +128,7 @@ class McpServerIT {
     }
 
     @Test
-    void toolErrorsAreMcpErrorsThatSayWhatToDo() {
+    void toolErrorsAreMcpErrorsThatNameTheFix() {
         McpSchema.CallToolResult unknown = call(lead, "read_worker_output", Map.of("worker_id", "w99"));
         assertTrue(unknown.isError());
         assertTrue(text(unknown).contains("unknown worker id 'w99'; valid ids: none yet"), text(unknown));

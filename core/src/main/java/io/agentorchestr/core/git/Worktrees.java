@@ -59,7 +59,7 @@ public final class Worktrees {
      * @return the id of the rescue commit, if one was needed
      */
     public Optional<String> removeSafely(Path repo, Path path, String message) {
-        Optional<String> rescue = git.status(path).clean() ? Optional.empty() : git.commitAll(path, message);
+        Optional<String> rescue = git.commitAll(path, message);
         git.removeWorktree(repo, path);
         return rescue;
     }

@@ -55,8 +55,7 @@ public final class Integration {
     }
 
     public synchronized Optional<String> saveLocalChanges() {
-        return git.status(worktree).clean() ? Optional.empty()
-                : git.commitAll(worktree, "agentorchestr: changes made in the integration worktree");
+        return git.commitAll(worktree, "agentorchestr: changes made in the integration worktree");
     }
 
     /** What a worker branch changed relative to where it forked from the base. */

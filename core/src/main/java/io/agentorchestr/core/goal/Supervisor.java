@@ -162,8 +162,8 @@ public final class Supervisor {
             if (w.state().terminal()) {
                 return w;
             }
-            Optional<String> saved = git.status(Path.of(w.worktree())).clean() ? Optional.empty()
-                    : git.commitAll(Path.of(w.worktree()), "agentorchestr: save uncommitted work of " + id);
+            Optional<String> saved = git.commitAll(Path.of(w.worktree()), "agentorchestr: save uncommitted work of "
+                    + id);
             saved.ifPresent(commit -> store.append(session.id(), new SessionEvent.WorkSaved(id, commit)));
             WorkerRecord ended = w.withState(c.state(), c.summary(), c.signal(), c.exitStatus());
             board.put(ended);

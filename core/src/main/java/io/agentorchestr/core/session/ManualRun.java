@@ -94,8 +94,7 @@ public final class ManualRun {
                 store.append(session.id(), new SessionEvent.SignalObserved(worker.id(), signal.signal(),
                         signal.state().label(), signal.summary())));
 
-        Optional<String> saved = git.status(worktree).clean() ? Optional.empty()
-                : git.commitAll(worktree, "agentorchestr: save uncommitted work of " + worker.id() + "\n\n"
+        Optional<String> saved = git.commitAll(worktree, "agentorchestr: save uncommitted work of " + worker.id() + "\n\n"
                 + "Committed by agentorchestr when the worker finished, so no work is lost.");
         saved.ifPresent(c -> store.append(session.id(), new SessionEvent.WorkSaved(worker.id(), c)));
 
