@@ -5,6 +5,7 @@ import io.agentorchestr.cli.command.DoctorCommand;
 import io.agentorchestr.cli.command.GoalCommand;
 import io.agentorchestr.cli.command.ListSessionsCommand;
 import io.agentorchestr.cli.command.ManualCommand;
+import io.agentorchestr.cli.command.ResumeCommand;
 import io.agentorchestr.core.error.AgentorchestrException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,8 +47,14 @@ public final class AgentorchestrCommand implements Callable<Integer> {
             + "when healthy, 1 otherwise, with a fix for each failed check.")
     boolean doctor;
 
-    @Option(names = "--list-sessions", order = 13, description = "List recent sessions, newest first.")
+    @Option(names = "--list-sessions", order = 13, description = "List recent sessions, newest first, and whether "
+            + "each can be resumed (and why not).")
     boolean listSessions;
+
+    @Option(names = "--resume", paramLabel = "ID", order = 14, description = "Pick up a paused or crashed auto "
+            + "session where it stopped, with its stored goal: adopts live panes, or relaunches the lead and "
+            + "unfinished workers after a reboot.")
+    String resume;
 
     @Mixin
     RunOptions manualOptions = new RunOptions();
@@ -82,6 +89,9 @@ public final class AgentorchestrCommand implements Callable<Integer> {
         if (listSessions) {
             modes.add("--list-sessions");
         }
+        if (resume != null) {
+            modes.add("--resume");
+        }
         if (modes.size() > 1) {
             throw AgentorchestrException.usage(String.join(" and ", modes) + " cannot be combined; pass one of them");
         }
@@ -90,12 +100,13 @@ public final class AgentorchestrCommand implements Callable<Integer> {
         }
         if (modes.isEmpty()) {
             throw AgentorchestrException.usage("nothing to do; pass --goal \"...\", --manual --task \"...\", "
-                    + "--detect, --doctor or --list-sessions (see --help)");
+                    + "--resume ID, --detect, --doctor or --list-sessions (see --help)");
         }
         return switch (modes.get(0)) {
             case "--goal", "--goal-file", "--interactive" ->
                     new GoalCommand(context, spec, goalOptions, manualOptions, common).call();
             case "--manual" -> new ManualCommand(context, spec, manualOptions, common).call();
+            case "--resume" -> new ResumeCommand(context, spec, resume, manualOptions, common).call();
             case "--detect" -> new DetectCommand(context, spec, common).call();
             case "--doctor" -> new DoctorCommand(context, spec, common).call();
             default -> new ListSessionsCommand(context, spec, common).call();

@@ -7,6 +7,7 @@ import io.agentorchestr.core.agent.AgentSelection;
 import io.agentorchestr.core.config.AppPaths;
 import io.agentorchestr.cli.mcp.McpToolServer;
 import io.agentorchestr.core.doctor.Doctor;
+import io.agentorchestr.core.goal.GoalResume;
 import io.agentorchestr.core.goal.GoalRun;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.git.LocalGit;
@@ -111,6 +112,12 @@ public final class CliContext implements AutoCloseable {
     public GoalRun goalRun(Consumer<String> progress) {
         return new GoalRun(paths(), tmux(), git(), store(), runner, prerequisites(),
                 new AgentSelection(registry(), detector()), workerLauncher(), McpToolServer.factory(store()), progress);
+    }
+
+    /** {@code --resume}: continues sessions of {@code run}'s kind. */
+    public GoalResume goalResume(GoalRun run, Consumer<String> progress) {
+        return new GoalResume(run, paths(), tmux(), git(), store(), prerequisites(),
+                new AgentSelection(registry(), detector()), McpToolServer.factory(store()), progress);
     }
 
     private WorkerLauncher workerLauncher() {

@@ -26,6 +26,18 @@ public final class GoalOptions {
             description = "Workers running at once in auto mode (default ${DEFAULT-VALUE}).")
     public int maxWorkers;
 
+    @Option(names = "--hung-after", paramLabel = "DURATION", order = 27, converter = DurationConverter.class,
+            description = "A worker that prints nothing for this long (and is not at its prompt or asking for "
+                    + "input) is hung, e.g. 5m, 90s. Default: [health] hung_after_s in .agentorchestr/config.toml, "
+                    + "else 5m.")
+    public java.time.Duration hungAfter;
+
+    @Option(names = "--on-hung", paramLabel = "STEPS", order = 28, split = ",",
+            description = "Recovery steps for a hung worker, in order, from nudge, interrupt, restart (e.g. "
+                    + "nudge,restart); after the last it is failed and the lead is told. Default: [health] on_hung, "
+                    + "else nudge,interrupt,restart.")
+    public java.util.List<String> onHung;
+
     public boolean any() {
         return goal != null || goalFile != null || interactive;
     }

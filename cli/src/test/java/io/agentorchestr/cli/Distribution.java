@@ -78,6 +78,25 @@ public final class Distribution implements AutoCloseable {
         return runner.run(ProcessSpec.of(argv).withEnv(full).withTimeout(Duration.ofSeconds(120)));
     }
 
+    /** Starts the launcher in the background (the JVM is the process: the launcher execs it). */
+    public Process start(Path log, String... args) throws IOException {
+        List<String> argv = new ArrayList<>();
+        argv.add(launcher().toString());
+        argv.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().putAll(env);
+        pb.environment().put("TMUX", "");
+        return pb.start();
+    }
+
+    /** Runs a command against the sandbox's tmux server. */
+    public ExecResult tmux(String... args) {
+        List<String> argv = new ArrayList<>(List.of("tmux", "-S", socket().toString()));
+        argv.addAll(List.of(args));
+        return runner.run(ProcessSpec.of(argv));
+    }
+
     /**
      * Stops the sandbox's tmux server and waits until every process that ran in its panes is gone, so
      * nothing still writes into the temp dir while JUnit deletes it.

@@ -162,6 +162,12 @@ class GoalModeIT {
         assertEquals("lead_exited", out.get("state").asText());
         assertTrue(out.get("summary").asText().contains("the lead exited (status 5) without marking"),
                 out.get("summary").asText());
+        assertTrue(out.get("summary").asText().contains("again after it was relaunched once"),
+                out.get("summary").asText());
+        try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
+            assertTrue(store.events(out.get("session").asText()).stream().anyMatch(e -> e.kind().equals(
+                    "lead_relaunched") && e.data().contains("fresh lead with a digest")), "the lead was relaunched once");
+        }
     }
 
     @Test

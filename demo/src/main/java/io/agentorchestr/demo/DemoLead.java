@@ -34,7 +34,13 @@ final class DemoLead {
         List<String> tasks = LeadPrompt.goalOf(prompt).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         out.println("demo lead: " + tasks.size() + " task(s)");
         try (McpEndpoint mcp = McpEndpoint.connect(mcpConfig)) {
-            List<String> problems = lead(mcp, tasks);
+            List<String> problems;
+            try {
+                problems = lead(mcp, tasks);
+            } catch (IOException e) {
+                // A refused tool call (e.g. the circuit breaker) ends the goal, like a lead that gives up would.
+                problems = List.of("cannot go on: " + e.getMessage());
+            }
             if (problems.isEmpty()) {
                 mcp.call("mark_goal_done", Map.of("summary", "all " + tasks.size() + " task(s) done, merged and "
                         + "verified"));

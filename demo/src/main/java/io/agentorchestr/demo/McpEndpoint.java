@@ -18,17 +18,26 @@ import java.util.Map;
 /**
  * The demo agent's MCP connection, read from the same JSON configuration Claude Code takes with
  * --mcp-config ({@code mcpServers.<name>.url} and {@code headers}), used like any MCP client would.
+ * When the server goes away (agentorchestr crashed and is being resumed) a call reconnects and is
+ * made again, for up to {@link #RECONNECT_FOR}, as a well-behaved agent would retry a failed tool.
  */
 final class McpEndpoint implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration RECONNECT_FOR = Duration.ofMinutes(10);
 
-    private final McpSyncClient client;
+    private final Path configFile;
+    private McpSyncClient client;
 
-    private McpEndpoint(McpSyncClient client) {
+    private McpEndpoint(Path configFile, McpSyncClient client) {
+        this.configFile = configFile;
         this.client = client;
     }
 
     static McpEndpoint connect(Path configFile) throws IOException {
+        return new McpEndpoint(configFile, open(configFile));
+    }
+
+    private static McpSyncClient open(Path configFile) throws IOException {
         JsonNode servers = JSON.readTree(Files.readString(configFile)).path("mcpServers");
         if (!servers.fields().hasNext()) {
             throw new IOException(configFile + " names no MCP server under mcpServers");
@@ -48,12 +57,49 @@ final class McpEndpoint implements AutoCloseable {
                 .initializationTimeout(Duration.ofSeconds(30))
                 .build();
         client.initialize();
-        return new McpEndpoint(client);
+        return client;
     }
 
     /** Calls a tool; its JSON text result, or an exception carrying the tool error's message. */
     JsonNode call(String tool, Map<String, Object> arguments) throws IOException {
-        McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+        long deadline = System.nanoTime() + RECONNECT_FOR.toNanos();
+        while (true) {
+            try {
+                return result(tool, client.callTool(new McpSchema.CallToolRequest(tool, arguments)));
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException(tool + ": the MCP server did not come back: " + e.getMessage(), e);
+                }
+                System.out.println("demo lead: " + tool + " failed (" + e.getClass().getSimpleName()
+                        + "); reconnecting to agentorchestr");
+                reconnect(deadline);
+            }
+        }
+    }
+
+    private void reconnect(long deadline) throws IOException {
+        try {
+            client.close();
+        } catch (RuntimeException e) {
+            // the old connection is broken anyway
+        }
+        while (true) {
+            try {
+                Thread.sleep(1000);
+                client = open(configFile);
+                return;
+            } catch (RuntimeException | IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("the MCP server did not come back: " + e.getMessage(), e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while reconnecting", e);
+            }
+        }
+    }
+
+    private static JsonNode result(String tool, McpSchema.CallToolResult r) throws IOException {
         String text = r.content().isEmpty() ? "" : ((McpSchema.TextContent) r.content().get(0)).text();
         if (Boolean.TRUE.equals(r.isError())) {
             throw new IOException(tool + ": " + text);

@@ -4,12 +4,15 @@ import io.agentorchestr.cli.CliContext;
 import io.agentorchestr.cli.CommonOptions;
 import io.agentorchestr.cli.Json;
 import io.agentorchestr.cli.TextTable;
+import io.agentorchestr.core.goal.Resumability;
+import io.agentorchestr.core.session.SessionLock;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.session.SessionStatus;
 import io.agentorchestr.core.worker.WorkerRecord;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,30 +38,45 @@ public final class ListSessionsCommand extends ModeCommand {
             err().println("agentorchestr: no sessions yet");
             return 0;
         }
-        TextTable table = new TextTable("ID", "STATUS", "MODE", "AGENTS", "WORKERS", "CREATED", "GOAL");
+        TextTable table = new TextTable("ID", "STATUS", "RESUMABLE", "MODE", "AGENTS", "WORKERS", "CREATED", "GOAL");
         for (SessionRecord s : sessions) {
             List<WorkerRecord> workers = context.store().workers(s.id());
-            table.row(s.id(), status(s), s.mode(), String.join(",", s.agents()), String.valueOf(workers.size()),
-                    s.createdAt().toString(), firstLine(s.goal(), 60));
+            Resumability r = resumability(s);
+            table.row(s.id(), status(s), r.resumable() ? "yes" : "no: " + r.reason(), s.mode(),
+                    String.join(",", s.agents()), String.valueOf(workers.size()), s.createdAt().toString(),
+                    firstLine(s.goal(), 60));
         }
         table.print(out);
         out.flush();
         return 0;
     }
 
-    /** A session stored as running whose orchestrator process is gone did not end cleanly. */
+    /** A session stored as running that no process drives (its lock is free) did not end cleanly. */
     static String status(SessionRecord s) {
-        if (s.status() == SessionStatus.RUNNING && ProcessHandle.of(s.ownerPid()).map(ProcessHandle::isAlive)
-                .orElse(false).equals(false)) {
+        if (s.status() == SessionStatus.RUNNING && !driven(s)) {
             return "abandoned";
         }
         return s.status().label();
+    }
+
+    private static boolean driven(SessionRecord s) {
+        if ("auto".equals(s.mode())) {
+            return SessionLock.held(Path.of(s.sessionDir()));
+        }
+        return ProcessHandle.of(s.ownerPid()).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private Resumability resumability(SessionRecord s) {
+        return Resumability.of(s, context.store().runtime(s.id()).isPresent(), driven(s));
     }
 
     private Map<String, Object> sessionJson(SessionRecord s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
         m.put("status", status(s));
+        Resumability r = resumability(s);
+        m.put("resumable", r.resumable());
+        m.put("resumable_reason", r.reason());
         m.put("mode", s.mode());
         m.put("goal", s.goal());
         m.put("project", s.project());

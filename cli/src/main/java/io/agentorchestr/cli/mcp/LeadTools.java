@@ -3,6 +3,7 @@ package io.agentorchestr.cli.mcp;
 import io.agentorchestr.cli.mcp.ToolCalls.Param;
 import io.agentorchestr.core.goal.SpawnRequest;
 import io.agentorchestr.core.goal.Supervisor;
+import io.agentorchestr.core.goal.WorkerBoard;
 import io.agentorchestr.core.worker.Perspective;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 
@@ -36,7 +37,9 @@ final class LeadTools {
                                 Param.opt("extra_context", "string", "Background the worker needs (decisions, "
                                         + "interfaces, findings of other workers)."),
                                 Param.opt("agent_hint", "string", "Agent CLI to use (see list_workers / the "
-                                        + "session's agents). Default: the first available."),
+                                        + "session's agents). Default: the first available. An agent that failed "
+                                        + "several times in a row is paused for a while (circuit breaker); then "
+                                        + "another agent is used and the result's note says so."),
                                 Param.opt("depends_on", "string[]", "Worker ids whose merged work this worker "
                                         + "builds on; they must be merged first. It then starts from the "
                                         + "integration branch."),
@@ -64,19 +67,30 @@ final class LeadTools {
                                 Param.opt("timeout_s", "integer", "Seconds to wait (default 600, at most 3600).")),
                         (a, x) -> Views.worker(s.waitForWorker(a.string("worker_id"), wait(a)), s)),
                 t.tool("wait_for_any", "Block until at least one worker finishes that no earlier wait_for_any "
-                                + "returned, and return those workers. Returns an empty list on timeout, or at once "
-                                + "when none of the watched workers is still running.",
+                                + "returned, or a running worker needs you (it waits for input, or idles without "
+                                + "reporting), and return those: 'finished' and 'needs_attention' (with the reason). "
+                                + "Returns empty lists on timeout, or at once when none of the watched workers is "
+                                + "still running. Hung workers are recovered automatically (nudge, Ctrl-C, restart) "
+                                + "and end as failed if that does not help.",
                         List.of(Param.opt("worker_ids", "string[]", "Workers to watch (default: all)."),
                                 Param.opt("timeout_s", "integer", "Seconds to wait (default 600, at most 3600).")),
                         (a, x) -> {
                             Map<String, Object> r = new LinkedHashMap<>();
-                            r.put("finished", Views.workers(s.waitForAny(a.optStrings("worker_ids"), wait(a)), s));
+                            WorkerBoard.Wakeup wake = s.waitForAny(a.optStrings("worker_ids"), wait(a));
+                            r.put("finished", Views.workers(wake.finished(), s));
+                            r.put("needs_attention", wake.attention().stream().map(at -> {
+                                Map<String, Object> w = Views.worker(at.worker(), s);
+                                w.put("reason", at.reason());
+                                return w;
+                            }).toList());
                             r.put("still_running", s.workers().stream().filter(w -> !w.state().terminal())
                                     .map(w -> w.id()).toList());
                             return r;
                         }),
-                t.tool("list_workers", "Every worker of this session with its state, branch, summary, whether it is "
-                                + "merged, and its last progress report.", List.of(),
+                t.tool("list_workers", "Every worker of this session with its state (running, waiting = asks for "
+                                + "input, idle = at its prompt without reporting, hung = silent and being recovered, "
+                                + "or how it finished), attempt, branch, summary, whether it is merged, and its last "
+                                + "progress report.", List.of(),
                         (a, x) -> Views.workers(s.workers(), s)),
                 t.tool("kill_worker", "Stop a worker's agent. Its uncommitted work is first committed to its branch "
                                 + "(nothing is lost); the worker ends as killed and is not merged.",

@@ -5,6 +5,7 @@ import io.agentorchestr.core.agent.McpAccess;
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.goal.Supervisor;
 import io.agentorchestr.core.goal.ToolServer;
+import io.agentorchestr.core.goal.ToolServer.Binding;
 import io.agentorchestr.core.store.StateStore;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -29,8 +30,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The session's MCP server (SDK Streamable HTTP on embedded Jetty), bound to 127.0.0.1 on a port the
@@ -49,27 +48,43 @@ public final class McpToolServer implements ToolServer {
     private final String leadToken;
     private final Map<String, String> workerTokens;
     private final List<McpSyncServer> servers;
-    private final CountDownLatch leadListed;
+    private final ToolsListedFilter.Listings leadListings;
+    private final StateStore store;
+    private final String sessionId;
 
     private McpToolServer(Server jetty, int port, String leadToken, Map<String, String> workerTokens,
-                          List<McpSyncServer> servers, CountDownLatch leadListed) {
-        this.leadListed = leadListed;
+                          List<McpSyncServer> servers, ToolsListedFilter.Listings leadListings, StateStore store,
+                          String sessionId) {
+        this.leadListings = leadListings;
         this.jetty = jetty;
         this.port = port;
         this.leadToken = leadToken;
         this.workerTokens = workerTokens;
         this.servers = servers;
+        this.store = store;
+        this.sessionId = sessionId;
     }
 
-    /** The factory the goal use case calls: one server per session, its events in {@code store}. */
+    /** The factory the goal use case calls: one server per session, its events and tokens in {@code store}. */
     public static ToolServer.Factory factory(StateStore store) {
-        return supervisor -> start(supervisor, store);
+        return (supervisor, binding) -> start(supervisor, store, binding);
     }
 
     public static McpToolServer start(Supervisor supervisor, StateStore store) {
-        String leadToken = newToken();
+        return start(supervisor, store, Binding.FRESH);
+    }
+
+    public static McpToolServer start(Supervisor supervisor, StateStore store, Binding binding) {
+        String sessionId = supervisor.session().id();
+        String leadToken = binding.tokens().getOrDefault("lead", newToken());
+        store.saveToken(sessionId, "lead", leadToken);
         Map<String, String> workerTokens = new ConcurrentHashMap<>();
-        ToolCalls calls = new ToolCalls(store, supervisor.session().id());
+        binding.tokens().forEach((owner, token) -> {
+            if (!owner.equals("lead")) {
+                workerTokens.put(token, owner);
+            }
+        });
+        ToolCalls calls = new ToolCalls(store, sessionId, supervisor.leadActivity());
         HttpServletStreamableServerTransportProvider lead = transport(LEAD_PATH, request -> "lead");
         HttpServletStreamableServerTransportProvider worker = transport(WORKER_PATH,
                 request -> workerTokens.get(String.valueOf(request.getAttribute(BearerTokenFilter.TOKEN_ATTRIBUTE))));
@@ -84,22 +99,37 @@ public final class McpToolServer implements ToolServer {
         Server jetty = new Server(threads);
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost("127.0.0.1");
-        connector.setPort(0);
+        connector.setPort(binding.port());
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        CountDownLatch leadListed = new CountDownLatch(1);
+        ToolsListedFilter.Listings leadListings = new ToolsListedFilter.Listings();
         mount(context, lead, LEAD_PATH, new BearerTokenFilter(t -> BearerTokenFilter.same(t, leadToken)),
-                new ToolsListedFilter(leadListed));
+                new ToolsListedFilter(leadListings));
         mount(context, worker, WORKER_PATH, new BearerTokenFilter(workerTokens::containsKey));
         jetty.setHandler(context);
+        startJetty(jetty, connector);
+        return new McpToolServer(jetty, connector.getLocalPort(), leadToken, workerTokens,
+                List.of(leadServer, workerServer), leadListings, store, sessionId);
+    }
+
+    /** Binds the requested port; when another process has taken it since, any free port instead. */
+    private static void startJetty(Server jetty, ServerConnector connector) {
         try {
             jetty.start();
         } catch (Exception e) {
-            throw AgentorchestrException.error("cannot start the MCP server on 127.0.0.1: " + e.getMessage(), e);
+            if (connector.getPort() == 0) {
+                throw AgentorchestrException.error("cannot start the MCP server on 127.0.0.1: " + e.getMessage(), e);
+            }
+            try {
+                jetty.stop();
+                connector.setPort(0);
+                jetty.start();
+            } catch (Exception again) {
+                throw AgentorchestrException.error("cannot start the MCP server on 127.0.0.1: " + again.getMessage(),
+                        again);
+            }
         }
-        return new McpToolServer(jetty, connector.getLocalPort(), leadToken, workerTokens,
-                List.of(leadServer, workerServer), leadListed);
     }
 
     private interface Caller {
@@ -144,8 +174,13 @@ public final class McpToolServer implements ToolServer {
     }
 
     @Override
-    public boolean awaitLeadTools(Duration timeout) throws InterruptedException {
-        return leadListed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    public long leadToolListings() {
+        return leadListings.count();
+    }
+
+    @Override
+    public boolean awaitLeadTools(long seen, Duration timeout) throws InterruptedException {
+        return leadListings.awaitMoreThan(seen, timeout.toMillis());
     }
 
     private static String newToken() {
@@ -169,9 +204,14 @@ public final class McpToolServer implements ToolServer {
     }
 
     @Override
-    public McpAccess workerAccess(String workerId) {
-        String token = newToken();
-        workerTokens.put(token, workerId);
+    public synchronized McpAccess workerAccess(String workerId) {
+        String token = workerTokens.entrySet().stream().filter(e -> e.getValue().equals(workerId))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+        if (token == null) {
+            token = newToken();
+            store.saveToken(sessionId, workerId, token);
+            workerTokens.put(token, workerId);
+        }
         return new McpAccess(url(WORKER_PATH), token);
     }
 

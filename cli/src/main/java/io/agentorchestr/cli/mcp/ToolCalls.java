@@ -1,6 +1,7 @@
 package io.agentorchestr.cli.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentorchestr.core.goal.LeadActivity;
 import io.agentorchestr.core.goal.ToolError;
 import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.store.StateStore;
@@ -24,10 +25,12 @@ final class ToolCalls {
 
     private final StateStore store;
     private final String sessionId;
+    private final LeadActivity leadActivity;
 
-    ToolCalls(StateStore store, String sessionId) {
+    ToolCalls(StateStore store, String sessionId, LeadActivity leadActivity) {
         this.store = store;
         this.sessionId = sessionId;
+        this.leadActivity = leadActivity;
     }
 
     /** One parameter of a tool: name, JSON type, whether required, and its documentation for agents. */
@@ -77,6 +80,21 @@ final class ToolCalls {
                                             McpSyncServerExchange exchange) {
         Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
         String caller = String.valueOf(exchange.transportContext().get(McpToolServer.CALLER_KEY));
+        boolean lead = "lead".equals(caller);
+        if (lead) {
+            leadActivity.callStarted();
+        }
+        try {
+            return invoke(name, handler, arguments, caller, exchange);
+        } finally {
+            if (lead) {
+                leadActivity.callEnded();
+            }
+        }
+    }
+
+    private McpSchema.CallToolResult invoke(String name, Handler handler, Map<String, Object> arguments, String caller,
+                                            McpSyncServerExchange exchange) {
         try {
             Object result = handler.call(new Args(name, arguments), exchange);
             String text = result instanceof String s ? s : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result);

@@ -15,7 +15,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 
 /**
@@ -27,23 +26,49 @@ final class ToolsListedFilter implements Filter {
     private static final Pattern TOOLS_LIST = Pattern.compile("\"method\"\\s*:\\s*\"tools/list\"");
     private static final int MAX_PEEK = 1 << 20;
 
-    private final CountDownLatch listed;
+    private final Listings listings;
 
-    ToolsListedFilter(CountDownLatch listed) {
-        this.listed = listed;
+    ToolsListedFilter(Listings listings) {
+        this.listings = listings;
+    }
+
+    /** How often tools were listed; a relaunched lead lists them again, so this counts, not latches. */
+    static final class Listings {
+        private long count;
+
+        synchronized void add() {
+            count++;
+            notifyAll();
+        }
+
+        synchronized long count() {
+            return count;
+        }
+
+        synchronized boolean awaitMoreThan(long seen, long millis) throws InterruptedException {
+            long deadline = System.currentTimeMillis() + millis;
+            while (count <= seen) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    return false;
+                }
+                wait(left);
+            }
+            return true;
+        }
     }
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
-        if (listed.getCount() == 0 || !"POST".equals(request.getMethod()) || request.getContentLength() > MAX_PEEK) {
+        if (!"POST".equals(request.getMethod()) || request.getContentLength() > MAX_PEEK) {
             chain.doFilter(req, res);
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
         if (TOOLS_LIST.matcher(new String(body, StandardCharsets.UTF_8)).find()) {
-            listed.countDown();
+            listings.add();
         }
         chain.doFilter(new Replayed(request, body), res);
     }

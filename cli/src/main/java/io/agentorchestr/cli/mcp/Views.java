@@ -18,6 +18,7 @@ final class Views {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("worker_id", w.id());
         m.put("state", w.state().label());
+        m.put("attempt", w.attempt());
         m.put("perspective", w.perspective());
         m.put("agent", w.agent());
         m.put("task", w.task());
@@ -26,6 +27,10 @@ final class Views {
         m.put("exit_status", w.exitStatus());
         m.put("branch", w.branch());
         m.put("merged", w.mergedCommit() != null);
+        String note = s.note(w.id());
+        if (note != null) {
+            m.put("note", note);
+        }
         String progress = s.lastProgress(w.id());
         if (progress != null) {
             m.put("last_progress", progress);

@@ -119,7 +119,7 @@ public final class LiveSession implements AutoCloseable {
     @Override
     public void close() {
         if (!ended) {
-            run.interrupt(started);
+            run.pause(started);
         }
         context.tmux().killServer();
         context.close();

@@ -16,6 +16,18 @@ public final class AgentLauncher {
     }
 
     /**
+     * Whether the agent can continue an earlier conversation: it has a resume flag, and either the flag
+     * needs no id or the id was pre-assigned at launch.
+     */
+    public static boolean canResume(AgentProfile profile, String agentSessionId) {
+        if (profile.resumeArgs().isEmpty()) {
+            return false;
+        }
+        boolean needsId = profile.resumeArgs().stream().anyMatch(a -> a.contains("{session_id}"));
+        return !needsId || agentSessionId != null;
+    }
+
+    /**
      * With {@code mcpArgs} (from {@link McpInjector}) placed after the prompt: some CLIs take several
      * values after their MCP flag (Claude Code's --mcp-config is variadic) and would swallow a prompt
      * that followed it.
@@ -26,7 +38,14 @@ public final class AgentLauncher {
         argv.addAll(profile.launchArgs());
         argv.addAll(request.lead() ? profile.leadArgs() : profile.workerArgs());
         argv.addAll(profile.permissionArgs());
-        if (request.agentSessionId() != null) {
+        if (request.resume()) {
+            if (!canResume(profile, request.agentSessionId())) {
+                throw new IllegalArgumentException(profile.key() + " cannot resume conversation "
+                        + request.agentSessionId());
+            }
+            profile.resumeArgs().forEach(a -> argv.add(request.agentSessionId() == null ? a
+                    : a.replace("{session_id}", request.agentSessionId())));
+        } else if (request.agentSessionId() != null) {
             profile.sessionIdArgs().forEach(a -> argv.add(a.replace("{session_id}", request.agentSessionId())));
         }
         PromptMode mode = profile.promptMode(request.lead());

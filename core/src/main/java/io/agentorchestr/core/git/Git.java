@@ -59,6 +59,9 @@ public interface Git {
     /** {@code git diff from...to} with a stat header, as text. */
     String diff(Path repo, String from, String to);
 
+    /** Aborts a merge left half done (a crash in the middle); true if there was one. */
+    boolean abortUnfinishedMerge(Path worktree);
+
     /** Adds a pattern to the repository's {@code info/exclude} once (shared by all its worktrees). */
     void exclude(Path repo, String pattern);
 }

@@ -181,6 +181,15 @@ public final class LocalGit implements Git {
         }
     }
 
+    @Override
+    public boolean abortUnfinishedMerge(Path worktree) {
+        if (!git(worktree, "rev-parse", "-q", "--verify", "MERGE_HEAD").ok()) {
+            return false;
+        }
+        checked(worktree, "merge", "--abort");
+        return true;
+    }
+
     private ExecResult git(Path dir, String... args) {
         return runner.run(spec(dir, args));
     }

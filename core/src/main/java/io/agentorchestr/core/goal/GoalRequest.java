@@ -1,5 +1,7 @@
 package io.agentorchestr.core.goal;
 
+import io.agentorchestr.core.health.HealthPolicy;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,10 +12,16 @@ import java.util.List;
  * @param agents     agents workers may use, in order of preference (empty: every installed real agent)
  * @param lead       the lead agent, or null to pick the first installed agent that can lead
  * @param timeout    how long the whole goal may take, or null for no limit
+ * @param health     the session's health policy, or null for the project's (config.toml, else defaults)
  */
 public record GoalRequest(String goal, List<String> agents, String lead, Path project, String base,
-                          Duration timeout, int maxWorkers) {
+                          Duration timeout, int maxWorkers, HealthPolicy health) {
     public GoalRequest {
         agents = List.copyOf(agents);
+    }
+
+    public GoalRequest(String goal, List<String> agents, String lead, Path project, String base, Duration timeout,
+                       int maxWorkers) {
+        this(goal, agents, lead, project, base, timeout, maxWorkers, null);
     }
 }

@@ -1,5 +1,8 @@
 package io.agentorchestr.core.goal;
 
+import io.agentorchestr.core.error.AgentorchestrException;
+import java.nio.file.Files;
+
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.git.MergeAttempt;
 import io.agentorchestr.core.git.Worktrees;
@@ -34,6 +37,22 @@ public final class Integration {
         String branch = branchName(sessionId);
         Path path = worktrees.pathFor(repo, sessionId, "integration");
         worktrees.create(repo, path, branch, baseCommit);
+        return new Integration(git, repo, path, branch);
+    }
+
+    /**
+     * The integration worktree of a session being resumed; a merge the crash left half done is aborted
+     * (the worker's branch still holds its work, and it is merged again on request).
+     */
+    public static Integration open(Git git, Worktrees worktrees, Path repo, String sessionId) {
+        String branch = branchName(sessionId);
+        Path path = worktrees.pathFor(repo, sessionId, "integration");
+        if (!Files.isDirectory(path) || !git.branchExists(repo, branch)) {
+            throw AgentorchestrException.error("the integration worktree " + path + " or its branch " + branch
+                    + " is missing, so session " + sessionId + " cannot resume; if the branch exists, restore the "
+                    + "worktree with: git -C " + repo + " worktree add " + path + " " + branch);
+        }
+        git.abortUnfinishedMerge(path);
         return new Integration(git, repo, path, branch);
     }
 

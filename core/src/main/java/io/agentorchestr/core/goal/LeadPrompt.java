@@ -22,6 +22,12 @@ public final class LeadPrompt {
     }
 
     public static String build(Path projectRoot, String integrationBranch, int maxWorkers, String goal) {
+        return build(projectRoot, integrationBranch, maxWorkers, goal, null);
+    }
+
+    /** With {@code digest}: a lead taking over a session that is already under way (see {@link SessionDigest}). */
+    public static String build(Path projectRoot, String integrationBranch, int maxWorkers, String goal,
+                               String digest) {
         StringBuilder p = new StringBuilder();
         p.append("# agentorchestr lead\n\n");
         context(p, projectRoot.resolve(".agentorchestr/PROJECT.md"), "Project");
@@ -54,6 +60,9 @@ public final class LeadPrompt {
 
                 """.formatted(maxWorkers, integrationBranch,
                 Arrays.stream(Perspective.values()).map(Perspective::label).collect(Collectors.joining(", "))));
+        if (digest != null) {
+            p.append("## You are taking over a session under way\n").append(digest.strip()).append("\n\n");
+        }
         p.append(GOAL_HEADING).append('\n').append(goal.strip()).append('\n');
         return p.toString();
     }

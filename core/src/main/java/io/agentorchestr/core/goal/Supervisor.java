@@ -5,7 +5,8 @@ import io.agentorchestr.core.agent.McpAccess;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.git.MergeAttempt;
 import io.agentorchestr.core.monitor.Completion;
-import io.agentorchestr.core.monitor.CompletionDetector;
+import io.agentorchestr.core.health.CircuitBreaker;
+import io.agentorchestr.core.health.HealthPolicy;
 import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.store.StateStore;
@@ -21,6 +22,7 @@ import io.agentorchestr.core.worker.WorkerSpec;
 import io.agentorchestr.core.worker.WorkerState;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -41,22 +43,22 @@ public final class Supervisor {
     private final WorkerLauncher launcher;
     private final Integration integration;
     private final Verifier verifier;
-    private final List<DetectedAgent> roster;
+    private final AgentChooser agents;
     private final int maxWorkers;
     private final Consumer<String> progress;
     private final WorkerBoard board;
-    private final WorkerMonitors monitors;
+    private final WorkerCare care;
     private final WorkerOutput output = new WorkerOutput();
     private final PromptDelivery delivery;
+    private final LeadActivity leadActivity = new LeadActivity();
     private final CompletableFuture<GoalEnd> end = new CompletableFuture<>();
     private final Object spawnLock = new Object();
-    private volatile Function<String, Optional<McpAccess>> workerAccess = id -> Optional.empty();
     private volatile PaneRef leadPane;
     private volatile VerifyResult lastVerify;
 
     public Supervisor(SessionRecord session, StateStore store, Tmux tmux, Git git, WorkerLauncher launcher,
                       Integration integration, Verifier verifier, List<DetectedAgent> roster, int maxWorkers,
-                      Consumer<String> progress) {
+                      HealthPolicy policy, Consumer<String> progress) {
         this.session = session;
         this.store = store;
         this.tmux = tmux;
@@ -64,11 +66,12 @@ public final class Supervisor {
         this.launcher = launcher;
         this.integration = integration;
         this.verifier = verifier;
-        this.roster = List.copyOf(roster);
+        this.agents = new AgentChooser(roster, new CircuitBreaker(policy.breakerFailures(), policy.breakerCooldown(),
+                Clock.systemUTC()));
         this.maxWorkers = maxWorkers;
         this.progress = progress;
         this.board = new WorkerBoard(session.id(), store);
-        this.monitors = new WorkerMonitors(new CompletionDetector(tmux));
+        this.care = new WorkerCare(session, store, tmux, launcher, board, agents, policy, this::finish);
         this.delivery = new PromptDelivery(tmux);
     }
 
@@ -77,8 +80,40 @@ public final class Supervisor {
     }
 
     void connect(Function<String, Optional<McpAccess>> access, PaneRef lead) {
-        this.workerAccess = access;
+        care.connect(access);
         this.leadPane = lead;
+    }
+
+    void leadMoved(PaneRef lead) {
+        this.leadPane = lead;
+    }
+
+    public LeadActivity leadActivity() {
+        return leadActivity;
+    }
+
+    /** Loads a resumed session's workers (ids continue after the highest); nothing is watched yet. */
+    void restore(List<WorkerRecord> stored) {
+        stored.forEach(board::restore);
+    }
+
+    /** Watches a restored worker whose agent is still running. */
+    void adopt(WorkerRecord w) {
+        care.watch(w);
+    }
+
+    /** Starts a new attempt of a restored worker whose agent is gone, in its worktree. */
+    void relaunch(String id, String reason) {
+        care.relaunch(id, reason, false);
+    }
+
+    /** Records a restored worker's outcome found on disk (done flag) or its loss. */
+    void settle(String id, Completion c) {
+        finish(id, c);
+    }
+
+    public String note(String workerId) {
+        return board.note(workerId);
     }
 
     CompletableFuture<GoalEnd> end() {
@@ -117,17 +152,19 @@ public final class Supervisor {
                 throw new ToolError(board.active() + " workers are running, the maximum is " + maxWorkers
                         + "; call wait_for_any, then spawn again");
             }
-            DetectedAgent agent = agentFor(r.agentHint());
-            WorkerId id = new WorkerId(board.size() + 1);
+            AgentChooser.Choice choice = agents.choose(r.agentHint());
+            DetectedAgent agent = choice.agent();
+            WorkerId id = new WorkerId(board.highestNumber() + 1);
             WorkerBrief brief = new WorkerBrief(r.task(), perspective, r.fileScope(), r.passCriteria(),
                     r.extraContext());
             WorkerRecord w = launcher.launch(session, new WorkerSpec(id, brief, agent.profile(), agent.binary(), false,
-                    r.requestId(), workerAccess.apply(id.toString()), start));
+                    r.requestId(), care.access(id.toString()), start));
             board.put(w);
-            monitors.start(WorkerLauncher.watch(w, Path.of(session.sessionDir())),
-                    signal -> store.append(session.id(), new SessionEvent.SignalObserved(w.id(), signal.signal(),
-                            signal.state().label(), signal.summary())),
-                    c -> finish(w.id(), c));
+            if (choice.note() != null) {
+                board.note(w.id(), choice.note());
+                progress.accept(choice.note());
+            }
+            care.watch(w);
             progress.accept(w.id() + " started (" + agent.profile().key() + ", " + perspective.label() + "): "
                     + firstLine(r.task()));
             return w;
@@ -146,15 +183,6 @@ public final class Supervisor {
         return dependsOn.isEmpty() ? null : git.resolveCommit(integration.worktree(), "HEAD").orElseThrow();
     }
 
-    private DetectedAgent agentFor(String hint) {
-        if (hint == null || hint.isBlank()) {
-            return roster.get(0);
-        }
-        return roster.stream().filter(a -> a.profile().key().equalsIgnoreCase(hint.strip())).findFirst()
-                .orElseThrow(() -> new ToolError("agent_hint '" + hint + "' is not available; available agents: "
-                        + String.join(", ", roster.stream().map(a -> a.profile().key()).toList())));
-    }
-
     /** Records a worker's outcome once (later signals are only logged) and saves its uncommitted work. */
     WorkerRecord finish(String id, Completion c) {
         synchronized (board) {
@@ -162,13 +190,27 @@ public final class Supervisor {
             if (w.state().terminal()) {
                 return w;
             }
+            if (Completion.PANE_GONE.equals(c.signal()) && !tmux.hasSession(session.tmuxSession())) {
+                // Not this worker's doing: the whole tmux session went (kill-server, reboot). It stays
+                // unfinished so --resume relaunches it.
+                end.complete(tmuxGone());
+                return w;
+            }
+            Completion outcome = care.afterExit(id, c);
+            if (outcome == null) {
+                return board.get(id);
+            }
             Optional<String> saved = git.commitAll(Path.of(w.worktree()), "agentorchestr: save uncommitted work of "
                     + id);
             saved.ifPresent(commit -> store.append(session.id(), new SessionEvent.WorkSaved(id, commit)));
-            WorkerRecord ended = w.withState(c.state(), c.summary(), c.signal(), c.exitStatus());
+            WorkerRecord ended = w.withState(outcome.state(), outcome.summary(), outcome.signal(), outcome.exitStatus());
             board.put(ended);
-            monitors.stop(id);
-            progress.accept(id + " " + ended.state().label() + ": " + firstLine(String.valueOf(c.summary())));
+            care.unwatch(id);
+            if (ended.state() == WorkerState.DONE || ended.state() == WorkerState.FAILED) {
+                agents.record(w.agent(), ended.state() == WorkerState.FAILED, id + " " + ended.state().label()
+                        + ": " + firstLine(String.valueOf(outcome.summary())));
+            }
+            progress.accept(id + " " + ended.state().label() + ": " + firstLine(String.valueOf(outcome.summary())));
             return ended;
         }
     }
@@ -189,7 +231,7 @@ public final class Supervisor {
         return board.awaitTerminal(id, timeout);
     }
 
-    public List<WorkerRecord> waitForAny(List<String> ids, Duration timeout) throws InterruptedException {
+    public WorkerBoard.Wakeup waitForAny(List<String> ids, Duration timeout) throws InterruptedException {
         return board.awaitAny(ids, timeout);
     }
 
@@ -207,6 +249,7 @@ public final class Supervisor {
             throw new ToolError(id + "'s agent is no longer running (it is " + w.state().label()
                     + "); spawn a new worker to continue its work");
         }
+        care.typedInto(id);
         delivery.deliver(pane, message);
         store.append(session.id(), new SessionEvent.MessageSent("lead", id, message));
     }
@@ -249,6 +292,7 @@ public final class Supervisor {
             }
             board.put(w.withMergedCommit(a.commit()));
             store.append(session.id(), new SessionEvent.WorkerMerged(id, a.commit()));
+            launcher.retire(session, w);
             progress.accept(id + " merged into " + integration.branch());
             return new MergeOutcome(id, true, a.commit(), List.of(), "merged");
         }
@@ -295,6 +339,11 @@ public final class Supervisor {
                 null));
     }
 
+    /** A line for the user's terminal. */
+    void report(String message) {
+        progress.accept(message);
+    }
+
     public void reportProgress(String from, String message) {
         store.append(session.id(), new SessionEvent.ProgressReported(from, message));
         if (!"lead".equals(from)) {
@@ -323,6 +372,17 @@ public final class Supervisor {
         return "goal marked " + (done ? "done" : "failed") + "; agentorchestr is writing the final report";
     }
 
+    GoalEnd tmuxGone() {
+        return new GoalEnd(GoalEnd.Kind.PAUSED, "the tmux session " + session.tmuxSession() + " disappeared (tmux "
+                + "kill-server or a reboot); continue with agentorchestr --resume " + session.id());
+    }
+
+    /** Ctrl-C: the run ends as paused (the lead, workers and panes carry on); false if it had already ended. */
+    public boolean pause() {
+        return end.complete(new GoalEnd(GoalEnd.Kind.PAUSED, "paused by the user; continue with agentorchestr "
+                + "--resume " + session.id()));
+    }
+
     /** Workers still running when the goal ends: their work is saved and they are recorded as {@code state}. */
     void endUnfinished(WorkerState state, String reason) {
         for (WorkerRecord w : board.all()) {
@@ -333,7 +393,7 @@ public final class Supervisor {
     }
 
     void shutdown() {
-        monitors.stopAll();
+        care.shutdown();
         launcher.cleanUp();
     }
 

@@ -12,22 +12,42 @@ public interface ToolServer extends AutoCloseable {
 
     McpAccess leadAccess();
 
+    /** How many times a lead client has listed the tools so far. */
+    long leadToolListings();
+
     /**
-     * Waits until the lead's MCP client has listed its tools, i.e. the lead can call them.
+     * Waits until a lead client lists its tools more than {@code seen} times in all, i.e. a (re)started
+     * lead can call them.
      *
      * @return false if that did not happen within {@code timeout}
      */
-    boolean awaitLeadTools(java.time.Duration timeout) throws InterruptedException;
+    boolean awaitLeadTools(long seen, java.time.Duration timeout) throws InterruptedException;
 
-    /** A fresh token for {@code workerId}, accepted only on the worker endpoint. */
+    /** The token of {@code workerId} (created and stored on first use), accepted only on the worker endpoint. */
     McpAccess workerAccess(String workerId);
 
     @Override
     void close();
 
+    /**
+     * Where and with which tokens a server starts: a new session takes any free port and fresh tokens;
+     * a resumed one asks for its old port (any port if it is taken) and keeps its tokens, so clients
+     * configured before the crash are still accepted.
+     *
+     * @param port   the port to bind, 0 for any
+     * @param tokens owner ("lead" or a worker id) to token, empty for a new session
+     */
+    record Binding(int port, java.util.Map<String, String> tokens) {
+        public static final Binding FRESH = new Binding(0, java.util.Map.of());
+
+        public Binding {
+            tokens = java.util.Map.copyOf(tokens);
+        }
+    }
+
     /** Starts a server whose tools act on {@code supervisor}. */
     @FunctionalInterface
     interface Factory {
-        ToolServer start(Supervisor supervisor);
+        ToolServer start(Supervisor supervisor, Binding binding);
     }
 }

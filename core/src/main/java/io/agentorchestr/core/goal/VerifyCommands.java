@@ -1,7 +1,7 @@
 package io.agentorchestr.core.goal;
 
 import io.agentorchestr.core.error.AgentorchestrException;
-import org.tomlj.Toml;
+import io.agentorchestr.core.config.ProjectConfig;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 
@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The project's verify commands: {@code [verify] commands = [...]} in {@code .agentorchestr/config.toml},
@@ -27,27 +28,16 @@ public record VerifyCommands(List<String> commands, Duration timeout, String sou
     }
 
     public static VerifyCommands load(Path projectRoot) {
-        Path config = projectRoot.resolve(".agentorchestr/config.toml");
-        if (Files.isRegularFile(config)) {
-            TomlParseResult toml;
-            try {
-                toml = Toml.parse(Files.readString(config, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw AgentorchestrException.error("cannot read " + config + ": " + e.getMessage(), e);
+        Optional<TomlParseResult> toml = ProjectConfig.load(projectRoot);
+        TomlArray array = toml.map(t -> t.getArray("verify.commands")).orElse(null);
+        if (array != null) {
+            List<String> commands = new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                commands.add(String.valueOf(array.get(i)));
             }
-            if (toml.hasErrors()) {
-                throw AgentorchestrException.usage("invalid TOML in " + config + ": " + toml.errors().get(0));
-            }
-            TomlArray array = toml.getArray("verify.commands");
-            if (array != null) {
-                List<String> commands = new ArrayList<>();
-                for (int i = 0; i < array.size(); i++) {
-                    commands.add(String.valueOf(array.get(i)));
-                }
-                Long seconds = toml.getLong("verify.timeout_s");
-                return new VerifyCommands(commands, seconds == null ? DEFAULT_TIMEOUT : Duration.ofSeconds(seconds),
-                        config.toString());
-            }
+            Long seconds = toml.get().getLong("verify.timeout_s");
+            return new VerifyCommands(commands, seconds == null ? DEFAULT_TIMEOUT : Duration.ofSeconds(seconds),
+                    ProjectConfig.file(projectRoot).toString());
         }
         Path project = projectRoot.resolve(".agentorchestr/PROJECT.md");
         if (Files.isRegularFile(project)) {

@@ -19,12 +19,14 @@ import java.util.stream.Collectors;
  * The live state of a session's workers, written through to the store. Waiters are woken on every
  * change (no polling tick), and {@code wait_for_any} hands out each finished worker once.
  */
-final class WorkerBoard {
+public final class WorkerBoard {
     private final String sessionId;
     private final StateStore store;
     private final Map<String, WorkerRecord> workers = new LinkedHashMap<>();
     private final Map<String, String> progress = new LinkedHashMap<>();
     private final Set<String> handedOut = new LinkedHashSet<>();
+    private final Map<String, String> notes = new LinkedHashMap<>();
+    private final Map<String, String> attention = new LinkedHashMap<>();
 
     WorkerBoard(String sessionId, StateStore store) {
         this.sessionId = sessionId;
@@ -39,6 +41,11 @@ final class WorkerBoard {
                     w.state().label(), w.signal()));
         }
         notifyAll();
+    }
+
+    /** A worker loaded from the store on resume: no event, it did not change. */
+    synchronized void restore(WorkerRecord w) {
+        workers.put(w.id(), w);
     }
 
     synchronized Optional<WorkerRecord> find(String id) {
@@ -80,6 +87,29 @@ final class WorkerBoard {
         return progress.get(id);
     }
 
+    /** Something the lead should know about how the worker was started (e.g. an agent fallback). */
+    synchronized void note(String id, String text) {
+        notes.put(id, text);
+    }
+
+    synchronized String note(String id) {
+        return notes.get(id);
+    }
+
+    /** The lead should look at a running worker; the next wait_for_any returns it once. */
+    synchronized void attention(String id, String reason) {
+        attention.put(id, reason);
+        notifyAll();
+    }
+
+    /** A worker that needs the lead's attention, as returned by {@link #awaitAny}. */
+    public record Attention(WorkerRecord worker, String reason) {
+    }
+
+    /** What woke a wait_for_any: finished workers and running workers that need attention. */
+    public record Wakeup(List<WorkerRecord> finished, List<Attention> attention) {
+    }
+
     /** Waits until the worker reaches a terminal state or the timeout passes; returns it either way. */
     synchronized WorkerRecord awaitTerminal(String id, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -100,25 +130,34 @@ final class WorkerBoard {
 
     /**
      * Waits until one of {@code ids} (all workers if empty) has finished and has not been returned by an
-     * earlier call; returns those, or an empty list on timeout or when nothing is left to wait for.
+     * earlier call, or needs attention; returns those (empty on timeout, or when nothing is left to wait
+     * for).
      */
-    synchronized List<WorkerRecord> awaitAny(Collection<String> ids, Duration timeout) throws InterruptedException {
+    synchronized Wakeup awaitAny(Collection<String> ids, Duration timeout) throws InterruptedException {
         ids.forEach(this::get);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             List<WorkerRecord> watched = ids.isEmpty() ? all() : ids.stream().map(workers::get).toList();
             List<WorkerRecord> fresh = watched.stream()
                     .filter(w -> w.state().terminal() && !handedOut.contains(w.id())).collect(Collectors.toList());
-            if (!fresh.isEmpty()) {
+            List<Attention> flagged = watched.stream().filter(w -> !w.state().terminal() && attention.containsKey(w.id()))
+                    .map(w -> new Attention(w, attention.get(w.id()))).toList();
+            if (!fresh.isEmpty() || !flagged.isEmpty()) {
                 fresh.forEach(w -> handedOut.add(w.id()));
-                return fresh;
+                flagged.forEach(a -> attention.remove(a.worker().id()));
+                return new Wakeup(fresh, flagged);
             }
             boolean anyRunning = watched.stream().anyMatch(w -> !w.state().terminal());
             long left = deadline - System.nanoTime();
             if (!anyRunning || left <= 0) {
-                return List.of();
+                return new Wakeup(List.of(), List.of());
             }
             wait(Math.max(1, left / 1_000_000));
         }
+    }
+
+    /** The highest worker number used so far, so new ids continue after it (never reused). */
+    synchronized int highestNumber() {
+        return workers.keySet().stream().mapToInt(id -> Integer.parseInt(id.replaceAll("\\D", ""))).max().orElse(0);
     }
 }

@@ -26,7 +26,7 @@ final class WorkerMonitors {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();  // stopped: the worker finished by another signal
             } finally {
-                threads.remove(w.workerId());
+                threads.remove(w.workerId(), Thread.currentThread());
             }
         }, "monitor-" + w.workerId());
         t.setDaemon(true);
@@ -38,6 +38,19 @@ final class WorkerMonitors {
         Thread t = threads.remove(workerId);
         if (t != null && t != Thread.currentThread()) {
             t.interrupt();
+        }
+    }
+
+    /** Stops the worker's watch and waits briefly for it, so it cannot report on an attempt being replaced. */
+    void stopAndWait(String workerId) {
+        Thread t = threads.get(workerId);
+        stop(workerId);
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -51,6 +51,31 @@ public sealed interface SessionEvent {
         }
     }
 
+    /** A worker's agent was started again in its worktree (hang recovery or resume). */
+    record WorkerRestarted(String worker, int attempt, String pane, boolean resumedConversation, String reason)
+            implements SessionEvent {
+        @Override
+        public String workerId() {
+            return worker;
+        }
+    }
+
+    /** The health monitor saw a worker change activity or acted on it (nudge, interrupt, reminder). */
+    record HealthAction(String worker, String action, String detail) implements SessionEvent {
+        @Override
+        public String workerId() {
+            return worker;
+        }
+    }
+
+    /** The lead's agent was started again (it died or hung, or the session resumed). */
+    record LeadRelaunched(int launch, String pane, String how, String reason) implements SessionEvent {
+    }
+
+    /** The orchestrator picked the session up again. */
+    record SessionResumed(boolean tmuxAlive, int mcpPort, boolean samePort, String detail) implements SessionEvent {
+    }
+
     record SessionEnded(String status, String summary) implements SessionEvent {
     }
 

@@ -25,6 +25,13 @@ public record SessionRecord(String id, String mode, String goal, String project,
                 tmuxSession, tmuxServer, port, sessionDir, ownerPid, summary, createdAt, Instant.now(), endedAt);
     }
 
+    /** Driven again by process {@code pid} after a pause or crash. */
+    public SessionRecord resumed(long pid) {
+        return new SessionRecord(id, mode, goal, project, leadAgent, agents, SessionStatus.RUNNING, baseCommit,
+                integrationBranch, tmuxSession, tmuxServer, mcpPort, sessionDir, pid, summary, createdAt, Instant.now(),
+                null);
+    }
+
     public SessionRecord ended(SessionStatus newStatus, String newSummary) {
         Instant now = Instant.now();
         return new SessionRecord(id, mode, goal, project, leadAgent, agents, newStatus, baseCommit,

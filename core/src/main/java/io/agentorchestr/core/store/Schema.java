@@ -81,5 +81,25 @@ final class Schema {
             """
             ALTER TABLE workers ADD COLUMN merged_commit TEXT;
             ALTER TABLE workers ADD COLUMN request_id TEXT;
+            """,
+            """
+            CREATE TABLE session_runtime (
+              session_id TEXT PRIMARY KEY REFERENCES sessions(id),
+              lead_agent_session_id TEXT,
+              lead_pane TEXT,
+              lead_launches INTEGER NOT NULL,
+              max_workers INTEGER NOT NULL,
+              timeout_s INTEGER,
+              health TEXT NOT NULL
+            );
+            -- Bearer tokens of the session's MCP server (owner: "lead" or a worker id), so a resumed
+            -- server accepts the clients that are still configured with them.
+            CREATE TABLE tokens (
+              session_id TEXT NOT NULL REFERENCES sessions(id),
+              owner TEXT NOT NULL,
+              token TEXT NOT NULL,
+              PRIMARY KEY (session_id, owner)
+            );
+            ALTER TABLE workers ADD COLUMN output_offset INTEGER NOT NULL DEFAULT 0;
             """);
 }

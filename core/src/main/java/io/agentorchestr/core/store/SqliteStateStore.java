@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.session.SessionRecord;
+import io.agentorchestr.core.session.SessionRuntime;
 import io.agentorchestr.core.session.SessionStatus;
 import io.agentorchestr.core.worker.WorkerRecord;
 import io.agentorchestr.core.worker.WorkerState;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,15 +41,20 @@ public final class SqliteStateStore implements StateStore {
             + "task, pane_id, worktree, branch, state, summary, signal, exit_status, log_path, created_at, "
             + "updated_at, ended_at, merged_commit, request_id";
 
+    private static final String WORKER_UPDATES = java.util.Arrays.stream(WORKER_COLUMNS.split(", "))
+            .skip(2).map(c -> c + " = excluded." + c).collect(java.util.stream.Collectors.joining(", "));
+
     private final Path file;
     private final Connection connection;
     private final ObjectMapper json = new ObjectMapper();
     private final SqlRows rows;
+    private final RuntimeRows runtime;
 
     private SqliteStateStore(Path file, Connection connection) {
         this.file = file;
         this.connection = connection;
         this.rows = new SqlRows(connection, file);
+        this.runtime = new RuntimeRows(rows);
     }
 
     /** Opens (creating if needed) the store at {@code file} and brings its schema up to date. */
@@ -60,6 +67,7 @@ public final class SqliteStateStore implements StateStore {
         }
         try {
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+            ownerOnly(file);
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
                 s.execute("PRAGMA journal_mode = WAL");
@@ -71,6 +79,15 @@ public final class SqliteStateStore implements StateStore {
             return store;
         } catch (SQLException e) {
             throw SqlRows.failure(file, "open", e);
+        }
+    }
+
+    /** The file holds the sessions' MCP tokens: readable by its owner only. */
+    private static void ownerOnly(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not fatal: the data directory is private by default; the store still works.
         }
     }
 
@@ -168,8 +185,9 @@ public final class SqliteStateStore implements StateStore {
 
     @Override
     public synchronized void saveWorker(WorkerRecord w) {
-        rows.update("INSERT OR REPLACE INTO workers (" + WORKER_COLUMNS
-                        + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        // An upsert, not INSERT OR REPLACE: replacing would reset columns this record does not carry.
+        rows.update("INSERT INTO workers (" + WORKER_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                        + "ON CONFLICT(session_id, id) DO UPDATE SET " + WORKER_UPDATES,
                 w.sessionId(), w.id(), w.attempt(), w.perspective(), w.agent(), w.agentSessionId(), w.task(),
                 w.paneId(), w.worktree(), w.branch(), w.state().label(), w.summary(), w.signal(), w.exitStatus(),
                 w.logPath(), str(w.createdAt()), str(w.updatedAt()), str(w.endedAt()), w.mergedCommit(),
@@ -197,6 +215,36 @@ public final class SqliteStateStore implements StateStore {
                 WorkerState.fromLabel(r.getString("state")), r.getString("summary"), r.getString("signal"), exitStatus,
                 r.getString("log_path"), instant(r.getString("created_at")), instant(r.getString("updated_at")),
                 instant(r.getString("ended_at")), r.getString("merged_commit"), r.getString("request_id"));
+    }
+
+    @Override
+    public synchronized void saveRuntime(SessionRuntime r) {
+        runtime.saveRuntime(r);
+    }
+
+    @Override
+    public synchronized Optional<SessionRuntime> runtime(String sessionId) {
+        return runtime.runtime(sessionId);
+    }
+
+    @Override
+    public synchronized void saveToken(String sessionId, String owner, String token) {
+        runtime.saveToken(sessionId, owner, token);
+    }
+
+    @Override
+    public synchronized Map<String, String> tokens(String sessionId) {
+        return runtime.tokens(sessionId);
+    }
+
+    @Override
+    public synchronized void saveOutputOffset(String sessionId, String workerId, long offset) {
+        runtime.saveOutputOffset(sessionId, workerId, offset);
+    }
+
+    @Override
+    public synchronized long outputOffset(String sessionId, String workerId) {
+        return runtime.outputOffset(sessionId, workerId);
     }
 
     @Override

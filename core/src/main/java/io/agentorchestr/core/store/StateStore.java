@@ -2,9 +2,11 @@ package io.agentorchestr.core.store;
 
 import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.session.SessionRecord;
+import io.agentorchestr.core.session.SessionRuntime;
 import io.agentorchestr.core.worker.WorkerRecord;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +31,22 @@ public interface StateStore extends AutoCloseable {
     List<WorkerRecord> workers(String sessionId);
 
     Optional<WorkerRecord> worker(String sessionId, String workerId);
+
+    /** Inserts or replaces what resuming the session needs beyond its record. */
+    void saveRuntime(SessionRuntime runtime);
+
+    Optional<SessionRuntime> runtime(String sessionId);
+
+    /** Remembers the MCP bearer token of {@code owner} ("lead" or a worker id). */
+    void saveToken(String sessionId, String owner, String token);
+
+    /** Owner to token. */
+    Map<String, String> tokens(String sessionId);
+
+    /** How many bytes of the worker's pane log have been seen (for activity tracking across restarts). */
+    void saveOutputOffset(String sessionId, String workerId, long offset);
+
+    long outputOffset(String sessionId, String workerId);
 
     /** Appends to the audit log (secrets redacted); returns the event's sequence number. */
     long append(String sessionId, SessionEvent event);

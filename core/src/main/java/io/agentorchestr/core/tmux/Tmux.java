@@ -26,6 +26,9 @@ public interface Tmux {
     /** Splits the window holding {@code target}, without changing the active pane; returns the new pane. */
     PaneRef splitWindow(String windowTarget, NewPane pane);
 
+    /** Replaces whatever runs in {@code target} (alive or dead) with a new command; the pane keeps its id. */
+    void respawnPane(PaneRef target, NewPane pane);
+
     /** Arranges the panes of a window with one of tmux's layouts ("main-horizontal", "tiled"). */
     void selectLayout(String windowTarget, String layout);
 

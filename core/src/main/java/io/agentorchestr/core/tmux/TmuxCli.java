@@ -70,7 +70,25 @@ public final class TmuxCli implements Tmux {
         return createPane(args, pane);
     }
 
+    @Override
+    public void respawnPane(PaneRef target, NewPane pane) {
+        List<String> args = new ArrayList<>(List.of("respawn-pane", "-k", "-t", target.id()));
+        paneArgs(args, pane);
+        args.addAll(pane.command());
+        checked(args);
+    }
+
     private PaneRef createPane(List<String> args, NewPane pane) {
+        paneArgs(args, pane);
+        args.add("-P");
+        args.add("-F");
+        args.add("#{pane_id}");
+        // Several arguments make tmux exec the command directly instead of through `sh -c`.
+        args.addAll(pane.command());
+        return new PaneRef(checked(args).stdout().strip());
+    }
+
+    private static void paneArgs(List<String> args, NewPane pane) {
         if (pane.workDir() != null) {
             args.add("-c");
             args.add(pane.workDir().toString());
@@ -79,12 +97,6 @@ public final class TmuxCli implements Tmux {
             args.add("-e");
             args.add(k + "=" + v);
         });
-        args.add("-P");
-        args.add("-F");
-        args.add("#{pane_id}");
-        // Several arguments make tmux exec the command directly instead of through `sh -c`.
-        args.addAll(pane.command());
-        return new PaneRef(checked(args).stdout().strip());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.agentorchestr.core.worker;
 
 import io.agentorchestr.core.agent.AgentLauncher;
+import io.agentorchestr.core.agent.AgentProfile;
 import io.agentorchestr.core.agent.FirstRunDialogs;
 import io.agentorchestr.core.agent.LaunchCommand;
 import io.agentorchestr.core.agent.LaunchRequest;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -77,8 +79,8 @@ public final class WorkerLauncher {
 
         dialogs.preAccept(spec.agent(), List.of(worktree));
         Path sessionDir = Path.of(session.sessionDir());
-        McpInjector.Injection injection = spec.mcp().map(access -> injectMcp(spec, access, sessionDir, worktree,
-                project, id)).orElse(McpInjector.Injection.NONE);
+        McpInjector.Injection injection = spec.mcp().map(access -> injectMcp(spec.agent(), access, sessionDir,
+                worktree, project, id)).orElse(McpInjector.Injection.NONE);
         String prompt = WorkerPrompt.build(id, branch, spec.brief(), !injection.equals(McpInjector.Injection.NONE));
         Path promptFile = sessionDir.resolve("prompts").resolve(id + ".md");
         Path log = sessionDir.resolve("logs").resolve(id + ".log");
@@ -87,17 +89,7 @@ public final class WorkerLauncher {
         String agentSessionId = spec.agent().sessionIdArgs().isEmpty() ? null : UUID.randomUUID().toString();
         LaunchCommand launch = AgentLauncher.build(spec.agent(), spec.binary(),
                 new LaunchRequest(false, promptFile, agentSessionId), injection.args());
-        String channel = "agentorchestr-go-" + session.id() + "-" + id;
-        Map<String, String> env = new LinkedHashMap<>(launch.env());
-        env.putAll(injection.env());
-        env.put(GatedCommand.CHANNEL_ENV, channel);
-        env.put(GatedCommand.PROMPT_FILE_ENV, promptFile.toString());
-        env.put(GatedCommand.EXIT_FILE_ENV, exitFile(log).toString());
-        env.put("AGENTORCHESTR_SESSION_ID", session.id());
-        env.put("AGENTORCHESTR_WORKER_ID", id);
-        env.put("AGENTORCHESTR_DONE_FLAG", ControlFiles.doneFlag(worktree).toString());
-        NewPane pane = new NewPane(GatedCommand.wrap(launch.argv()), worktree, env);
-
+        NewPane pane = pane(session, id, "", launch, injection, promptFile, log, worktree);
         PanePlacer placer = new PanePlacer(tmux);
         PaneRef ref = spec.firstPane() ? placer.openSession(session.tmuxSession(), pane)
                 : placer.addPane(session.tmuxSession(), pane);
@@ -108,14 +100,7 @@ public final class WorkerLauncher {
         store.saveWorker(record);
         store.append(session.id(), new SessionEvent.WorkerSpawned(id, spec.agent().key(), branch,
                 worktree.toString(), ref.id()));
-
-        // remain-on-exit keeps a dead pane (and its exit status) readable; set before the agent can exit.
-        tmux.setWindowOption(ref.id(), "remain-on-exit", "on");
-        tmux.pipePaneTo(ref, log);
-        tmux.signalChannel(channel);
-        if (launch.pastePrompt()) {
-            delivery.deliverWhenReady(ref, spec.agent().markers(), prompt);
-        }
+        release(ref, log, channel(session, id, ""), launch.pastePrompt() ? prompt : null, spec.agent());
         WorkerRecord running = record.withState(WorkerState.RUNNING, null, null, null);
         store.saveWorker(running);
         store.append(session.id(), new SessionEvent.WorkerStateChanged(id, WorkerState.STARTING.label(),
@@ -125,23 +110,113 @@ public final class WorkerLauncher {
     }
 
     /**
+     * Starts a new attempt of {@code w} in its existing worktree and branch: with the agent's resume
+     * flag when it has one and the conversation id is known, else with its original prompt and a note
+     * that this is a new attempt. Respawns {@code target} when given and still there, else adds a pane.
+     */
+    public WorkerRecord relaunch(SessionRecord session, WorkerRecord w, AgentProfile agent, Path binary,
+                                 Optional<McpAccess> mcp, String reason, PaneRef target) {
+        long op = store.beginOp(session.id(), "restart_worker", w.id() + " attempt " + (w.attempt() + 1));
+        int attempt = w.attempt() + 1;
+        String suffix = "-a" + attempt;
+        Path sessionDir = Path.of(session.sessionDir());
+        Path worktree = Path.of(w.worktree());
+        McpInjector.Injection injection = mcp.map(access -> injectMcp(agent, access, sessionDir, worktree,
+                Path.of(session.project()), w.id())).orElse(McpInjector.Injection.NONE);
+        boolean resume = AgentLauncher.canResume(agent, w.agentSessionId());
+        String prompt = resume ? WorkerPrompt.resumeNote(w.id(), attempt, reason)
+                : WorkerPrompt.nextAttempt(readPrompt(sessionDir, w.id()), attempt, reason);
+        Path promptFile = sessionDir.resolve("prompts").resolve(w.id() + suffix + ".md");
+        Path log = sessionDir.resolve("logs").resolve(w.id() + suffix + ".log");
+        writeFiles(worktree, promptFile, prompt, log);
+        String agentSessionId = resume ? w.agentSessionId()
+                : agent.sessionIdArgs().isEmpty() ? null : UUID.randomUUID().toString();
+        LaunchCommand launch = AgentLauncher.build(agent, binary, new LaunchRequest(false, promptFile, agentSessionId,
+                resume), injection.args());
+        NewPane pane = pane(session, w.id(), suffix, launch, injection, promptFile, log, worktree);
+        PaneRef ref;
+        if (target != null && tmux.paneStatus(target).isPresent()) {
+            tmux.respawnPane(target, pane);
+            ref = target;
+        } else {
+            ref = new PanePlacer(tmux).addPane(session.tmuxSession(), pane);
+        }
+        WorkerRecord next = w.nextAttempt(agentSessionId, ref.id(), log.toString());
+        store.saveWorker(next);
+        store.append(session.id(), new SessionEvent.WorkerRestarted(w.id(), attempt, ref.id(), resume, reason));
+        release(ref, log, channel(session, w.id(), suffix), launch.pastePrompt() ? prompt : null, agent);
+        store.finishOp(op, "ok");
+        return next;
+    }
+
+    private static String channel(SessionRecord session, String id, String suffix) {
+        return "agentorchestr-go-" + session.id() + "-" + id + suffix;
+    }
+
+    private NewPane pane(SessionRecord session, String id, String suffix, LaunchCommand launch,
+                         McpInjector.Injection injection, Path promptFile, Path log, Path worktree) {
+        Map<String, String> env = new LinkedHashMap<>(launch.env());
+        env.putAll(injection.env());
+        env.put(GatedCommand.CHANNEL_ENV, channel(session, id, suffix));
+        env.put(GatedCommand.PROMPT_FILE_ENV, promptFile.toString());
+        env.put(GatedCommand.EXIT_FILE_ENV, exitFile(log).toString());
+        env.put("AGENTORCHESTR_SESSION_ID", session.id());
+        env.put("AGENTORCHESTR_WORKER_ID", id);
+        env.put("AGENTORCHESTR_DONE_FLAG", ControlFiles.doneFlag(worktree).toString());
+        return new NewPane(GatedCommand.wrap(launch.argv()), worktree, env);
+    }
+
+    /** Attaches the log, then lets the gated agent start; pastes the prompt for agents that take it so. */
+    private void release(PaneRef ref, Path log, String channel, String pastePrompt, AgentProfile agent) {
+        // remain-on-exit keeps a dead pane (and its exit status) readable; set before the agent can exit.
+        tmux.setWindowOption(ref.id(), "remain-on-exit", "on");
+        tmux.pipePaneTo(ref, log);
+        tmux.signalChannel(channel);
+        if (pastePrompt != null) {
+            delivery.deliverWhenReady(ref, agent.markers(), pastePrompt);
+        }
+    }
+
+    private static String readPrompt(Path sessionDir, String id) {
+        try {
+            return Files.readString(sessionDir.resolve("prompts").resolve(id + ".md"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw AgentorchestrException.error("cannot read the first prompt of " + id + " (" + e.getMessage()
+                    + "); it is needed to start the worker again", e);
+        }
+    }
+
+    /**
      * Gives the worker its own MCP configuration; a workspace settings file is kept out of git. If the
      * agent's settings file already exists the worker runs without MCP (the done flag still works).
      */
-    private McpInjector.Injection injectMcp(WorkerSpec spec, McpAccess access, Path sessionDir, Path worktree,
+    private McpInjector.Injection injectMcp(AgentProfile agent, McpAccess access, Path sessionDir, Path worktree,
                                             Path project, String id) {
-        if (!spec.agent().mcp().supported()) {
+        if (!agent.mcp().supported()) {
             return McpInjector.Injection.NONE;
         }
-        if (spec.agent().mcp().file() != null) {
-            git.exclude(project, "/" + spec.agent().mcp().file());
+        if (agent.mcp().file() != null) {
+            git.exclude(project, "/" + agent.mcp().file());
         }
         try {
-            McpInjector.Injection injection = mcpInjector.inject(spec.agent(), access, sessionDir, worktree, id);
+            McpInjector.Injection injection = mcpInjector.inject(agent, access, sessionDir, worktree, id);
             injections.add(injection);
             return injection;
         } catch (AgentorchestrException e) {
             return McpInjector.Injection.NONE;
+        }
+    }
+
+    /**
+     * A merged worker is done with its pane and worktree: its agent is stopped, the worktree removed
+     * (anything uncommitted is committed to its branch first), the branch and the pane log are kept.
+     */
+    public void retire(SessionRecord session, WorkerRecord w) {
+        tmux.killPane(new PaneRef(w.paneId()));
+        Path worktree = Path.of(w.worktree());
+        if (Files.isDirectory(worktree)) {
+            worktrees.removeSafely(Path.of(session.project()), worktree, "agentorchestr: save uncommitted work of "
+                    + w.id() + " before removing its worktree");
         }
     }
 
@@ -156,7 +231,8 @@ public final class WorkerLauncher {
         Path log = Path.of(worker.logPath());
         String prompt;
         try {
-            prompt = Files.readString(sessionDir.resolve("prompts").resolve(worker.id() + ".md"), StandardCharsets.UTF_8);
+            String attempt = log.getFileName().toString().replaceFirst("\\.log$", "");
+            prompt = Files.readString(sessionDir.resolve("prompts").resolve(attempt + ".md"), StandardCharsets.UTF_8);
         } catch (IOException e) {
             prompt = "";
         }

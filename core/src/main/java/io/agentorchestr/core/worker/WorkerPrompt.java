@@ -54,6 +54,27 @@ public final class WorkerPrompt {
                 """.formatted(workerId, perspective, branch, heading, task.strip());
     }
 
+    /**
+     * The first prompt again for a new attempt in the same worktree, with what happened to the last one
+     * placed before the task (which stays last).
+     */
+    public static String nextAttempt(String firstPrompt, int attempt, String reason) {
+        String note = "## This is attempt " + attempt + "\n"
+                + "An earlier attempt at this task stopped: " + reason.strip() + "\n"
+                + "Your worktree and branch keep everything it committed or left behind: look at `git log` and "
+                + "`git status` first and continue from there instead of starting over.\n\n";
+        int at = firstPrompt.indexOf(TASK_HEADING + "\n");
+        return at < 0 ? note + firstPrompt : firstPrompt.substring(0, at) + note + firstPrompt.substring(at);
+    }
+
+    /** The message a worker gets when its own conversation is resumed. */
+    public static String resumeNote(String workerId, int attempt, String reason) {
+        return "[agentorchestr] You are worker " + workerId + " again (attempt " + attempt + "): " + reason.strip()
+                + ". Continue your task from where you were; check `git status` and `git log` for what is already "
+                + "done. When you finish, write .agentorchestr/done.flag and print the WORKER_DONE / WORKER_BLOCKED / "
+                + "WORKER_FAILED line as before.";
+    }
+
     /** The task part of a prompt built by {@link #build}, or the whole text if it has no task heading. */
     public static String taskOf(String prompt) {
         int at = prompt.indexOf(TASK_HEADING + "\n");

@@ -23,6 +23,13 @@ public record WorkerRecord(String sessionId, String id, int attempt, String pers
                 newState.terminal() ? now : endedAt, mergedCommit, requestId);
     }
 
+    /** A new attempt of this worker in the same worktree and branch: running again, in {@code pane}. */
+    public WorkerRecord nextAttempt(String newAgentSessionId, String pane, String log) {
+        return new WorkerRecord(sessionId, id, attempt + 1, perspective, agent, newAgentSessionId, task, pane,
+                worktree, branch, WorkerState.RUNNING, null, null, null, log, createdAt, Instant.now(), null,
+                mergedCommit, requestId);
+    }
+
     public WorkerRecord withMergedCommit(String commit) {
         return new WorkerRecord(sessionId, id, attempt, perspective, agent, agentSessionId, task, paneId, worktree,
                 branch, state, summary, signal, exitStatus, logPath, createdAt, Instant.now(), endedAt, commit,

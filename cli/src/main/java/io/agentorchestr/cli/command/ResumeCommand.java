@@ -1,0 +1,33 @@
+package io.agentorchestr.cli.command;
+
+import io.agentorchestr.cli.CliContext;
+import io.agentorchestr.cli.CommonOptions;
+import io.agentorchestr.cli.RunOptions;
+import io.agentorchestr.core.goal.GoalRun;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code --resume ID}: picks a paused or crashed auto session up and runs it to its end. */
+public final class ResumeCommand extends ModeCommand {
+    private final String sessionId;
+    private final RunOptions run;
+
+    public ResumeCommand(CliContext context, CommandSpec spec, String sessionId, RunOptions run, CommonOptions common) {
+        super(context, spec, common);
+        this.sessionId = sessionId;
+        this.run = run;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        GoalRun goalRun = context.goalRun(this::progress);
+        GoalRun.Started started = context.goalResume(goalRun, this::progress).resume(sessionId.strip());
+        return new RunningGoal(context, goalRun, started, out(), err(), this::progress).run(run.attach, common.json);
+    }
+
+    private void progress(String message) {
+        if (!common.quiet) {
+            err().println("agentorchestr: " + message);
+            err().flush();
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.agentorchestr.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentorchestr.core.process.ExecResult;
+import io.agentorchestr.core.session.SessionRecord;
+import io.agentorchestr.core.session.SessionStatus;
+import io.agentorchestr.core.store.EventRecord;
+import io.agentorchestr.core.store.SqliteStateStore;
+import io.agentorchestr.core.testing.Poll;
+import io.agentorchestr.core.testing.TestRepo;
+import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.worker.WorkerState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Sessions survive the orchestrator: kill -9, tmux kill-server and Ctrl-C, each followed by --resume. */
+@Timeout(240)
+class DurableSessionIT {
+    @TempDir
+    Path dir;
+    private Distribution dist;
+    private TestRepo project;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void setUp() throws IOException {
+        dist = new Distribution(dir);
+        project = TestRepo.create(dir.resolve("project"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        dist.close();
+    }
+
+    private Process startGoal(String goal) throws IOException {
+        return dist.start(dir.resolve("first-run.log"), "--goal", goal, "--agents", "demo", "--project",
+                project.dir().toString(), "--no-attach", "--json");
+    }
+
+    private SessionRecord onlySession() {
+        try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
+            List<SessionRecord> sessions = store.recentSessions(5);
+            assertEquals(1, sessions.size());
+            return sessions.get(0);
+        }
+    }
+
+    private List<WorkerRecord> workers(String session) {
+        try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
+            return store.workers(session);
+        }
+    }
+
+    private List<EventRecord> events(String session) {
+        try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
+            return store.events(session);
+        }
+    }
+
+    /** Waits until the store holds a session with {@code n} running workers; returns its id. */
+    private String awaitRunningWorkers(int n) {
+        Poll.until("a session with " + n + " running workers", Duration.ofSeconds(90),
+                () -> Files.exists(dist.stateDb()) && sessionIdOrNull() != null
+                        && workers(sessionIdOrNull()).stream().filter(w -> w.state() == WorkerState.RUNNING).count() >= n);
+        return sessionIdOrNull();
+    }
+
+    private String sessionIdOrNull() {
+        try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
+            return store.recentSessions(1).stream().map(SessionRecord::id).findFirst().orElse(null);
+        }
+    }
+
+    private JsonNode resume(String id, int expectedExit) throws IOException {
+        ExecResult r = dist.run("--resume", id, "--no-attach", "--json");
+        assertEquals(expectedExit, r.exitCode(), "stdout:\n" + r.stdout() + "\nstderr:\n" + r.stderr());
+        return json.readTree(r.stdout());
+    }
+
+    private void assertAllMergedWithoutNewIds(JsonNode out, String id, int count) {
+        assertEquals("done", out.get("state").asText(), out.toString());
+        List<WorkerRecord> ws = workers(id);
+        assertEquals(count, ws.size(), "no worker id was added or reused: " + ws);
+        String log = project.git("log", "--format=%s", "agentorchestr/" + id + "/integration");
+        for (int i = 1; i <= count; i++) {
+            String w = String.format("w%02d", i);
+            assertTrue(log.contains("demo(" + w + ")"), w + "'s commit in the integration branch:\n" + log);
+        }
+        assertTrue(ws.stream().allMatch(w -> w.state() == WorkerState.DONE && w.mergedCommit() != null), ws.toString());
+    }
+
+    @Test
+    void killDashNineThenResumeCompletesTheGoalWithWorkFinishedWhileDown() throws Exception {
+        Process first = startGoal("Quick [demo:sleep=3]\nSlow [demo:sleep=14]\nSlower [demo:sleep=16]");
+        String id = awaitRunningWorkers(3);
+        first.destroyForcibly();
+        assertTrue(first.waitFor(10, TimeUnit.SECONDS));
+        WorkerRecord quick = workers(id).get(0);
+        Poll.until("w01 finishing while the orchestrator is down", Duration.ofSeconds(30),
+                () -> Files.exists(Path.of(quick.worktree(), ".agentorchestr/done.flag")));
+        assertEquals(WorkerState.RUNNING, workers(id).get(0).state(), "nobody recorded it yet");
+
+        JsonNode out = resume(id, 0);
+
+        assertAllMergedWithoutNewIds(out, id, 3);
+        assertTrue(events(id).stream().anyMatch(e -> e.kind().equals("session_resumed")
+                && e.data().contains("\"tmuxAlive\":true")), "resumed with tmux alive");
+        assertEquals(SessionStatus.DONE, onlySession().status());
+    }
+
+    @Test
+    void tmuxKillServerThenResumeRelaunchesTheLeadAndUnfinishedWorkers() throws Exception {
+        Process first = startGoal("One [demo:sleep=20]\nTwo [demo:sleep=20]");
+        String id = awaitRunningWorkers(2);
+        dist.tmux("kill-server");
+        assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the orchestrator stops when its tmux session is gone");
+        assertEquals(4, first.exitValue(), read(dir.resolve("first-run.log")));
+        assertEquals(SessionStatus.PAUSED, onlySession().status());
+
+        JsonNode out = resume(id, 0);
+
+        assertAllMergedWithoutNewIds(out, id, 2);
+        assertTrue(workers(id).stream().allMatch(w -> w.attempt() == 2), "relaunched as attempt 2: " + workers(id));
+        assertTrue(events(id).stream().anyMatch(e -> e.kind().equals("lead_relaunched")), "the lead was relaunched");
+    }
+
+    @Test
+    void ctrlCPausesWithExitFourAndTheSessionResumes() throws Exception {
+        Process first = startGoal("Take a while [demo:sleep=8]");
+        String id = awaitRunningWorkers(1);
+        new ProcessBuilder("kill", "-INT", String.valueOf(first.pid())).start().waitFor();
+        assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(4, first.exitValue(), read(dir.resolve("first-run.log")));
+        assertEquals(SessionStatus.PAUSED, onlySession().status());
+        ExecResult list = dist.run("--list-sessions", "--json");
+        JsonNode listed = json.readTree(list.stdout()).get(0);
+        assertTrue(listed.get("resumable").asBoolean(), listed.toString());
+
+        JsonNode out = resume(id, 0);
+
+        assertAllMergedWithoutNewIds(out, id, 1);
+        assertEquals(1, workers(id).get(0).attempt(), "the worker kept running while paused");
+    }
+
+    @Test
+    void aFinishedSessionIsNotResumableAndSaysWhy() throws Exception {
+        ExecResult done = dist.run("--goal", "Quick", "--agents", "demo", "--project", project.dir().toString(),
+                "--no-attach");
+        assertEquals(0, done.exitCode(), done.stderr());
+        String id = onlySession().id();
+        ExecResult r = dist.run("--resume", id);
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("cannot resume: it ended (done)"), r.stderr());
+        ExecResult unknown = dist.run("--resume", "nope");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.stderr().contains("--list-sessions"), unknown.stderr());
+        ExecResult list = dist.run("--list-sessions");
+        assertTrue(list.stdout().contains("no: it ended (done)"), list.stdout());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.agentorchestr.core.config;
+
+import io.agentorchestr.core.error.AgentorchestrException;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseResult;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The project's {@code .agentorchestr/config.toml}, parsed; a syntax error names the file and the line. */
+public final class ProjectConfig {
+    private ProjectConfig() {
+    }
+
+    public static Path file(Path projectRoot) {
+        return projectRoot.resolve(".agentorchestr/config.toml");
+    }
+
+    /** The parsed file, or empty when the project has none. */
+    public static Optional<TomlParseResult> load(Path projectRoot) {
+        Path config = file(projectRoot);
+        if (!Files.isRegularFile(config)) {
+            return Optional.empty();
+        }
+        TomlParseResult toml;
+        try {
+            toml = Toml.parse(Files.readString(config, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw AgentorchestrException.error("cannot read " + config + ": " + e.getMessage(), e);
+        }
+        if (toml.hasErrors()) {
+            throw AgentorchestrException.usage("invalid TOML in " + config + ": " + toml.errors().get(0));
+        }
+        return Optional.of(toml);
+    }
+}

@@ -1,0 +1,169 @@
+package io.agentorchestr.core.goal;
+
+import io.agentorchestr.core.agent.AgentSelection;
+import io.agentorchestr.core.agent.DetectedAgent;
+import io.agentorchestr.core.config.AppPaths;
+import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.git.Git;
+import io.agentorchestr.core.git.Worktrees;
+import io.agentorchestr.core.monitor.Completion;
+import io.agentorchestr.core.monitor.DoneFlag;
+import io.agentorchestr.core.monitor.PaneLogScanner;
+import io.agentorchestr.core.monitor.WatchedWorker;
+import io.agentorchestr.core.session.Prerequisites;
+import io.agentorchestr.core.session.SessionEvent;
+import io.agentorchestr.core.session.SessionLock;
+import io.agentorchestr.core.session.SessionRecord;
+import io.agentorchestr.core.session.SessionRuntime;
+import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.tmux.PaneRef;
+import io.agentorchestr.core.tmux.PaneStatus;
+import io.agentorchestr.core.tmux.Tmux;
+import io.agentorchestr.core.worker.WorkerLauncher;
+import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.worker.WorkerState;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * {@code --resume ID} (SPEC §9): picks a paused or crashed auto session up from the store. With its
+ * tmux session alive, the MCP server comes back (same port and tokens when free), live panes are
+ * adopted and the done flags and pane logs are read again for anything that finished meanwhile. With
+ * tmux gone, the lead is relaunched (its conversation resumed, or fresh with a digest) and unfinished
+ * workers start a new attempt in their worktrees. Nothing is overwritten; worker ids continue.
+ */
+public final class GoalResume {
+    private final GoalRun run;
+    private final AppPaths paths;
+    private final Tmux tmux;
+    private final Git git;
+    private final StateStore store;
+    private final Prerequisites prerequisites;
+    private final AgentSelection agents;
+    private final ToolServer.Factory servers;
+    private final Consumer<String> progress;
+
+    public GoalResume(GoalRun run, AppPaths paths, Tmux tmux, Git git, StateStore store, Prerequisites prerequisites,
+                      AgentSelection agents, ToolServer.Factory servers, Consumer<String> progress) {
+        this.run = run;
+        this.paths = paths;
+        this.tmux = tmux;
+        this.git = git;
+        this.store = store;
+        this.prerequisites = prerequisites;
+        this.agents = agents;
+        this.servers = servers;
+        this.progress = progress;
+    }
+
+    public GoalRun.Started resume(String id) {
+        SessionRecord stored = store.session(id).orElseThrow(() -> AgentorchestrException.usage("no session '" + id
+                + "'; --list-sessions shows the sessions and which of them can resume"));
+        Resumability.of(stored, store.runtime(id).isPresent(), false).reasonNot().ifPresent(why -> {
+            throw AgentorchestrException.usage("session " + id + " cannot resume: " + why);
+        });
+        prerequisites.requireTmux();
+        prerequisites.requireGit();
+        Path repo = prerequisites.requireProject(Path.of(stored.project()));
+        SessionLock lock = SessionLock.acquire(Path.of(stored.sessionDir()), id);
+        try {
+            return resume(stored, repo, store.runtime(id).orElseThrow(), lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private GoalRun.Started resume(SessionRecord stored, Path repo, SessionRuntime runtime, SessionLock lock) {
+        DetectedAgent lead = agents.chooseLead(stored.leadAgent(), stored.agents());
+        List<DetectedAgent> roster = agents.roster(stored.agents(), lead);
+        SessionRecord session = stored.resumed(ProcessHandle.current().pid());
+        store.updateSession(session);
+        Integration integration = Integration.open(git, new Worktrees(git, paths.worktrees()), repo, session.id());
+        Supervisor supervisor = run.supervisor(session, integration, roster, runtime);
+        List<WorkerRecord> workers = store.workers(session.id());
+        supervisor.restore(workers);
+        ToolServer server = servers.start(supervisor, new ToolServer.Binding(
+                stored.mcpPort() == null ? 0 : stored.mcpPort(), store.tokens(session.id())));
+        boolean samePort = stored.mcpPort() != null && server.port() == stored.mcpPort();
+        session = session.withMcpPort(server.port());
+        store.updateSession(session);
+        LeadWatch watch = run.leadWatch(session, lead, server, supervisor, integration);
+        boolean tmuxAlive = tmux.hasSession(session.tmuxSession());
+        List<String> unfinished = workers.stream().filter(w -> !w.state().terminal()).map(WorkerRecord::id).toList();
+        if (tmuxAlive) {
+            workers.stream().filter(w -> !w.state().terminal()).forEach(supervisor::adopt);
+            resumeLead(watch, runtime, samePort);
+        } else {
+            List<String> relaunch = settleFinished(supervisor, unfinished, roster);
+            watch.relaunch("the tmux session was gone (reboot or tmux kill-server) and agentorchestr resumed it",
+                    new LeadLauncher.Place.NewSession());
+            relaunch.forEach(w -> supervisor.relaunch(w, "the tmux session was gone (reboot or tmux kill-server)"));
+        }
+        GoalRun.connect(supervisor, server, watch);
+        String detail = (tmuxAlive ? "tmux session alive: adopted " : "tmux session gone: relaunched ") + unfinished
+                + (samePort ? ", same MCP port" : ", new MCP port " + server.port());
+        store.append(session.id(), new SessionEvent.SessionResumed(tmuxAlive, server.port(), samePort, detail));
+        progress.accept("session " + session.id() + " resumed: " + detail);
+        return new GoalRun.Started(session, supervisor, server, integration, watch, runtime, Instant.now(), lock);
+    }
+
+    /** Same port: the lead keeps running and is told its tools are back; otherwise it is relaunched to reach them. */
+    private void resumeLead(LeadWatch watch, SessionRuntime runtime, boolean samePort) {
+        PaneRef pane = runtime.leadPane() == null ? null : new PaneRef(runtime.leadPane());
+        Optional<PaneStatus> status = pane == null ? Optional.empty() : tmux.paneStatus(pane);
+        boolean alive = status.isPresent() && !status.get().dead();
+        if (alive && samePort) {
+            watch.adopt(pane, runtime.leadLaunches(), runtime.leadAgentSessionId());
+            return;
+        }
+        watch.relaunch(alive ? "agentorchestr restarted and its MCP server had to move to a new port"
+                        : "the lead was not running when agentorchestr resumed the session",
+                status.isPresent() ? new LeadLauncher.Place.Respawn(pane) : new LeadLauncher.Place.NewWindow());
+    }
+
+    /**
+     * With tmux gone, a worker that finished before the crash left its done flag or its WORKER_ line:
+     * recorded as such. The others are relaunched, or orphaned when their agent or worktree is gone.
+     */
+    private List<String> settleFinished(Supervisor supervisor, List<String> unfinished, List<DetectedAgent> roster) {
+        List<String> relaunch = new ArrayList<>();
+        for (String id : unfinished) {
+            WorkerRecord w = supervisor.workers().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+            Optional<Completion> found = finishedOnDisk(w, Path.of(supervisor.session().sessionDir()));
+            if (found.isPresent()) {
+                supervisor.settle(id, found.get());
+            } else if (!Files.isDirectory(Path.of(w.worktree()))) {
+                supervisor.settle(id, new Completion(WorkerState.ORPHANED, "its worktree " + w.worktree()
+                        + " is gone; its branch " + w.branch() + " keeps what it committed", "resume", null));
+            } else if (roster.stream().noneMatch(a -> a.profile().key().equals(w.agent()))) {
+                supervisor.settle(id, new Completion(WorkerState.ORPHANED, "its agent " + w.agent() + " is not "
+                        + "installed any more; spawn a new worker for its task", "resume", null));
+            } else {
+                relaunch.add(id);
+            }
+        }
+        return relaunch;
+    }
+
+    private Optional<Completion> finishedOnDisk(WorkerRecord w, Path sessionDir) {
+        Optional<DoneFlag> flag = DoneFlag.read(Path.of(w.worktree()));
+        if (flag.isPresent()) {
+            return Optional.of(new Completion(flag.get().state(), flag.get().summary(), Completion.DONE_FLAG, null));
+        }
+        WatchedWorker watched = WorkerLauncher.watch(w, sessionDir);
+        try {
+            return new PaneLogScanner(watched.log(), watched.markers(), 0).flush()
+                    .map(m -> new Completion(m.state(), m.summary(), Completion.OUTPUT_LINE, null));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

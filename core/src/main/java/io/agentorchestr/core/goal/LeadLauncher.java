@@ -1,0 +1,148 @@
+package io.agentorchestr.core.goal;
+
+import io.agentorchestr.core.agent.AgentLauncher;
+import io.agentorchestr.core.agent.DetectedAgent;
+import io.agentorchestr.core.agent.FirstRunDialogs;
+import io.agentorchestr.core.agent.LaunchCommand;
+import io.agentorchestr.core.agent.LaunchRequest;
+import io.agentorchestr.core.agent.McpInjector;
+import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.git.Git;
+import io.agentorchestr.core.session.SessionRecord;
+import io.agentorchestr.core.tmux.GatedCommand;
+import io.agentorchestr.core.tmux.NewPane;
+import io.agentorchestr.core.tmux.PanePlacer;
+import io.agentorchestr.core.tmux.PaneRef;
+import io.agentorchestr.core.tmux.Tmux;
+import io.agentorchestr.core.worker.PromptDelivery;
+import io.agentorchestr.core.worker.WorkerLauncher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Starts the lead agent in its pane with its MCP configuration: the first time in a new tmux session,
+ * later (relaunch after a death or hang, resume after a crash) in place of its old pane or in a new
+ * window. A relaunch continues the lead's conversation with its agent's resume flag where it can,
+ * else starts a fresh lead with a digest of the session.
+ */
+final class LeadLauncher {
+    private static final Duration LEAD_TOOLS_TIMEOUT = Duration.ofSeconds(90);
+    static final String LEAD_WINDOW = "lead";
+
+    private final Tmux tmux;
+    private final Git git;
+    private final FirstRunDialogs dialogs;
+    private final Consumer<String> progress;
+
+    LeadLauncher(Tmux tmux, Git git, FirstRunDialogs dialogs, Consumer<String> progress) {
+        this.tmux = tmux;
+        this.git = git;
+        this.dialogs = dialogs;
+        this.progress = progress;
+    }
+
+    /** A running lead: where it is, what it prints to, its MCP files, its conversation id. */
+    record Lead(PaneRef pane, Path log, McpInjector.Injection mcp, String agentSessionId, int launch) {
+    }
+
+    /** Where the lead goes: a new tmux session, in place of an existing pane, or a new window. */
+    sealed interface Place {
+        record NewSession() implements Place {
+        }
+
+        record Respawn(PaneRef pane) implements Place {
+        }
+
+        record NewWindow() implements Place {
+        }
+    }
+
+    /**
+     * @param prompt         the first prompt, or for a resumed conversation the message it gets on return
+     * @param resumeSession  the conversation to continue with the resume flag, or null for a fresh lead
+     */
+    Lead launch(SessionRecord session, Path workDir, DetectedAgent agent, ToolServer server, String prompt,
+                String resumeSession, int launch, Place place) {
+        Path sessionDir = Path.of(session.sessionDir());
+        String name = launch == 1 ? "lead" : "lead-" + launch;
+        Path promptFile = sessionDir.resolve("prompts").resolve(name + ".md");
+        Path log = sessionDir.resolve("logs").resolve(name + ".log");
+        write(promptFile, prompt);
+        write(log, "");
+        if (agent.profile().mcp().file() != null) {
+            git.exclude(Path.of(session.project()), "/" + agent.profile().mcp().file());
+        }
+        dialogs.preAccept(agent.profile(), List.of(workDir));
+        McpInjector.Injection mcp = new McpInjector().inject(agent.profile(), server.leadAccess(), sessionDir, workDir,
+                "lead");
+        boolean resume = resumeSession != null;
+        String agentSessionId = resume ? resumeSession
+                : agent.profile().sessionIdArgs().isEmpty() ? null : UUID.randomUUID().toString();
+        LaunchCommand command = AgentLauncher.build(agent.profile(), agent.binary(),
+                new LaunchRequest(true, promptFile, agentSessionId, resume), mcp.args());
+        String channel = "agentorchestr-go-" + session.id() + "-" + name;
+        Map<String, String> env = new LinkedHashMap<>(command.env());
+        env.putAll(mcp.env());
+        env.put(GatedCommand.CHANNEL_ENV, channel);
+        env.put(GatedCommand.PROMPT_FILE_ENV, promptFile.toString());
+        env.put(GatedCommand.EXIT_FILE_ENV, WorkerLauncher.exitFile(log).toString());
+        env.put("AGENTORCHESTR_SESSION_ID", session.id());
+        NewPane pane = new NewPane(GatedCommand.wrap(command.argv()), workDir, env);
+        long listings = server.leadToolListings();
+        PaneRef ref = place(session, place, pane);
+        tmux.setWindowOption(ref.id(), "remain-on-exit", "on");
+        tmux.pipePaneTo(ref, log);
+        tmux.signalChannel(channel);
+        if (command.pastePrompt()) {
+            deliverWhenToolsListed(server, listings, ref, agent, prompt);
+        }
+        progress.accept("lead (" + agent.profile().key() + (resume ? ", conversation resumed" : "") + ") started in "
+                + "pane " + ref.id() + " of tmux session " + session.tmuxSession());
+        return new Lead(ref, log, mcp, agentSessionId, launch);
+    }
+
+    private PaneRef place(SessionRecord session, Place place, NewPane pane) {
+        if (place instanceof Place.Respawn r) {
+            tmux.respawnPane(r.pane(), pane);
+            return r.pane();
+        }
+        if (place instanceof Place.NewWindow) {
+            return tmux.newWindow(session.tmuxSession(), LEAD_WINDOW, pane);
+        }
+        return new PanePlacer(tmux).openSession(session.tmuxSession(), pane);
+    }
+
+    /** The prompt goes in once this launch of the lead can use its tools and its input box is ready. */
+    private void deliverWhenToolsListed(ToolServer server, long seen, PaneRef pane, DetectedAgent lead,
+                                        String prompt) {
+        try {
+            if (!server.awaitLeadTools(seen, LEAD_TOOLS_TIMEOUT)) {
+                progress.accept("the lead has not listed its MCP tools after " + LEAD_TOOLS_TIMEOUT.toSeconds()
+                        + " s; giving it the goal anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        new PromptDelivery(tmux).deliverWhenReady(pane, lead.profile().markers(), prompt);
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw AgentorchestrException.error("cannot write " + file + ": " + e.getMessage()
+                    + "; check free space and permissions of the state directory", e);
+        }
+    }
+}

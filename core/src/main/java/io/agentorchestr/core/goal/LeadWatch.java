@@ -1,0 +1,154 @@
+package io.agentorchestr.core.goal;
+
+import io.agentorchestr.core.agent.AgentLauncher;
+import io.agentorchestr.core.agent.DetectedAgent;
+import io.agentorchestr.core.agent.McpInjector;
+import io.agentorchestr.core.session.SessionEvent;
+import io.agentorchestr.core.session.SessionRecord;
+import io.agentorchestr.core.session.SessionRuntime;
+import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.tmux.GatedCommand;
+import io.agentorchestr.core.tmux.PaneStatus;
+import io.agentorchestr.core.tmux.Tmux;
+import io.agentorchestr.core.worker.WorkerLauncher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The lead's health: its pane dying, or printing nothing and calling no tool for the hang threshold,
+ * gets it relaunched once per run (its conversation resumed where its agent allows, else a fresh lead
+ * with a digest of the session); a second failure ends the goal with the reason.
+ */
+public final class LeadWatch {
+    private final SessionRecord session;
+    private final StateStore store;
+    private final Tmux tmux;
+    private final LeadLauncher launcher;
+    private final DetectedAgent agent;
+    private final ToolServer server;
+    private final Supervisor supervisor;
+    private final Path workDir;
+    private volatile LeadLauncher.Lead lead;
+    private int relaunchesThisRun;
+    private long lastSize;
+    private Instant lastOutput = Instant.now();
+
+    LeadWatch(SessionRecord session, StateStore store, Tmux tmux, LeadLauncher launcher, DetectedAgent agent,
+              ToolServer server, Supervisor supervisor, Path workDir) {
+        this.session = session;
+        this.store = store;
+        this.tmux = tmux;
+        this.launcher = launcher;
+        this.agent = agent;
+        this.server = server;
+        this.supervisor = supervisor;
+        this.workDir = workDir;
+    }
+
+    LeadLauncher.Lead current() {
+        return lead;
+    }
+
+    /** The lead's first launch in a new session. */
+    void launchFirst(String prompt) {
+        started(launcher.launch(session, workDir, agent, server, prompt, null, 1, new LeadLauncher.Place.NewSession()));
+    }
+
+    /**
+     * Keeps a lead that survived the orchestrator's crash: its MCP configuration is written again (same
+     * address and token), and it is told that its tools are back, so it repeats a call that failed.
+     */
+    void adopt(io.agentorchestr.core.tmux.PaneRef pane, int launch, String agentSessionId) {
+        Path sessionDir = Path.of(session.sessionDir());
+        Path log = sessionDir.resolve("logs").resolve(launch <= 1 ? "lead.log" : "lead-" + launch + ".log");
+        McpInjector.Injection mcp = new McpInjector().inject(agent.profile(), server.leadAccess(), sessionDir, workDir,
+                "lead");
+        started(new LeadLauncher.Lead(pane, log, mcp, agentSessionId, Math.max(1, launch)));
+        new io.agentorchestr.core.worker.PromptDelivery(tmux).deliver(pane, "[agentorchestr] agentorchestr was "
+                + "restarted and its MCP tools are available again at the same address. If a tool call failed, "
+                + "make it again; list_workers shows where every worker stands.");
+    }
+
+    /**
+     * Starts the lead again at {@code place}: its conversation resumed with a note when its agent can,
+     * otherwise a fresh lead whose prompt carries a digest of the session.
+     */
+    void relaunch(String reason, LeadLauncher.Place place) {
+        SessionRuntime rt = store.runtime(session.id()).orElseThrow();
+        int launch = rt.leadLaunches() + 1;
+        McpInjector.cleanUp(lead == null ? McpInjector.Injection.NONE : lead.mcp());
+        String digest = SessionDigest.of(session, store.workers(session.id()), store.events(session.id()), reason);
+        boolean resume = rt.leadAgentSessionId() != null
+                && AgentLauncher.canResume(agent.profile(), rt.leadAgentSessionId());
+        String prompt = resume ? "[agentorchestr] " + digest
+                : LeadPrompt.build(Path.of(session.project()), session.integrationBranch(), rt.maxWorkers(),
+                session.goal(), digest);
+        started(launcher.launch(session, workDir, agent, server, prompt, resume ? rt.leadAgentSessionId() : null,
+                launch, place));
+        store.append(session.id(), new SessionEvent.LeadRelaunched(launch, lead.pane().id(), resume
+                ? "conversation resumed" : "fresh lead with a digest", reason));
+    }
+
+    private void started(LeadLauncher.Lead l) {
+        lead = l;
+        lastSize = 0;
+        lastOutput = Instant.now();
+        supervisor.leadMoved(l.pane());
+        store.runtime(session.id()).ifPresent(rt -> store.saveRuntime(rt.withLead(l.agentSessionId(), l.pane().id(),
+                l.launch())));
+    }
+
+    /** Empty while the lead is fine (or was just relaunched); the end of the goal when it cannot go on. */
+    Optional<GoalEnd> check(java.time.Duration hungAfter) {
+        if (!tmux.hasSession(session.tmuxSession())) {
+            return Optional.of(supervisor.tmuxGone());
+        }
+        Optional<String> trouble = gone().or(() -> hung(hungAfter));
+        if (trouble.isEmpty()) {
+            return Optional.empty();
+        }
+        if (relaunchesThisRun >= 1) {
+            return Optional.of(new GoalEnd(GoalEnd.Kind.LEAD_EXITED, "the lead " + trouble.get() + ", again after it was "
+                    + "relaunched once; the session is resumable with --resume " + session.id()));
+        }
+        relaunchesThisRun++;
+        supervisor.report("the lead " + trouble.get() + "; relaunching it");
+        relaunch("the lead " + trouble.get(), new LeadLauncher.Place.Respawn(lead.pane()));
+        return Optional.empty();
+    }
+
+    private Optional<String> gone() {
+        Optional<PaneStatus> status = tmux.paneStatus(lead.pane());
+        if (status.isPresent() && !status.get().dead()) {
+            return Optional.empty();
+        }
+        Integer exit = GatedCommand.recordedExitStatus(WorkerLauncher.exitFile(lead.log()))
+                .orElse(status.map(PaneStatus::deadStatus).orElse(null));
+        return Optional.of("exited" + (exit == null ? "" : " (status " + exit + ")")
+                + " without marking the goal done or failed");
+    }
+
+    private Optional<String> hung(java.time.Duration hungAfter) {
+        long size;
+        try {
+            size = Files.size(lead.log());
+        } catch (IOException e) {
+            size = lastSize;
+        }
+        Instant now = Instant.now();
+        if (size != lastSize) {
+            lastSize = size;
+            lastOutput = now;
+            return Optional.empty();
+        }
+        Instant quietSince = now.minus(hungAfter);
+        if (lastOutput.isAfter(quietSince) || supervisor.leadActivity().activeSince(quietSince)) {
+            return Optional.empty();
+        }
+        return Optional.of("printed nothing and called no tool for " + hungAfter.toSeconds() + " s (hung)");
+    }
+}

@@ -1,0 +1,186 @@
+package io.agentorchestr.core.goal;
+
+import io.agentorchestr.core.agent.DetectedAgent;
+import io.agentorchestr.core.agent.McpAccess;
+import io.agentorchestr.core.health.HealthActions;
+import io.agentorchestr.core.health.HealthMonitor;
+import io.agentorchestr.core.monitor.Completion;
+import io.agentorchestr.core.monitor.CompletionDetector;
+import io.agentorchestr.core.session.SessionEvent;
+import io.agentorchestr.core.session.SessionRecord;
+import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.tmux.PaneRef;
+import io.agentorchestr.core.tmux.Tmux;
+import io.agentorchestr.core.worker.PromptDelivery;
+import io.agentorchestr.core.worker.WorkerLauncher;
+import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.worker.WorkerState;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * Looks after running workers: a completion watch and health tracking for each, and the recovery
+ * actions the health monitor asks for (nudge, Ctrl-C, restart in the same worktree, give up). Every
+ * action is recorded in the event log.
+ */
+final class WorkerCare implements HealthActions {
+    private final SessionRecord session;
+    private final StateStore store;
+    private final Tmux tmux;
+    private final WorkerLauncher launcher;
+    private final WorkerBoard board;
+    private final AgentChooser agents;
+    private final BiConsumer<String, Completion> finisher;
+    private final WorkerMonitors monitors;
+    private final HealthMonitor health;
+    private final PromptDelivery delivery;
+    private volatile Function<String, Optional<McpAccess>> access = id -> Optional.empty();
+
+    WorkerCare(SessionRecord session, StateStore store, Tmux tmux, WorkerLauncher launcher, WorkerBoard board,
+               AgentChooser agents, io.agentorchestr.core.health.HealthPolicy policy,
+               BiConsumer<String, Completion> finisher) {
+        this.session = session;
+        this.store = store;
+        this.tmux = tmux;
+        this.launcher = launcher;
+        this.board = board;
+        this.agents = agents;
+        this.finisher = finisher;
+        this.monitors = new WorkerMonitors(new CompletionDetector(tmux));
+        this.health = new HealthMonitor(tmux, policy, this);
+        this.delivery = new PromptDelivery(tmux);
+        health.start();
+    }
+
+    void connect(Function<String, Optional<McpAccess>> workerAccess) {
+        this.access = workerAccess;
+    }
+
+    Optional<McpAccess> access(String workerId) {
+        return access.apply(workerId);
+    }
+
+    /** Watches a running worker for completion and health. */
+    void watch(WorkerRecord w) {
+        health.track(w.id(), new PaneRef(w.paneId()), Path.of(w.logPath()), markersOf(w),
+                Math.max(0, w.attempt() - 1));
+        monitors.start(WorkerLauncher.watch(w, Path.of(session.sessionDir())),
+                signal -> store.append(session.id(), new SessionEvent.SignalObserved(w.id(), signal.signal(),
+                        signal.state().label(), signal.summary())),
+                c -> finisher.accept(w.id(), c));
+    }
+
+    void unwatch(String id) {
+        monitors.stop(id);
+        health.untrack(id);
+    }
+
+    void typedInto(String id) {
+        health.typedInto(id);
+    }
+
+    /**
+     * A worker's agent exited while its hang was being recovered (our Ctrl-C ends many agents): it is
+     * started again if the policy has a restart left (null is returned), else it has hung for good.
+     * Any other completion is returned as it is.
+     */
+    Completion afterExit(String id, Completion c) {
+        if (!Completion.PANE_EXIT.equals(c.signal())) {
+            return c;
+        }
+        HealthMonitor.ExitVerdict v = health.onExit(id);
+        if (v == HealthMonitor.ExitVerdict.RESTART) {
+            agents.record(board.get(id).agent(), true, id + " hung");
+            relaunch(id, "it hung and exited when interrupted", false);
+            return null;
+        }
+        if (v == HealthMonitor.ExitVerdict.GIVE_UP) {
+            String reason = "hung: no output for " + health.policy().hungAfter().toSeconds() + " s; nudged, "
+                    + "interrupted (it exited) and restarted " + health.restarts(id) + " time(s) without recovery";
+            store.append(session.id(), new SessionEvent.HealthAction(id, "give_up", reason));
+            return new Completion(WorkerState.FAILED, reason, "health", c.exitStatus());
+        }
+        return c;
+    }
+
+    @Override
+    public void activityChanged(String id, WorkerState state, String reason, long outputOffset) {
+        synchronized (board) {
+            WorkerRecord w = board.get(id);
+            if (w.state().terminal() || w.state() == state) {
+                return;
+            }
+            board.put(w.withState(state, reason, "health", null));
+        }
+        store.saveOutputOffset(session.id(), id, outputOffset);
+    }
+
+    @Override
+    public void nudge(String id, String text) {
+        store.append(session.id(), new SessionEvent.HealthAction(id, "nudge", text));
+        deliver(id, text);
+    }
+
+    @Override
+    public void interrupt(String id) {
+        store.append(session.id(), new SessionEvent.HealthAction(id, "interrupt", "Ctrl-C pressed in its pane"));
+        health.typedInto(id);
+        tmux.sendKeys(new PaneRef(board.get(id).paneId()), "C-c");
+    }
+
+    @Override
+    public void restart(String id, String reason) {
+        agents.record(board.get(id).agent(), true, id + " hung");
+        relaunch(id, reason, true);
+    }
+
+    @Override
+    public void giveUp(String id, String reason) {
+        store.append(session.id(), new SessionEvent.HealthAction(id, "give_up", reason));
+        WorkerRecord w = board.get(id);
+        finisher.accept(id, new Completion(WorkerState.FAILED, reason, "health", null));
+        tmux.killPane(new PaneRef(w.paneId()));
+    }
+
+    @Override
+    public void needsAttention(String id, String reason) {
+        store.append(session.id(), new SessionEvent.HealthAction(id, "attention", reason));
+        board.attention(id, reason);
+    }
+
+    /** A new attempt of {@code id} in its worktree; {@code stopWatch} when its old watch is still running. */
+    void relaunch(String id, String reason, boolean stopWatch) {
+        WorkerRecord w = board.get(id);
+        if (stopWatch) {
+            monitors.stopAndWait(id);
+        }
+        DetectedAgent agent = agents.find(w.agent()).orElseThrow(() -> new ToolError("agent " + w.agent()
+                + " of " + id + " is not available any more"));
+        WorkerRecord next = launcher.relaunch(session, w, agent.profile(), agent.binary(), access(id), reason,
+                new PaneRef(w.paneId()));
+        board.put(next);
+        int restarts = health.restarts(id);
+        watch(next);
+        health.track(id, new PaneRef(next.paneId()), Path.of(next.logPath()), markersOf(next), restarts);
+    }
+
+    private void deliver(String id, String text) {
+        WorkerRecord w = board.get(id);
+        health.typedInto(id);
+        delivery.deliver(new PaneRef(w.paneId()), text);
+    }
+
+    private io.agentorchestr.core.agent.ScreenMarkers markersOf(WorkerRecord w) {
+        return agents.find(w.agent()).map(a -> a.profile().markers())
+                .orElse(new io.agentorchestr.core.agent.ScreenMarkers(java.util.List.of(), java.util.List.of(),
+                        java.util.List.of()));
+    }
+
+    void shutdown() {
+        health.close();
+        monitors.stopAll();
+    }
+}

@@ -1,0 +1,50 @@
+package io.agentorchestr.core.health;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How a session watches its workers' health and what it does about trouble (SPEC §6).
+ *
+ * @param hungAfter        no output for this long (and not at an idle or input prompt) means hung
+ * @param onHung           recovery steps for a hung worker, in order; after the last, it is given up as failed
+ * @param maxRestarts      how many times one worker may be restarted by {@link RecoveryStep#RESTART}
+ * @param idleAfter        back at its prompt this long without a completion signal: reminded once, then
+ *                         reported to the lead
+ * @param breakerFailures  consecutive failed or hung attempts of one agent that stop spawning it
+ * @param breakerCooldown  how long spawning that agent stays refused
+ */
+public record HealthPolicy(Duration hungAfter, List<RecoveryStep> onHung, int maxRestarts, Duration idleAfter,
+                           int breakerFailures, Duration breakerCooldown) {
+
+    public static final HealthPolicy DEFAULT = new HealthPolicy(Duration.ofMinutes(5),
+            List.of(RecoveryStep.NUDGE, RecoveryStep.INTERRUPT, RecoveryStep.RESTART), 1, Duration.ofSeconds(60), 3,
+            Duration.ofMinutes(5));
+
+    public HealthPolicy {
+        onHung = List.copyOf(onHung);
+        requirePositive(hungAfter, "hung_after_s");
+        requirePositive(idleAfter, "idle_after_s");
+        requirePositive(breakerCooldown, "circuit_breaker.cooldown_s");
+        if (maxRestarts < 0) {
+            throw new IllegalArgumentException("max_restarts must be 0 or more, not " + maxRestarts);
+        }
+        if (breakerFailures < 1) {
+            throw new IllegalArgumentException("circuit_breaker.failures must be at least 1, not " + breakerFailures);
+        }
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException(name + " must be a positive number of seconds");
+        }
+    }
+
+    public HealthPolicy withHungAfter(Duration d) {
+        return new HealthPolicy(d, onHung, maxRestarts, idleAfter, breakerFailures, breakerCooldown);
+    }
+
+    public HealthPolicy withOnHung(List<RecoveryStep> steps) {
+        return new HealthPolicy(hungAfter, steps, maxRestarts, idleAfter, breakerFailures, breakerCooldown);
+    }
+}
