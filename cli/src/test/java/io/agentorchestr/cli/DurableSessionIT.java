@@ -8,14 +8,10 @@ import io.agentorchestr.core.session.SessionStatus;
 import io.agentorchestr.core.store.EventRecord;
 import io.agentorchestr.core.store.SqliteStateStore;
 import io.agentorchestr.core.testing.Poll;
-import io.agentorchestr.core.testing.TestRepo;
 import io.agentorchestr.core.worker.WorkerRecord;
 import io.agentorchestr.core.worker.WorkerState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,24 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sessions survive the orchestrator: kill -9, tmux kill-server and Ctrl-C, each followed by --resume. */
 @Timeout(240)
-class DurableSessionIT {
-    @TempDir
-    Path dir;
-    private Distribution dist;
-    private TestRepo project;
-    private final ObjectMapper json = new ObjectMapper();
-
-    @BeforeEach
-    void setUp() throws IOException {
-        dist = new Distribution(dir);
-        project = TestRepo.create(dir.resolve("project"));
-    }
-
-    @AfterEach
-    void tearDown() {
-        dist.close();
-    }
-
+class DurableSessionIT extends SandboxedRun {
     private Process startGoal(String goal) throws IOException {
         return dist.start(dir.resolve("first-run.log"), "--goal", goal, "--agents", "demo", "--project",
                 project.dir().toString(), "--no-attach", "--json");
@@ -108,6 +87,9 @@ class DurableSessionIT {
     void killDashNineThenResumeCompletesTheGoalWithWorkFinishedWhileDown() throws Exception {
         Process first = startGoal("Quick [demo:sleep=3]\nSlow [demo:sleep=14]\nSlower [demo:sleep=16]");
         String id = awaitRunningWorkers(3);
+        ExecResult second = dist.run("--resume", id, "--no-attach");
+        assertEquals(1, second.exitCode(), "a second orchestrator on a running session: " + second.stderr());
+        assertTrue(second.stderr().contains("is already being driven by another agentorchestr"), second.stderr());
         first.destroyForcibly();
         assertTrue(first.waitFor(10, TimeUnit.SECONDS));
         WorkerRecord quick = workers(id).get(0);

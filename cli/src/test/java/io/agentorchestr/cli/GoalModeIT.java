@@ -2,18 +2,14 @@ package io.agentorchestr.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agentorchestr.core.testing.TestRepo;
 import io.agentorchestr.core.process.ExecResult;
 import io.agentorchestr.core.session.SessionStatus;
 import io.agentorchestr.core.store.EventRecord;
 import io.agentorchestr.core.store.SqliteStateStore;
 import io.agentorchestr.core.worker.WorkerRecord;
 import io.agentorchestr.core.worker.WorkerState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,33 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Auto mode end to end: the launcher, real tmux and git, the demo agent as lead and as workers over MCP. */
 @Timeout(240)
-class GoalModeIT {
-    @TempDir
-    Path dir;
-    private Distribution dist;
-    private TestRepo project;
-    private final ObjectMapper json = new ObjectMapper();
-
-    @BeforeEach
-    void setUp() throws IOException {
-        dist = new Distribution(dir);
-        project = TestRepo.create(dir.resolve("project"));
-    }
-
-    @AfterEach
-    void tearDown() {
-        dist.close();
-    }
-
-    private JsonNode goal(String goal, int expectedExit, String... extra) throws IOException {
-        List<String> args = new ArrayList<>(List.of("--goal", goal, "--agents", "demo", "--project",
-                project.dir().toString(), "--no-attach", "--json"));
-        args.addAll(List.of(extra));
-        ExecResult r = dist.run(args.toArray(String[]::new));
-        assertEquals(expectedExit, r.exitCode(), "stdout:\n" + r.stdout() + "\nstderr:\n" + r.stderr());
-        return json.readTree(r.stdout());
-    }
-
+class GoalModeIT extends SandboxedRun {
     @Test
     void threeGoalLinesBecomeThreeWorkersMergedAndVerified() throws IOException {
         project.verifyCommands("test -f demo/w01.md", "test -f demo/w02.md && test -f demo/w03.md");

@@ -5,14 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentorchestr.core.process.ExecResult;
 import io.agentorchestr.core.store.EventRecord;
 import io.agentorchestr.core.store.SqliteStateStore;
-import io.agentorchestr.core.testing.TestRepo;
 import io.agentorchestr.core.worker.WorkerRecord;
 import io.agentorchestr.core.worker.WorkerState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,33 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Health monitoring end to end: a hung worker is recovered per policy, a crashing agent trips the breaker. */
 @Timeout(180)
-class WorkerHealthIT {
-    @TempDir
-    Path dir;
-    private Distribution dist;
-    private TestRepo project;
-    private final ObjectMapper json = new ObjectMapper();
-
-    @BeforeEach
-    void setUp() throws IOException {
-        dist = new Distribution(dir);
-        project = TestRepo.create(dir.resolve("project"));
-    }
-
-    @AfterEach
-    void tearDown() {
-        dist.close();
-    }
-
-    private JsonNode goal(String goal, int expectedExit, String... extra) throws IOException {
-        List<String> args = new ArrayList<>(List.of("--goal", goal, "--agents", "demo", "--project",
-                project.dir().toString(), "--no-attach", "--json"));
-        args.addAll(List.of(extra));
-        ExecResult r = dist.run(args.toArray(String[]::new));
-        assertEquals(expectedExit, r.exitCode(), "stdout:\n" + r.stdout() + "\nstderr:\n" + r.stderr());
-        return json.readTree(r.stdout());
-    }
-
+class WorkerHealthIT extends SandboxedRun {
     @Test
     void aHungWorkerIsDetectedNudgedInterruptedRestartedThenFailedAndReported() throws IOException {
         JsonNode out = goal("Stuck [demo:hang]", 3, "--hung-after", "2s");
@@ -86,6 +56,29 @@ class WorkerHealthIT {
         assertEquals(3, out.get("workers").size(), "the fourth spawn was refused");
         try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
             first(store.events(out.get("session").asText()), "tool_called", "circuit breaker");
+        }
+    }
+
+    @Test
+    void anIdleWorkerWithoutAReportIsRemindedOnceThenReportedToTheLead() throws IOException {
+        java.nio.file.Files.createDirectories(project.dir().resolve(".agentorchestr"));
+        java.nio.file.Files.writeString(project.dir().resolve(".agentorchestr/config.toml"),
+                "[health]\nidle_after_s = 2\n");
+        JsonNode out = goal("Forgets to report [demo:ignore]", 3, "--timeout", "15s");
+
+        assertEquals("timeout", out.get("state").asText());
+        try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
+            List<EventRecord> events = store.events(out.get("session").asText());
+            first(events, "worker_state_changed", "\"to\":\"idle\"");
+            EventRecord reminder = first(events, "health_action", "back at your prompt");
+            EventRecord reported = first(events, "health_action", "idle at its prompt without reporting");
+            assertTrue(reported.seq() > reminder.seq(), "reminded first, then reported");
+            assertEquals(1, events.stream().filter(e -> e.data().contains("back at your prompt")).count(),
+                    "one reminder only");
+            EventRecord told = events.stream().filter(e -> e.kind().equals("tool_called")
+                    && e.data().contains("wait_for_any") && e.data().contains("without reporting")).findFirst()
+                    .orElseThrow(() -> new AssertionError("wait_for_any never returned the idle worker"));
+            assertTrue(told.seq() > reported.seq());
         }
     }
 

@@ -35,7 +35,26 @@ final class JGitContent {
         }
     }
 
+    /** Commits everything; retried briefly when another git process holds the index or a ref lock. */
     Optional<String> commitAll(Path worktree, String message) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return commitAllOnce(worktree, message);
+            } catch (org.eclipse.jgit.api.errors.JGitInternalException | io.agentorchestr.core.error.AgentorchestrException e) {
+                if (attempt >= 5 || !String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("lock")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100L << attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Optional<String> commitAllOnce(Path worktree, String message) {
         try (org.eclipse.jgit.api.Git git = open(worktree)) {
             git.add().addFilepattern(".").call();
             git.add().setUpdate(true).addFilepattern(".").call();

@@ -2,6 +2,7 @@ package io.agentorchestr.core.git;
 
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.process.ExecResult;
+import io.agentorchestr.core.process.ProcessFailedException;
 import io.agentorchestr.core.process.ProcessRunner;
 import io.agentorchestr.core.process.ProcessSpec;
 
@@ -65,7 +66,23 @@ public final class LocalGit implements Git {
 
     @Override
     public void addWorktree(Path repo, Path worktree, String branch, String startCommit) {
-        checked(repo, "worktree", "add", "--quiet", "-b", branch, worktree.toString(), startCommit);
+        ExecResult r = runner.run(spec(repo, "worktree", "add", "--quiet", "-b", branch, worktree.toString(),
+                startCommit));
+        for (int attempt = 1; attempt <= LOCK_RETRIES && contended(r); attempt++) {
+            if (!pause(attempt)) {
+                break;
+            }
+            // A lock failure can come after the branch was made (git removes the half-made worktree
+            // itself), so a retry checks the existing branch out instead of creating it again.
+            runner.run(spec(repo, "worktree", "prune"));
+            r = branchExists(repo, branch) && !Files.exists(worktree)
+                    ? runner.run(spec(repo, "worktree", "add", "--quiet", worktree.toString(), branch))
+                    : runner.run(spec(repo, "worktree", "add", "--quiet", "-b", branch, worktree.toString(),
+                    startCommit));
+        }
+        if (!r.ok()) {
+            throw new ProcessFailedException(r);
+        }
     }
 
     @Override
@@ -190,13 +207,44 @@ public final class LocalGit implements Git {
         return true;
     }
 
+    /**
+     * Runs git, again after a short pause when another git process (a {@code git gc}, the user's own
+     * commands) holds a lock it needs: such contention clears in moments and is no reason to fail.
+     */
     private ExecResult git(Path dir, String... args) {
-        return runner.run(spec(dir, args));
+        ExecResult r = runner.run(spec(dir, args));
+        for (int attempt = 1; attempt <= LOCK_RETRIES && contended(r) && pause(attempt); attempt++) {
+            r = runner.run(spec(dir, args));
+        }
+        return r;
+    }
+
+    private static boolean contended(ExecResult r) {
+        return !r.ok() && LOCK_CONTENTION.matcher(r.stderr()).find();
+    }
+
+    /** Waits a little longer each attempt; false when interrupted. */
+    private static boolean pause(int attempt) {
+        try {
+            Thread.sleep(100L << attempt);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private ExecResult checked(Path dir, String... args) {
-        return runner.runChecked(spec(dir, args));
+        ExecResult r = git(dir, args);
+        if (!r.ok()) {
+            return runner.runChecked(spec(dir, args));
+        }
+        return r;
     }
+
+    private static final int LOCK_RETRIES = 5;
+    private static final java.util.regex.Pattern LOCK_CONTENTION = java.util.regex.Pattern.compile(
+            "\\.lock'?: File exists|cannot lock ref|Unable to create '[^']*\\.lock'|could not lock");
 
     private static ProcessSpec spec(Path dir, String... args) {
         List<String> argv = new ArrayList<>(List.of("git", "-C", dir.toString()));

@@ -3,7 +3,6 @@ package io.agentorchestr.core.goal;
 import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.agent.McpAccess;
 import io.agentorchestr.core.git.Git;
-import io.agentorchestr.core.git.MergeAttempt;
 import io.agentorchestr.core.monitor.Completion;
 import io.agentorchestr.core.health.CircuitBreaker;
 import io.agentorchestr.core.health.HealthPolicy;
@@ -42,7 +41,6 @@ public final class Supervisor {
     private final Git git;
     private final WorkerLauncher launcher;
     private final Integration integration;
-    private final Verifier verifier;
     private final AgentChooser agents;
     private final int maxWorkers;
     private final Consumer<String> progress;
@@ -54,7 +52,7 @@ public final class Supervisor {
     private final CompletableFuture<GoalEnd> end = new CompletableFuture<>();
     private final Object spawnLock = new Object();
     private volatile PaneRef leadPane;
-    private volatile VerifyResult lastVerify;
+    private final IntegrationDesk desk;
 
     public Supervisor(SessionRecord session, StateStore store, Tmux tmux, Git git, WorkerLauncher launcher,
                       Integration integration, Verifier verifier, List<DetectedAgent> roster, int maxWorkers,
@@ -65,7 +63,6 @@ public final class Supervisor {
         this.git = git;
         this.launcher = launcher;
         this.integration = integration;
-        this.verifier = verifier;
         this.agents = new AgentChooser(roster, new CircuitBreaker(policy.breakerFailures(), policy.breakerCooldown(),
                 Clock.systemUTC()));
         this.maxWorkers = maxWorkers;
@@ -73,6 +70,7 @@ public final class Supervisor {
         this.board = new WorkerBoard(session.id(), store);
         this.care = new WorkerCare(session, store, tmux, launcher, board, agents, policy, this::finish);
         this.delivery = new PromptDelivery(tmux);
+        this.desk = new IntegrationDesk(session, store, launcher, integration, verifier, board, progress);
     }
 
     public SessionRecord session() {
@@ -125,7 +123,7 @@ public final class Supervisor {
     }
 
     public Optional<VerifyResult> lastVerify() {
-        return Optional.ofNullable(lastVerify);
+        return desk.lastVerify();
     }
 
     public String lastProgress(String workerId) {
@@ -265,66 +263,17 @@ public final class Supervisor {
     }
 
     public String diff(String id) {
-        WorkerRecord w = board.get(id);
-        String diff = integration.diff(session.baseCommit(), w.branch());
-        return diff.isBlank() ? "(no changes on " + w.branch() + ")" : WorkerOutput.truncate(diff, 60_000);
+        return desk.diff(id);
     }
 
     /** merge_worker: the worker's branch into the integration branch; conflicts are reported, not forced. */
     public MergeOutcome merge(String id) {
-        synchronized (integration) {
-            WorkerRecord w = board.get(id);
-            if (w.mergedCommit() != null) {
-                return new MergeOutcome(id, true, w.mergedCommit(), List.of(), "already merged");
-            }
-            if (w.state() != WorkerState.DONE) {
-                throw new ToolError(id + " is " + w.state().label() + "; only workers that finished done are merged "
-                        + "(its branch " + w.branch() + " keeps its commits)");
-            }
-            MergeAttempt a = integration.merge(w.branch(), "agentorchestr: merge " + id + " ("
-                    + firstLine(String.valueOf(w.summary())) + ")");
-            if (!a.merged()) {
-                store.append(session.id(), new SessionEvent.MergeConflict(id, a.conflicts()));
-                progress.accept(id + " not merged: " + (a.conflicts().isEmpty() ? a.message()
-                        : "conflicts in " + String.join(", ", a.conflicts())));
-                return new MergeOutcome(id, false, null, a.conflicts(), a.conflicts().isEmpty() ? a.message()
-                        : "merge conflict; the integration branch was left as it was");
-            }
-            board.put(w.withMergedCommit(a.commit()));
-            store.append(session.id(), new SessionEvent.WorkerMerged(id, a.commit()));
-            launcher.retire(session, w);
-            progress.accept(id + " merged into " + integration.branch());
-            return new MergeOutcome(id, true, a.commit(), List.of(), "merged");
-        }
+        return desk.merge(id);
     }
 
     /** verify: merges finished work not merged yet, then runs the verify commands on the result. */
     public VerifyResult verify(String successCriteria) {
-        List<String> merged = new java.util.ArrayList<>();
-        List<String> unmerged = new java.util.ArrayList<>();
-        for (WorkerRecord w : board.all()) {
-            if (w.state() == WorkerState.DONE && w.mergedCommit() == null) {
-                MergeOutcome m = merge(w.id());
-                (m.merged() ? merged : unmerged).add(m.merged() ? w.id() : w.id() + " (" + m.message()
-                        + (m.conflicts().isEmpty() ? "" : ": " + String.join(", ", m.conflicts())) + ")");
-            }
-        }
-        VerifyCommands commands = VerifyCommands.load(Path.of(session.project()));
-        List<VerifyResult.CommandRun> runs = verifier.run(commands, integration.worktree());
-        boolean passed = runs.stream().allMatch(r -> r.exitCode() == 0 && !r.timedOut());
-        String note = commands.commands().isEmpty()
-                ? "no verify commands configured: add [verify] commands = [...] to .agentorchestr/config.toml or "
-                + "a fenced block under '## How to verify' in .agentorchestr/PROJECT.md"
-                : "commands from " + commands.source();
-        if (successCriteria != null && !successCriteria.isBlank()) {
-            note += "; judge the success criteria yourself against the merged result: " + successCriteria.strip();
-        }
-        VerifyResult result = new VerifyResult(passed, runs, merged, unmerged, note);
-        lastVerify = result;
-        store.append(session.id(), new SessionEvent.VerifyRan(passed, runs.size() + " command(s), merged "
-                + merged + ", unmerged " + unmerged));
-        progress.accept("verify " + (passed ? "passed" : "FAILED") + " (" + runs.size() + " command(s))");
-        return result;
+        return desk.verify(successCriteria);
     }
 
     public WorkerRecord crossReview(String a, String b, String focus) {

@@ -170,17 +170,18 @@ public final class HealthMonitor implements AutoCloseable {
         if (ScreenMarkers.anyIn(h.markers.waiting(), screen)) {
             return WorkerState.WAITING;
         }
-        if (!ScreenMarkers.anyIn(h.markers.busy(), screen) && !h.markers.idle().isEmpty()
-                && ScreenMarkers.anyIn(h.markers.idle(), lastLines(screen))) {
+        // Only the bottom of the screen tells the present: lines further up are history (an earlier
+        // "working" line stays visible above a prompt). A screen that has not changed for SETTLE
+        // shows no busy spinner, so an input prompt at the bottom means idle.
+        if (!h.markers.idle().isEmpty() && ScreenMarkers.anyIn(h.markers.idle(), lastLines(screen, 3))) {
             return WorkerState.IDLE;
         }
         return WorkerState.RUNNING;
     }
 
-    /** An idle marker counts at the bottom of the screen, where an agent's input prompt is. */
-    private static String lastLines(String screen) {
+    private static String lastLines(String screen, int n) {
         List<String> lines = screen.lines().filter(l -> !l.isBlank()).toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 6), lines.size()));
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
     }
 
     private Optional<Runnable> idle(WorkerHealth h, Instant now, long quiet) {

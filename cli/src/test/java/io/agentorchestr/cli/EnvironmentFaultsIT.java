@@ -1,0 +1,109 @@
+package io.agentorchestr.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentorchestr.core.process.ExecResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Faults in the environment give one clear error, a documented exit code, and lose nothing: an
+ * unwritable data or state directory, the state database locked by another process, a git gc running
+ * alongside. (Tests run as root in CI, where permission bits do not stop writes, so "unwritable" is a
+ * directory path that runs through a regular file.)
+ */
+@Timeout(240)
+class EnvironmentFaultsIT extends SandboxedRun {
+    private ExecResult goal(String goal) {
+        return dist.run("--goal", goal, "--agents", "demo", "--project", project.dir().toString(), "--no-attach",
+                "--json");
+    }
+
+    @Test
+    void anUnwritableDataOrStateDirectoryIsAClearErrorAndTheRepoIsUntouched() throws IOException {
+        Path blocker = Files.writeString(dir.resolve("not-a-dir"), "x");
+        for (String variable : new String[]{"XDG_DATA_HOME", "XDG_STATE_HOME"}) {
+            Distribution broken = new Distribution(dir.resolve("sandbox-" + variable))
+                    .withEnv(variable, blocker.resolve("sub").toString());
+            try {
+                ExecResult r = broken.run("--goal", "Anything", "--agents", "demo", "--project",
+                        project.dir().toString(), "--no-attach");
+                assertEquals(1, r.exitCode(), variable + ": " + r.stderr());
+                assertTrue(r.stderr().contains(blocker.toString()), variable + " names the path: " + r.stderr());
+                assertTrue(r.stderr().contains("check"), variable + " says what to do: " + r.stderr());
+                assertTrue(!r.stderr().contains("\tat "), "no stack trace: " + r.stderr());
+            } finally {
+                broken.close();
+            }
+        }
+        assertEquals("", project.git("branch", "--list", "agentorchestr/*"), "no branch was created");
+    }
+
+    @Test
+    void theStateDatabaseLockedByAnotherProcessIsAClearErrorAndKeepsItsData() throws Exception {
+        ExecResult first = goal("First note");
+        assertEquals(0, first.exitCode(), first.stderr());
+        String session = new ObjectMapper().readTree(first.stdout()).get("session").asText();
+
+        Path locker = Files.writeString(dir.resolve("Locker.java"), """
+                import java.sql.*;
+                public class Locker {
+                    public static void main(String[] a) throws Exception {
+                        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + a[0]);
+                             Statement s = c.createStatement()) {
+                            s.execute("BEGIN EXCLUSIVE");
+                            System.out.println("locked");
+                            System.out.flush();
+                            new java.util.concurrent.CountDownLatch(1).await(90, java.util.concurrent.TimeUnit.SECONDS);
+                        }
+                    }
+                }
+                """);
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                Distribution.HOME.resolve("lib").toAbsolutePath() + "/*", locker.toString(),
+                dist.stateDb().toString()).redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("locked", out.readLine());
+
+            ExecResult r = goal("Second note");
+
+            assertEquals(1, r.exitCode(), r.stderr());
+            assertTrue(r.stderr().contains("another process holds a lock"), r.stderr());
+        } finally {
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+        JsonNode listed = new ObjectMapper().readTree(dist.run("--list-sessions", "--json").stdout());
+        assertTrue(listed.toString().contains(session), "the earlier session is still there: " + listed);
+    }
+
+    @Test
+    void aGitGcRunningAlongsideDoesNotBreakTheRun() throws Exception {
+        Process gc = new ProcessBuilder("sh", "-c", "while :; do git -C '" + project.dir() + "' gc --quiet "
+                + ">/dev/null 2>&1; done").start();
+        try {
+            ExecResult r = goal("One\nTwo\nThree");
+            assertEquals(0, r.exitCode(), "stdout:\n" + r.stdout() + "\nstderr:\n" + r.stderr());
+            JsonNode out = new ObjectMapper().readTree(r.stdout());
+            for (JsonNode w : out.get("workers")) {
+                assertTrue(!w.get("merged_commit").isNull(), w.toString());
+            }
+        } finally {
+            gc.destroyForcibly();
+            gc.waitFor(10, TimeUnit.SECONDS);
+        }
+        assertEquals("", project.git("fsck", "--no-progress", "--connectivity-only").strip());
+    }
+}

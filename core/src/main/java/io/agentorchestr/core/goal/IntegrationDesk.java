@@ -1,0 +1,109 @@
+package io.agentorchestr.core.goal;
+
+import io.agentorchestr.core.git.MergeAttempt;
+import io.agentorchestr.core.session.SessionEvent;
+import io.agentorchestr.core.session.SessionRecord;
+import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.worker.WorkerLauncher;
+import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.worker.WorkerState;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Where finished work comes together: a worker's diff against the base, merging done workers into
+ * the integration branch (conflicts reported, never forced; a merged worker retires its pane and
+ * worktree), and verifying the merged result.
+ */
+final class IntegrationDesk {
+    private final SessionRecord session;
+    private final StateStore store;
+    private final WorkerLauncher launcher;
+    private final Integration integration;
+    private final Verifier verifier;
+    private final WorkerBoard board;
+    private final Consumer<String> progress;
+    private volatile VerifyResult lastVerify;
+
+    IntegrationDesk(SessionRecord session, StateStore store, WorkerLauncher launcher, Integration integration,
+                    Verifier verifier, WorkerBoard board, Consumer<String> progress) {
+        this.session = session;
+        this.store = store;
+        this.launcher = launcher;
+        this.integration = integration;
+        this.verifier = verifier;
+        this.board = board;
+        this.progress = progress;
+    }
+
+    Optional<VerifyResult> lastVerify() {
+        return Optional.ofNullable(lastVerify);
+    }
+
+    String diff(String id) {
+        WorkerRecord w = board.get(id);
+        String diff = integration.diff(session.baseCommit(), w.branch());
+        return diff.isBlank() ? "(no changes on " + w.branch() + ")" : WorkerOutput.truncate(diff, 60_000);
+    }
+
+    /** merge_worker: the worker's branch into the integration branch; conflicts are reported, not forced. */
+    MergeOutcome merge(String id) {
+        synchronized (integration) {
+            WorkerRecord w = board.get(id);
+            if (w.mergedCommit() != null) {
+                return new MergeOutcome(id, true, w.mergedCommit(), List.of(), "already merged");
+            }
+            if (w.state() != WorkerState.DONE) {
+                throw new ToolError(id + " is " + w.state().label() + "; only workers that finished done are merged "
+                        + "(its branch " + w.branch() + " keeps its commits)");
+            }
+            MergeAttempt a = integration.merge(w.branch(), "agentorchestr: merge " + id + " ("
+                    + Supervisor.firstLine(String.valueOf(w.summary())) + ")");
+            if (!a.merged()) {
+                store.append(session.id(), new SessionEvent.MergeConflict(id, a.conflicts()));
+                progress.accept(id + " not merged: " + (a.conflicts().isEmpty() ? a.message()
+                        : "conflicts in " + String.join(", ", a.conflicts())));
+                return new MergeOutcome(id, false, null, a.conflicts(), a.conflicts().isEmpty() ? a.message()
+                        : "merge conflict; the integration branch was left as it was");
+            }
+            board.put(w.withMergedCommit(a.commit()));
+            store.append(session.id(), new SessionEvent.WorkerMerged(id, a.commit()));
+            launcher.retire(session, w);
+            progress.accept(id + " merged into " + integration.branch());
+            return new MergeOutcome(id, true, a.commit(), List.of(), "merged");
+        }
+    }
+
+    /** verify: merges finished work not merged yet, then runs the verify commands on the result. */
+    VerifyResult verify(String successCriteria) {
+        List<String> merged = new ArrayList<>();
+        List<String> unmerged = new ArrayList<>();
+        for (WorkerRecord w : board.all()) {
+            if (w.state() == WorkerState.DONE && w.mergedCommit() == null) {
+                MergeOutcome m = merge(w.id());
+                (m.merged() ? merged : unmerged).add(m.merged() ? w.id() : w.id() + " (" + m.message()
+                        + (m.conflicts().isEmpty() ? "" : ": " + String.join(", ", m.conflicts())) + ")");
+            }
+        }
+        VerifyCommands commands = VerifyCommands.load(Path.of(session.project()));
+        List<VerifyResult.CommandRun> runs = verifier.run(commands, integration.worktree());
+        boolean passed = runs.stream().allMatch(r -> r.exitCode() == 0 && !r.timedOut());
+        String note = commands.commands().isEmpty()
+                ? "no verify commands configured: add [verify] commands = [...] to .agentorchestr/config.toml or "
+                + "a fenced block under '## How to verify' in .agentorchestr/PROJECT.md"
+                : "commands from " + commands.source();
+        if (successCriteria != null && !successCriteria.isBlank()) {
+            note += "; judge the success criteria yourself against the merged result: " + successCriteria.strip();
+        }
+        VerifyResult result = new VerifyResult(passed, runs, merged, unmerged, note);
+        lastVerify = result;
+        store.append(session.id(), new SessionEvent.VerifyRan(passed, runs.size() + " command(s), merged "
+                + merged + ", unmerged " + unmerged));
+        progress.accept("verify " + (passed ? "passed" : "FAILED") + " (" + runs.size() + " command(s))");
+        return result;
+    }
+}
