@@ -112,15 +112,15 @@ public final class HealthMonitor implements AutoCloseable {
     }
 
     void checkAll() {
-        List<Runnable> todo = new ArrayList<>();
+        List<Runnable> due = new ArrayList<>();
         synchronized (this) {
             Instant now = Instant.now();
             for (WorkerHealth h : workers.values()) {
-                check(h, now).ifPresent(todo::add);
+                check(h, now).ifPresent(due::add);
             }
         }
         // Actions run outside the lock: they type into panes and restart agents, which take a while.
-        todo.forEach(Runnable::run);
+        due.forEach(Runnable::run);
     }
 
     private Optional<Runnable> check(WorkerHealth h, Instant now) {
