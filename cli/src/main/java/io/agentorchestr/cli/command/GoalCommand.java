@@ -51,11 +51,4 @@ public final class GoalCommand extends ModeCommand {
         }
         return p;
     }
-
-    private void progress(String message) {
-        if (!common.quiet) {
-            err().println("agentorchestr: " + message);
-            err().flush();
-        }
-    }
 }

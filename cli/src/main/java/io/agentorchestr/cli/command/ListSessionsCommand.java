@@ -31,7 +31,7 @@ public final class ListSessionsCommand extends ModeCommand {
         PrintWriter out = out();
         List<SessionRecord> sessions = context.store().recentSessions(LIMIT);
         if (common.json) {
-            Json.print(out, sessions.stream().map(this::sessionJson).toList());
+            Json.print(out, sessions.stream().map(this::look).map(this::sessionJson).toList());
             return 0;
         }
         if (sessions.isEmpty()) {
@@ -41,8 +41,9 @@ public final class ListSessionsCommand extends ModeCommand {
         TextTable table = new TextTable("ID", "STATUS", "RESUMABLE", "MODE", "AGENTS", "WORKERS", "CREATED", "GOAL");
         for (SessionRecord s : sessions) {
             List<WorkerRecord> workers = context.store().workers(s.id());
-            Resumability r = resumability(s);
-            table.row(s.id(), status(s), r.resumable() ? "yes" : "no: " + r.reason(), s.mode(),
+            Look look = look(s);
+            Resumability r = look.resumability();
+            table.row(s.id(), look.status(), r.resumable() ? "yes" : "no: " + r.reason(), s.mode(),
                     String.join(",", s.agents()), String.valueOf(workers.size()), s.createdAt().toString(),
                     firstLine(s.goal(), 60));
         }
@@ -51,12 +52,15 @@ public final class ListSessionsCommand extends ModeCommand {
         return 0;
     }
 
+    /** A session as it stands now: whether a process drives it is asked once (it opens its lock file). */
+    private record Look(SessionRecord session, String status, Resumability resumability) {
+    }
+
     /** A session stored as running that no process drives (its lock is free) did not end cleanly. */
-    static String status(SessionRecord s) {
-        if (s.status() == SessionStatus.RUNNING && !driven(s)) {
-            return "abandoned";
-        }
-        return s.status().label();
+    private Look look(SessionRecord s) {
+        boolean driven = driven(s);
+        String status = s.status() == SessionStatus.RUNNING && !driven ? "abandoned" : s.status().label();
+        return new Look(s, status, Resumability.of(s, context.store().runtime(s.id()).isPresent(), driven));
     }
 
     private static boolean driven(SessionRecord s) {
@@ -66,15 +70,12 @@ public final class ListSessionsCommand extends ModeCommand {
         return ProcessHandle.of(s.ownerPid()).map(ProcessHandle::isAlive).orElse(false);
     }
 
-    private Resumability resumability(SessionRecord s) {
-        return Resumability.of(s, context.store().runtime(s.id()).isPresent(), driven(s));
-    }
-
-    private Map<String, Object> sessionJson(SessionRecord s) {
+    private Map<String, Object> sessionJson(Look look) {
+        SessionRecord s = look.session();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
-        m.put("status", status(s));
-        Resumability r = resumability(s);
+        m.put("status", look.status());
+        Resumability r = look.resumability();
         m.put("resumable", r.resumable());
         m.put("resumable_reason", r.reason());
         m.put("mode", s.mode());

@@ -40,10 +40,10 @@ public final class ManualCommand extends ModeCommand {
         WorkerRecord w = started.worker();
         String session = started.session().tmuxSession();
         TmuxAttach attach = new TmuxAttach(context.tmux(), context.env());
-        progress(err, "session " + started.session().id() + ": worker " + w.id() + " (" + w.agent()
+        progress("session " + started.session().id() + ": worker " + w.id() + " (" + w.agent()
                 + ") started in pane " + w.paneId() + " of tmux session " + session);
-        progress(err, "branch " + w.branch() + ", worktree " + w.worktree());
-        progress(err, "watch it with: " + attach.hint(session));
+        progress("branch " + w.branch() + ", worktree " + w.worktree());
+        progress("watch it with: " + attach.hint(session));
 
         AtomicBoolean finished = new AtomicBoolean();
         Thread onInterrupt = new Thread(() -> {
@@ -90,13 +90,6 @@ public final class ManualCommand extends ModeCommand {
         });
         attach.attach(session, err);
         return outcome.get();
-    }
-
-    private void progress(PrintWriter err, String message) {
-        if (!common.quiet) {
-            err.println("agentorchestr: " + message);
-            err.flush();
-        }
     }
 
     private void render(PrintWriter out, ManualOutcome o, String attachHint) {

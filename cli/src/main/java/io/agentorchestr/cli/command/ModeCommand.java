@@ -28,4 +28,12 @@ abstract class ModeCommand implements Callable<Integer> {
     protected PrintWriter err() {
         return spec.commandLine().getErr();
     }
+
+    /** A progress line on stderr, unless --quiet. */
+    protected void progress(String message) {
+        if (!common.quiet) {
+            err().println("agentorchestr: " + message);
+            err().flush();
+        }
+    }
 }

@@ -23,11 +23,4 @@ public final class ResumeCommand extends ModeCommand {
         GoalRun.Started started = context.goalResume(goalRun, this::progress).resume(sessionId.strip());
         return new RunningGoal(context, goalRun, started, out(), err(), this::progress).run(run.attach, common.json);
     }
-
-    private void progress(String message) {
-        if (!common.quiet) {
-            err().println("agentorchestr: " + message);
-            err().flush();
-        }
-    }
 }

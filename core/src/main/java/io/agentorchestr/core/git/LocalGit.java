@@ -237,7 +237,7 @@ public final class LocalGit implements Git {
     private ExecResult checked(Path dir, String... args) {
         ExecResult r = git(dir, args);
         if (!r.ok()) {
-            return runner.runChecked(spec(dir, args));
+            throw new ProcessFailedException(r);
         }
         return r;
     }

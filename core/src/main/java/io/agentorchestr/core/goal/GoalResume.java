@@ -66,7 +66,8 @@ public final class GoalResume {
     public GoalRun.Started resume(String id) {
         SessionRecord stored = store.session(id).orElseThrow(() -> AgentorchestrException.usage("no session '" + id
                 + "'; --list-sessions shows the sessions and which of them can resume"));
-        Resumability.of(stored, store.runtime(id).isPresent(), false).reasonNot().ifPresent(why -> {
+        Optional<SessionRuntime> runtime = store.runtime(id);
+        Resumability.of(stored, runtime.isPresent(), false).reasonNot().ifPresent(why -> {
             throw AgentorchestrException.usage("session " + id + " cannot resume: " + why);
         });
         prerequisites.requireTmux();
@@ -74,7 +75,7 @@ public final class GoalResume {
         Path repo = prerequisites.requireProject(Path.of(stored.project()));
         SessionLock lock = SessionLock.acquire(Path.of(stored.sessionDir()), id);
         try {
-            return resume(stored, repo, store.runtime(id).orElseThrow(), lock);
+            return resume(stored, repo, runtime.orElseThrow(), lock);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -97,9 +98,9 @@ public final class GoalResume {
         store.updateSession(session);
         LeadWatch watch = run.leadWatch(session, lead, server, supervisor, integration);
         boolean tmuxAlive = tmux.hasSession(session.tmuxSession());
-        List<String> unfinished = workers.stream().filter(w -> !w.state().terminal()).map(WorkerRecord::id).toList();
+        List<WorkerRecord> unfinished = workers.stream().filter(w -> !w.state().terminal()).toList();
         if (tmuxAlive) {
-            workers.stream().filter(w -> !w.state().terminal()).forEach(supervisor::adopt);
+            unfinished.forEach(supervisor::adopt);
             resumeLead(watch, runtime, samePort);
         } else {
             List<String> relaunch = settleFinished(supervisor, unfinished, roster);
@@ -108,7 +109,8 @@ public final class GoalResume {
             relaunch.forEach(w -> supervisor.relaunch(w, "the tmux session was gone (reboot or tmux kill-server)"));
         }
         GoalRun.connect(supervisor, server, watch);
-        String detail = (tmuxAlive ? "tmux session alive: adopted " : "tmux session gone: relaunched ") + unfinished
+        String detail = (tmuxAlive ? "tmux session alive: adopted " : "tmux session gone: relaunched or recorded from disk ")
+                + unfinished.stream().map(WorkerRecord::id).toList()
                 + (samePort ? ", same MCP port" : ", new MCP port " + server.port());
         store.append(session.id(), new SessionEvent.SessionResumed(tmuxAlive, server.port(), samePort, detail));
         progress.accept("session " + session.id() + " resumed: " + detail);
@@ -133,10 +135,11 @@ public final class GoalResume {
      * With tmux gone, a worker that finished before the crash left its done flag or its WORKER_ line:
      * recorded as such. The others are relaunched, or orphaned when their agent or worktree is gone.
      */
-    private List<String> settleFinished(Supervisor supervisor, List<String> unfinished, List<DetectedAgent> roster) {
+    private List<String> settleFinished(Supervisor supervisor, List<WorkerRecord> unfinished,
+                                        List<DetectedAgent> roster) {
         List<String> relaunch = new ArrayList<>();
-        for (String id : unfinished) {
-            WorkerRecord w = supervisor.workers().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+        for (WorkerRecord w : unfinished) {
+            String id = w.id();
             Optional<Completion> found = finishedOnDisk(w, Path.of(supervisor.session().sessionDir()));
             if (found.isPresent()) {
                 supervisor.settle(id, found.get());

@@ -8,13 +8,16 @@ import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.session.SessionRuntime;
 import io.agentorchestr.core.store.StateStore;
 import io.agentorchestr.core.tmux.GatedCommand;
+import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.PaneStatus;
 import io.agentorchestr.core.tmux.Tmux;
+import io.agentorchestr.core.worker.PromptDelivery;
 import io.agentorchestr.core.worker.WorkerLauncher;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -62,13 +65,13 @@ public final class LeadWatch {
      * Keeps a lead that survived the orchestrator's crash: its MCP configuration is written again (same
      * address and token), and it is told that its tools are back, so it repeats a call that failed.
      */
-    void adopt(io.agentorchestr.core.tmux.PaneRef pane, int launch, String agentSessionId) {
+    void adopt(PaneRef pane, int launch, String agentSessionId) {
         Path sessionDir = Path.of(session.sessionDir());
         Path log = sessionDir.resolve("logs").resolve(launch <= 1 ? "lead.log" : "lead-" + launch + ".log");
         McpInjector.Injection mcp = new McpInjector().inject(agent.profile(), server.leadAccess(), sessionDir, workDir,
                 "lead");
         started(new LeadLauncher.Lead(pane, log, mcp, agentSessionId, Math.max(1, launch)));
-        new io.agentorchestr.core.worker.PromptDelivery(tmux).deliver(pane, "[agentorchestr] agentorchestr was "
+        new PromptDelivery(tmux).deliver(pane, "[agentorchestr] agentorchestr was "
                 + "restarted and its MCP tools are available again at the same address. If a tool call failed, "
                 + "make it again; list_workers shows where every worker stands.");
     }
@@ -103,11 +106,12 @@ public final class LeadWatch {
     }
 
     /** Empty while the lead is fine (or was just relaunched); the end of the goal when it cannot go on. */
-    Optional<GoalEnd> check(java.time.Duration hungAfter) {
-        if (!tmux.hasSession(session.tmuxSession())) {
+    Optional<GoalEnd> check(Duration hungAfter) {
+        Optional<PaneStatus> status = tmux.paneStatus(lead.pane());
+        if (status.isEmpty() && !tmux.hasSession(session.tmuxSession())) {
             return Optional.of(supervisor.tmuxGone());
         }
-        Optional<String> trouble = gone().or(() -> hung(hungAfter));
+        Optional<String> trouble = gone(status).or(() -> hung(hungAfter));
         if (trouble.isEmpty()) {
             return Optional.empty();
         }
@@ -121,8 +125,7 @@ public final class LeadWatch {
         return Optional.empty();
     }
 
-    private Optional<String> gone() {
-        Optional<PaneStatus> status = tmux.paneStatus(lead.pane());
+    private Optional<String> gone(Optional<PaneStatus> status) {
         if (status.isPresent() && !status.get().dead()) {
             return Optional.empty();
         }
@@ -132,7 +135,7 @@ public final class LeadWatch {
                 + " without marking the goal done or failed");
     }
 
-    private Optional<String> hung(java.time.Duration hungAfter) {
+    private Optional<String> hung(Duration hungAfter) {
         long size;
         try {
             size = Files.size(lead.log());

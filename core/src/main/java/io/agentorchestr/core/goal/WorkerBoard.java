@@ -2,6 +2,7 @@ package io.agentorchestr.core.goal;
 
 import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.worker.WorkerId;
 import io.agentorchestr.core.worker.WorkerRecord;
 
 import java.time.Duration;
@@ -158,6 +159,6 @@ public final class WorkerBoard {
 
     /** The highest worker number used so far, so new ids continue after it (never reused). */
     synchronized int highestNumber() {
-        return workers.keySet().stream().mapToInt(id -> Integer.parseInt(id.replaceAll("\\D", ""))).max().orElse(0);
+        return workers.keySet().stream().mapToInt(id -> WorkerId.parse(id).number()).max().orElse(0);
     }
 }

@@ -2,8 +2,10 @@ package io.agentorchestr.core.goal;
 
 import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.agent.McpAccess;
+import io.agentorchestr.core.agent.ScreenMarkers;
 import io.agentorchestr.core.health.HealthActions;
 import io.agentorchestr.core.health.HealthMonitor;
+import io.agentorchestr.core.health.HealthPolicy;
 import io.agentorchestr.core.monitor.Completion;
 import io.agentorchestr.core.monitor.CompletionDetector;
 import io.agentorchestr.core.session.SessionEvent;
@@ -17,6 +19,7 @@ import io.agentorchestr.core.worker.WorkerRecord;
 import io.agentorchestr.core.worker.WorkerState;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -40,7 +43,7 @@ final class WorkerCare implements HealthActions {
     private volatile Function<String, Optional<McpAccess>> access = id -> Optional.empty();
 
     WorkerCare(SessionRecord session, StateStore store, Tmux tmux, WorkerLauncher launcher, WorkerBoard board,
-               AgentChooser agents, io.agentorchestr.core.health.HealthPolicy policy,
+               AgentChooser agents, HealthPolicy policy,
                BiConsumer<String, Completion> finisher) {
         this.session = session;
         this.store = store;
@@ -65,8 +68,11 @@ final class WorkerCare implements HealthActions {
 
     /** Watches a running worker for completion and health. */
     void watch(WorkerRecord w) {
-        health.track(w.id(), new PaneRef(w.paneId()), Path.of(w.logPath()), markersOf(w),
-                Math.max(0, w.attempt() - 1));
+        watch(w, Math.max(0, w.attempt() - 1));
+    }
+
+    private void watch(WorkerRecord w, int restarts) {
+        health.track(w.id(), new PaneRef(w.paneId()), Path.of(w.logPath()), markersOf(w), restarts);
         monitors.start(WorkerLauncher.watch(w, Path.of(session.sessionDir())),
                 signal -> store.append(session.id(), new SessionEvent.SignalObserved(w.id(), signal.signal(),
                         signal.state().label(), signal.summary())),
@@ -162,9 +168,7 @@ final class WorkerCare implements HealthActions {
         WorkerRecord next = launcher.relaunch(session, w, agent.profile(), agent.binary(), access(id), reason,
                 new PaneRef(w.paneId()));
         board.put(next);
-        int restarts = health.restarts(id);
-        watch(next);
-        health.track(id, new PaneRef(next.paneId()), Path.of(next.logPath()), markersOf(next), restarts);
+        watch(next, health.restarts(id));
     }
 
     private void deliver(String id, String text) {
@@ -173,10 +177,9 @@ final class WorkerCare implements HealthActions {
         delivery.deliver(new PaneRef(w.paneId()), text);
     }
 
-    private io.agentorchestr.core.agent.ScreenMarkers markersOf(WorkerRecord w) {
+    private ScreenMarkers markersOf(WorkerRecord w) {
         return agents.find(w.agent()).map(a -> a.profile().markers())
-                .orElse(new io.agentorchestr.core.agent.ScreenMarkers(java.util.List.of(), java.util.List.of(),
-                        java.util.List.of()));
+                .orElse(new ScreenMarkers(List.of(), List.of(), List.of()));
     }
 
     void shutdown() {
