@@ -1,5 +1,6 @@
 package io.agentorchestr.cli;
 
+import io.agentorchestr.cli.command.CleanCommand;
 import io.agentorchestr.cli.command.DetectCommand;
 import io.agentorchestr.cli.command.DoctorCommand;
 import io.agentorchestr.cli.command.GoalCommand;
@@ -13,7 +14,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -57,6 +57,9 @@ public final class AgentorchestrCommand implements Callable<Integer> {
     String resume;
 
     @Mixin
+    CleanOptions clean = new CleanOptions();
+
+    @Mixin
     RunOptions manualOptions = new RunOptions();
 
     @Mixin
@@ -70,46 +73,44 @@ public final class AgentorchestrCommand implements Callable<Integer> {
         return common.verbose;
     }
 
+    /** A mode: the flag that picks it, whether it was given, and the command that runs it. */
+    private record Mode(String flag, boolean given, Callable<Integer> command) {
+    }
+
+    /** The modes, one line each; exactly one may be given. */
+    private List<Mode> modes() {
+        String goalFlag = goalOptions.goal != null ? "--goal" : goalOptions.goalFile != null ? "--goal-file"
+                : "--interactive";
+        return List.of(
+                new Mode(goalFlag, goalOptions.any(), () -> new GoalCommand(context, spec, goalOptions, manualOptions,
+                        common).call()),
+                new Mode("--manual", manual, () -> new ManualCommand(context, spec, manualOptions, common).call()),
+                new Mode("--resume", resume != null, () -> new ResumeCommand(context, spec, resume, manualOptions,
+                        common).call()),
+                new Mode("--detect", detect, () -> new DetectCommand(context, spec, common).call()),
+                new Mode("--doctor", doctor, () -> new DoctorCommand(context, spec, common).call()),
+                new Mode("--list-sessions", listSessions, () -> new ListSessionsCommand(context, spec, common).call()),
+                new Mode("--clean", clean.given(), () -> new CleanCommand(context, spec, clean, common).call()));
+    }
+
     @Override
     public Integer call() throws Exception {
-        List<String> modes = new ArrayList<>();
-        if (goalOptions.any()) {
-            modes.add(goalOptions.goal != null ? "--goal" : goalOptions.goalFile != null ? "--goal-file"
-                    : "--interactive");
-        }
-        if (manual) {
-            modes.add("--manual");
-        }
-        if (detect) {
-            modes.add("--detect");
-        }
-        if (doctor) {
-            modes.add("--doctor");
-        }
-        if (listSessions) {
-            modes.add("--list-sessions");
-        }
-        if (resume != null) {
-            modes.add("--resume");
-        }
-        if (modes.size() > 1) {
-            throw AgentorchestrException.usage(String.join(" and ", modes) + " cannot be combined; pass one of them");
+        List<Mode> given = modes().stream().filter(Mode::given).toList();
+        if (given.size() > 1) {
+            throw AgentorchestrException.usage(String.join(" and ", given.stream().map(Mode::flag).toList())
+                    + " cannot be combined; pass one of them");
         }
         if (!manual && manualOptions.task != null) {
             throw AgentorchestrException.usage("--task goes with --manual: agentorchestr --manual --task \"...\"");
         }
-        if (modes.isEmpty()) {
-            throw AgentorchestrException.usage("nothing to do; pass --goal \"...\", --manual --task \"...\", "
-                    + "--resume ID, --detect, --doctor or --list-sessions (see --help)");
+        if (!clean.given() && (clean.finished || clean.dryRun)) {
+            throw AgentorchestrException.usage((clean.finished ? "--finished" : "--dry-run") + " goes with --clean: "
+                    + "agentorchestr --clean --finished --dry-run");
         }
-        return switch (modes.get(0)) {
-            case "--goal", "--goal-file", "--interactive" ->
-                    new GoalCommand(context, spec, goalOptions, manualOptions, common).call();
-            case "--manual" -> new ManualCommand(context, spec, manualOptions, common).call();
-            case "--resume" -> new ResumeCommand(context, spec, resume, manualOptions, common).call();
-            case "--detect" -> new DetectCommand(context, spec, common).call();
-            case "--doctor" -> new DoctorCommand(context, spec, common).call();
-            default -> new ListSessionsCommand(context, spec, common).call();
-        };
+        if (given.isEmpty()) {
+            throw AgentorchestrException.usage("nothing to do; pass --goal \"...\", --manual --task \"...\", "
+                    + "--resume ID, --detect, --doctor, --list-sessions or --clean (see --help)");
+        }
+        return given.get(0).command().call();
     }
 }

@@ -4,6 +4,7 @@ import io.agentorchestr.core.agent.AgentDetector;
 import io.agentorchestr.core.agent.FirstRunDialogs;
 import io.agentorchestr.core.agent.AgentRegistry;
 import io.agentorchestr.core.agent.AgentSelection;
+import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.config.AppPaths;
 import io.agentorchestr.cli.mcp.McpToolServer;
 import io.agentorchestr.core.doctor.Doctor;
@@ -12,9 +13,12 @@ import io.agentorchestr.core.goal.GoalRun;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.git.LocalGit;
 import io.agentorchestr.core.git.Worktrees;
+import io.agentorchestr.core.process.LocalProcessTable;
 import io.agentorchestr.core.process.ProcessRunner;
+import io.agentorchestr.core.process.ProcessTable;
 import io.agentorchestr.core.process.SystemProcessRunner;
 import io.agentorchestr.core.session.ManualRun;
+import io.agentorchestr.core.session.SessionCleanup;
 import io.agentorchestr.core.session.Prerequisites;
 import io.agentorchestr.core.store.SqliteStateStore;
 import io.agentorchestr.core.store.StateStore;
@@ -35,7 +39,8 @@ import java.util.function.Consumer;
  */
 public final class CliContext implements AutoCloseable {
     private final Map<String, String> env;
-    private final ProcessRunner runner = new SystemProcessRunner();
+    private final ProcessRunner runner;
+    private final ProcessTable processes = new LocalProcessTable();
     private AppPaths paths;
     private Tmux tmux;
     private Git git;
@@ -43,7 +48,13 @@ public final class CliContext implements AutoCloseable {
     private AgentRegistry registry;
 
     public CliContext(Map<String, String> env) {
+        this(env, new SystemProcessRunner());
+    }
+
+    /** With another process runner (a test records what is run through it). */
+    public CliContext(Map<String, String> env, ProcessRunner runner) {
         this.env = Map.copyOf(env);
+        this.runner = runner;
     }
 
     public Map<String, String> env() {
@@ -105,19 +116,30 @@ public final class CliContext implements AutoCloseable {
 
     public ManualRun manualRun() {
         return new ManualRun(paths(), tmux(), git(), store(), prerequisites(),
-                new AgentSelection(registry(), detector()), workerLauncher());
+                new AgentSelection(registry(), detector()), workerLauncher(), stopper());
     }
 
     /** Auto mode, with its MCP server adapter and a sink for progress lines. */
     public GoalRun goalRun(Consumer<String> progress) {
         return new GoalRun(paths(), tmux(), git(), store(), runner, prerequisites(),
-                new AgentSelection(registry(), detector()), workerLauncher(), McpToolServer.factory(store()), progress);
+                new AgentSelection(registry(), detector()), workerLauncher(), McpToolServer.factory(), stopper(),
+                progress);
     }
 
     /** {@code --resume}: continues sessions of {@code run}'s kind. */
     public GoalResume goalResume(GoalRun run, Consumer<String> progress) {
         return new GoalResume(run, paths(), tmux(), git(), store(), prerequisites(),
-                new AgentSelection(registry(), detector()), McpToolServer.factory(store()), progress);
+                new AgentSelection(registry(), detector()), McpToolServer.factory(), progress);
+    }
+
+    /** {@code --clean}: what ended sessions left behind. */
+    public SessionCleanup cleanup() {
+        return new SessionCleanup(store(), tmux(), git(), new Worktrees(git(), paths().worktrees()), stopper());
+    }
+
+    /** Stops what a session still runs when it ends: agents and the helpers they started. */
+    public AgentStopper stopper() {
+        return new AgentStopper(tmux(), processes);
     }
 
     private WorkerLauncher workerLauncher() {

@@ -13,6 +13,15 @@ public final class DurationConverter implements ITypeConverter<Duration> {
 
     @Override
     public Duration convert(String value) {
+        try {
+            return parse(value);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new TypeConversionException("'" + value + "' is too long a duration; the longest accepted is 30 days "
+                    + "(720h)");
+        }
+    }
+
+    private static Duration parse(String value) {
         String v = value.strip().toLowerCase(java.util.Locale.ROOT);
         if (v.matches("\\d+")) {
             return positive(Duration.ofSeconds(Long.parseLong(v)), value);

@@ -1,6 +1,7 @@
 package io.agentorchestr.cli;
 
 import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.error.FileTrouble;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -42,6 +43,10 @@ public final class GoalSource {
     }
 
     static String fromFile(Path file) {
+        if (Files.isDirectory(file)) {
+            throw AgentorchestrException.usage("--goal-file " + file + " is a directory; pass the path of a UTF-8 text "
+                    + "file with the goal (for example " + file.resolve("GOAL.md") + ")");
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -49,7 +54,7 @@ public final class GoalSource {
             throw AgentorchestrException.usage("--goal-file " + file + " does not exist; pass the path of a UTF-8 "
                     + "text file with the goal");
         } catch (IOException e) {
-            throw AgentorchestrException.usage("cannot read --goal-file " + file + ": " + e.getMessage());
+            throw AgentorchestrException.usage(FileTrouble.describe("cannot read --goal-file " + file, e));
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -26,6 +26,9 @@ public final class Main {
         CliContext context = new CliContext(env);
         try {
             CommandLine cmd = commandLine(context);
+            if (noColor(env)) {
+                cmd.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+            }
             cmd.setOut(out);
             cmd.setErr(err);
             return cmd.execute(args);
@@ -37,6 +40,17 @@ public final class Main {
     private static String[] exitCodeLines() {
         return java.util.Arrays.stream(ExitCode.values())
                 .map(c -> String.format("  %d  %s", c.code(), c.meaning())).toArray(String[]::new);
+    }
+
+    /** https://no-color.org: present and not empty means no colour, whatever the terminal. */
+    static boolean noColor(Map<String, String> env) {
+        String v = env.get("NO_COLOR");
+        return v != null && !v.isEmpty();
+    }
+
+    /** The command's model, for documentation generated from it (no adapter is created). */
+    public static CommandLine commandLine(Map<String, String> env) {
+        return commandLine(new CliContext(env));
     }
 
     static CommandLine commandLine(CliContext context) {

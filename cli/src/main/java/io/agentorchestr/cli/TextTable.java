@@ -1,5 +1,7 @@
 package io.agentorchestr.cli;
 
+import io.agentorchestr.core.text.TerminalText;
+
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +37,9 @@ public final class TextTable {
         }
     }
 
+    /** Cells may hold agents' text: made safe for a terminal, on one line. */
     private static String cell(String[] row, int i) {
-        return i < row.length && row[i] != null ? row[i] : "";
+        return i < row.length && row[i] != null ? TerminalText.safe(row[i]).replace('\n', ' ').replace('\t', ' ')
+                : "";
     }
 }

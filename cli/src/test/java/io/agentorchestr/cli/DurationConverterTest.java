@@ -26,4 +26,13 @@ class DurationConverterTest {
         assertThrows(TypeConversionException.class, () -> converter.convert("5 minutes"));
         assertThrows(TypeConversionException.class, () -> converter.convert("-3s"));
     }
+
+    @Test
+    void aNumberTooLargeForTheClockIsRefusedWithTheLimitNotACrash() {
+        TypeConversionException e = assertThrows(TypeConversionException.class,
+                () -> converter.convert("99999999999999999999999s"));
+        assertEquals("'99999999999999999999999s' is too long a duration; the longest accepted is 30 days (720h)",
+                e.getMessage());
+        assertThrows(TypeConversionException.class, () -> converter.convert("9223372036854775807h"));
+    }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line in-process: parsing, help and the usage errors that need no tools. */
@@ -77,7 +78,7 @@ class MainTest {
     @Test
     void anEmptyTaskIsAUsageErrorBeforeAnyToolIsTouched() {
         assertEquals(2, run("--manual", "--task", "   "));
-        assertTrue(err.toString().contains("the task is empty; pass the work to do with --task"), err.toString());
+        assertTrue(err.toString().contains("the task is empty; pass it with --task"), err.toString());
         assertEquals("", out.toString());
     }
 
@@ -138,5 +139,41 @@ class MainTest {
     void errorsCarryNoStackTraceUnlessVerbose() {
         run("--manual", "--task", "x", "--agents", "nosuch");
         assertTrue(!err.toString().contains("\tat "), err.toString());
+    }
+
+    @Test
+    void noColorTurnsOffTheHelpsColoursEvenWhereTheyAreForced() {
+        String before = System.getProperty("picocli.ansi");
+        System.setProperty("picocli.ansi", "true");
+        try {
+            StringWriter coloured = new StringWriter();
+            Main.run(new PrintWriter(coloured, true), new PrintWriter(new StringWriter(), true), Map.of("HOME",
+                    dir.toString()), "--help");
+            assertTrue(coloured.toString().contains("\u001b["), "colours are forced on");
+            StringWriter plain = new StringWriter();
+            Main.run(new PrintWriter(plain, true), new PrintWriter(new StringWriter(), true), Map.of("HOME",
+                    dir.toString(), "NO_COLOR", "1"), "--help");
+            assertFalse(plain.toString().contains("\u001b"), plain.toString());
+        } finally {
+            if (before == null) {
+                System.clearProperty("picocli.ansi");
+            } else {
+                System.setProperty("picocli.ansi", before);
+            }
+        }
+    }
+
+    @Test
+    void cleanNeedsIdsOrFinishedAndItsSubOptionsNeedIt() {
+        assertEquals(2, run("--clean"));
+        assertTrue(err.toString().contains("--clean needs session ids or --finished"), err.toString());
+        assertEquals(2, run("--finished"));
+        assertTrue(err.toString().contains("--finished goes with --clean"), err.toString());
+    }
+
+    @Test
+    void aGoalFileThatIsADirectoryNamesTheFix() {
+        assertEquals(2, run("--goal-file", dir.toString()));
+        assertTrue(err.toString().contains("is a directory; pass the path of a UTF-8 text file"), err.toString());
     }
 }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * The {@code [demo:...]} directives in a task, which script the demo agent's behaviour so tests can
  * exercise every path of completion and health handling:
  * {@code sleep=N}, {@code fail}, {@code blocked}, {@code crash}, {@code hang}, {@code silent},
- * {@code edit=PATH}, {@code ask}, {@code ignore}, {@code nocommit}.
+ * {@code edit=PATH}, {@code ask}, {@code ignore}, {@code nocommit}, {@code hostile} (a summary full of
+ * terminal escape sequences and a NUL).
  */
 record DemoScript(Map<String, String> directives, String text) {
     private static final Pattern DIRECTIVE = Pattern.compile("\\[demo:([a-z]+)(?:=([^\\]]*))?\\]");

@@ -60,6 +60,11 @@ final class DemoWorker {
             Optional<String> commit = doWork(script);
             String summary = commit.map(c -> "made the change for \"" + script.title() + "\" in commit "
                     + c.substring(0, 10)).orElse("made the change for \"" + script.title() + "\" (not committed)");
+            if (script.has("hostile")) {
+                // What a broken or hostile agent may write: a window title, a screen clear, a one-byte CSI,
+                // a NUL. agentorchestr must neither pass it to a terminal nor choke on it in git.
+                summary = "\u001b]0;pwned\u0007\u001b[2J" + summary + " \u009b31m\u0000 (hostile)";
+            }
             if (script.has("silent")) {
                 out.println("demo: finished, exiting without a report");
                 return 0;

@@ -27,10 +27,14 @@ public final class GoalCommand extends ModeCommand {
     @Override
     public Integer call() throws Exception {
         String text = GoalSource.read(goal, err());
-        GoalRun goalRun = context.goalRun(this::progress);
-        GoalRun.Started started = goalRun.start(new GoalRequest(text, run.agents, goal.lead, common.projectOrCwd(),
-                run.base, run.timeout, goal.maxWorkers, health()));
-        return new RunningGoal(context, goalRun, started, out(), err(), this::progress).run(run.attach, common.json);
+        HealthPolicy health = health();
+        try (PauseSignals signals = PauseSignals.install(err())) {
+            GoalRun goalRun = context.goalRun(this::progress);
+            GoalRun.Started started = goalRun.start(new GoalRequest(text, run.agents, goal.lead,
+                    common.projectOrCwd(), run.base, run.timeout, goal.maxWorkers, health));
+            return new RunningGoal(context, goalRun, started, out(), err(), this::progress).run(run.attach,
+                    common.json, signals);
+        }
     }
 
     /** The project's policy with this run's --hung-after / --on-hung on top; null when neither is given. */
@@ -40,7 +44,11 @@ public final class GoalCommand extends ModeCommand {
         }
         HealthPolicy p = HealthConfig.load(common.projectOrCwd().toAbsolutePath().normalize());
         if (goal.hungAfter != null) {
-            p = p.withHungAfter(goal.hungAfter);
+            try {
+                p = p.withHungAfter(goal.hungAfter);
+            } catch (IllegalArgumentException e) {
+                throw AgentorchestrException.usage("--hung-after: " + e.getMessage());
+            }
         }
         if (goal.onHung != null) {
             try {

@@ -3,6 +3,7 @@ package io.agentorchestr.cli.command;
 import io.agentorchestr.cli.Json;
 import io.agentorchestr.core.goal.GoalOutcome;
 import io.agentorchestr.core.goal.VerifyResult;
+import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.worker.WorkerRecord;
 
 import java.io.PrintWriter;
@@ -36,11 +37,12 @@ final class GoalReport {
             }).toList());
             m.put("verify", o.verify().map(GoalReport::verifyJson).orElse(null));
             m.put("tmux_session", o.session().tmuxSession());
+            m.put("stopped_processes", o.stopped().map(st -> st.total()).orElse(0));
             Json.print(out, m);
             return;
         }
         out.println("state:       " + o.end().kind().name().toLowerCase());
-        out.println("summary:     " + o.end().summary());
+        out.println("summary:     " + TerminalText.safe(o.end().summary()).strip().replace("\n", "\n             "));
         out.println("session:     " + o.session().id());
         out.println("integration: " + o.integrationBranch() + "  (merge it: git merge " + o.integrationBranch() + ")");
         out.println("workers:     " + o.workers().size());
@@ -48,10 +50,13 @@ final class GoalReport {
             out.printf("  %-4s %-8s %-12s %-7s %s%s%n", w.id(), w.state().label(), w.perspective(), w.agent(),
                     w.branch(), w.mergedCommit() != null ? " (merged)" : "");
             if (w.summary() != null) {
-                out.println("       " + w.summary().strip().lines().findFirst().orElse(""));
+                out.println("       " + TerminalText.firstLine(w.summary(), 160));
             }
         }
-        out.println("verify:      " + o.verify().map(GoalReport::verifyLine).orElse("not run"));
+        o.stopped().filter(st -> st.total() > 0).ifPresent(st -> out.println("stopped:     " + st.total()
+                + " agent process(es) still running at the end (" + st.askedToExit() + " quit when asked); panes keep "
+                + "their last screens"));
+        out.println("verify:      " + TerminalText.safe(o.verify().map(GoalReport::verifyLine).orElse("not run")));
         out.println("tmux:        " + attachHint);
         out.flush();
     }

@@ -8,11 +8,11 @@ import io.agentorchestr.core.goal.Resumability;
 import io.agentorchestr.core.session.SessionLock;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.session.SessionStatus;
+import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.worker.WorkerRecord;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +45,7 @@ public final class ListSessionsCommand extends ModeCommand {
             Resumability r = look.resumability();
             table.row(s.id(), look.status(), r.resumable() ? "yes" : "no: " + r.reason(), s.mode(),
                     String.join(",", s.agents()), String.valueOf(workers.size()), s.createdAt().toString(),
-                    firstLine(s.goal(), 60));
+                    TerminalText.firstLine(s.goal(), 60));
         }
         table.print(out);
         out.flush();
@@ -58,16 +58,9 @@ public final class ListSessionsCommand extends ModeCommand {
 
     /** A session stored as running that no process drives (its lock is free) did not end cleanly. */
     private Look look(SessionRecord s) {
-        boolean driven = driven(s);
+        boolean driven = SessionLock.driven(s);
         String status = s.status() == SessionStatus.RUNNING && !driven ? "abandoned" : s.status().label();
         return new Look(s, status, Resumability.of(s, context.store().runtime(s.id()).isPresent(), driven));
-    }
-
-    private static boolean driven(SessionRecord s) {
-        if ("auto".equals(s.mode())) {
-            return SessionLock.held(Path.of(s.sessionDir()));
-        }
-        return ProcessHandle.of(s.ownerPid()).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private Map<String, Object> sessionJson(Look look) {
@@ -95,8 +88,4 @@ public final class ListSessionsCommand extends ModeCommand {
         return i == null ? null : i.toString();
     }
 
-    private static String firstLine(String text, int max) {
-        String line = text.strip().lines().findFirst().orElse("");
-        return line.length() > max ? line.substring(0, max - 3) + "..." : line;
-    }
 }

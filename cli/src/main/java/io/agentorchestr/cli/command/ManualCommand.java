@@ -9,6 +9,7 @@ import io.agentorchestr.core.error.ExitCode;
 import io.agentorchestr.core.session.ManualOutcome;
 import io.agentorchestr.core.session.ManualRequest;
 import io.agentorchestr.core.session.ManualRun;
+import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.worker.WorkerRecord;
 import io.agentorchestr.core.worker.WorkerState;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +39,7 @@ public final class ManualCommand extends ModeCommand {
         ManualRun.Started started = run.start(new ManualRequest(options.task, options.agents,
                 common.projectOrCwd(), options.base, options.timeout));
         WorkerRecord w = started.worker();
+        started.warnings().forEach(this::progress);
         String session = started.session().tmuxSession();
         TmuxAttach attach = new TmuxAttach(context.tmux(), context.env());
         progress("session " + started.session().id() + ": worker " + w.id() + " (" + w.agent()
@@ -106,13 +108,13 @@ public final class ManualCommand extends ModeCommand {
             return;
         }
         out.println("state:    " + w.state().label());
-        out.println("summary:  " + (w.summary() == null ? "" : w.summary()));
+        out.println("summary:  " + TerminalText.safe(w.summary()).strip().replace("\n", "\n          "));
         out.println("session:  " + o.session().id());
         out.println("agent:    " + w.agent());
         out.println("branch:   " + w.branch());
         out.println("worktree: " + w.worktree());
         out.println("commits:  " + o.commits().size());
-        o.commits().forEach(c -> out.println("  " + c.shortId() + " " + c.subject()));
+        o.commits().forEach(c -> out.println("  " + c.shortId() + " " + TerminalText.firstLine(c.subject(), 120)));
         out.println("tmux:     " + attachHint);
         out.flush();
     }

@@ -2,6 +2,7 @@ package io.agentorchestr.cli.command;
 
 import io.agentorchestr.cli.CliContext;
 import io.agentorchestr.cli.CommonOptions;
+import io.agentorchestr.core.text.TerminalText;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
@@ -29,10 +30,10 @@ abstract class ModeCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
-    /** A progress line on stderr, unless --quiet. */
+    /** A progress line on stderr, unless --quiet; agents' text in it is made safe for the terminal. */
     protected void progress(String message) {
         if (!common.quiet) {
-            err().println("agentorchestr: " + message);
+            err().println("agentorchestr: " + TerminalText.safe(message));
             err().flush();
         }
     }

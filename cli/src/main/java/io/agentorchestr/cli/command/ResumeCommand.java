@@ -4,6 +4,7 @@ import io.agentorchestr.cli.CliContext;
 import io.agentorchestr.cli.CommonOptions;
 import io.agentorchestr.cli.RunOptions;
 import io.agentorchestr.core.goal.GoalRun;
+import io.agentorchestr.core.session.RunLimits;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code --resume ID}: picks a paused or crashed auto session up and runs it to its end. */
@@ -19,8 +20,13 @@ public final class ResumeCommand extends ModeCommand {
 
     @Override
     public Integer call() throws Exception {
-        GoalRun goalRun = context.goalRun(this::progress);
-        GoalRun.Started started = context.goalResume(goalRun, this::progress).resume(sessionId.strip());
-        return new RunningGoal(context, goalRun, started, out(), err(), this::progress).run(run.attach, common.json);
+        RunLimits.timeout(run.timeout);
+        try (PauseSignals signals = PauseSignals.install(err())) {
+            GoalRun goalRun = context.goalRun(this::progress);
+            GoalRun.Started started = context.goalResume(goalRun, this::progress).resume(sessionId.strip(),
+                    run.timeout);
+            return new RunningGoal(context, goalRun, started, out(), err(), this::progress).run(run.attach,
+                    common.json, signals);
+        }
     }
 }

@@ -18,9 +18,15 @@ final class BearerTokenFilter implements Filter {
     static final String TOKEN_ATTRIBUTE = "agentorchestr.token";
 
     private final Predicate<String> accepted;
+    private final java.util.function.Function<String, String> whyRefused;
 
-    BearerTokenFilter(Predicate<String> accepted) {
+    /**
+     * @param whyRefused for a token that is not accepted, why (a revoked worker token says whose and
+     *                   why), or null for the generic answer
+     */
+    BearerTokenFilter(Predicate<String> accepted, java.util.function.Function<String, String> whyRefused) {
         this.accepted = accepted;
+        this.whyRefused = whyRefused;
     }
 
     @Override
@@ -33,8 +39,11 @@ final class BearerTokenFilter implements Filter {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"agentorchestr\"");
             response.setContentType("application/json");
-            response.getOutputStream().write(("{\"error\":\"missing or invalid bearer token; use the token from "
-                    + "the MCP configuration agentorchestr wrote for this agent\"}").getBytes(StandardCharsets.UTF_8));
+            String why = token == null ? null : whyRefused.apply(token);
+            String message = why != null ? why : "missing or invalid bearer token; use the token from the MCP "
+                    + "configuration agentorchestr wrote for this agent";
+            response.getOutputStream().write(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                    .put("error", message).toString().getBytes(StandardCharsets.UTF_8));
             return;
         }
         request.setAttribute(TOKEN_ATTRIBUTE, token);

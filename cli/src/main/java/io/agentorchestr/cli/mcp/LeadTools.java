@@ -3,9 +3,8 @@ package io.agentorchestr.cli.mcp;
 import io.agentorchestr.cli.mcp.ToolCalls.Param;
 import io.agentorchestr.core.goal.SpawnRequest;
 import io.agentorchestr.core.goal.Supervisor;
-import io.agentorchestr.core.goal.WorkerBoard;
 import io.agentorchestr.core.worker.Perspective;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -21,7 +20,7 @@ final class LeadTools {
     private LeadTools() {
     }
 
-    static List<SyncToolSpecification> all(Supervisor s, ToolCalls t) {
+    static List<AsyncToolSpecification> all(Supervisor s, ToolCalls t) {
         return List.of(
                 t.tool("spawn_worker", "Start a worker: a coding agent in its own tmux pane and git worktree, on a "
                                 + "fresh branch from the session's base. Returns its worker_id at once; the worker runs "
@@ -30,53 +29,54 @@ final class LeadTools {
                         List.of(Param.req("task", "string", "What to do, precise and self-contained: the worker "
                                         + "sees only this, its perspective and the fields below."),
                                 Param.opt("perspective", "string", "Role: " + Perspective.labels()
-                                        + ". Default implementer."),
+                                        + ". Default implementer.").maxChars(64),
                                 Param.opt("file_scope", "string[]", "Files or directories the worker should stay "
-                                        + "within."),
-                                Param.opt("pass_criteria", "string", "How its work will be judged done."),
+                                        + "within.").maxChars(4096),
+                                Param.opt("pass_criteria", "string", "How its work will be judged done.").maxChars(20_000),
                                 Param.opt("extra_context", "string", "Background the worker needs (decisions, "
                                         + "interfaces, findings of other workers)."),
                                 Param.opt("agent_hint", "string", "Agent CLI to use (see list_workers / the "
                                         + "session's agents). Default: the first available. An agent that failed "
                                         + "several times in a row is paused for a while (circuit breaker); then "
-                                        + "another agent is used and the result's note says so."),
+                                        + "another agent is used and the result's note says so.").maxChars(64),
                                 Param.opt("depends_on", "string[]", "Worker ids whose merged work this worker "
                                         + "builds on; they must be merged first. It then starts from the "
-                                        + "integration branch."),
+                                        + "integration branch.").maxChars(64),
                                 Param.opt("request_id", "string", "Idempotency key: a repeated call with the same "
-                                        + "request_id returns the first worker instead of starting another.")),
-                        (a, x) -> Views.worker(s.spawn(new SpawnRequest(a.string("task"), a.optString("perspective"),
+                                        + "request_id returns the first worker instead of starting another.").maxChars(200)),
+                        (a, caller) -> Views.worker(s.spawn(new SpawnRequest(a.string("task"), a.optString("perspective"),
                                 a.optStrings("file_scope"), a.optString("pass_criteria"), a.optString("extra_context"),
                                 a.optString("agent_hint"), a.optStrings("depends_on"), a.optString("request_id"))), s)),
                 t.tool("read_worker_output", "The last lines a worker's agent printed in its pane (terminal escapes "
                                 + "removed). Use it to see what a worker is doing or why it is stuck.",
-                        List.of(Param.req("worker_id", "string", "The worker, e.g. w01."),
-                                Param.opt("tail_lines", "integer", "How many lines (default 60, at most 500).")),
-                        (a, x) -> s.readOutput(a.string("worker_id"), a.optInt("tail_lines", 60))),
+                        List.of(Param.worker("worker_id", "The worker, e.g. w01."),
+                                Param.opt("tail_lines", "integer", "How many lines (default 60, at most 500).").range(1, 500)),
+                        (a, caller) -> s.readOutput(a.string("worker_id"), a.optInt("tail_lines", 60))),
                 t.tool("send_to_worker", "Type a message into a worker's agent and press Enter, as a user would: "
                                 + "answers to its questions, corrections, follow-up instructions.",
-                        List.of(Param.req("worker_id", "string", "The worker, e.g. w01."),
+                        List.of(Param.worker("worker_id", "The worker, e.g. w01."),
                                 Param.req("message", "string", "The text to send (multi-line is fine).")),
-                        (a, x) -> {
+                        (a, caller) -> {
                             s.send(a.string("worker_id"), a.string("message"));
                             return "delivered to " + a.string("worker_id");
                         }),
                 t.tool("wait_for_worker", "Block until the worker finishes (done, blocked, failed, killed, timeout, "
                                 + "orphaned) or timeout_s passes; returns its state either way.",
-                        List.of(Param.req("worker_id", "string", "The worker, e.g. w01."),
-                                Param.opt("timeout_s", "integer", "Seconds to wait (default 600, at most 3600).")),
-                        (a, x) -> Views.worker(s.waitForWorker(a.string("worker_id"), wait(a)), s)),
+                        List.of(Param.worker("worker_id", "The worker, e.g. w01."),
+                                Param.opt("timeout_s", "integer", "Seconds to wait (default 600, at most 3600).")
+                                        .range(0, MAX_WAIT_S)),
+                        (a, caller) -> s.waitForWorker(a.string("worker_id"), wait(a)).thenApply(w -> Views.worker(w, s))),
                 t.tool("wait_for_any", "Block until at least one worker finishes that no earlier wait_for_any "
                                 + "returned, or a running worker needs you (it waits for input, or idles without "
                                 + "reporting), and return those: 'finished' and 'needs_attention' (with the reason). "
                                 + "Returns empty lists on timeout, or at once when none of the watched workers is "
                                 + "still running. Hung workers are recovered automatically (nudge, Ctrl-C, restart) "
                                 + "and end as failed if that does not help.",
-                        List.of(Param.opt("worker_ids", "string[]", "Workers to watch (default: all)."),
-                                Param.opt("timeout_s", "integer", "Seconds to wait (default 600, at most 3600).")),
-                        (a, x) -> {
+                        List.of(Param.opt("worker_ids", "string[]", "Workers to watch (default: all).").maxChars(64),
+                                Param.opt("timeout_s", "integer", "Seconds to wait (default 600, at most 3600).")
+                                        .range(0, MAX_WAIT_S)),
+                        (a, caller) -> s.waitForAny(a.optStrings("worker_ids"), wait(a)).thenApply(wake -> {
                             Map<String, Object> r = new LinkedHashMap<>();
-                            WorkerBoard.Wakeup wake = s.waitForAny(a.optStrings("worker_ids"), wait(a));
                             r.put("finished", Views.workers(wake.finished(), s));
                             r.put("needs_attention", wake.attention().stream().map(at -> {
                                 Map<String, Object> w = Views.worker(at.worker(), s);
@@ -86,61 +86,60 @@ final class LeadTools {
                             r.put("still_running", s.workers().stream().filter(w -> !w.state().terminal())
                                     .map(w -> w.id()).toList());
                             return r;
-                        }),
+                        })),
                 t.tool("list_workers", "Every worker of this session with its state (running, waiting = asks for "
                                 + "input, idle = at its prompt without reporting, hung = silent and being recovered, "
                                 + "or how it finished), attempt, branch, summary, whether it is merged, and its last "
                                 + "progress report.", List.of(),
-                        (a, x) -> Views.workers(s.workers(), s)),
+                        (a, caller) -> Views.workers(s.workers(), s)),
                 t.tool("kill_worker", "Stop a worker's agent. Its uncommitted work is first committed to its branch "
                                 + "(nothing is lost); the worker ends as killed and is not merged.",
-                        List.of(Param.req("worker_id", "string", "The worker, e.g. w01.")),
-                        (a, x) -> Views.worker(s.kill(a.string("worker_id")), s)),
+                        List.of(Param.worker("worker_id", "The worker, e.g. w01.")),
+                        (a, caller) -> Views.worker(s.kill(a.string("worker_id")), s)),
                 t.tool("get_worker_diff", "What a worker changed on its branch relative to the session's base: a "
                                 + "stat summary and the patch (long diffs are cut).",
-                        List.of(Param.req("worker_id", "string", "The worker, e.g. w01.")),
-                        (a, x) -> s.diff(a.string("worker_id"))),
+                        List.of(Param.worker("worker_id", "The worker, e.g. w01.")),
+                        (a, caller) -> s.diff(a.string("worker_id"))),
                 t.tool("merge_worker", "Merge a finished (done) worker's branch into the integration branch with a "
                                 + "merge commit. A conflict is reported with the conflicting files and the "
                                 + "integration branch is left unchanged; nothing is forced.",
-                        List.of(Param.req("worker_id", "string", "The worker, e.g. w01.")),
-                        (a, x) -> Views.merge(s.merge(a.string("worker_id")))),
+                        List.of(Param.worker("worker_id", "The worker, e.g. w01.")),
+                        (a, caller) -> Views.merge(s.merge(a.string("worker_id")))),
                 t.tool("verify", "Merge every done worker not merged yet, then run the project's verify commands "
                                 + "(build, tests, linters) on the merged integration branch. Returns each command's "
                                 + "exit code and the tail of failures. Runs afresh on every call.",
                         List.of(Param.opt("success_criteria", "string", "What success means for this goal; echoed "
-                                + "back for you to judge against the merged result.")),
-                        (a, x) -> Views.verify(s.verify(a.optString("success_criteria")))),
+                                + "back for you to judge against the merged result.").maxChars(20_000)),
+                        (a, caller) -> Views.verify(s.verify(a.optString("success_criteria")))),
                 t.tool("cross_review", "Spawn a reviewer worker that compares two workers' changes (conflicts, "
                                 + "duplication, bugs) and reports numbered findings. Returns the reviewer's worker_id.",
-                        List.of(Param.req("worker_a", "string", "First worker id."),
-                                Param.req("worker_b", "string", "Second worker id."),
-                                Param.opt("focus", "string", "What to look at in particular.")),
-                        (a, x) -> Views.worker(s.crossReview(a.string("worker_a"), a.string("worker_b"),
+                        List.of(Param.worker("worker_a", "First worker id."),
+                                Param.worker("worker_b", "Second worker id."),
+                                Param.opt("focus", "string", "What to look at in particular.").maxChars(10_000)),
+                        (a, caller) -> Views.worker(s.crossReview(a.string("worker_a"), a.string("worker_b"),
                                 a.optString("focus")), s)),
                 t.tool("report_progress", "Tell the user how the goal is going (shown on their terminal and kept in "
                                 + "the session log).",
-                        List.of(Param.req("message", "string", "One or two sentences.")),
-                        (a, x) -> {
+                        List.of(Param.req("message", "string", "One or two sentences.").maxChars(20_000)),
+                        (a, caller) -> {
                             s.reportProgress("lead", a.string("message"));
                             return "noted";
                         }),
                 t.tool("mark_goal_done", "End the session successfully: call it when verify passes and the goal is "
                                 + "met. agentorchestr then writes the final report; the integration branch holds the "
                                 + "merged work.",
-                        List.of(Param.req("summary", "string", "What was achieved, for the user.")),
-                        (a, x) -> s.markGoal(true, a.string("summary"))),
+                        List.of(Param.req("summary", "string", "What was achieved, for the user.").maxChars(20_000)),
+                        (a, caller) -> s.markGoal(true, a.string("summary"))),
                 t.tool("mark_goal_failed", "End the session as failed when the goal cannot be met.",
-                        List.of(Param.req("reason", "string", "Why, and what the user could do next.")),
-                        (a, x) -> s.markGoal(false, a.string("reason"))),
+                        List.of(Param.req("reason", "string", "Why, and what the user could do next.").maxChars(20_000)),
+                        (a, caller) -> s.markGoal(false, a.string("reason"))),
                 t.tool("list_perspectives", "The worker perspectives (roles) spawn_worker accepts, with what each "
                                 + "does.", List.of(),
-                        (a, x) -> Arrays.stream(Perspective.values()).map(p -> Map.of("perspective", p.label(),
+                        (a, caller) -> Arrays.stream(Perspective.values()).map(p -> Map.of("perspective", p.label(),
                                 "guide", p.guide())).toList()));
     }
 
-    private static Duration wait(ToolCalls.Args a) {
-        int seconds = a.optInt("timeout_s", DEFAULT_WAIT_S);
-        return Duration.ofSeconds(Math.max(0, Math.min(seconds, MAX_WAIT_S)));
+    private static Duration wait(ToolArgs a) {
+        return Duration.ofSeconds(a.optInt("timeout_s", DEFAULT_WAIT_S));
     }
 }

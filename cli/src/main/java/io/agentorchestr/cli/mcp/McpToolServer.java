@@ -9,19 +9,21 @@ import io.agentorchestr.core.goal.ToolServer.Binding;
 import io.agentorchestr.core.store.StateStore;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServer;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
-import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
-import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -29,71 +31,83 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * The session's MCP server (SDK Streamable HTTP on embedded Jetty), bound to 127.0.0.1 on a port the
- * OS picks; the bound socket is kept, so no other process can take it between choosing and binding.
- * {@code /mcp} serves the lead's tools to the lead's token; {@code /worker/mcp} serves the worker
- * tools to each worker's own token. Host and Origin must be loopback.
+ * The session's MCP server (the SDK's server on our non-blocking Streamable HTTP transport, in
+ * embedded Jetty), bound to 127.0.0.1 on a port the OS picks. {@code /mcp} serves the lead's tools
+ * to the lead's token; {@code /worker/mcp} serves the worker tools to each worker's own token, until
+ * the worker finishes and its token is revoked. Host and Origin must be loopback. Tool handlers run
+ * on a bounded pool; waits hold no thread.
  */
 public final class McpToolServer implements ToolServer {
     static final String CALLER_KEY = "agentorchestr.caller";
     public static final String LEAD_PATH = "/mcp";
     public static final String WORKER_PATH = "/worker/mcp";
+    /** Tool handlers running at once; one more is refused with a clear error. */
+    static final int MAX_BUSY = 32;
+    static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+    static final Duration HEARTBEAT = Duration.ofSeconds(5);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Server jetty;
     private final int port;
     private final String leadToken;
-    private final Map<String, String> workerTokens;
-    private final List<McpSyncServer> servers;
-    private final ToolsListedFilter.Listings leadListings;
-    private final StateStore store;
-    private final String sessionId;
+    private final WorkerTokens workerTokens;
+    private final List<McpAsyncServer> servers;
+    private final List<StreamableHttpTransport> transports;
+    private final ThreadPoolExecutor toolThreads;
+    private final ToolListings leadListings;
 
-    private McpToolServer(Server jetty, int port, String leadToken, Map<String, String> workerTokens,
-                          List<McpSyncServer> servers, ToolsListedFilter.Listings leadListings, StateStore store,
-                          String sessionId) {
-        this.leadListings = leadListings;
+    private McpToolServer(Server jetty, int port, String leadToken, WorkerTokens workerTokens,
+                          List<McpAsyncServer> servers, List<StreamableHttpTransport> transports,
+                          ThreadPoolExecutor toolThreads, ToolListings leadListings) {
         this.jetty = jetty;
         this.port = port;
         this.leadToken = leadToken;
         this.workerTokens = workerTokens;
         this.servers = servers;
-        this.store = store;
-        this.sessionId = sessionId;
+        this.transports = transports;
+        this.toolThreads = toolThreads;
+        this.leadListings = leadListings;
     }
 
-    /** The factory the goal use case calls: one server per session, its events and tokens in {@code store}. */
-    public static ToolServer.Factory factory(StateStore store) {
-        return (supervisor, binding) -> start(supervisor, store, binding);
+    /** The factory the goal use case calls: one server per session, its events and tokens in the session's store. */
+    public static ToolServer.Factory factory() {
+        return McpToolServer::start;
     }
 
-    public static McpToolServer start(Supervisor supervisor, StateStore store) {
-        return start(supervisor, store, Binding.FRESH);
-    }
-
-    public static McpToolServer start(Supervisor supervisor, StateStore store, Binding binding) {
+    public static McpToolServer start(Supervisor supervisor, Binding binding) {
+        StateStore store = supervisor.store();
         String sessionId = supervisor.session().id();
         String leadToken = binding.tokens().getOrDefault("lead", newToken());
         store.saveToken(sessionId, "lead", leadToken);
-        Map<String, String> workerTokens = new ConcurrentHashMap<>();
-        binding.tokens().forEach((owner, token) -> {
-            if (!owner.equals("lead")) {
-                workerTokens.put(token, owner);
+        WorkerTokens workerTokens = new WorkerTokens(store, sessionId, binding.tokens());
+        ThreadPoolExecutor toolThreads = toolThreads();
+        Scheduler scheduler = Schedulers.fromExecutorService(toolThreads, "mcp-tools");
+        ToolCalls calls = new ToolCalls(store, sessionId, supervisor.leadActivity(), scheduler, MAX_BUSY);
+        ToolListings leadListings = new ToolListings();
+        List<AsyncToolSpecification> leadTools = LeadTools.all(supervisor, calls);
+        List<AsyncToolSpecification> workerToolSpecs = WorkerTools.all(supervisor, calls);
+        StreamableHttpTransport lead = transport(request -> "lead", leadTools, method -> {
+            if ("tools/list".equals(method)) {
+                leadListings.add();
             }
         });
-        ToolCalls calls = new ToolCalls(store, sessionId, supervisor.leadActivity());
-        HttpServletStreamableServerTransportProvider lead = transport(LEAD_PATH, request -> "lead");
-        HttpServletStreamableServerTransportProvider worker = transport(WORKER_PATH,
-                request -> workerTokens.get(String.valueOf(request.getAttribute(BearerTokenFilter.TOKEN_ATTRIBUTE))));
-        McpSyncServer leadServer = server(lead, LeadTools.all(supervisor, calls), "Tools to lead a team of coding "
-                + "agents: spawn workers, wait for them, merge and verify their work, then mark the goal.");
-        McpSyncServer workerServer = server(worker, WorkerTools.all(supervisor, calls), "Tools for an "
-                + "agentorchestr worker: report your outcome and progress, ask the lead.");
+        StreamableHttpTransport worker = transport(request -> workerTokens.owner(
+                String.valueOf(request.getAttribute(BearerTokenFilter.TOKEN_ATTRIBUTE))), workerToolSpecs, m -> { });
+        McpAsyncServer leadServer = server(lead, leadTools, "Tools to lead a team of coding agents: spawn workers, "
+                + "wait for them, merge and verify their work, then mark the goal.");
+        McpAsyncServer workerServer = server(worker, workerToolSpecs, "Tools for an agentorchestr worker: report "
+                + "your outcome and progress, ask the lead.");
 
-        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        QueuedThreadPool threads = new QueuedThreadPool(32, 4);
         threads.setName("mcp-http");
         threads.setDaemon(true);
         Server jetty = new Server(threads);
@@ -103,14 +117,21 @@ public final class McpToolServer implements ToolServer {
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        ToolsListedFilter.Listings leadListings = new ToolsListedFilter.Listings();
-        mount(context, lead, LEAD_PATH, new BearerTokenFilter(t -> BearerTokenFilter.same(t, leadToken)),
-                new ToolsListedFilter(leadListings));
-        mount(context, worker, WORKER_PATH, new BearerTokenFilter(workerTokens::containsKey));
+        mount(context, lead, LEAD_PATH, new BearerTokenFilter(t -> BearerTokenFilter.same(t, leadToken), t -> null));
+        mount(context, worker, WORKER_PATH, new BearerTokenFilter(workerTokens::accepted, workerTokens::whyRefused));
         jetty.setHandler(context);
         startJetty(jetty, connector);
         return new McpToolServer(jetty, connector.getLocalPort(), leadToken, workerTokens,
-                List.of(leadServer, workerServer), leadListings, store, sessionId);
+                List.of(leadServer, workerServer), List.of(lead, worker), toolThreads, leadListings);
+    }
+
+    private static ThreadPoolExecutor toolThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(0, MAX_BUSY, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "mcp-tool-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Binds the requested port; when another process has taken it since, any free port instead. */
@@ -132,37 +153,48 @@ public final class McpToolServer implements ToolServer {
         }
     }
 
-    private interface Caller {
-        String of(jakarta.servlet.http.HttpServletRequest request);
-    }
-
-    private static HttpServletStreamableServerTransportProvider transport(String path, Caller caller) {
-        return HttpServletStreamableServerTransportProvider.builder()
-                .mcpEndpoint(path)
-                .jsonMapper(McpJsonDefaults.getMapper())
-                .securityValidator(DefaultServerTransportSecurityValidator.builder()
+    private static StreamableHttpTransport transport(Function<HttpServletRequest, String> caller,
+                                                     List<AsyncToolSpecification> tools, Consumer<String> methods) {
+        List<String> names = tools.stream().map(t -> t.tool().name()).toList();
+        return new StreamableHttpTransport(McpJsonDefaults.getMapper(),
+                DefaultServerTransportSecurityValidator.builder()
                         .allowedHosts(List.of("127.0.0.1:*", "localhost:*"))
                         .allowedOrigins(List.of("http://127.0.0.1:*", "http://localhost:*"))
-                        .build())
-                .contextExtractor(request -> McpTransportContext.create(Map.of(CALLER_KEY,
-                        String.valueOf(caller.of(request)))))
-                .build();
+                        .build(),
+                request -> McpTransportContext.create(Map.of(CALLER_KEY, String.valueOf(caller.apply(request)))),
+                m -> unknownTool(m, names), methods, MAX_BODY_BYTES, HEARTBEAT);
     }
 
-    private static McpSyncServer server(HttpServletStreamableServerTransportProvider transport,
-                                        List<SyncToolSpecification> tools, String instructions) {
-        return McpServer.sync(transport)
+    /** A call of a tool this endpoint does not have, answered with the tools it does have. */
+    private static Optional<RpcError> unknownTool(JsonRpcCheck.Message m, List<String> names) {
+        if (!"tools/call".equals(m.method())) {
+            return Optional.empty();
+        }
+        String name = m.params().path("name").asText();
+        if (names.contains(name)) {
+            return Optional.empty();
+        }
+        String shown = io.agentorchestr.core.text.TerminalText.firstLine(name, 60);
+        return Optional.of(RpcError.invalidParams("unknown tool '" + shown + "'; the tools here are: "
+                + String.join(", ", names), m.id()));
+    }
+
+    private static McpAsyncServer server(StreamableHttpTransport transport, List<AsyncToolSpecification> tools,
+                                         String instructions) {
+        return McpServer.async(transport)
                 .serverInfo("agentorchestr", VersionProvider.version())
                 .instructions(instructions)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
                 .requestTimeout(Duration.ofHours(1))
+                // ToolArgs checks arguments with messages written for agents (and reads "60" as 60).
+                .validateToolInputs(false)
                 .tools(tools)
                 .build();
     }
 
     /** The transport at {@code path}, behind {@code filters} in order (authentication first). */
-    private static void mount(ServletContextHandler context, HttpServletStreamableServerTransportProvider transport,
-                              String path, jakarta.servlet.Filter... filters) {
+    private static void mount(ServletContextHandler context, StreamableHttpTransport transport, String path,
+                              jakarta.servlet.Filter... filters) {
         ServletHolder holder = new ServletHolder(transport);
         holder.setAsyncSupported(true);
         context.addServlet(holder, path);
@@ -183,7 +215,12 @@ public final class McpToolServer implements ToolServer {
         return leadListings.awaitMoreThan(seen, timeout.toMillis());
     }
 
-    private static String newToken() {
+    /** Calls waiting for their answer now, on both endpoints (for tests and the benchmark). */
+    public int callsInFlight() {
+        return transports.stream().mapToInt(StreamableHttpTransport::callsInFlight).sum();
+    }
+
+    static String newToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -204,24 +241,29 @@ public final class McpToolServer implements ToolServer {
     }
 
     @Override
-    public synchronized McpAccess workerAccess(String workerId) {
-        String token = workerTokens.entrySet().stream().filter(e -> e.getValue().equals(workerId))
-                .map(Map.Entry::getKey).findFirst().orElse(null);
-        if (token == null) {
-            token = newToken();
-            store.saveToken(sessionId, workerId, token);
-            workerTokens.put(token, workerId);
-        }
-        return new McpAccess(url(WORKER_PATH), token);
+    public McpAccess workerAccess(String workerId) {
+        return new McpAccess(url(WORKER_PATH), workerTokens.tokenOf(workerId));
+    }
+
+    @Override
+    public void revokeWorker(String workerId, String reason) {
+        workerTokens.revoke(workerId, reason);
     }
 
     @Override
     public void close() {
-        servers.forEach(McpSyncServer::closeGracefully);
+        servers.forEach(s -> {
+            try {
+                s.closeGracefully().block(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                // closing at session end; the process exits soon after anyway
+            }
+        });
         try {
             jetty.stop();
         } catch (Exception e) {
             // Stopping at session end; the process exits soon after anyway.
         }
+        toolThreads.shutdownNow();
     }
 }

@@ -5,19 +5,26 @@ import io.agentorchestr.core.goal.LeadActivity;
 import io.agentorchestr.core.goal.ToolError;
 import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.store.StateStore;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
-import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.modelcontextprotocol.server.McpAsyncServerExchange;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Builds tool specifications: a JSON schema from parameter docs, argument reading with clear errors,
- * results as JSON text (plus structured content), {@link ToolError}s as MCP tool errors, and every
- * call and its result appended to the session's event log.
+ * Builds tool specifications: a JSON schema from parameter docs, arguments checked against it before
+ * anything acts (names, types, ranges, text that no file or process can carry), results as JSON text
+ * (plus structured content), {@link ToolError}s as MCP tool errors, and every call and its result in
+ * the session's event log. Handlers run on a bounded pool; a handler that returns a future (a wait)
+ * gives its thread back at once, and the call ends when the future does or when it is cancelled.
  */
 final class ToolCalls {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,30 +33,56 @@ final class ToolCalls {
     private final StateStore store;
     private final String sessionId;
     private final LeadActivity leadActivity;
+    private final Scheduler workers;
+    private final int maxBusy;
 
-    ToolCalls(StateStore store, String sessionId, LeadActivity leadActivity) {
+    ToolCalls(StateStore store, String sessionId, LeadActivity leadActivity, Scheduler workers, int maxBusy) {
         this.store = store;
         this.sessionId = sessionId;
         this.leadActivity = leadActivity;
+        this.workers = workers;
+        this.maxBusy = maxBusy;
     }
 
-    /** One parameter of a tool: name, JSON type, whether required, and its documentation for agents. */
-    record Param(String name, String type, boolean required, String doc) {
+    /**
+     * One parameter of a tool: name, JSON type ("string", "integer", "string[]"), whether required, its
+     * documentation for agents, and its limits (a range for integers, a length for text).
+     */
+    record Param(String name, String type, boolean required, String doc, long min, long max, int maxChars) {
+        static final int DEFAULT_MAX_CHARS = 100_000;
+
         static Param req(String name, String type, String doc) {
-            return new Param(name, type, true, doc);
+            return new Param(name, type, true, doc, Long.MIN_VALUE, Long.MAX_VALUE, DEFAULT_MAX_CHARS);
         }
 
         static Param opt(String name, String type, String doc) {
-            return new Param(name, type, false, doc);
+            return new Param(name, type, false, doc, Long.MIN_VALUE, Long.MAX_VALUE, DEFAULT_MAX_CHARS);
+        }
+
+        Param range(long lo, long hi) {
+            return new Param(name, type, required, doc, lo, hi, maxChars);
+        }
+
+        Param maxChars(int n) {
+            return new Param(name, type, required, doc, min, max, n);
+        }
+
+        /** A worker id: short text. */
+        static Param worker(String name, String doc) {
+            return req(name, "string", doc).maxChars(64);
         }
     }
 
     @FunctionalInterface
     interface Handler {
-        Object call(Args args, McpSyncServerExchange exchange) throws Exception;
+        /**
+         * @param caller "lead", or the worker id the calling token belongs to
+         * @return the result (a String as is, anything else as JSON), or a {@link CompletableFuture} of it
+         */
+        Object call(ToolArgs args, String caller) throws Exception;
     }
 
-    SyncToolSpecification tool(String name, String description, List<Param> params, Handler handler) {
+    AsyncToolSpecification tool(String name, String description, List<Param> params, Handler handler) {
         Map<String, Object> properties = new LinkedHashMap<>();
         List<String> required = new ArrayList<>();
         for (Param p : params) {
@@ -59,6 +92,10 @@ final class ToolCalls {
                 prop.put("items", Map.of("type", "string"));
             } else {
                 prop.put("type", p.type());
+            }
+            if (p.type().equals("integer") && p.min() != Long.MIN_VALUE) {
+                prop.put("minimum", p.min());
+                prop.put("maximum", p.max());
             }
             prop.put("description", p.doc());
             properties.put(p.name(), prop);
@@ -72,46 +109,70 @@ final class ToolCalls {
         schema.put("required", required);
         schema.put("additionalProperties", false);
         McpSchema.Tool tool = McpSchema.Tool.builder().name(name).description(description).inputSchema(schema).build();
-        return SyncToolSpecification.builder().tool(tool)
-                .callHandler((exchange, request) -> invoke(name, handler, request, exchange)).build();
+        return AsyncToolSpecification.builder().tool(tool)
+                .callHandler((exchange, request) -> invoke(name, params, handler, request, exchange)).build();
     }
 
-    private McpSchema.CallToolResult invoke(String name, Handler handler, McpSchema.CallToolRequest request,
-                                            McpSyncServerExchange exchange) {
+    private Mono<McpSchema.CallToolResult> invoke(String name, List<Param> params, Handler handler,
+                                                  McpSchema.CallToolRequest request, McpAsyncServerExchange exchange) {
         Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
         String caller = String.valueOf(exchange.transportContext().get(McpToolServer.CALLER_KEY));
-        boolean lead = "lead".equals(caller);
-        if (lead) {
-            leadActivity.callStarted();
-        }
+        ToolArgs args;
         try {
-            return invoke(name, handler, arguments, caller, exchange);
-        } finally {
-            if (lead) {
-                leadActivity.callEnded();
-            }
+            args = ToolArgs.checked(name, params, arguments);
+        } catch (ToolError e) {
+            return Mono.just(error(name, caller, arguments, e.getMessage()));
         }
+        boolean lead = "lead".equals(caller);
+        return Mono.fromCallable(() -> handler.call(args, caller))
+                .subscribeOn(workers)
+                .flatMap(r -> r instanceof CompletableFuture<?> f ? Mono.fromFuture(f) : Mono.justOrEmpty(r))
+                .map(result -> success(name, caller, arguments, result))
+                .onErrorResume(e -> Mono.just(error(name, caller, arguments, message(name, e))))
+                .doOnSubscribe(s -> {
+                    if (lead) {
+                        leadActivity.callStarted();
+                    }
+                })
+                .doFinally(signal -> {
+                    if (lead) {
+                        leadActivity.callEnded();
+                    }
+                    if (signal == reactor.core.publisher.SignalType.CANCEL) {
+                        log(name, caller, arguments, true, "cancelled: the client cancelled the call or went away");
+                    }
+                });
     }
 
-    private McpSchema.CallToolResult invoke(String name, Handler handler, Map<String, Object> arguments, String caller,
-                                            McpSyncServerExchange exchange) {
-        try {
-            Object result = handler.call(new Args(name, arguments), exchange);
-            String text = result instanceof String s ? s : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result);
-            log(name, caller, arguments, false, text);
-            McpSchema.CallToolResult.Builder b = McpSchema.CallToolResult.builder().addTextContent(text).isError(false);
-            if (!(result instanceof String)) {
-                b.structuredContent(JSON.convertValue(result, Object.class));
-            }
-            return b.build();
-        } catch (ToolError e) {
-            return error(name, caller, arguments, e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return error(name, caller, arguments, "interrupted: the session is ending");
-        } catch (Exception e) {
-            return error(name, caller, arguments, name + " failed: " + e.getMessage());
+    private String message(String name, Throwable e) {
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                ? e.getCause() : e;
+        if (cause instanceof ToolError) {
+            return cause.getMessage();
         }
+        if (cause instanceof RejectedExecutionException) {
+            return "agentorchestr is busy: " + maxBusy + " tool calls are running at once; try again in a moment";
+        }
+        if (cause instanceof CancellationException || cause instanceof InterruptedException) {
+            return name + " stopped: the session is ending";
+        }
+        return name + " failed: " + cause.getMessage();
+    }
+
+    private McpSchema.CallToolResult success(String name, String caller, Map<String, Object> arguments,
+                                             Object result) {
+        String text;
+        try {
+            text = result instanceof String s ? s : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return error(name, caller, arguments, name + " failed: its result could not be written as JSON");
+        }
+        log(name, caller, arguments, false, text);
+        McpSchema.CallToolResult.Builder b = McpSchema.CallToolResult.builder().addTextContent(text).isError(false);
+        if (!(result instanceof String)) {
+            b.structuredContent(JSON.convertValue(result, Object.class));
+        }
+        return b.build();
     }
 
     private McpSchema.CallToolResult error(String name, String caller, Map<String, Object> arguments, String message) {
@@ -126,60 +187,10 @@ final class ToolCalls {
         } catch (Exception e) {
             args = String.valueOf(arguments);
         }
+        if (args.length() > LOGGED_RESULT_CHARS * 10) {
+            args = args.substring(0, LOGGED_RESULT_CHARS * 10) + "...";
+        }
         String logged = result.length() > LOGGED_RESULT_CHARS ? result.substring(0, LOGGED_RESULT_CHARS) + "..." : result;
         store.append(sessionId, new SessionEvent.ToolCalled(name, caller, args, error, logged));
-    }
-
-    /** Typed access to a call's arguments; a wrong or missing one is a tool error naming it. */
-    static final class Args {
-        private final String tool;
-        private final Map<String, Object> values;
-
-        Args(String tool, Map<String, Object> values) {
-            this.tool = tool;
-            this.values = values;
-        }
-
-        String string(String name) {
-            Object v = values.get(name);
-            if (v == null || v.toString().isBlank()) {
-                throw new ToolError(tool + " needs the argument '" + name + "'");
-            }
-            return v.toString();
-        }
-
-        String optString(String name) {
-            Object v = values.get(name);
-            return v == null || v.toString().isBlank() ? null : v.toString();
-        }
-
-        int optInt(String name, int fallback) {
-            Object v = values.get(name);
-            if (v == null) {
-                return fallback;
-            }
-            if (v instanceof Number n) {
-                return n.intValue();
-            }
-            try {
-                return Integer.parseInt(v.toString().strip());
-            } catch (NumberFormatException e) {
-                throw new ToolError(tool + ": '" + name + "' must be a whole number, not " + v);
-            }
-        }
-
-        List<String> optStrings(String name) {
-            Object v = values.get(name);
-            if (v == null) {
-                return List.of();
-            }
-            if (v instanceof List<?> list) {
-                return list.stream().map(String::valueOf).toList();
-            }
-            if (v instanceof String s) {
-                return s.isBlank() ? List.of() : List.of(s.split("\\s*,\\s*"));
-            }
-            throw new ToolError(tool + ": '" + name + "' must be a list of strings");
-        }
     }
 }

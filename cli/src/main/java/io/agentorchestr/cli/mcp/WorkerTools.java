@@ -2,8 +2,7 @@ package io.agentorchestr.cli.mcp;
 
 import io.agentorchestr.cli.mcp.ToolCalls.Param;
 import io.agentorchestr.core.goal.Supervisor;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
-import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 
 import java.util.List;
 
@@ -12,27 +11,26 @@ final class WorkerTools {
     private WorkerTools() {
     }
 
-    static List<SyncToolSpecification> all(Supervisor s, ToolCalls t) {
+    static List<AsyncToolSpecification> all(Supervisor s, ToolCalls t) {
         return List.of(
                 t.tool("report_done", "Report your outcome to agentorchestr when you have finished (also write "
                                 + ".agentorchestr/done.flag). Commit your work first.",
                         List.of(Param.req("state", "string", "done, blocked (you need a decision or information) or "
-                                        + "failed."),
-                                Param.req("summary", "string", "What you did, or what you need, or why it failed.")),
-                        (a, x) -> Views.worker(s.reportDone(worker(x), a.string("state"), a.string("summary")), s)),
+                                        + "failed.").maxChars(32),
+                                Param.req("summary", "string", "What you did, or what you need, or why it failed.")
+                                        .maxChars(20_000)),
+                        (a, worker) -> Views.worker(s.reportDone(worker, a.string("state"), a.string("summary")), s)),
                 t.tool("report_progress", "Tell the lead how far you are (it sees this in list_workers).",
-                        List.of(Param.req("message", "string", "One sentence.")),
-                        (a, x) -> {
-                            s.reportProgress(worker(x), a.string("message"));
+                        List.of(Param.req("message", "string", "One sentence.").maxChars(20_000)),
+                        (a, worker) -> {
+                            s.reportProgress(worker, a.string("message"));
                             return "noted";
                         }),
                 t.tool("ask_lead", "Ask the lead a question when you cannot continue without an answer. The answer "
                                 + "arrives later as a message typed into your input.",
-                        List.of(Param.req("question", "string", "The question, with the options you see.")),
-                        (a, x) -> s.askLead(worker(x), a.string("question"))));
+                        List.of(Param.req("question", "string", "The question, with the options you see.")
+                                .maxChars(20_000)),
+                        (a, worker) -> s.askLead(worker, a.string("question"))));
     }
 
-    private static String worker(McpSyncServerExchange exchange) {
-        return String.valueOf(exchange.transportContext().get(McpToolServer.CALLER_KEY));
-    }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentorchestr.cli.Distribution;
 import io.agentorchestr.core.testing.TestRepo;
 import io.agentorchestr.cli.claude.FakeAnthropicApi.Step;
-import io.agentorchestr.core.monitor.AnsiText;
+import io.agentorchestr.core.text.AnsiText;
 import io.agentorchestr.core.process.ExecResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

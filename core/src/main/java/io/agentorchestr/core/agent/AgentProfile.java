@@ -6,14 +6,18 @@ import java.util.Map;
 /**
  * One agent CLI described by data (the bundled agents.toml, overridable per user): how to find it,
  * probe it, launch it interactively, give it its prompt, skip its permission prompts, inject MCP,
- * resume it, and read its screen.
+ * resume it, read its screen, and ask it to exit.
+ *
+ * @param exitCommand what to type to make the agent quit on its own (e.g. "/exit"), or null: then it
+ *                    is stopped with signals when its work is over
  */
 public record AgentProfile(String key, String displayName, List<String> binaries, List<String> versionArgs,
                            List<String> launchArgs, List<String> leadArgs, List<String> workerArgs,
                            List<String> permissionArgs, PromptMode promptMode, PromptMode leadPromptMode,
                            String promptFlag,
                            List<String> sessionIdArgs, List<String> resumeArgs, McpInjection mcp,
-                           ScreenMarkers markers, List<String> firstRun, Map<String, String> env) {
+                           ScreenMarkers markers, List<String> firstRun, Map<String, String> env,
+                           String exitCommand) {
 
     public AgentProfile {
         binaries = List.copyOf(binaries);

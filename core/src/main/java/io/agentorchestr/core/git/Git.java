@@ -41,6 +41,15 @@ public interface Git {
     /** Deletes a branch only if it is merged into HEAD ({@code git branch -d}); never forced. */
     void deleteMergedBranch(Path repo, String branch);
 
+    /**
+     * Deletes {@code branch} only if it still points at {@code commit} (a compare-and-delete, so work
+     * added to it meanwhile is never lost); true if it was deleted.
+     */
+    boolean deleteBranchAt(Path repo, String branch, String commit);
+
+    /** Whether {@code commit} is reachable from {@code from} (i.e. merged into it). */
+    boolean isAncestor(Path repo, String commit, String from);
+
     /** Uncommitted changes (tracked or untracked, not ignored) in a worktree. */
     WorktreeStatus status(Path worktree);
 
@@ -58,6 +67,9 @@ public interface Git {
 
     /** {@code git diff from...to} with a stat header, as text. */
     String diff(Path repo, String from, String to);
+
+    /** A merge, rebase, cherry-pick, revert or bisect the checkout is in the middle of, if any. */
+    Optional<String> operationInProgress(Path worktree);
 
     /** Aborts a merge left half done (a crash in the middle); true if there was one. */
     boolean abortUnfinishedMerge(Path worktree);

@@ -136,13 +136,23 @@ public final class LocalGit implements Git {
     }
 
     @Override
+    public boolean deleteBranchAt(Path repo, String branch, String commit) {
+        return git(repo, "update-ref", "-d", "refs/heads/" + branch, commit).ok();
+    }
+
+    @Override
+    public boolean isAncestor(Path repo, String commit, String from) {
+        return git(repo, "merge-base", "--is-ancestor", commit, from).ok();
+    }
+
+    @Override
     public WorktreeStatus status(Path worktree) {
         return content.status(worktree);
     }
 
     @Override
     public Optional<String> commitAll(Path worktree, String message) {
-        return content.commitAll(worktree, message);
+        return content.commitAll(worktree, CommitMessage.safe(message));
     }
 
     @Override
@@ -153,7 +163,7 @@ public final class LocalGit implements Git {
     @Override
     public MergeAttempt merge(Path worktree, String branch, String message) {
         List<String> args = new ArrayList<>(identityArgs(worktree));
-        args.addAll(List.of("merge", "--no-ff", "--no-edit", "-m", message, "--", branch));
+        args.addAll(List.of("merge", "--no-ff", "--no-edit", "-m", CommitMessage.safe(message), "--", branch));
         ExecResult r = git(worktree, args.toArray(String[]::new));
         if (r.ok()) {
             return new MergeAttempt(true, checked(worktree, "rev-parse", "HEAD").stdout().strip(), List.of(),
@@ -196,6 +206,25 @@ public final class LocalGit implements Git {
             throw AgentorchestrException.error("cannot update " + file + ": " + e.getMessage()
                     + "; check that the repository is writable", e);
         }
+    }
+
+    @Override
+    public Optional<String> operationInProgress(Path worktree) {
+        ExecResult r = git(worktree, "rev-parse", "--absolute-git-dir");
+        if (!r.ok()) {
+            return Optional.empty();
+        }
+        Path dir = Path.of(r.stdout().strip());
+        if (Files.isDirectory(dir.resolve("rebase-merge")) || Files.isDirectory(dir.resolve("rebase-apply"))) {
+            return Optional.of("rebase");
+        }
+        for (String[] marker : new String[][]{{"MERGE_HEAD", "merge"}, {"CHERRY_PICK_HEAD", "cherry-pick"},
+            {"REVERT_HEAD", "revert"}, {"BISECT_LOG", "bisect"}}) {
+            if (Files.exists(dir.resolve(marker[0]))) {
+                return Optional.of(marker[1]);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -63,7 +63,11 @@ public final class GoalResume {
         this.progress = progress;
     }
 
-    public GoalRun.Started resume(String id) {
+    /**
+     * @param timeout the goal's time limit counted from now, or null to keep the stored one (which then
+     *                also counts from now: time spent paused is not the goal's)
+     */
+    public GoalRun.Started resume(String id, java.time.Duration timeout) {
         SessionRecord stored = store.session(id).orElseThrow(() -> AgentorchestrException.usage("no session '" + id
                 + "'; --list-sessions shows the sessions and which of them can resume"));
         Optional<SessionRuntime> runtime = store.runtime(id);
@@ -75,7 +79,12 @@ public final class GoalResume {
         Path repo = prerequisites.requireProject(Path.of(stored.project()));
         SessionLock lock = SessionLock.acquire(Path.of(stored.sessionDir()), id);
         try {
-            return resume(stored, repo, runtime.orElseThrow(), lock);
+            SessionRuntime rt = runtime.orElseThrow();
+            if (timeout != null) {
+                rt = rt.withTimeout(timeout);
+                store.saveRuntime(rt);
+            }
+            return resume(stored, repo, rt, lock);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -90,7 +99,7 @@ public final class GoalResume {
         Integration integration = Integration.open(git, new Worktrees(git, paths.worktrees()), repo, session.id());
         Supervisor supervisor = run.supervisor(session, integration, roster, runtime);
         List<WorkerRecord> workers = store.workers(session.id());
-        supervisor.restore(workers);
+        supervisor.restore(workers, store.events(session.id()));
         ToolServer server = servers.start(supervisor, new ToolServer.Binding(
                 stored.mcpPort() == null ? 0 : stored.mcpPort(), store.tokens(session.id())));
         boolean samePort = stored.mcpPort() != null && server.port() == stored.mcpPort();

@@ -1,16 +1,17 @@
 package io.agentorchestr.core.goal;
 
 import io.agentorchestr.core.agent.AgentSelection;
+import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.agent.McpInjector;
 import io.agentorchestr.core.config.AppPaths;
-import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.git.Worktrees;
 import io.agentorchestr.core.health.HealthConfig;
 import io.agentorchestr.core.health.HealthPolicy;
 import io.agentorchestr.core.process.ProcessRunner;
 import io.agentorchestr.core.session.Prerequisites;
+import io.agentorchestr.core.session.RunLimits;
 import io.agentorchestr.core.session.SessionDirectories;
 import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.session.SessionIds;
@@ -18,6 +19,7 @@ import io.agentorchestr.core.session.SessionLock;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.session.SessionRuntime;
 import io.agentorchestr.core.session.SessionStatus;
+import io.agentorchestr.core.store.FailSoftStore;
 import io.agentorchestr.core.store.StateStore;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
@@ -26,7 +28,9 @@ import io.agentorchestr.core.worker.WorkerState;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -50,11 +54,15 @@ public final class GoalRun {
     private final AgentSelection agents;
     private final WorkerLauncher launcher;
     private final ToolServer.Factory servers;
+    private final AgentStopper stopper;
     private final Consumer<String> progress;
+    /** What the session's background work writes through: a failed write is reported, not fatal. */
+    private final StateStore live;
+    private volatile String lastLeadTrouble;
 
     public GoalRun(AppPaths paths, Tmux tmux, Git git, StateStore store, ProcessRunner runner,
                    Prerequisites prerequisites, AgentSelection agents, WorkerLauncher launcher,
-                   ToolServer.Factory servers, Consumer<String> progress) {
+                   ToolServer.Factory servers, AgentStopper stopper, Consumer<String> progress) {
         this.paths = paths;
         this.tmux = tmux;
         this.git = git;
@@ -64,7 +72,9 @@ public final class GoalRun {
         this.agents = agents;
         this.launcher = launcher;
         this.servers = servers;
+        this.stopper = stopper;
         this.progress = progress;
+        this.live = new FailSoftStore(store, progress);
     }
 
     /** A running goal: what to attach to and what to wait for. The lock is held until it ends or pauses. */
@@ -76,13 +86,9 @@ public final class GoalRun {
     }
 
     public Started start(GoalRequest r) {
-        if (r.goal() == null || r.goal().isBlank()) {
-            throw AgentorchestrException.usage("the goal is empty; pass it with --goal \"...\", --goal-file PATH or "
-                    + "--interactive");
-        }
-        if (r.maxWorkers() < 1) {
-            throw AgentorchestrException.usage("--max-workers must be at least 1");
-        }
+        RunLimits.text("the goal", "--goal \"...\", --goal-file PATH or --interactive", r.goal());
+        RunLimits.maxWorkers(r.maxWorkers());
+        RunLimits.timeout(r.timeout());
         agents.resolve(r.agents());
         if (r.lead() != null) {
             agents.requireLeader(r.lead());
@@ -91,12 +97,15 @@ public final class GoalRun {
         prerequisites.requireGit();
         Path repo = prerequisites.requireProject(r.project().toAbsolutePath().normalize());
         String base = prerequisites.requireBase(repo, r.base());
+        prerequisites.checkoutWarnings(repo, base).forEach(progress);
         HealthPolicy policy = r.health() != null ? r.health() : HealthConfig.load(repo);
+        LeadLauncher.toolsTimeout(repo);  // a bad [lead] setting is refused before anything starts
         DetectedAgent lead = agents.chooseLead(r.lead(), r.agents());
         List<DetectedAgent> roster = agents.roster(r.agents(), lead);
 
         String id = SessionIds.newId();
         Path sessionDir = new SessionDirectories(paths).create(id);
+        SessionDirectories.saveGoal(sessionDir, r.goal());
         SessionLock lock = SessionLock.acquire(sessionDir, id);
         Instant now = Instant.now();
         SessionRecord session = new SessionRecord(id, "auto", r.goal(), repo.toString(), lead.profile().key(),
@@ -123,18 +132,18 @@ public final class GoalRun {
 
     Supervisor supervisor(SessionRecord session, Integration integration, List<DetectedAgent> roster,
                           SessionRuntime runtime) {
-        return new Supervisor(session, store, tmux, git, launcher, integration, new Verifier(runner), roster,
+        return new Supervisor(session, live, tmux, git, launcher, integration, new Verifier(runner), roster,
                 runtime.maxWorkers(), runtime.health(), progress);
     }
 
     LeadWatch leadWatch(SessionRecord session, DetectedAgent lead, ToolServer server, Supervisor supervisor,
                         Integration integration) {
-        return new LeadWatch(session, store, tmux, new LeadLauncher(tmux, git, launcher.dialogs(), progress), lead,
+        return new LeadWatch(session, live, tmux, new LeadLauncher(tmux, git, launcher.dialogs(), progress), lead,
                 server, supervisor, integration.worktree());
     }
 
     static void connect(Supervisor supervisor, ToolServer server, LeadWatch watch) {
-        supervisor.connect(workerId -> Optional.of(server.workerAccess(workerId)), watch.current().pane());
+        supervisor.connect(server, watch.current().pane());
     }
 
     /** Waits until the lead marks the goal, the lead is gone for good, or the goal's time runs out; then records it. */
@@ -145,16 +154,31 @@ public final class GoalRun {
             try {
                 end = s.supervisor().end().get(LEAD_CHECK_MS, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                end = s.lead().check(s.runtime().health().hungAfter()).orElse(null);
+                end = checkLead(s);
                 if (end == null && deadline != null && Instant.now().isAfter(deadline)) {
-                    end = new GoalEnd(GoalEnd.Kind.TIMEOUT, "the goal's time (" + s.runtime().timeout()
-                            .toMinutes() + " min) ran out before the lead marked it");
+                    long seconds = s.runtime().timeout().toSeconds();
+                    end = new GoalEnd(GoalEnd.Kind.TIMEOUT, "the goal's time (" + (seconds < 120 ? seconds + " s"
+                            : seconds / 60 + " min") + ") ran out before the lead marked it");
                 }
             } catch (ExecutionException e) {
                 throw new IllegalStateException("goal verdict failed", e);
             }
         }
         return finish(s, end);
+    }
+
+    /** The lead's health; a check that fails (tmux busy, a file gone) is reported, and the goal goes on. */
+    private GoalEnd checkLead(Started s) {
+        try {
+            return s.lead().check(s.runtime().health().hungAfter()).orElse(null);
+        } catch (RuntimeException e) {
+            String problem = "cannot check on the lead (" + e.getMessage() + "); trying again";
+            if (!problem.equals(lastLeadTrouble)) {
+                lastLeadTrouble = problem;
+                progress.accept(problem);
+            }
+            return null;
+        }
     }
 
     /**
@@ -167,8 +191,14 @@ public final class GoalRun {
     }
 
     private synchronized GoalOutcome finish(Started s, GoalEnd end) {
-        // Their panes keep running for inspection; agentorchestr stops tracking them. A paused session
-        // keeps them as they are, to be picked up again.
+        // A paused session keeps everything as it is, to be picked up again. Otherwise the agents still
+        // running (the lead, unfinished workers, done ones not merged) are asked to quit, then stopped,
+        // before their leftovers are committed; their panes keep the last screens for inspection.
+        Optional<AgentStopper.Stopped> stopped = Optional.empty();
+        if (end.kind() != GoalEnd.Kind.PAUSED) {
+            s.supervisor().stopWatching();
+            stopped = Optional.of(stopAgents(s));
+        }
         switch (end.kind()) {
             case TIMEOUT -> s.supervisor().endUnfinished(WorkerState.TIMEOUT, "still running when the goal's time "
                     + "ran out");
@@ -176,8 +206,10 @@ public final class GoalRun {
             default -> s.supervisor().endUnfinished(WorkerState.ORPHANED, "still running when the goal ended ("
                     + end.kind().name().toLowerCase() + ")");
         }
-        s.supervisor().shutdown();
+        // The server first: calls still waiting get an error a client retries after a resume; then the
+        // session's own waits and watches end.
         s.server().close();
+        s.supervisor().shutdown();
         if (end.kind() != GoalEnd.Kind.PAUSED) {
             McpInjector.cleanUp(s.lead().current().mcp());
             s.integration().saveLocalChanges();
@@ -192,6 +224,25 @@ public final class GoalRun {
         store.append(ended.id(), new SessionEvent.SessionEnded(status.label(), end.summary()));
         s.lock().close();
         return new GoalOutcome(ended, end, s.integration().branch(), s.integration().worktree().toString(),
-                store.workers(ended.id()), s.supervisor().lastVerify());
+                store.workers(ended.id()), s.supervisor().lastVerify(), stopped);
+    }
+
+    private AgentStopper.Stopped stopAgents(Started s) {
+        Map<PaneRef, String> exits = new LinkedHashMap<>(s.supervisor().exitCommands());
+        String leadExit = s.lead().agent().profile().exitCommand();
+        if (leadExit != null) {
+            exits.put(s.leadPane(), leadExit);
+        }
+        try {
+            AgentStopper.Stopped stopped = stopper.stop(s.session().id(), s.session().tmuxSession(), exits);
+            if (stopped.total() > 0) {
+                progress.accept("stopped " + stopped.total() + " agent process(es) still running; their panes keep "
+                        + "their last screens");
+            }
+            return stopped;
+        } catch (RuntimeException e) {
+            progress.accept("could not stop every agent of the session: " + e.getMessage());
+            return new AgentStopper.Stopped(0, 0, 0);
+        }
     }
 }

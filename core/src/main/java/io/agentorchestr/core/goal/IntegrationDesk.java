@@ -1,5 +1,6 @@
 package io.agentorchestr.core.goal;
 
+import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.git.MergeAttempt;
 import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.session.SessionRecord;
@@ -61,8 +62,17 @@ final class IntegrationDesk {
                 throw new ToolError(id + " is " + w.state().label() + "; only workers that finished done are merged "
                         + "(its branch " + w.branch() + " keeps its commits)");
             }
-            MergeAttempt a = integration.merge(w.branch(), "agentorchestr: merge " + id + " ("
-                    + Supervisor.firstLine(String.valueOf(w.summary())) + ")");
+            MergeAttempt a;
+            try {
+                a = integration.merge(w.branch(), "agentorchestr: merge " + id + " ("
+                        + Supervisor.firstLine(String.valueOf(w.summary())) + ")");
+            } catch (AgentorchestrException e) {
+                // Not a conflict: git could not run or refused (a lock, a broken worktree). The
+                // integration branch is as it was; say why, and let the caller go on with the others.
+                store.append(session.id(), new SessionEvent.MergeConflict(id, List.of()));
+                progress.accept(id + " not merged: " + e.getMessage());
+                return new MergeOutcome(id, false, null, List.of(), "not merged: " + e.getMessage());
+            }
             if (!a.merged()) {
                 store.append(session.id(), new SessionEvent.MergeConflict(id, a.conflicts()));
                 progress.accept(id + " not merged: " + (a.conflicts().isEmpty() ? a.message()
@@ -72,7 +82,12 @@ final class IntegrationDesk {
             }
             board.put(w.withMergedCommit(a.commit()));
             store.append(session.id(), new SessionEvent.WorkerMerged(id, a.commit()));
-            launcher.retire(session, w);
+            try {
+                launcher.retire(session, w);
+            } catch (AgentorchestrException e) {
+                // The merge stands; only the clean-up of its pane or worktree failed (--clean retries it).
+                progress.accept(id + " merged, but its worktree was not removed: " + e.getMessage());
+            }
             progress.accept(id + " merged into " + integration.branch());
             return new MergeOutcome(id, true, a.commit(), List.of(), "merged");
         }
@@ -84,6 +99,7 @@ final class IntegrationDesk {
         List<String> unmerged = new ArrayList<>();
         for (WorkerRecord w : board.all()) {
             if (w.state() == WorkerState.DONE && w.mergedCommit() == null) {
+                // One worker's branch that cannot merge must not keep the others out.
                 MergeOutcome m = merge(w.id());
                 (m.merged() ? merged : unmerged).add(m.merged() ? w.id() : w.id() + " (" + m.message()
                         + (m.conflicts().isEmpty() ? "" : ": " + String.join(", ", m.conflicts())) + ")");

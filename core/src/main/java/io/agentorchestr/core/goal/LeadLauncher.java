@@ -1,12 +1,16 @@
 package io.agentorchestr.core.goal;
 
 import io.agentorchestr.core.agent.AgentLauncher;
+import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.agent.FirstRunDialogs;
 import io.agentorchestr.core.agent.LaunchCommand;
 import io.agentorchestr.core.agent.LaunchRequest;
 import io.agentorchestr.core.agent.McpInjector;
+import io.agentorchestr.core.config.ProjectConfig;
 import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.error.FileTrouble;
+import io.agentorchestr.core.text.StrictUtf8;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.tmux.GatedCommand;
@@ -18,7 +22,6 @@ import io.agentorchestr.core.worker.PromptDelivery;
 import io.agentorchestr.core.worker.WorkerLauncher;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,11 +94,15 @@ final class LeadLauncher {
                 new LaunchRequest(true, promptFile, agentSessionId, resume), mcp.args());
         String channel = "agentorchestr-go-" + session.id() + "-" + name;
         Map<String, String> env = new LinkedHashMap<>(command.env());
-        env.putAll(mcp.env());
+        if (!mcp.env().isEmpty()) {
+            Path envFile = sessionDir.resolve("env").resolve(name + ".env");
+            GatedCommand.writeSecretEnv(envFile, mcp.env());
+            env.put(GatedCommand.ENV_FILE_ENV, envFile.toString());
+        }
         env.put(GatedCommand.CHANNEL_ENV, channel);
         env.put(GatedCommand.PROMPT_FILE_ENV, promptFile.toString());
         env.put(GatedCommand.EXIT_FILE_ENV, WorkerLauncher.exitFile(log).toString());
-        env.put("AGENTORCHESTR_SESSION_ID", session.id());
+        env.put(AgentStopper.SESSION_ENV, session.id());
         NewPane pane = new NewPane(GatedCommand.wrap(command.argv()), workDir, env);
         long listings = server.leadToolListings();
         PaneRef ref = place(session, place, pane);
@@ -103,7 +110,7 @@ final class LeadLauncher {
         tmux.pipePaneTo(ref, log);
         tmux.signalChannel(channel);
         if (command.pastePrompt()) {
-            deliverWhenToolsListed(server, listings, ref, agent, prompt);
+            deliverWhenToolsListed(server, listings, ref, agent, prompt, toolsTimeout(Path.of(session.project())));
         }
         progress.accept("lead (" + agent.profile().key() + (resume ? ", conversation resumed" : "") + ") started in "
                 + "pane " + ref.id() + " of tmux session " + session.tmuxSession());
@@ -122,11 +129,25 @@ final class LeadLauncher {
     }
 
     /** The prompt goes in once this launch of the lead can use its tools and its input box is ready. */
+    /**
+     * How long a lead may take to connect to its MCP tools: {@code [lead] tools_timeout_s} in the
+     * project's config.toml (a slow machine, an agent that loads many plugins), else 90 s.
+     */
+    static Duration toolsTimeout(Path project) {
+        return ProjectConfig.load(project).map(t -> t.getLong("lead.tools_timeout_s")).map(n -> {
+            if (n < 1 || n > 3600) {
+                throw AgentorchestrException.usage("[lead] tools_timeout_s in " + ProjectConfig.file(project)
+                        + " must be from 1 to 3600, not " + n);
+            }
+            return Duration.ofSeconds(n);
+        }).orElse(LEAD_TOOLS_TIMEOUT);
+    }
+
     private void deliverWhenToolsListed(ToolServer server, long seen, PaneRef pane, DetectedAgent lead,
-                                        String prompt) {
+                                        String prompt, Duration timeout) {
         try {
-            if (!server.awaitLeadTools(seen, LEAD_TOOLS_TIMEOUT)) {
-                progress.accept("the lead has not listed its MCP tools after " + LEAD_TOOLS_TIMEOUT.toSeconds()
+            if (!server.awaitLeadTools(seen, timeout)) {
+                progress.accept("the lead has not listed its MCP tools after " + timeout.toSeconds()
                         + " s; giving it the goal anyway");
             }
         } catch (InterruptedException e) {
@@ -139,10 +160,9 @@ final class LeadLauncher {
     private static void write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            Files.write(file, StrictUtf8.encode("the lead's prompt", text));
         } catch (IOException e) {
-            throw AgentorchestrException.error("cannot write " + file + ": " + e.getMessage()
-                    + "; check free space and permissions of the state directory", e);
+            throw AgentorchestrException.error(FileTrouble.describe("cannot write the lead's files", e), e);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.agentorchestr.core.goal;
 import io.agentorchestr.core.agent.AgentLauncher;
 import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.agent.McpInjector;
+import io.agentorchestr.core.session.SessionDirectories;
 import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.session.SessionRuntime;
@@ -56,6 +57,11 @@ public final class LeadWatch {
         return lead;
     }
 
+    /** The lead's agent. */
+    DetectedAgent agent() {
+        return agent;
+    }
+
     /** The lead's first launch in a new session. */
     void launchFirst(String prompt) {
         started(launcher.launch(session, workDir, agent, server, prompt, null, 1, new LeadLauncher.Place.NewSession()));
@@ -89,7 +95,7 @@ public final class LeadWatch {
                 && AgentLauncher.canResume(agent.profile(), rt.leadAgentSessionId());
         String prompt = resume ? "[agentorchestr] " + digest
                 : LeadPrompt.build(Path.of(session.project()), session.integrationBranch(), rt.maxWorkers(),
-                session.goal(), digest);
+                SessionDirectories.goalOf(session), digest);
         started(launcher.launch(session, workDir, agent, server, prompt, resume ? rt.leadAgentSessionId() : null,
                 launch, place));
         store.append(session.id(), new SessionEvent.LeadRelaunched(launch, lead.pane().id(), resume

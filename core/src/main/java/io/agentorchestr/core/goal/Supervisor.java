@@ -1,33 +1,29 @@
 package io.agentorchestr.core.goal;
 
 import io.agentorchestr.core.agent.DetectedAgent;
-import io.agentorchestr.core.agent.McpAccess;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.monitor.Completion;
 import io.agentorchestr.core.health.CircuitBreaker;
 import io.agentorchestr.core.health.HealthPolicy;
 import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.session.SessionRecord;
+import io.agentorchestr.core.store.EventRecord;
 import io.agentorchestr.core.store.StateStore;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
-import io.agentorchestr.core.worker.Perspective;
 import io.agentorchestr.core.worker.PromptDelivery;
-import io.agentorchestr.core.worker.WorkerBrief;
-import io.agentorchestr.core.worker.WorkerId;
 import io.agentorchestr.core.worker.WorkerLauncher;
 import io.agentorchestr.core.worker.WorkerRecord;
-import io.agentorchestr.core.worker.WorkerSpec;
 import io.agentorchestr.core.worker.WorkerState;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The engine behind the MCP tools of a session: spawns and watches workers, delivers messages,
@@ -44,15 +40,17 @@ public final class Supervisor {
     private final AgentChooser agents;
     private final int maxWorkers;
     private final Consumer<String> progress;
+    private final WaitTimer waitTimer = new WaitTimer();
     private final WorkerBoard board;
     private final WorkerCare care;
     private final WorkerOutput output = new WorkerOutput();
     private final PromptDelivery delivery;
     private final LeadActivity leadActivity = new LeadActivity();
     private final CompletableFuture<GoalEnd> end = new CompletableFuture<>();
-    private final Object spawnLock = new Object();
     private volatile PaneRef leadPane;
+    private volatile ToolServer tokens;
     private final IntegrationDesk desk;
+    private final WorkerSpawner spawner;
 
     public Supervisor(SessionRecord session, StateStore store, Tmux tmux, Git git, WorkerLauncher launcher,
                       Integration integration, Verifier verifier, List<DetectedAgent> roster, int maxWorkers,
@@ -67,18 +65,27 @@ public final class Supervisor {
                 Clock.systemUTC()));
         this.maxWorkers = maxWorkers;
         this.progress = progress;
-        this.board = new WorkerBoard(session.id(), store);
-        this.care = new WorkerCare(session, store, tmux, launcher, board, agents, policy, this::finish);
+        this.board = new WorkerBoard(session.id(), store, waitTimer);
+        this.care = new WorkerCare(session, store, tmux, launcher, board, agents, policy, this::finish, progress);
         this.delivery = new PromptDelivery(tmux);
         this.desk = new IntegrationDesk(session, store, launcher, integration, verifier, board, progress);
+        this.spawner = new WorkerSpawner(session, store, git, launcher, integration, agents, maxWorkers, board, care,
+                desk, progress, this::revoke);
     }
 
     public SessionRecord session() {
         return session;
     }
 
-    void connect(Function<String, Optional<McpAccess>> access, PaneRef lead) {
-        care.connect(access);
+    /** The store this session's work writes through (failed writes are reported, not fatal). */
+    public StateStore store() {
+        return store;
+    }
+
+    /** Wires the session's MCP server in: workers get their own access, and lose it when they finish. */
+    void connect(ToolServer server, PaneRef lead) {
+        care.connect(id -> Optional.of(server.workerAccess(id)));
+        this.tokens = server;
         this.leadPane = lead;
     }
 
@@ -90,9 +97,14 @@ public final class Supervisor {
         return leadActivity;
     }
 
-    /** Loads a resumed session's workers (ids continue after the highest); nothing is watched yet. */
-    void restore(List<WorkerRecord> stored) {
+    /**
+     * Loads a resumed session's workers (ids continue after the highest); nothing is watched yet. The
+     * messages typed into their panes before are remembered, so their echo in the pane logs (read
+     * again from the start) is not taken for the workers' own completion lines.
+     */
+    void restore(List<WorkerRecord> stored, List<EventRecord> events) {
         stored.forEach(board::restore);
+        care.rememberTyped(events);
     }
 
     /** Watches a restored worker whose agent is still running. */
@@ -132,53 +144,7 @@ public final class Supervisor {
 
     /** spawn_worker: a new worker on a fresh branch, or the earlier one for a repeated request_id. */
     public WorkerRecord spawn(SpawnRequest r) {
-        if (r.task() == null || r.task().isBlank()) {
-            throw new ToolError("task is empty; describe the work the worker should do");
-        }
-        Perspective perspective = r.perspective() == null || r.perspective().isBlank() ? Perspective.IMPLEMENTER
-                : Perspective.find(r.perspective()).orElseThrow(() -> new ToolError("unknown perspective '"
-                + r.perspective() + "'; use one of " + Perspective.labels()));
-        synchronized (spawnLock) {
-            if (r.requestId() != null && !r.requestId().isBlank()) {
-                Optional<WorkerRecord> earlier = board.byRequestId(r.requestId());
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
-            }
-            String start = startCommit(r.dependsOn());
-            if (board.active() >= maxWorkers) {
-                throw new ToolError(board.active() + " workers are running, the maximum is " + maxWorkers
-                        + "; call wait_for_any, then spawn again");
-            }
-            AgentChooser.Choice choice = agents.choose(r.agentHint());
-            DetectedAgent agent = choice.agent();
-            WorkerId id = new WorkerId(board.highestNumber() + 1);
-            WorkerBrief brief = new WorkerBrief(r.task(), perspective, r.fileScope(), r.passCriteria(),
-                    r.extraContext());
-            WorkerRecord w = launcher.launch(session, new WorkerSpec(id, brief, agent.profile(), agent.binary(), false,
-                    r.requestId(), care.access(id.toString()), start));
-            board.put(w);
-            if (choice.note() != null) {
-                board.note(w.id(), choice.note());
-                progress.accept(choice.note());
-            }
-            care.watch(w);
-            progress.accept(w.id() + " started (" + agent.profile().key() + ", " + perspective.label() + "): "
-                    + firstLine(r.task()));
-            return w;
-        }
-    }
-
-    /** Workers that depend on others start from the integration branch, which must hold their work. */
-    private String startCommit(List<String> dependsOn) {
-        for (String dep : dependsOn) {
-            WorkerRecord d = board.get(dep);
-            if (d.mergedCommit() == null) {
-                throw new ToolError("depends_on " + dep + " is " + d.state().label() + " and not merged; wait for it "
-                        + "and merge_worker it first, so the new worker starts from its work");
-            }
-        }
-        return dependsOn.isEmpty() ? null : git.resolveCommit(integration.worktree(), "HEAD").orElseThrow();
+        return spawner.spawn(r);
     }
 
     /** Records a worker's outcome once (later signals are only logged) and saves its uncommitted work. */
@@ -198,18 +164,41 @@ public final class Supervisor {
             if (outcome == null) {
                 return board.get(id);
             }
-            Optional<String> saved = git.commitAll(Path.of(w.worktree()), "agentorchestr: save uncommitted work of "
-                    + id);
-            saved.ifPresent(commit -> store.append(session.id(), new SessionEvent.WorkSaved(id, commit)));
+            saveWork(w);
             WorkerRecord ended = w.withState(outcome.state(), outcome.summary(), outcome.signal(), outcome.exitStatus());
             board.put(ended);
             care.unwatch(id);
+            revoke(id, ended.state().label());
             if (ended.state() == WorkerState.DONE || ended.state() == WorkerState.FAILED) {
                 agents.record(w.agent(), ended.state() == WorkerState.FAILED, id + " " + ended.state().label()
                         + ": " + firstLine(String.valueOf(outcome.summary())));
             }
             progress.accept(id + " " + ended.state().label() + ": " + firstLine(String.valueOf(outcome.summary())));
             return ended;
+        }
+    }
+
+    /** Commits what the worker left uncommitted; a worktree that is gone or broken is recorded, not fatal. */
+    private void saveWork(WorkerRecord w) {
+        Path worktree = Path.of(w.worktree());
+        if (!java.nio.file.Files.isDirectory(worktree)) {
+            store.append(session.id(), new SessionEvent.HealthAction(w.id(), "work_not_saved", "its worktree "
+                    + worktree + " is gone; its branch " + w.branch() + " keeps what it committed"));
+            return;
+        }
+        try {
+            git.commitAll(worktree, "agentorchestr: save uncommitted work of " + w.id())
+                    .ifPresent(commit -> store.append(session.id(), new SessionEvent.WorkSaved(w.id(), commit)));
+        } catch (RuntimeException e) {
+            store.append(session.id(), new SessionEvent.HealthAction(w.id(), "work_not_saved",
+                    "cannot commit what it left uncommitted: " + e.getMessage()));
+        }
+    }
+
+    void revoke(String id, String reason) {
+        ToolServer server = tokens;
+        if (server != null) {
+            server.revokeWorker(id, reason);
         }
     }
 
@@ -225,11 +214,16 @@ public final class Supervisor {
         return finish(workerId, new Completion(s, summary, "mcp_report", null));
     }
 
-    public WorkerRecord waitForWorker(String id, Duration timeout) throws InterruptedException {
+    /**
+     * wait_for_worker: completes when the worker has finished or the timeout passed, with the worker.
+     * No thread waits; cancelling the future (the caller went away) forgets the wait.
+     */
+    public CompletableFuture<WorkerRecord> waitForWorker(String id, Duration timeout) {
         return board.awaitTerminal(id, timeout);
     }
 
-    public WorkerBoard.Wakeup waitForAny(List<String> ids, Duration timeout) throws InterruptedException {
+    /** wait_for_any, as a future like {@link #waitForWorker}. */
+    public CompletableFuture<WorkerBoard.Wakeup> waitForAny(List<String> ids, Duration timeout) {
         return board.awaitAny(ids, timeout);
     }
 
@@ -247,7 +241,7 @@ public final class Supervisor {
             throw new ToolError(id + "'s agent is no longer running (it is " + w.state().label()
                     + "); spawn a new worker to continue its work");
         }
-        care.typedInto(id);
+        care.typedInto(id, message);
         delivery.deliver(pane, message);
         store.append(session.id(), new SessionEvent.MessageSent("lead", id, message));
     }
@@ -276,16 +270,9 @@ public final class Supervisor {
         return desk.verify(successCriteria);
     }
 
+    /** cross_review: a reviewer worker comparing two workers' changes. */
     public WorkerRecord crossReview(String a, String b, String focus) {
-        WorkerRecord wa = board.get(a);
-        WorkerRecord wb = board.get(b);
-        String context = "Diff of " + a + " (" + wa.branch() + "):\n" + WorkerOutput.truncate(diff(a), 20_000)
-                + "\n\nDiff of " + b + " (" + wb.branch() + "):\n" + WorkerOutput.truncate(diff(b), 20_000);
-        String task = "Review the work of " + a + " and " + b + " against each other: conflicts between them, "
-                + "duplicated or inconsistent changes, bugs in either." + (focus == null || focus.isBlank() ? ""
-                : " Focus: " + focus.strip());
-        return spawn(new SpawnRequest(task, Perspective.REVIEWER.label(), List.of(), null, context, null, List.of(),
-                null));
+        return spawner.crossReview(a, b, focus);
     }
 
     /** A line for the user's terminal. */
@@ -341,7 +328,24 @@ public final class Supervisor {
         }
     }
 
+    /** Stops watching the workers: from now on their agents' exits are not their outcome. */
+    void stopWatching() {
+        care.shutdown();
+    }
+
+    /** What to type into each worker's pane to make its agent quit (agents that have such a command). */
+    Map<PaneRef, String> exitCommands() {
+        Map<PaneRef, String> out = new java.util.LinkedHashMap<>();
+        for (WorkerRecord w : board.all()) {
+            agents.find(w.agent()).map(a -> a.profile().exitCommand()).filter(c -> c != null && w.paneId() != null)
+                    .ifPresent(c -> out.put(new PaneRef(w.paneId()), c));
+        }
+        return out;
+    }
+
     void shutdown() {
+        board.close();
+        waitTimer.close();
         care.shutdown();
         launcher.cleanUp();
     }

@@ -26,6 +26,9 @@ public interface ToolServer extends AutoCloseable {
     /** The token of {@code workerId} (created and stored on first use), accepted only on the worker endpoint. */
     McpAccess workerAccess(String workerId);
 
+    /** Stops accepting {@code workerId}'s token: the worker reached a terminal state. */
+    void revokeWorker(String workerId, String reason);
+
     @Override
     void close();
 

@@ -14,34 +14,58 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
- * The live state of a session's workers, written through to the store. Waiters are woken on every
- * change (no polling tick), and {@code wait_for_any} hands out each finished worker once.
+ * The live state of a session's workers, written through to the store. Waits are futures, not
+ * threads: each pending wait is a condition checked on every change and completed from there (or
+ * by its timeout), so a thousand waiting clients cost no thread, and a wait whose client goes away
+ * is cancelled and forgotten. {@code wait_for_any} hands out each finished worker once.
  */
 public final class WorkerBoard {
+    /** Pending waits at once; past this a wait is refused with a clear error instead of queueing. */
+    static final int MAX_PENDING_WAITS = 1000;
+
     private final String sessionId;
     private final StateStore store;
+    private final WaitTimer timer;
     private final Map<String, WorkerRecord> workers = new LinkedHashMap<>();
     private final Map<String, String> progress = new LinkedHashMap<>();
     private final Set<String> handedOut = new LinkedHashSet<>();
     private final Map<String, String> notes = new LinkedHashMap<>();
     private final Map<String, String> attention = new LinkedHashMap<>();
+    private final List<Waiter> waiters = new ArrayList<>();
 
-    WorkerBoard(String sessionId, StateStore store) {
+    WorkerBoard(String sessionId, StateStore store, WaitTimer timer) {
         this.sessionId = sessionId;
         this.store = store;
+        this.timer = timer;
     }
 
-    synchronized void put(WorkerRecord w) {
-        WorkerRecord before = workers.put(w.id(), w);
+    /** A pending wait: under the board's lock, says whether its condition now holds. */
+    private interface Waiter {
+        /** The completion to run (outside the lock) when satisfied, else null. */
+        Runnable check();
+
+        /** The completion to run when its time is up or the session ends. */
+        Runnable expire();
+    }
+
+    void put(WorkerRecord w) {
+        WorkerRecord before;
+        List<Runnable> woken;
+        synchronized (this) {
+            before = workers.put(w.id(), w);
+            woken = wakeLocked();
+        }
+        // Waiters first, then the store: a slow or failing store must not hold up the lead's waits.
+        woken.forEach(Runnable::run);
         store.saveWorker(w);
         if (before != null && before.state() != w.state()) {
             store.append(sessionId, new SessionEvent.WorkerStateChanged(w.id(), before.state().label(),
                     w.state().label(), w.signal()));
         }
-        notifyAll();
     }
 
     /** A worker loaded from the store on resume: no event, it did not change. */
@@ -79,9 +103,13 @@ public final class WorkerBoard {
         return workers.values().stream().filter(w -> requestId.equals(w.requestId())).findFirst();
     }
 
-    synchronized void progress(String id, String message) {
-        progress.put(id, message);
-        notifyAll();
+    void progress(String id, String message) {
+        List<Runnable> woken;
+        synchronized (this) {
+            progress.put(id, message);
+            woken = wakeLocked();
+        }
+        woken.forEach(Runnable::run);
     }
 
     synchronized String lastProgress(String id) {
@@ -98,9 +126,18 @@ public final class WorkerBoard {
     }
 
     /** The lead should look at a running worker; the next wait_for_any returns it once. */
-    synchronized void attention(String id, String reason) {
-        attention.put(id, reason);
-        notifyAll();
+    void attention(String id, String reason) {
+        List<Runnable> woken;
+        synchronized (this) {
+            attention.put(id, reason);
+            woken = wakeLocked();
+        }
+        woken.forEach(Runnable::run);
+    }
+
+    /** How many waits are pending now (for tests and the benchmark). */
+    synchronized int pendingWaits() {
+        return waiters.size();
     }
 
     /** A worker that needs the lead's attention, as returned by {@link #awaitAny}. */
@@ -111,49 +148,130 @@ public final class WorkerBoard {
     public record Wakeup(List<WorkerRecord> finished, List<Attention> attention) {
     }
 
-    /** Waits until the worker reaches a terminal state or the timeout passes; returns it either way. */
-    synchronized WorkerRecord awaitTerminal(String id, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        WorkerRecord w = get(id);
-        while (!w.state().terminal()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                break;
+    /**
+     * Completes when the worker reaches a terminal state or the timeout passes, with the worker either
+     * way. Cancelling the future (the client went away) forgets the wait.
+     */
+    CompletableFuture<WorkerRecord> awaitTerminal(String id, Duration timeout) {
+        CompletableFuture<WorkerRecord> result = new CompletableFuture<>();
+        synchronized (this) {
+            WorkerRecord now = get(id);
+            if (now.state().terminal()) {
+                handedOut.add(id);
+                return CompletableFuture.completedFuture(now);
             }
-            wait(Math.max(1, left / 1_000_000));
-            w = get(id);
+            register(result, new Waiter() {
+                @Override
+                public Runnable check() {
+                    WorkerRecord w = workers.get(id);
+                    if (!w.state().terminal()) {
+                        return null;
+                    }
+                    handedOut.add(id);
+                    return () -> result.complete(w);
+                }
+
+                @Override
+                public Runnable expire() {
+                    WorkerRecord w = workers.get(id);
+                    return () -> result.complete(w);
+                }
+            }, timeout);
         }
-        if (w.state().terminal()) {
-            handedOut.add(id);
-        }
-        return w;
+        return result;
     }
 
     /**
-     * Waits until one of {@code ids} (all workers if empty) has finished and has not been returned by an
-     * earlier call, or needs attention; returns those (empty on timeout, or when nothing is left to wait
-     * for).
+     * Completes when one of {@code ids} (all workers if empty) has finished and was not returned by an
+     * earlier call, or needs attention; with those (empty on timeout, or at once when nothing is left
+     * to wait for).
      */
-    synchronized Wakeup awaitAny(Collection<String> ids, Duration timeout) throws InterruptedException {
-        ids.forEach(this::get);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            List<WorkerRecord> watched = ids.isEmpty() ? all() : ids.stream().map(workers::get).toList();
-            List<WorkerRecord> fresh = watched.stream()
-                    .filter(w -> w.state().terminal() && !handedOut.contains(w.id())).collect(Collectors.toList());
-            List<Attention> flagged = watched.stream().filter(w -> !w.state().terminal() && attention.containsKey(w.id()))
-                    .map(w -> new Attention(w, attention.get(w.id()))).toList();
-            if (!fresh.isEmpty() || !flagged.isEmpty()) {
-                fresh.forEach(w -> handedOut.add(w.id()));
-                flagged.forEach(a -> attention.remove(a.worker().id()));
-                return new Wakeup(fresh, flagged);
+    CompletableFuture<Wakeup> awaitAny(Collection<String> ids, Duration timeout) {
+        CompletableFuture<Wakeup> result = new CompletableFuture<>();
+        synchronized (this) {
+            ids.forEach(this::get);
+            Wakeup now = wakeupLocked(ids);
+            if (now != null) {
+                return CompletableFuture.completedFuture(now);
             }
-            boolean anyRunning = watched.stream().anyMatch(w -> !w.state().terminal());
-            long left = deadline - System.nanoTime();
-            if (!anyRunning || left <= 0) {
-                return new Wakeup(List.of(), List.of());
+            register(result, new Waiter() {
+                @Override
+                public Runnable check() {
+                    Wakeup w = wakeupLocked(ids);
+                    return w == null ? null : () -> result.complete(w);
+                }
+
+                @Override
+                public Runnable expire() {
+                    return () -> result.complete(new Wakeup(List.of(), List.of()));
+                }
+            }, timeout);
+        }
+        return result;
+    }
+
+    /** What wait_for_any returns now, or null if it should keep waiting. Hands the result out. */
+    private Wakeup wakeupLocked(Collection<String> ids) {
+        List<WorkerRecord> watched = ids.isEmpty() ? new ArrayList<>(workers.values())
+                : ids.stream().map(workers::get).toList();
+        List<WorkerRecord> fresh = watched.stream()
+                .filter(w -> w.state().terminal() && !handedOut.contains(w.id())).collect(Collectors.toList());
+        List<Attention> flagged = watched.stream().filter(w -> !w.state().terminal() && attention.containsKey(w.id()))
+                .map(w -> new Attention(w, attention.get(w.id()))).toList();
+        if (!fresh.isEmpty() || !flagged.isEmpty()) {
+            fresh.forEach(w -> handedOut.add(w.id()));
+            flagged.forEach(a -> attention.remove(a.worker().id()));
+            return new Wakeup(fresh, flagged);
+        }
+        boolean anyRunning = watched.stream().anyMatch(w -> !w.state().terminal());
+        return anyRunning ? null : new Wakeup(List.of(), List.of());
+    }
+
+    private <T> void register(CompletableFuture<T> result, Waiter waiter, Duration timeout) {
+        if (waiters.size() >= MAX_PENDING_WAITS) {
+            throw new ToolError(waiters.size() + " waits are already pending in this session, the most it keeps "
+                    + "at once; cancel some (or let them time out) and wait again, or use list_workers");
+        }
+        waiters.add(waiter);
+        Runnable cancelTimer = timer.after(timeout, () -> {
+            Runnable expired;
+            synchronized (this) {
+                if (!waiters.remove(waiter)) {
+                    return;
+                }
+                expired = waiter.expire();
             }
-            wait(Math.max(1, left / 1_000_000));
+            expired.run();
+        });
+        result.whenComplete((r, e) -> {
+            cancelTimer.run();
+            synchronized (this) {
+                waiters.remove(waiter);
+            }
+        });
+    }
+
+    /** Checks every pending wait; returns the completions to run once the lock is released. */
+    private List<Runnable> wakeLocked() {
+        List<Runnable> woken = new ArrayList<>();
+        waiters.removeIf(w -> {
+            Runnable done = w.check();
+            if (done != null) {
+                woken.add(done);
+            }
+            return done != null;
+        });
+        return woken;
+    }
+
+    /**
+     * The session is ending or pausing: pending waits are forgotten, not answered ("nothing finished"
+     * would be a false answer to a lead that will see its workers again after a resume; the MCP server
+     * has already told their callers to call again).
+     */
+    void close() {
+        synchronized (this) {
+            waiters.clear();
         }
     }
 

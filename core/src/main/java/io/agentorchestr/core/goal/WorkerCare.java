@@ -8,6 +8,8 @@ import io.agentorchestr.core.health.HealthMonitor;
 import io.agentorchestr.core.health.HealthPolicy;
 import io.agentorchestr.core.monitor.Completion;
 import io.agentorchestr.core.monitor.CompletionDetector;
+import io.agentorchestr.core.monitor.OutputMarkers;
+import io.agentorchestr.core.monitor.WatchedWorker;
 import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.store.StateStore;
@@ -20,6 +22,9 @@ import io.agentorchestr.core.worker.WorkerState;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -37,14 +42,18 @@ final class WorkerCare implements HealthActions {
     private final WorkerBoard board;
     private final AgentChooser agents;
     private final BiConsumer<String, Completion> finisher;
+    private final java.util.function.Consumer<String> report;
     private final WorkerMonitors monitors;
     private final HealthMonitor health;
     private final PromptDelivery delivery;
     private volatile Function<String, Optional<McpAccess>> access = id -> Optional.empty();
+    private final Map<String, OutputMarkers> markers = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> typed = new ConcurrentHashMap<>();
 
     WorkerCare(SessionRecord session, StateStore store, Tmux tmux, WorkerLauncher launcher, WorkerBoard board,
                AgentChooser agents, HealthPolicy policy,
-               BiConsumer<String, Completion> finisher) {
+               BiConsumer<String, Completion> finisher, java.util.function.Consumer<String> report) {
+        this.report = report;
         this.session = session;
         this.store = store;
         this.tmux = tmux;
@@ -73,18 +82,72 @@ final class WorkerCare implements HealthActions {
 
     private void watch(WorkerRecord w, int restarts) {
         health.track(w.id(), new PaneRef(w.paneId()), Path.of(w.logPath()), markersOf(w), restarts);
-        monitors.start(WorkerLauncher.watch(w, Path.of(session.sessionDir())),
+        WatchedWorker watched = WorkerLauncher.watch(w, Path.of(session.sessionDir()));
+        typed.getOrDefault(w.id(), List.of()).forEach(watched.markers()::ignoreQuotesIn);
+        markers.put(w.id(), watched.markers());
+        monitors.start(watched,
                 signal -> store.append(session.id(), new SessionEvent.SignalObserved(w.id(), signal.signal(),
                         signal.state().label(), signal.summary())),
-                c -> finisher.accept(w.id(), c));
+                c -> finisher.accept(w.id(), c), this::failHard);
+    }
+
+    /**
+     * Recording a worker's end failed (git or the store broke under it): it is failed with the reason,
+     * without the steps that broke, so the lead hears of it and the goal goes on.
+     */
+    private void failHard(String id, RuntimeException e) {
+        String reason = "agentorchestr failed while recording how it ended: " + e.getMessage();
+        store.append(session.id(), new SessionEvent.HealthAction(id, "error", reason));
+        synchronized (board) {
+            WorkerRecord w = board.get(id);
+            if (!w.state().terminal()) {
+                board.put(w.withState(WorkerState.FAILED, reason, Completion.MONITOR_ERROR, null));
+            }
+        }
+        unwatch(id);
+        report.accept(id + " failed: " + reason);
+    }
+
+    @Override
+    public void actionFailed(String id, String step, RuntimeException e) {
+        failHard(id, new IllegalStateException("the recovery step '" + step + "' failed: " + e.getMessage(), e));
     }
 
     void unwatch(String id) {
         monitors.stop(id);
         health.untrack(id);
+        markers.remove(id);
     }
 
-    void typedInto(String id) {
+    /** On resume: the messages typed into workers' panes before, from the event log. */
+    void rememberTyped(List<io.agentorchestr.core.store.EventRecord> events) {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (io.agentorchestr.core.store.EventRecord e : events) {
+            if (!"message_sent".equals(e.kind())) {
+                continue;
+            }
+            try {
+                com.fasterxml.jackson.databind.JsonNode data = json.readTree(e.data());
+                String to = data.path("to").asText();
+                if (board.find(to).isPresent()) {
+                    typedInto(to, data.path("text").asText());
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException ignored) {
+                // an unreadable event only means its echo might count; the rest still restores
+            }
+        }
+    }
+
+    /**
+     * {@code text} is about to be typed into the worker's pane: its echo is not the agent's output,
+     * so completion lines in it are not the worker's signal (now, and after a restart or resume).
+     */
+    void typedInto(String id, String text) {
+        typed.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(text);
+        OutputMarkers m = markers.get(id);
+        if (m != null) {
+            m.ignoreQuotesIn(text);
+        }
         health.typedInto(id);
     }
 
@@ -100,7 +163,12 @@ final class WorkerCare implements HealthActions {
         HealthMonitor.ExitVerdict v = health.onExit(id);
         if (v == HealthMonitor.ExitVerdict.RESTART) {
             agents.record(board.get(id).agent(), true, id + " hung");
-            relaunch(id, "it hung and exited when interrupted", false);
+            try {
+                relaunch(id, "it hung and exited when interrupted", false);
+            } catch (RuntimeException e) {
+                return new Completion(WorkerState.FAILED, "it hung, exited when interrupted, and could not be "
+                        + "started again: " + e.getMessage(), "health", c.exitStatus());
+            }
             return null;
         }
         if (v == HealthMonitor.ExitVerdict.GIVE_UP) {
@@ -173,7 +241,7 @@ final class WorkerCare implements HealthActions {
 
     private void deliver(String id, String text) {
         WorkerRecord w = board.get(id);
-        health.typedInto(id);
+        typedInto(id, text);
         delivery.deliver(new PaneRef(w.paneId()), text);
     }
 

@@ -4,10 +4,12 @@ import io.agentorchestr.core.monitor.Completion;
 import io.agentorchestr.core.monitor.CompletionDetector;
 import io.agentorchestr.core.monitor.SignalListener;
 import io.agentorchestr.core.monitor.WatchedWorker;
+import io.agentorchestr.core.worker.WorkerState;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** One watching thread per running worker; stopped when the worker finishes by another signal. */
@@ -19,12 +21,27 @@ final class WorkerMonitors {
         this.detector = detector;
     }
 
-    void start(WatchedWorker w, SignalListener signals, Consumer<Completion> onCompletion) {
+    /**
+     * Watches {@code w} until it finishes. If watching itself fails (its worktree or log deleted, the
+     * disk gone), the worker is finished as failed with that reason instead of the thread dying and
+     * the worker never ending; if recording the end fails, {@code trouble} hears of it.
+     */
+    void start(WatchedWorker w, SignalListener signals, Consumer<Completion> onCompletion,
+               BiConsumer<String, RuntimeException> trouble) {
         Thread t = new Thread(() -> {
             try {
-                onCompletion.accept(detector.await(w, Instant.MAX, signals));
+                Completion c;
+                try {
+                    c = detector.await(w, Instant.MAX, signals);
+                } catch (RuntimeException e) {
+                    c = new Completion(WorkerState.FAILED, "agentorchestr could not watch it any more: "
+                            + e.getMessage(), Completion.MONITOR_ERROR, null);
+                }
+                onCompletion.accept(c);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();  // stopped: the worker finished by another signal
+            } catch (RuntimeException e) {
+                trouble.accept(w.workerId(), e);
             } finally {
                 threads.remove(w.workerId(), Thread.currentThread());
             }

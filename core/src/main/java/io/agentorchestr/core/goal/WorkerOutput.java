@@ -1,6 +1,6 @@
 package io.agentorchestr.core.goal;
 
-import io.agentorchestr.core.monitor.AnsiText;
+import io.agentorchestr.core.text.AnsiText;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;

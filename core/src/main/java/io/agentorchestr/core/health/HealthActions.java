@@ -22,4 +22,7 @@ public interface HealthActions {
 
     /** The lead should look at this worker (it waits for input, or idles without reporting). */
     void needsAttention(String workerId, String reason);
+
+    /** Carrying out {@code step} for the worker failed; the worker is failed with the reason. */
+    void actionFailed(String workerId, String step, RuntimeException error);
 }

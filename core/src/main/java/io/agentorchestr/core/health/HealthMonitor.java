@@ -1,7 +1,7 @@
 package io.agentorchestr.core.health;
 
 import io.agentorchestr.core.agent.ScreenMarkers;
-import io.agentorchestr.core.monitor.AnsiText;
+import io.agentorchestr.core.text.AnsiText;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
 import io.agentorchestr.core.worker.WorkerState;
@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,15 +111,26 @@ public final class HealthMonitor implements AutoCloseable {
     }
 
     void checkAll() {
-        List<Runnable> due = new ArrayList<>();
+        Map<String, Runnable> due = new LinkedHashMap<>();
         synchronized (this) {
             Instant now = Instant.now();
             for (WorkerHealth h : workers.values()) {
-                check(h, now).ifPresent(due::add);
+                try {
+                    check(h, now).ifPresent(action -> due.put(h.id, action));
+                } catch (RuntimeException e) {
+                    // one pane that cannot be read (gone mid-check) must not stop the others' checks
+                }
             }
         }
         // Actions run outside the lock: they type into panes and restart agents, which take a while.
-        due.forEach(Runnable::run);
+        // One that fails fails its worker, with the reason, and the others still run.
+        due.forEach((id, action) -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                actions.actionFailed(id, "health check", e);
+            }
+        });
     }
 
     private Optional<Runnable> check(WorkerHealth h, Instant now) {

@@ -17,26 +17,31 @@ import java.util.List;
 public record HealthPolicy(Duration hungAfter, List<RecoveryStep> onHung, int maxRestarts, Duration idleAfter,
                            int breakerFailures, Duration breakerCooldown) {
 
+    /** The longest any of the durations may be. */
+    public static final Duration MAX_DURATION = Duration.ofDays(7);
+
     public static final HealthPolicy DEFAULT = new HealthPolicy(Duration.ofMinutes(5),
             List.of(RecoveryStep.NUDGE, RecoveryStep.INTERRUPT, RecoveryStep.RESTART), 1, Duration.ofSeconds(60), 3,
             Duration.ofMinutes(5));
 
     public HealthPolicy {
         onHung = List.copyOf(onHung);
-        requirePositive(hungAfter, "hung_after_s");
-        requirePositive(idleAfter, "idle_after_s");
-        requirePositive(breakerCooldown, "circuit_breaker.cooldown_s");
-        if (maxRestarts < 0) {
-            throw new IllegalArgumentException("max_restarts must be 0 or more, not " + maxRestarts);
+        requireInRange(hungAfter, "hung_after_s (--hung-after)");
+        requireInRange(idleAfter, "idle_after_s");
+        requireInRange(breakerCooldown, "circuit_breaker.cooldown_s");
+        if (maxRestarts < 0 || maxRestarts > 100) {
+            throw new IllegalArgumentException("max_restarts must be from 0 to 100, not " + maxRestarts);
         }
-        if (breakerFailures < 1) {
-            throw new IllegalArgumentException("circuit_breaker.failures must be at least 1, not " + breakerFailures);
+        if (breakerFailures < 1 || breakerFailures > 1000) {
+            throw new IllegalArgumentException("circuit_breaker.failures must be from 1 to 1000, not "
+                    + breakerFailures);
         }
     }
 
-    private static void requirePositive(Duration d, String name) {
-        if (d == null || d.isZero() || d.isNegative()) {
-            throw new IllegalArgumentException(name + " must be a positive number of seconds");
+    private static void requireInRange(Duration d, String name) {
+        if (d == null || d.isZero() || d.isNegative() || d.compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException(name + " must be from 1 s to " + MAX_DURATION.toSeconds()
+                    + " s (7 days)" + (d == null ? "" : ", not " + d.toSeconds() + " s"));
         }
     }
 

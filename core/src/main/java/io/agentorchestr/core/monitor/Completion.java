@@ -5,7 +5,8 @@ import io.agentorchestr.core.worker.WorkerState;
 /**
  * How a worker ended.
  *
- * @param signal     which signal decided: done_flag, output_line, pane_exit, pane_gone or timeout
+ * @param signal     which signal decided: done_flag, output_line, pane_exit, pane_gone, timeout,
+ *                   worktree_gone (deleted under it) or monitor_error (watching it failed)
  * @param exitStatus the agent's exit status when its pane is dead, else null
  */
 public record Completion(WorkerState state, String summary, String signal, Integer exitStatus) {
@@ -14,4 +15,6 @@ public record Completion(WorkerState state, String summary, String signal, Integ
     public static final String PANE_EXIT = "pane_exit";
     public static final String PANE_GONE = "pane_gone";
     public static final String TIMEOUT = "timeout";
+    public static final String WORKTREE_GONE = "worktree_gone";
+    public static final String MONITOR_ERROR = "monitor_error";
 }

@@ -39,10 +39,20 @@ public final class CompletionDetector {
     public Completion await(WatchedWorker w, Instant deadline, SignalListener listener) throws InterruptedException {
         PaneLogScanner log = new PaneLogScanner(w.log(), w.markers(), 0);
         try (WatchService watch = FileSystems.getDefault().newWatchService()) {
-            register(watch, ControlFiles.controlDir(w.worktree()));
+            if (Files.exists(w.worktree().resolve(".git"))) {
+                register(watch, ControlFiles.controlDir(w.worktree()));
+            }
             register(watch, w.log().toAbsolutePath().getParent());
             long nextLiveness = 0;
             while (true) {
+                // Its .git file, not the directory: writing a control file may have made the directory again.
+                if (!Files.exists(w.worktree().resolve(".git"))) {
+                    Completion gone = new Completion(WorkerState.FAILED, "its worktree " + w.worktree() + " was deleted "
+                            + "while it ran (outside agentorchestr); its branch keeps what it committed",
+                            Completion.WORKTREE_GONE, null);
+                    listener.observed(gone);
+                    return gone;
+                }
                 List<Completion> signals = fileSignals(w, log);
                 if (!signals.isEmpty()) {
                     signals.forEach(listener::observed);

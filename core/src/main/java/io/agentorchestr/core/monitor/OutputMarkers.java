@@ -1,8 +1,9 @@
 package io.agentorchestr.core.monitor;
 
+import io.agentorchestr.core.text.AnsiText;
 import io.agentorchestr.core.worker.WorkerState;
 
-import java.util.HashSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -26,17 +27,40 @@ public final class OutputMarkers {
 
     /** A scanner that ignores every marker line that occurs in {@code prompt}. */
     public static OutputMarkers ignoringQuotesOf(String prompt) {
-        Set<String> quoted = new HashSet<>();
-        for (String line : AnsiText.strip(prompt).split("\n")) {
-            find(line).ifPresent(m -> quoted.add(key(m)));
+        OutputMarkers markers = new OutputMarkers(ConcurrentHashMap.newKeySet());
+        markers.ignoreQuotesIn(prompt);
+        return markers;
+    }
+
+    /**
+     * Also ignores the marker lines in {@code typed}: text agentorchestr or the lead typed into the
+     * pane is echoed by the terminal, and only what the agent itself prints is its signal.
+     */
+    public void ignoreQuotesIn(String typed) {
+        for (String line : AnsiText.strip(typed).split("\n")) {
+            find(line).ifPresent(m -> quotedFromPrompt.add(key(m)));
         }
-        return new OutputMarkers(quoted);
     }
 
     /** The marker on one line of (already ANSI-stripped) output, unless it only quotes the prompt. */
     public Optional<Marker> match(String line) {
-        return find(line).filter(m -> !quotedFromPrompt.contains(key(m)));
+        return find(line).filter(m -> !isQuote(m));
     }
+
+    /**
+     * Quoted text, or the start of it: a TUI wraps a long echoed line, so the marker line seen may be
+     * cut short. A cut-off match must be long enough not to swallow a real, short report.
+     */
+    private boolean isQuote(Marker m) {
+        String key = key(m);
+        if (quotedFromPrompt.contains(key)) {
+            return true;
+        }
+        return key.length() - m.state().label().length() > MIN_PREFIX
+                && quotedFromPrompt.stream().anyMatch(q -> q.startsWith(key));
+    }
+
+    private static final int MIN_PREFIX = 12;
 
     private static Optional<Marker> find(String line) {
         Matcher m = MARKER.matcher(line);

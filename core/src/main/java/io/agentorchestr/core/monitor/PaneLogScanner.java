@@ -1,5 +1,6 @@
 package io.agentorchestr.core.monitor;
 
+import io.agentorchestr.core.text.AnsiText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

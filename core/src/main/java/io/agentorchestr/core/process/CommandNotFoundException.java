@@ -13,6 +13,13 @@ public class CommandNotFoundException extends AgentorchestrException {
         this.program = program;
     }
 
+    /** Whether the OS said the program does not exist or may not be executed (ENOENT, EACCES, ENOEXEC). */
+    static boolean isMissing(java.io.IOException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("error=2,") || m.contains("error=13,") || m.contains("error=8,")
+                || m.contains("No such file") || m.contains("Permission denied");
+    }
+
     public String program() {
         return program;
     }

@@ -20,6 +20,14 @@ public record ExecResult(List<String> argv, int exitCode, String stdout, String 
         return tail(stderr, lines);
     }
 
+    /** The argv for a message: each argument cut to 80 characters, NUL shown as \\0. */
+    static String shortArgv(List<String> argv) {
+        return String.join(" ", argv.stream().map(a -> {
+            String shown = a.replace("\0", "\\0");
+            return shown.length() > 80 ? shown.substring(0, 77) + "..." : shown;
+        }).toList());
+    }
+
     static String tail(String text, int lines) {
         String[] all = text.strip().split("\n");
         int from = Math.max(0, all.length - lines);

@@ -22,6 +22,6 @@ public class ProcessFailedException extends AgentorchestrException {
                 ? "timed out after " + r.duration().toMillis() + " ms"
                 : "exited with status " + r.exitCode();
         String tail = r.stderrTail(5);
-        return "`" + String.join(" ", r.argv()) + "` " + what + (tail.isBlank() ? "" : ": " + tail);
+        return "`" + ExecResult.shortArgv(r.argv()) + "` " + what + (tail.isBlank() ? "" : ": " + tail);
     }
 }

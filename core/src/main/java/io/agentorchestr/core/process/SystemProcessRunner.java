@@ -19,6 +19,7 @@ public final class SystemProcessRunner implements ProcessRunner {
 
     @Override
     public ExecResult run(ProcessSpec spec) {
+        refuseNul(spec);
         ProcessBuilder builder = new ProcessBuilder(spec.argv());
         if (spec.workDir() != null) {
             builder.directory(spec.workDir().toFile());
@@ -29,7 +30,8 @@ public final class SystemProcessRunner implements ProcessRunner {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new CommandNotFoundException(spec.argv().get(0), e);
+            throw CommandNotFoundException.isMissing(e) ? new CommandNotFoundException(spec.argv().get(0), e)
+                    : new ProcessStartException(spec.argv(), e);
         }
         Drain out = new Drain(process.getInputStream());
         Drain err = new Drain(process.getErrorStream());
@@ -48,6 +50,26 @@ public final class SystemProcessRunner implements ProcessRunner {
         int code = process.isAlive() ? -1 : process.exitValue();
         return new ExecResult(spec.argv(), code, stdout, stderr,
                 Duration.ofNanos(System.nanoTime() - start), timedOut);
+    }
+
+    /**
+     * No process argument or environment value can carry a NUL: the OS would cut it there. Java
+     * refuses to start such a process with an IOException that reads like a missing program, so the
+     * real cause is named here.
+     */
+    private static void refuseNul(ProcessSpec spec) {
+        for (int i = 0; i < spec.argv().size(); i++) {
+            if (spec.argv().get(i).indexOf('\0') >= 0) {
+                throw new ProcessStartException(spec.argv(), "argument " + i + " contains a NUL character, which no "
+                        + "process argument can carry");
+            }
+        }
+        spec.env().forEach((k, v) -> {
+            if (k.indexOf('\0') >= 0 || v.indexOf('\0') >= 0) {
+                throw new ProcessStartException(spec.argv(), "environment variable " + k.replace('\0', '?')
+                        + " contains a NUL character");
+            }
+        });
     }
 
     private static boolean waitFor(Process process, Duration timeout) {

@@ -1,12 +1,17 @@
 package io.agentorchestr.core.session;
 
+import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.git.CommitSummary;
 import io.agentorchestr.core.worker.WorkerRecord;
 
 import java.util.List;
 
-/** How a manual task ended: the stored session and worker, and the commits on the worker's branch. */
-public record ManualOutcome(SessionRecord session, WorkerRecord worker, List<CommitSummary> commits) {
+/**
+ * How a manual task ended: the stored session and worker, the commits on the worker's branch, and
+ * what was stopped because it was still running.
+ */
+public record ManualOutcome(SessionRecord session, WorkerRecord worker, List<CommitSummary> commits,
+                            AgentStopper.Stopped stopped) {
     public ManualOutcome {
         commits = List.copyOf(commits);
     }

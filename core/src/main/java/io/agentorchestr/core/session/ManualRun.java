@@ -1,15 +1,16 @@
 package io.agentorchestr.core.session;
 
 import io.agentorchestr.core.agent.AgentSelection;
+import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.config.AppPaths;
-import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.git.CommitSummary;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.monitor.Completion;
 import io.agentorchestr.core.monitor.CompletionDetector;
 import io.agentorchestr.core.monitor.WatchedWorker;
 import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
 import io.agentorchestr.core.worker.Perspective;
 import io.agentorchestr.core.worker.WorkerBrief;
@@ -19,9 +20,11 @@ import io.agentorchestr.core.worker.WorkerRecord;
 import io.agentorchestr.core.worker.WorkerSpec;
 import io.agentorchestr.core.worker.WorkerState;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,9 +42,11 @@ public final class ManualRun {
     private final AgentSelection agents;
     private final WorkerLauncher launcher;
     private final SessionDirectories directories;
+    private final AgentStopper stopper;
 
     public ManualRun(AppPaths paths, Tmux tmux, Git git, StateStore store, Prerequisites prerequisites,
-                     AgentSelection agents, WorkerLauncher launcher) {
+                     AgentSelection agents, WorkerLauncher launcher, AgentStopper stopper) {
+        this.stopper = stopper;
         this.paths = paths;
         this.tmux = tmux;
         this.git = git;
@@ -53,22 +58,24 @@ public final class ManualRun {
     }
 
     /** A started manual session: what to attach to and what to wait for. */
-    public record Started(SessionRecord session, WorkerRecord worker, ManualRequest request, Instant startedAt) {
+    public record Started(SessionRecord session, WorkerRecord worker, ManualRequest request, Instant startedAt,
+                          String exitCommand, List<String> warnings) {
     }
 
     public Started start(ManualRequest request) {
-        if (request.task() == null || request.task().isBlank()) {
-            throw AgentorchestrException.usage("the task is empty; pass the work to do with --task \"...\"");
-        }
+        RunLimits.text("the task", "--task \"...\"", request.task());
+        RunLimits.timeout(request.timeout());
         agents.resolve(request.agents());
         prerequisites.requireTmux();
         prerequisites.requireGit();
         Path repo = prerequisites.requireProject(request.project().toAbsolutePath().normalize());
         String base = prerequisites.requireBase(repo, request.base());
+        List<String> warnings = prerequisites.checkoutWarnings(repo, base);
         DetectedAgent agent = agents.choose(request.agents());
 
         String id = SessionIds.newId();
         Path sessionDir = directories.create(id);
+        SessionDirectories.saveGoal(sessionDir, request.task());
         Instant now = Instant.now();
         SessionRecord session = new SessionRecord(id, "manual", request.task(), repo.toString(), null,
                 List.of(agent.profile().key()), SessionStatus.RUNNING, base, null, SessionIds.tmuxSessionName(id),
@@ -79,7 +86,7 @@ public final class ManualRun {
         WorkerRecord worker = launcher.launch(session, new WorkerSpec(new WorkerId(1),
                 WorkerBrief.of(request.task(), Perspective.IMPLEMENTER), agent.profile(), agent.binary(), true, null,
                 Optional.empty(), null));
-        return new Started(session, worker, request, now);
+        return new Started(session, worker, request, now, agent.profile().exitCommand(), warnings);
     }
 
     /** Waits for the worker to finish (or the timeout), then records and returns the outcome. */
@@ -94,8 +101,14 @@ public final class ManualRun {
                 store.append(session.id(), new SessionEvent.SignalObserved(worker.id(), signal.signal(),
                         signal.state().label(), signal.summary())));
 
-        Optional<String> saved = git.commitAll(worktree, "agentorchestr: save uncommitted work of " + worker.id() + "\n\n"
-                + "Committed by agentorchestr when the worker finished, so no work is lost.");
+        // The task is over: the agent is asked to quit, then stopped (its pane keeps the last screen),
+        // before what it left uncommitted is saved, so nothing changes the worktree after the commit.
+        AgentStopper.Stopped stopped = stopper.stop(session.id(), session.tmuxSession(),
+                started.exitCommand() == null ? Map.of()
+                        : Map.of(new PaneRef(worker.paneId()), started.exitCommand()));
+        Optional<String> saved = Files.isDirectory(worktree)
+                ? git.commitAll(worktree, "agentorchestr: save uncommitted work of " + worker.id() + "\n\n"
+                + "Committed by agentorchestr when the worker finished, so no work is lost.") : Optional.empty();
         saved.ifPresent(c -> store.append(session.id(), new SessionEvent.WorkSaved(worker.id(), c)));
 
         WorkerRecord ended = worker.withState(completion.state(), completion.summary(), completion.signal(),
@@ -107,8 +120,9 @@ public final class ManualRun {
         SessionRecord finished = session.ended(status, completion.summary());
         store.updateSession(finished);
         store.append(session.id(), new SessionEvent.SessionEnded(status.label(), completion.summary()));
-        List<CommitSummary> commits = git.commitsSince(worktree, session.baseCommit());
-        return new ManualOutcome(finished, ended, commits);
+        List<CommitSummary> commits = Files.isDirectory(worktree) ? git.commitsSince(worktree, session.baseCommit())
+                : List.of();
+        return new ManualOutcome(finished, ended, commits, stopped);
     }
 
     /** Records that the run was interrupted before it ended (Ctrl-C); everything stays as it was. */

@@ -2,6 +2,7 @@ package io.agentorchestr.core.session;
 
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.git.Git;
+import io.agentorchestr.core.git.WorktreeStatus;
 import io.agentorchestr.core.process.CommandNotFoundException;
 import io.agentorchestr.core.process.ProcessRunner;
 import io.agentorchestr.core.process.ProcessSpec;
@@ -10,6 +11,8 @@ import io.agentorchestr.core.tmux.TmuxVersion;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 
 /** Checks what a run needs before anything is created, each failure naming the fix. */
@@ -64,6 +67,29 @@ public final class Prerequisites {
                     + "(workers branch off it)");
         }
         return top;
+    }
+
+    /**
+     * What the user should know about their checkout before workers start: changes they have not
+     * committed, or a merge/rebase in the middle. Workers start from a commit and see neither.
+     */
+    public List<String> checkoutWarnings(Path repo, String baseCommit) {
+        List<String> warnings = new ArrayList<>();
+        String base = baseCommit.substring(0, Math.min(10, baseCommit.length()));
+        git.operationInProgress(repo).ifPresent(op -> warnings.add("your checkout is in the middle of a " + op
+                + "; workers start from commit " + base + " and will not see it: finish or abort it first if they "
+                + "should"));
+        try {
+            WorktreeStatus status = git.status(repo);
+            if (!status.clean()) {
+                warnings.add("your checkout has uncommitted changes (" + (status.changed().size()
+                        + status.untracked().size()) + " file(s)); workers start from commit " + base + " and will "
+                        + "not see them: commit them first if they should");
+            }
+        } catch (RuntimeException e) {
+            // a checkout git cannot read is reported by the steps that need it
+        }
+        return warnings;
     }
 
     /** The commit workers start from: {@code base} if given, else HEAD. */

@@ -21,6 +21,33 @@ public final class SessionDirectories {
         this.paths = paths;
     }
 
+    /** The file that keeps the goal (or task) as the user gave it; the store keeps it with secrets masked. */
+    public static Path goalFile(Path sessionDir) {
+        return sessionDir.resolve("goal.md");
+    }
+
+    /** Keeps {@code goal} as given, readable by the user only. */
+    public static void saveGoal(Path sessionDir, String goal) {
+        Path file = goalFile(sessionDir);
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(file, io.agentorchestr.core.text.StrictUtf8.encode("the goal", goal));
+        } catch (IOException e) {
+            throw AgentorchestrException.error(io.agentorchestr.core.error.FileTrouble.describe("cannot save the goal",
+                    e), e);
+        }
+    }
+
+    /** The goal as the user gave it, or the stored (masked) one when its file is gone. */
+    public static String goalOf(SessionRecord session) {
+        try {
+            return Files.readString(goalFile(Path.of(session.sessionDir())), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return session.goal();
+        }
+    }
+
     public Path create(String sessionId) {
         Path dir = paths.sessionDir(sessionId);
         try {

@@ -51,6 +51,14 @@ public sealed interface SessionEvent {
         }
     }
 
+    /** A worker could not be started; what it had created was taken back. */
+    record SpawnFailed(String worker, String reason) implements SessionEvent {
+        @Override
+        public String workerId() {
+            return worker;
+        }
+    }
+
     /** A worker's agent was started again in its worktree (hang recovery or resume). */
     record WorkerRestarted(String worker, int attempt, String pane, boolean resumedConversation, String reason)
             implements SessionEvent {

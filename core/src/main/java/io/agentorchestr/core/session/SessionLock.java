@@ -1,6 +1,7 @@
 package io.agentorchestr.core.session;
 
 import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.error.FileTrouble;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -52,8 +53,7 @@ public final class SessionLock implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(channel);
             HELD_HERE.remove(file);
-            throw AgentorchestrException.error("cannot lock session " + sessionId + " (" + file + ": " + e.getMessage()
-                    + "); check free space and permissions of the state directory", e);
+            throw AgentorchestrException.error(FileTrouble.describe("cannot lock session " + sessionId, e), e);
         }
     }
 
@@ -83,6 +83,18 @@ public final class SessionLock implements AutoCloseable {
     }
 
     /** Whether some process holds the lock of the session in {@code sessionDir} right now. */
+    /**
+     * Whether a live process drives the session now: an auto session's lock is held, or a manual
+     * session's owner process is alive.
+     */
+    public static boolean driven(SessionRecord s) {
+        if ("auto".equals(s.mode())) {
+            return held(Path.of(s.sessionDir()));
+        }
+        return s.status() == SessionStatus.RUNNING
+                && ProcessHandle.of(s.ownerPid()).map(ProcessHandle::isAlive).orElse(false);
+    }
+
     public static boolean held(Path sessionDir) {
         Path file = sessionDir.resolve("lock").toAbsolutePath().normalize();
         if (HELD_HERE.contains(file)) {

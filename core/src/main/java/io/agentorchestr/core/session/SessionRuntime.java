@@ -16,6 +16,11 @@ import java.time.Duration;
 public record SessionRuntime(String sessionId, String leadAgentSessionId, String leadPane, int leadLaunches,
                              int maxWorkers, Duration timeout, HealthPolicy health) {
 
+    /** The goal's time limit from now on (a resumed run's --timeout). */
+    public SessionRuntime withTimeout(Duration t) {
+        return new SessionRuntime(sessionId, leadAgentSessionId, leadPane, leadLaunches, maxWorkers, t, health);
+    }
+
     public SessionRuntime withLead(String agentSessionId, String pane, int launches) {
         return new SessionRuntime(sessionId, agentSessionId, pane, launches, maxWorkers, timeout, health);
     }

@@ -45,6 +45,10 @@ final class RuntimeRows {
         rows.update("INSERT OR REPLACE INTO tokens (session_id, owner, token) VALUES (?,?,?)", sessionId, owner, token);
     }
 
+    void deleteToken(String sessionId, String owner) {
+        rows.update("DELETE FROM tokens WHERE session_id = ? AND owner = ?", sessionId, owner);
+    }
+
     Map<String, String> tokens(String sessionId) {
         Map<String, String> out = new LinkedHashMap<>();
         rows.query("SELECT owner, token FROM tokens WHERE session_id = ? ORDER BY owner",

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.session.SessionEvent;
+import io.agentorchestr.core.text.SecretRedactor;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.session.SessionRuntime;
 import io.agentorchestr.core.session.SessionStatus;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -154,9 +154,12 @@ public final class SqliteStateStore implements StateStore {
     }
 
     private Object[] sessionValues(SessionRecord s) {
-        return new Object[]{s.id(), s.mode(), s.goal(), s.project(), s.leadAgent(), toJson(s.agents()),
-            s.status().label(), s.baseCommit(), s.integrationBranch(), s.tmuxSession(), s.tmuxServer(), s.mcpPort(),
-            s.sessionDir(), s.ownerPid(), s.summary(), str(s.createdAt()), str(s.updatedAt()), str(s.endedAt())};
+        // Goals, tasks and summaries are listed and printed: secrets in them are masked here (the session
+        // directory keeps the goal and the prompts as given, readable by the user only, for --resume).
+        return new Object[]{s.id(), s.mode(), SecretRedactor.redactText(s.goal()), s.project(), s.leadAgent(),
+            toJson(s.agents()), s.status().label(), s.baseCommit(), s.integrationBranch(), s.tmuxSession(),
+            s.tmuxServer(), s.mcpPort(), s.sessionDir(), s.ownerPid(), SecretRedactor.redactText(s.summary()),
+            str(s.createdAt()), str(s.updatedAt()), str(s.endedAt())};
     }
 
     @Override
@@ -188,10 +191,16 @@ public final class SqliteStateStore implements StateStore {
         // An upsert, not INSERT OR REPLACE: replacing would reset columns this record does not carry.
         rows.update("INSERT INTO workers (" + WORKER_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
                         + "ON CONFLICT(session_id, id) DO UPDATE SET " + WORKER_UPDATES,
-                w.sessionId(), w.id(), w.attempt(), w.perspective(), w.agent(), w.agentSessionId(), w.task(),
-                w.paneId(), w.worktree(), w.branch(), w.state().label(), w.summary(), w.signal(), w.exitStatus(),
+                w.sessionId(), w.id(), w.attempt(), w.perspective(), w.agent(), w.agentSessionId(),
+                SecretRedactor.redactText(w.task()), w.paneId(), w.worktree(), w.branch(), w.state().label(),
+                SecretRedactor.redactText(w.summary()), w.signal(), w.exitStatus(),
                 w.logPath(), str(w.createdAt()), str(w.updatedAt()), str(w.endedAt()), w.mergedCommit(),
                 w.requestId());
+    }
+
+    @Override
+    public synchronized void deleteWorker(String sessionId, String workerId) {
+        rows.update("DELETE FROM workers WHERE session_id = ? AND id = ?", sessionId, workerId);
     }
 
     @Override
@@ -230,6 +239,11 @@ public final class SqliteStateStore implements StateStore {
     @Override
     public synchronized void saveToken(String sessionId, String owner, String token) {
         runtime.saveToken(sessionId, owner, token);
+    }
+
+    @Override
+    public synchronized void deleteToken(String sessionId, String owner) {
+        runtime.deleteToken(sessionId, owner);
     }
 
     @Override

@@ -27,6 +27,9 @@ public interface StateStore extends AutoCloseable {
     /** Inserts the worker or replaces the stored row with the same session and id. */
     void saveWorker(WorkerRecord worker);
 
+    /** Removes a worker whose start was undone (it never ran); its events stay. */
+    void deleteWorker(String sessionId, String workerId);
+
     /** In id order. */
     List<WorkerRecord> workers(String sessionId);
 
@@ -39,6 +42,9 @@ public interface StateStore extends AutoCloseable {
 
     /** Remembers the MCP bearer token of {@code owner} ("lead" or a worker id). */
     void saveToken(String sessionId, String owner, String token);
+
+    /** Forgets the token of {@code owner}: it is revoked (its worker finished). */
+    void deleteToken(String sessionId, String owner);
 
     /** Owner to token. */
     Map<String, String> tokens(String sessionId);

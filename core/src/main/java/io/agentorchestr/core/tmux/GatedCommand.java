@@ -1,6 +1,12 @@
 package io.agentorchestr.core.tmux;
 
+import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.error.FileTrouble;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,8 +33,17 @@ public final class GatedCommand {
     /** Exit status when the prompt file could not be read. */
     public static final int PROMPT_UNREADABLE = 98;
 
+    /** A 0600 file of {@code export K='v'} lines read (then deleted) before the agent starts: secrets stay out of argv. */
+    public static final String ENV_FILE_ENV = "AGENTORCHESTR_ENV_FILE";
+    /** Exit status when the secret environment file could not be read. */
+    public static final int ENV_UNREADABLE = 96;
+
     private static final String SCRIPT = String.join("\n",
             "tmux wait-for \"$" + CHANNEL_ENV + "\" || exit " + GATE_FAILED,
+            "if [ -n \"${" + ENV_FILE_ENV + ":-}\" ]; then",
+            "  . \"$" + ENV_FILE_ENV + "\" || exit " + ENV_UNREADABLE,
+            "  rm -f -- \"$" + ENV_FILE_ENV + "\"; unset " + ENV_FILE_ENV,
+            "fi",
             "if [ -n \"${" + PROMPT_FILE_ENV + ":-}\" ]; then",
             "  p=$(cat -- \"$" + PROMPT_FILE_ENV + "\") || exit " + PROMPT_UNREADABLE,
             "  for a; do shift; if [ \"$a\" = '" + PROMPT_TOKEN + "' ]; then set -- \"$@\" \"$p\";"
@@ -49,6 +64,28 @@ public final class GatedCommand {
             return Optional.of(Integer.valueOf(Files.readString(exitFile).strip()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Writes {@code secrets} as a file only the user can read, for the wrapper to source: values
+     * passed with {@code tmux -e} would show in the tmux client's argv to every local user.
+     */
+    public static void writeSecretEnv(Path file, Map<String, String> secrets) {
+        StringBuilder text = new StringBuilder();
+        secrets.forEach((k, v) -> {
+            if (!k.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new IllegalArgumentException("not an environment variable name: " + k);
+            }
+            text.append("export ").append(k).append("='").append(v.replace("'", "'\\''")).append("'\n");
+        });
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw AgentorchestrException.error(FileTrouble.describe("cannot write the agent's environment", e), e);
         }
     }
 

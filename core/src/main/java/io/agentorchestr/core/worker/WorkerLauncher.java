@@ -1,6 +1,7 @@
 package io.agentorchestr.core.worker;
 
 import io.agentorchestr.core.agent.AgentLauncher;
+import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.agent.AgentProfile;
 import io.agentorchestr.core.agent.FirstRunDialogs;
 import io.agentorchestr.core.agent.LaunchCommand;
@@ -8,6 +9,7 @@ import io.agentorchestr.core.agent.LaunchRequest;
 import io.agentorchestr.core.agent.McpAccess;
 import io.agentorchestr.core.agent.McpInjector;
 import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.error.FileTrouble;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.git.Worktrees;
 import io.agentorchestr.core.monitor.OutputMarkers;
@@ -20,6 +22,7 @@ import io.agentorchestr.core.tmux.NewPane;
 import io.agentorchestr.core.tmux.PanePlacer;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
+import io.agentorchestr.core.text.StrictUtf8;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,28 +65,72 @@ public final class WorkerLauncher {
         this.delivery = new PromptDelivery(tmux);
     }
 
+    /**
+     * The first worker id from {@code from} on whose worktree directory does not exist: a start that
+     * crashed half way, or whose clean-up failed, never blocks later ones with "already exists".
+     */
+    public WorkerId freeId(SessionRecord session, int from) {
+        Path project = Path.of(session.project());
+        int n = from;
+        while (Files.exists(worktrees.pathFor(project, session.id(), new WorkerId(n).toString()))) {
+            n++;
+        }
+        return new WorkerId(n);
+    }
+
     public static String branchName(String sessionId, String perspective, WorkerId id) {
         return "agentorchestr/" + sessionId + "/" + perspective + "-" + id;
     }
 
+    /**
+     * Starts the worker. Every step that creates something (worktree and branch, MCP files, prompt,
+     * pane, stored record) is taken back if a later one fails, so a failed start leaves nothing
+     * behind that would block the next one; the error names the step and its real cause.
+     */
     public WorkerRecord launch(SessionRecord session, WorkerSpec spec) {
         String id = spec.id().toString();
         String perspective = spec.brief().perspective().label();
         long op = store.beginOp(session.id(), "spawn_worker", id + " " + spec.agent().key());
+        Rollback rollback = new Rollback();
+        try {
+            WorkerRecord running = start(session, spec, id, perspective, rollback);
+            store.finishOp(op, "ok");
+            return running;
+        } catch (RuntimeException e) {
+            List<String> left = rollback.run();
+            store.deleteWorker(session.id(), id);
+            String message = "cannot start worker " + id + ": " + e.getMessage()
+                    + (left.isEmpty() ? "; nothing of it was left behind"
+                    : "; these could not be removed: " + String.join(", ", left));
+            store.finishOp(op, "failed: " + message);
+            throw e instanceof AgentorchestrException a
+                    ? new AgentorchestrException(a.exitCode(), message, e)
+                    : AgentorchestrException.error(message, e);
+        }
+    }
+
+    private WorkerRecord start(SessionRecord session, WorkerSpec spec, String id, String perspective,
+                               Rollback rollback) {
         Path project = Path.of(session.project());
         String branch = branchName(session.id(), perspective, spec.id());
         Path worktree = worktrees.pathFor(project, session.id(), id);
+        String startCommit = spec.startCommit() == null ? session.baseCommit() : spec.startCommit();
         ControlFiles.EXCLUDE_PATTERNS.forEach(p -> git.exclude(project, p));
-        worktrees.create(project, worktree, branch,
-                spec.startCommit() == null ? session.baseCommit() : spec.startCommit());
+        worktrees.create(project, worktree, branch, startCommit);
+        rollback.add("worktree " + worktree + " and branch " + branch, () -> {
+            worktrees.removeSafely(project, worktree, "agentorchestr: save work of " + id + " (its start failed)");
+            git.deleteBranchAt(project, branch, startCommit);
+        });
 
         dialogs.preAccept(spec.agent(), List.of(worktree));
         Path sessionDir = Path.of(session.sessionDir());
         McpInjector.Injection injection = spec.mcp().map(access -> injectMcp(spec.agent(), access, sessionDir,
                 worktree, project, id)).orElse(McpInjector.Injection.NONE);
+        rollback.add("MCP settings of " + id, () -> McpInjector.cleanUp(injection));
         String prompt = WorkerPrompt.build(id, branch, spec.brief(), !injection.equals(McpInjector.Injection.NONE));
         Path promptFile = sessionDir.resolve("prompts").resolve(id + ".md");
         Path log = sessionDir.resolve("logs").resolve(id + ".log");
+        rollback.add("prompt file " + promptFile, () -> deleteQuietly(promptFile));
         writeFiles(worktree, promptFile, prompt, log);
 
         String agentSessionId = spec.agent().sessionIdArgs().isEmpty() ? null : UUID.randomUUID().toString();
@@ -93,10 +140,11 @@ public final class WorkerLauncher {
         PanePlacer placer = new PanePlacer(tmux);
         PaneRef ref = spec.firstPane() ? placer.openSession(session.tmuxSession(), pane)
                 : placer.addPane(session.tmuxSession(), pane);
+        rollback.add("pane " + ref.id(), () -> tmux.killPane(ref));
         Instant now = Instant.now();
         WorkerRecord record = new WorkerRecord(session.id(), id, 1, perspective, spec.agent().key(),
-                agentSessionId, spec.brief().task(), ref.id(), worktree.toString(), branch, WorkerState.STARTING, null, null,
-                null, log.toString(), now, now, null, null, spec.requestId());
+                agentSessionId, spec.brief().task(), ref.id(), worktree.toString(), branch,
+                WorkerState.STARTING, null, null, null, log.toString(), now, now, null, null, spec.requestId());
         store.saveWorker(record);
         store.append(session.id(), new SessionEvent.WorkerSpawned(id, spec.agent().key(), branch,
                 worktree.toString(), ref.id()));
@@ -105,8 +153,15 @@ public final class WorkerLauncher {
         store.saveWorker(running);
         store.append(session.id(), new SessionEvent.WorkerStateChanged(id, WorkerState.STARTING.label(),
                 WorkerState.RUNNING.label(), "agent started in pane " + ref.id()));
-        store.finishOp(op, "ok");
         return running;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
@@ -156,11 +211,15 @@ public final class WorkerLauncher {
     private NewPane pane(SessionRecord session, String id, String suffix, LaunchCommand launch,
                          McpInjector.Injection injection, Path promptFile, Path log, Path worktree) {
         Map<String, String> env = new LinkedHashMap<>(launch.env());
-        env.putAll(injection.env());
+        if (!injection.env().isEmpty()) {
+            Path envFile = Path.of(session.sessionDir()).resolve("env").resolve(id + suffix + ".env");
+            GatedCommand.writeSecretEnv(envFile, injection.env());
+            env.put(GatedCommand.ENV_FILE_ENV, envFile.toString());
+        }
         env.put(GatedCommand.CHANNEL_ENV, channel(session, id, suffix));
         env.put(GatedCommand.PROMPT_FILE_ENV, promptFile.toString());
         env.put(GatedCommand.EXIT_FILE_ENV, exitFile(log).toString());
-        env.put("AGENTORCHESTR_SESSION_ID", session.id());
+        env.put(AgentStopper.SESSION_ENV, session.id());
         env.put("AGENTORCHESTR_WORKER_ID", id);
         env.put("AGENTORCHESTR_DONE_FLAG", ControlFiles.doneFlag(worktree).toString());
         return new NewPane(GatedCommand.wrap(launch.argv()), worktree, env);
@@ -250,14 +309,13 @@ public final class WorkerLauncher {
         try {
             Files.createDirectories(ControlFiles.controlDir(worktree));
             Files.createDirectories(promptFile.getParent());
-            Files.writeString(promptFile, prompt, StandardCharsets.UTF_8);
+            Files.write(promptFile, StrictUtf8.encode("the worker's prompt", prompt));
             Files.createDirectories(log.getParent());
             if (!Files.exists(log)) {
                 Files.createFile(log);
             }
         } catch (IOException e) {
-            throw AgentorchestrException.error("cannot write the worker's files (" + e.getMessage()
-                    + "); check free space and permissions of " + promptFile.getParent().getParent(), e);
+            throw AgentorchestrException.error(FileTrouble.describe("cannot write the worker's files", e), e);
         }
     }
 }

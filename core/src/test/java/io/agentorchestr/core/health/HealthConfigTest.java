@@ -48,6 +48,10 @@ class HealthConfigTest {
                 e.getMessage());
         config("[health]\nhung_after_s = 0\n");
         e = assertThrows(AgentorchestrException.class, () -> HealthConfig.load(project));
-        assertTrue(e.getMessage().contains("hung_after_s must be a positive number of seconds"), e.getMessage());
+        assertTrue(e.getMessage().contains("hung_after_s (--hung-after) must be from 1 s to 604800 s (7 days), not 0 s"),
+                e.getMessage());
+        config("[health]\nmax_restarts = 1000000\n");
+        e = assertThrows(AgentorchestrException.class, () -> HealthConfig.load(project));
+        assertTrue(e.getMessage().contains("max_restarts must be from 0 to 100, not 1000000"), e.getMessage());
     }
 }

@@ -41,7 +41,7 @@ class CompletionDetectorIT {
     void start() throws IOException {
         server = new PrivateTmux(dir);
         tmux = server.tmux();
-        Files.createDirectories(dir.resolve("wt"));
+        io.agentorchestr.core.testing.TestRepo.create(dir.resolve("wt"));
     }
 
     @AfterEach
@@ -137,5 +137,22 @@ class CompletionDetectorIT {
         Completion c = await(run("sleep 600"), Duration.ofMillis(700));
         assertEquals(WorkerState.TIMEOUT, c.state());
         assertEquals(List.of(Completion.TIMEOUT), observed.stream().map(Completion::signal).toList());
+    }
+
+    @Test
+    void aWorktreeDeletedUnderARunningWorkerEndsItAsFailedWithTheReason() throws Exception {
+        WatchedWorker w = run("sleep 30");
+        java.util.concurrent.CompletableFuture<Completion> c = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return await(w, Duration.ofSeconds(60));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        new ProcessBuilder("rm", "-rf", w.worktree().toString()).start().waitFor();
+        Completion done = c.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(Completion.WORKTREE_GONE, done.signal());
+        assertEquals(WorkerState.FAILED, done.state());
+        assertTrue(done.summary().contains("was deleted while it ran"), done.summary());
     }
 }

@@ -40,4 +40,20 @@ class OutputMarkersTest {
     void plainTextIsNoMarker() {
         assertTrue(markers.match("working on WORKER_DONE handling").isEmpty());
     }
+
+    @Test
+    void textTypedIntoThePaneIsNotTheWorkersSignalButItsOwnLaterReportIs() {
+        markers.ignoreQuotesIn("Reminder: if you cannot build it, print WORKER_FAILED: build is broken beyond repair");
+        assertTrue(markers.match("> Reminder: if you cannot build it, print WORKER_FAILED: build is broken beyond "
+                + "repair").isEmpty());
+        assertEquals(WorkerState.FAILED, markers.match("WORKER_FAILED: the compiler crashed").orElseThrow().state());
+    }
+
+    @Test
+    void anEchoCutByTheTerminalsWrappingIsStillRecognisedAsTheEcho() {
+        markers.ignoreQuotesIn("print WORKER_FAILED: when the integration tests cannot be run at all on this machine");
+        assertTrue(markers.match("print WORKER_FAILED: when the integration tests cann").isEmpty());
+        assertEquals(WorkerState.FAILED, markers.match("WORKER_FAILED: when").orElseThrow().state(),
+                "a short report is the agent's own, even if it starts like the echo");
+    }
 }

@@ -159,4 +159,38 @@ class SqliteStateStoreTest {
         assertTrue(statements.stream().anyMatch(s -> s.startsWith("CREATE TRIGGER") && s.endsWith("END;")));
         assertTrue(statements.stream().noneMatch(s -> s.startsWith("--")));
     }
+
+    @Test
+    void goalsTasksAndSummariesAreStoredWithSecretsMasked() {
+        try (SqliteStateStore store = SqliteStateStore.open(dir.resolve("state.db"))) {
+            SessionRecord s = session("aaaa0009", Instant.now());
+            store.createSession(new SessionRecord(s.id(), s.mode(), "deploy with AKIAIOSFODNN7EXAMPLE", s.project(),
+                    s.leadAgent(), s.agents(), s.status(), s.baseCommit(), s.integrationBranch(), s.tmuxSession(),
+                    s.tmuxServer(), s.mcpPort(), s.sessionDir(), s.ownerPid(), s.summary(), s.createdAt(),
+                    s.updatedAt(), s.endedAt()));
+            WorkerRecord w = worker("aaaa0009", "w01");
+            store.saveWorker(new WorkerRecord(w.sessionId(), w.id(), 1, w.perspective(), w.agent(), null,
+                    "push with ghp_1234567890abcdefghijABCDEFGHIJ123456", w.paneId(), w.worktree(), w.branch(),
+                    WorkerState.DONE, "used token=abcd1234efgh5678", null, null, w.logPath(), w.createdAt(),
+                    w.updatedAt(), null, null, null));
+            assertEquals("deploy with [redacted]", store.session("aaaa0009").orElseThrow().goal());
+            WorkerRecord read = store.worker("aaaa0009", "w01").orElseThrow();
+            assertEquals("push with [redacted]", read.task());
+            assertEquals("used token=[redacted]", read.summary());
+        }
+    }
+
+    @Test
+    void anUndoneWorkerAndARevokedTokenAreForgotten() {
+        try (SqliteStateStore store = SqliteStateStore.open(dir.resolve("state.db"))) {
+            store.createSession(session("aaaa0010", Instant.now()));
+            store.saveWorker(worker("aaaa0010", "w01"));
+            store.saveToken("aaaa0010", "w01", "t1");
+            store.saveToken("aaaa0010", "lead", "t0");
+            store.deleteWorker("aaaa0010", "w01");
+            store.deleteToken("aaaa0010", "w01");
+            assertTrue(store.workers("aaaa0010").isEmpty());
+            assertEquals(java.util.Map.of("lead", "t0"), store.tokens("aaaa0010"));
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package io.agentorchestr.core.monitor;
+package io.agentorchestr.core.text;
 
 /**
  * Removes terminal escape sequences (CSI, OSC, DCS and two-byte ESC sequences) and control

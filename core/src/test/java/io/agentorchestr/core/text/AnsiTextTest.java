@@ -1,4 +1,4 @@
-package io.agentorchestr.core.monitor;
+package io.agentorchestr.core.text;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,351 @@
+package io.agentorchestr.cli.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.TypeRef;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpStreamableServerSession;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * MCP's Streamable HTTP transport as a servlet that never parks a thread on a call: a request is
+ * checked (JSON-RPC shape, MCP parameters, body size while it streams in), handed to the SDK's
+ * session, and the servlet returns at once with the response suspended; the answer is written when
+ * the tool's result arrives. A client that cancels ({@code notifications/cancelled}) or goes away
+ * (a heartbeat write fails, or the container reports the connection broken) cancels the call.
+ */
+final class StreamableHttpTransport extends HttpServlet implements McpStreamableServerTransportProvider {
+    private static final long serialVersionUID = 1L;
+    static final String SESSION_HEADER = "Mcp-Session-Id";
+    private static final String EVENT_STREAM = "text/event-stream";
+    private static final String JSON_TYPE = "application/json";
+
+    private final transient McpJsonMapper json;
+    private final transient ServerTransportSecurityValidator security;
+    private final transient Function<HttpServletRequest, McpTransportContext> context;
+    private final transient Function<JsonRpcCheck.Message, Optional<RpcError>> mcpCheck;
+    private final transient Consumer<String> methods;
+    private final int maxBodyBytes;
+    private final transient Map<String, McpStreamableServerSession> sessions = new ConcurrentHashMap<>();
+    private final transient InFlightCalls inFlight = new InFlightCalls();
+    private final transient Map<SseStream, Boolean> open = new ConcurrentHashMap<>();
+    private final transient ScheduledExecutorService heartbeat;
+    private transient McpStreamableServerSession.Factory sessionFactory;
+    private volatile boolean closing;
+
+    /**
+     * @param mcpCheck  MCP-level checks of a request (a tool that does not exist...), beyond JSON-RPC's
+     * @param methods   told the method of every request (tools/list is when an agent can call tools)
+     * @param heartbeat how often suspended streams are probed for a client that went away
+     */
+    StreamableHttpTransport(McpJsonMapper json, ServerTransportSecurityValidator security,
+                            Function<HttpServletRequest, McpTransportContext> context,
+                            Function<JsonRpcCheck.Message, Optional<RpcError>> mcpCheck, Consumer<String> methods,
+                            int maxBodyBytes, Duration heartbeat) {
+        this.json = json;
+        this.security = security;
+        this.context = context;
+        this.mcpCheck = mcpCheck;
+        this.methods = methods;
+        this.maxBodyBytes = maxBodyBytes;
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mcp-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        this.heartbeat.scheduleWithFixedDelay(this::probe, heartbeat.toMillis(), heartbeat.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** How many calls are waiting for their answer now. */
+    int callsInFlight() {
+        return inFlight.size();
+    }
+
+    @Override
+    public void setSessionFactory(McpStreamableServerSession.Factory sessionFactory) {
+        this.sessionFactory = sessionFactory;
+    }
+
+    @Override
+    public List<String> protocolVersions() {
+        return McpStreamableServerTransportProvider.super.protocolVersions();
+    }
+
+    @Override
+    public Mono<Void> notifyClients(String method, Object params) {
+        return Flux.fromIterable(sessions.values())
+                .flatMap(s -> s.sendNotification(method, params).onErrorComplete()).then();
+    }
+
+    @Override
+    public Mono<Void> closeGracefully() {
+        return Mono.fromRunnable(() -> {
+            closing = true;
+            heartbeat.shutdownNow();
+            // Calls still waiting get an answer, an error a client retries, rather than a stream that
+            // ends without one (which some clients wait on for as long as their own timeout).
+            inFlight.failAll("agentorchestr stopped serving this session (it ended, or it paused and can be "
+                    + "resumed); if it comes back, make the call again");
+            List.copyOf(open.keySet()).forEach(SseStream::close);
+            sessions.values().forEach(McpStreamableServerSession::close);
+            sessions.clear();
+        });
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (refused(request, response)) {
+            return;
+        }
+        String body;
+        try {
+            body = readBody(request);
+        } catch (BodyTooLarge e) {
+            // Closing the connection stops the client's upload here instead of reading the rest to discard it.
+            response.setHeader("Connection", "close");
+            reply(response, new RpcError(RpcError.INVALID_REQUEST, "the request body is larger than " + maxBodyBytes
+                    + " bytes; send less (long texts belong in files the agent can read)", null, 413));
+            return;
+        }
+        JsonRpcCheck.Result checked = JsonRpcCheck.read(body);
+        if (checked.error() != null) {
+            reply(response, checked.error());
+            return;
+        }
+        JsonRpcCheck.Message m = checked.message();
+        Optional<RpcError> problem = JsonRpcCheck.paramsProblem(m)
+                .map(p -> m.id() == null ? RpcError.invalidRequest(p, null) : RpcError.invalidParams(p, m.id()))
+                .or(() -> m.kind() == JsonRpcCheck.Kind.REQUEST ? mcpCheck.apply(m) : Optional.empty());
+        if (problem.isPresent()) {
+            reply(response, problem.get());
+            return;
+        }
+        if (m.kind() == JsonRpcCheck.Kind.REQUEST) {
+            methods.accept(m.method());
+        }
+        if ("initialize".equals(m.method()) && m.kind() == JsonRpcCheck.Kind.REQUEST) {
+            initialize(request, response, m, body);
+            return;
+        }
+        String sessionId = request.getHeader(SESSION_HEADER);
+        if (sessionId == null || sessionId.isBlank()) {
+            reply(response, RpcError.invalidRequest("the " + SESSION_HEADER + " header is missing; send initialize "
+                    + "first and pass the session id it returns", m.id()));
+            return;
+        }
+        McpStreamableServerSession session = sessions.get(sessionId);
+        if (session == null) {
+            reply(response, RpcError.invalidRequest("no MCP session " + sessionId + " (it ended, or this server "
+                    + "restarted); send initialize again", m.id()).withHttpStatus(404));
+            return;
+        }
+        McpSchema.JSONRPCMessage message = McpSchema.deserializeJsonRpcMessage(json, body);
+        McpTransportContext ctx = context.apply(request);
+        switch (m.kind()) {
+            case REQUEST -> call(request, response, session, (McpSchema.JSONRPCRequest) message, m.id(), ctx);
+            case NOTIFICATION -> {
+                JsonNode cancelled = m.params().path("requestId");
+                if ("notifications/cancelled".equals(m.method()) && !cancelled.isMissingNode() && !cancelled.isNull()) {
+                    inFlight.cancel(sessionId, cancelled);
+                }
+                session.accept((McpSchema.JSONRPCNotification) message)
+                        .contextWrite(c -> c.put(McpTransportContext.KEY, ctx)).onErrorComplete().subscribe();
+                response.setStatus(HttpServletResponse.SC_ACCEPTED);
+            }
+            case RESPONSE -> {
+                session.accept((McpSchema.JSONRPCResponse) message).onErrorComplete().subscribe();
+                response.setStatus(HttpServletResponse.SC_ACCEPTED);
+            }
+        }
+    }
+
+    private void initialize(HttpServletRequest request, HttpServletResponse response, JsonRpcCheck.Message m,
+                            String body) throws IOException {
+        McpSchema.JSONRPCRequest rpc = (McpSchema.JSONRPCRequest) McpSchema.deserializeJsonRpcMessage(json, body);
+        McpSchema.InitializeRequest init;
+        try {
+            init = json.convertValue(rpc.params(), new TypeRef<McpSchema.InitializeRequest>() {
+            });
+        } catch (IllegalArgumentException e) {
+            reply(response, RpcError.invalidParams("initialize: the params are not an InitializeRequest", m.id()));
+            return;
+        }
+        McpStreamableServerSession.McpStreamableServerSessionInit started = sessionFactory.startSession(init);
+        sessions.put(started.session().getId(), started.session());
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0);
+        started.initResult().subscribe(result -> {
+            try {
+                response.setStatus(HttpServletResponse.SC_OK);
+                response.setHeader(SESSION_HEADER, started.session().getId());
+                response.setContentType(JSON_TYPE);
+                response.setCharacterEncoding("UTF-8");
+                response.getWriter().write(json.writeValueAsString(McpSchema.JSONRPCResponse.result(rpc.id(), result)));
+            } catch (IOException e) {
+                // the client went away before its answer; the session stays until it is deleted
+            } finally {
+                async.complete();
+            }
+        }, error -> {
+            try {
+                reply(response, new RpcError(-32603, "initialize failed: " + error.getMessage(), m.id(), 500));
+            } catch (IOException ignored) {
+                // the client went away
+            } finally {
+                async.complete();
+            }
+        });
+    }
+
+    /** Hands a request to its session; the answer is written to a suspended SSE response when it comes. */
+    private void call(HttpServletRequest request, HttpServletResponse response, McpStreamableServerSession session,
+                      McpSchema.JSONRPCRequest rpc, JsonNode id, McpTransportContext ctx) throws IOException {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(EVENT_STREAM);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-cache");
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0);
+        SseStream stream = new SseStream(async, response.getWriter(), json);
+        open.put(stream, Boolean.TRUE);
+        stream.whenGone(() -> open.remove(stream));
+        Disposable call = session.responseStream(rpc, stream)
+                .contextWrite(c -> c.put(McpTransportContext.KEY, ctx))
+                .subscribe(null, error -> stream.close(), () -> { });
+        inFlight.track(session.getId(), id, call, stream);
+    }
+
+    /** GET opens the session's listening stream (server-to-client messages). */
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (refused(request, response)) {
+            return;
+        }
+        String accept = String.valueOf(request.getHeader("Accept"));
+        if (!accept.contains(EVENT_STREAM)) {
+            reply(response, RpcError.invalidRequest("GET opens an event stream: send Accept: " + EVENT_STREAM, null)
+                    .withHttpStatus(406));
+            return;
+        }
+        McpStreamableServerSession session = sessions.get(String.valueOf(request.getHeader(SESSION_HEADER)));
+        if (session == null) {
+            reply(response, RpcError.invalidRequest("no such MCP session; send initialize first", null)
+                    .withHttpStatus(404));
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(EVENT_STREAM);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-cache");
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0);
+        SseStream stream = new SseStream(async, response.getWriter(), json);
+        open.put(stream, Boolean.TRUE);
+        McpStreamableServerSession.McpStreamableServerSessionStream listening = session.listeningStream(stream);
+        stream.whenGone(() -> {
+            open.remove(stream);
+            listening.close();
+        });
+    }
+
+    /** DELETE ends a session. */
+    @Override
+    protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (refused(request, response)) {
+            return;
+        }
+        String id = String.valueOf(request.getHeader(SESSION_HEADER));
+        McpStreamableServerSession session = sessions.remove(id);
+        if (session == null) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        inFlight.cancelSession(id);
+        session.delete().onErrorComplete().subscribe();
+        response.setStatus(HttpServletResponse.SC_OK);
+    }
+
+    /** Shutting down, or a Host/Origin that is not loopback: answered here, true when refused. */
+    private boolean refused(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (closing) {
+            reply(response, new RpcError(-32000, "the agentorchestr session is ending", null, 503));
+            return true;
+        }
+        Map<String, List<String>> headers = new java.util.HashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name, Collections.list(request.getHeaders(name)));
+        }
+        try {
+            security.validateHeaders(headers);
+            return false;
+        } catch (ServerTransportSecurityException e) {
+            reply(response, new RpcError(RpcError.INVALID_REQUEST, e.getMessage(), null, e.getStatusCode()));
+            return true;
+        }
+    }
+
+    /** Reads the body while counting: a client cannot make us hold more than the limit, chunked or not. */
+    private String readBody(HttpServletRequest request) throws IOException, BodyTooLarge {
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            throw new BodyTooLarge();
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] bytes = in.readNBytes(maxBodyBytes + 1);
+            if (bytes.length > maxBodyBytes) {
+                throw new BodyTooLarge();
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static final class BodyTooLarge extends Exception {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private void reply(HttpServletResponse response, RpcError error) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.setStatus(error.httpStatus());
+        response.setContentType(JSON_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(error.toJson().toString());
+    }
+
+    /** Writes a heartbeat into every suspended stream; a failed write ends the stream and cancels its call. */
+    private void probe() {
+        for (SseStream s : List.copyOf(open.keySet())) {
+            try {
+                s.heartbeat();
+            } catch (RuntimeException e) {
+                s.close();
+            }
+        }
+    }
+}

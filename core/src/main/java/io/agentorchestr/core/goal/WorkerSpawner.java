@@ -1,0 +1,128 @@
+package io.agentorchestr.core.goal;
+
+import io.agentorchestr.core.agent.DetectedAgent;
+import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.git.Git;
+import io.agentorchestr.core.session.SessionEvent;
+import io.agentorchestr.core.session.SessionRecord;
+import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.worker.Perspective;
+import io.agentorchestr.core.worker.WorkerBrief;
+import io.agentorchestr.core.worker.WorkerId;
+import io.agentorchestr.core.worker.WorkerLauncher;
+import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.worker.WorkerSpec;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * spawn_worker and cross_review: checks the request, picks the agent (circuit breaker included) and a
+ * free worker id, starts the worker, and watches it. A start that fails has taken back what it made
+ * (see {@link WorkerLauncher#launch}); its token is revoked too, and the error names the cause.
+ */
+final class WorkerSpawner {
+    private final SessionRecord session;
+    private final StateStore store;
+    private final Git git;
+    private final WorkerLauncher launcher;
+    private final Integration integration;
+    private final AgentChooser agents;
+    private final int maxWorkers;
+    private final WorkerBoard board;
+    private final WorkerCare care;
+    private final IntegrationDesk desk;
+    private final Consumer<String> progress;
+    private final BiConsumer<String, String> revoke;
+    private final Object lock = new Object();
+
+    WorkerSpawner(SessionRecord session, StateStore store, Git git, WorkerLauncher launcher, Integration integration,
+                  AgentChooser agents, int maxWorkers, WorkerBoard board, WorkerCare care, IntegrationDesk desk,
+                  Consumer<String> progress, BiConsumer<String, String> revoke) {
+        this.session = session;
+        this.store = store;
+        this.git = git;
+        this.launcher = launcher;
+        this.integration = integration;
+        this.agents = agents;
+        this.maxWorkers = maxWorkers;
+        this.board = board;
+        this.care = care;
+        this.desk = desk;
+        this.progress = progress;
+        this.revoke = revoke;
+    }
+
+    /** spawn_worker: a new worker on a fresh branch, or the earlier one for a repeated request_id. */
+    WorkerRecord spawn(SpawnRequest r) {
+        if (r.task() == null || r.task().isBlank()) {
+            throw new ToolError("task is empty; describe the work the worker should do");
+        }
+        Perspective perspective = r.perspective() == null || r.perspective().isBlank() ? Perspective.IMPLEMENTER
+                : Perspective.find(r.perspective()).orElseThrow(() -> new ToolError("unknown perspective '"
+                + r.perspective() + "'; use one of " + Perspective.labels()));
+        synchronized (lock) {
+            if (r.requestId() != null && !r.requestId().isBlank()) {
+                Optional<WorkerRecord> earlier = board.byRequestId(r.requestId());
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            String start = startCommit(r.dependsOn());
+            if (board.active() >= maxWorkers) {
+                throw new ToolError(board.active() + " workers are running, the maximum is " + maxWorkers
+                        + "; call wait_for_any, then spawn again");
+            }
+            AgentChooser.Choice choice = agents.choose(r.agentHint());
+            DetectedAgent agent = choice.agent();
+            WorkerId id = launcher.freeId(session, board.highestNumber() + 1);
+            WorkerBrief brief = new WorkerBrief(r.task(), perspective, r.fileScope(), r.passCriteria(),
+                    r.extraContext());
+            WorkerRecord w;
+            try {
+                w = launcher.launch(session, new WorkerSpec(id, brief, agent.profile(), agent.binary(), false,
+                        r.requestId(), care.access(id.toString()), start));
+            } catch (AgentorchestrException e) {
+                revoke.accept(id.toString(), "its start failed");
+                store.append(session.id(), new SessionEvent.SpawnFailed(id.toString(), e.getMessage()));
+                throw new ToolError(e.getMessage());
+            }
+            board.put(w);
+            if (choice.note() != null) {
+                board.note(w.id(), choice.note());
+                progress.accept(choice.note());
+            }
+            care.watch(w);
+            progress.accept(w.id() + " started (" + agent.profile().key() + ", " + perspective.label() + "): "
+                    + Supervisor.firstLine(r.task()));
+            return w;
+        }
+    }
+
+    /** Workers that depend on others start from the integration branch, which must hold their work. */
+    private String startCommit(List<String> dependsOn) {
+        for (String dep : dependsOn) {
+            WorkerRecord d = board.get(dep);
+            if (d.mergedCommit() == null) {
+                throw new ToolError("depends_on " + dep + " is " + d.state().label() + " and not merged; wait for it "
+                        + "and merge_worker it first, so the new worker starts from its work");
+            }
+        }
+        return dependsOn.isEmpty() ? null : git.resolveCommit(integration.worktree(), "HEAD").orElseThrow();
+    }
+
+    /** A reviewer worker that compares two workers' changes. */
+    WorkerRecord crossReview(String a, String b, String focus) {
+        WorkerRecord wa = board.get(a);
+        WorkerRecord wb = board.get(b);
+        String context = "Diff of " + a + " (" + wa.branch() + "):\n" + WorkerOutput.truncate(desk.diff(a), 20_000)
+                + "\n\nDiff of " + b + " (" + wb.branch() + "):\n" + WorkerOutput.truncate(desk.diff(b), 20_000);
+        String task = "Review the work of " + a + " and " + b + " against each other: conflicts between them, "
+                + "duplicated or inconsistent changes, bugs in either." + (focus == null || focus.isBlank() ? ""
+                : " Focus: " + focus.strip());
+        return spawn(new SpawnRequest(task, Perspective.REVIEWER.label(), List.of(), null, context, null, List.of(),
+                null));
+    }
+}

@@ -1,0 +1,242 @@
+package io.agentorchestr.core.session;
+
+import io.agentorchestr.core.agent.AgentStopper;
+import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.git.Git;
+import io.agentorchestr.core.git.WorktreeStatus;
+import io.agentorchestr.core.git.Worktrees;
+import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.tmux.Tmux;
+import io.agentorchestr.core.worker.WorkerRecord;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * {@code --clean}: removes what ended sessions left behind, their tmux sessions (after stopping any
+ * agent still running in them), their worktrees and their merged branches, and lists what it kept
+ * and why. It never removes work: a worktree with uncommitted changes stays, and a branch goes only
+ * when its commits are in the integration branch (or it has none of its own); the integration branch
+ * goes only once it is merged into the checkout's HEAD. Session records and logs stay as history.
+ */
+public final class SessionCleanup {
+    private final StateStore store;
+    private final Tmux tmux;
+    private final Git git;
+    private final Worktrees worktrees;
+    private final AgentStopper stopper;
+
+    public SessionCleanup(StateStore store, Tmux tmux, Git git, Worktrees worktrees, AgentStopper stopper) {
+        this.store = store;
+        this.tmux = tmux;
+        this.git = git;
+        this.worktrees = worktrees;
+        this.stopper = stopper;
+    }
+
+    /** One thing looked at: what it is, whether it was (or would be) removed, and why (not). */
+    public record Item(String session, String kind, String target, boolean removed, String reason) {
+    }
+
+    /**
+     * @param ids      sessions to clean; empty with {@code finished} for every ended session
+     * @param finished clean every session that ended (done, failed, interrupted)
+     * @param dryRun   only say what would be removed
+     */
+    public List<Item> clean(List<String> ids, boolean finished, boolean dryRun) {
+        List<SessionRecord> sessions = select(ids, finished);
+        List<Item> items = new ArrayList<>();
+        for (SessionRecord s : sessions) {
+            items.addAll(clean(s, dryRun));
+        }
+        return items;
+    }
+
+    private List<SessionRecord> select(List<String> ids, boolean finished) {
+        if (ids.isEmpty() && !finished) {
+            throw AgentorchestrException.usage("--clean needs session ids or --finished (every session that ended); "
+                    + "--list-sessions shows them, and --dry-run shows what would go");
+        }
+        Set<SessionRecord> chosen = new LinkedHashSet<>();
+        for (String id : ids) {
+            SessionRecord s = store.session(id.strip()).orElseThrow(() -> AgentorchestrException.usage("no session '"
+                    + id + "'; --list-sessions shows the sessions"));
+            if (SessionLock.driven(s)) {
+                throw AgentorchestrException.usage("session " + s.id() + " is running (pid " + s.ownerPid() + "); "
+                        + "end it (or Ctrl-C to pause it) before cleaning it");
+            }
+            chosen.add(s);
+        }
+        if (finished) {
+            store.recentSessions(Integer.MAX_VALUE).stream()
+                    .filter(s -> s.status().finished() || s.status() == SessionStatus.INTERRUPTED)
+                    .filter(s -> !SessionLock.driven(s)).forEach(chosen::add);
+        }
+        return List.copyOf(chosen);
+    }
+
+    private List<Item> clean(SessionRecord s, boolean dryRun) {
+        List<Item> items = new ArrayList<>();
+        items.add(tmuxSession(s, dryRun));
+        Path repo = Path.of(s.project());
+        if (!Files.isDirectory(repo) || !git.isWorkTree(repo)) {
+            items.add(new Item(s.id(), "project", s.project(), false, "the project is gone or not a git repository "
+                    + "any more; its worktrees and branches cannot be checked"));
+            return items;
+        }
+        List<WorkerRecord> workers = store.workers(s.id());
+        Set<Path> known = new LinkedHashSet<>();
+        for (WorkerRecord w : workers) {
+            Path wt = Path.of(w.worktree());
+            known.add(wt);
+            items.add(worktree(s, repo, wt, dryRun));
+        }
+        Path integrationTree = s.integrationBranch() == null ? null : worktrees.pathFor(repo, s.id(), "integration");
+        if (integrationTree != null) {
+            known.add(integrationTree);
+            items.add(worktree(s, repo, integrationTree, dryRun));
+        }
+        // Left by a start that failed half way, or by a version that did not record it.
+        strays(repo, s.id(), known).forEach(p -> items.add(worktree(s, repo, p, dryRun)));
+        if (!dryRun) {
+            git.pruneWorktrees(repo);
+        }
+        for (WorkerRecord w : workers) {
+            items.add(workerBranch(s, repo, w, dryRun));
+        }
+        if (s.integrationBranch() != null) {
+            items.add(integrationBranch(s, repo, dryRun));
+        }
+        if (!dryRun) {
+            removeIfEmpty(worktrees.pathFor(repo, s.id(), "x").getParent());
+        }
+        items.removeIf(i -> i == null);
+        return items;
+    }
+
+    private Item tmuxSession(SessionRecord s, boolean dryRun) {
+        boolean exists = tmux.hasSession(s.tmuxSession());
+        if (!dryRun) {
+            // Whatever of the session still runs (agents, helpers they left) goes first.
+            stopper.stop(s.id(), s.tmuxSession(), Map.of());
+            if (exists) {
+                tmux.killSession(s.tmuxSession());
+            }
+        }
+        return exists ? new Item(s.id(), "tmux", s.tmuxSession(), true, "its agents stopped, the session closed")
+                : null;
+    }
+
+    private Item worktree(SessionRecord s, Path repo, Path wt, boolean dryRun) {
+        if (!Files.exists(wt)) {
+            return null;
+        }
+        WorktreeStatus status;
+        try {
+            status = git.status(wt);
+        } catch (RuntimeException e) {
+            return new Item(s.id(), "worktree", wt.toString(), false, "not a readable git worktree (" + e.getMessage()
+                    + "); look at it and remove it yourself");
+        }
+        if (!status.clean()) {
+            int n = status.changed().size() + status.untracked().size();
+            return new Item(s.id(), "worktree", wt.toString(), false, "uncommitted changes (" + n + " file(s)); "
+                    + "commit or discard them, then clean again");
+        }
+        if (!dryRun) {
+            try {
+                git.removeWorktree(repo, wt);
+            } catch (RuntimeException e) {
+                return new Item(s.id(), "worktree", wt.toString(), false, "git would not remove it: " + e.getMessage());
+            }
+        }
+        return new Item(s.id(), "worktree", wt.toString(), true, "clean");
+    }
+
+    private Item workerBranch(SessionRecord s, Path repo, WorkerRecord w, boolean dryRun) {
+        Optional<String> tip = git.resolveCommit(repo, "refs/heads/" + w.branch());
+        if (tip.isEmpty()) {
+            return null;
+        }
+        String reason;
+        if (tip.get().equals(s.baseCommit())) {
+            reason = "no commits of its own";
+        } else if (s.integrationBranch() != null && git.branchExists(repo, s.integrationBranch())
+                && git.isAncestor(repo, tip.get(), "refs/heads/" + s.integrationBranch())) {
+            reason = "merged into " + s.integrationBranch();
+        } else if (git.isAncestor(repo, tip.get(), "HEAD")) {
+            reason = "merged into your checkout's HEAD";
+        } else {
+            return new Item(s.id(), "branch", w.branch(), false, "not merged: its commits are on no other branch; "
+                    + "merge it, or delete it yourself with git branch -D " + w.branch());
+        }
+        return deleteBranch(s, repo, w.branch(), tip.get(), reason, dryRun);
+    }
+
+    private Item integrationBranch(SessionRecord s, Path repo, boolean dryRun) {
+        String branch = s.integrationBranch();
+        Optional<String> tip = git.resolveCommit(repo, "refs/heads/" + branch);
+        if (tip.isEmpty()) {
+            return null;
+        }
+        if (tip.get().equals(s.baseCommit())) {
+            return deleteBranch(s, repo, branch, tip.get(), "nothing was merged into it", dryRun);
+        }
+        if (git.isAncestor(repo, tip.get(), "HEAD")) {
+            return deleteBranch(s, repo, branch, tip.get(), "merged into your checkout's HEAD", dryRun);
+        }
+        return new Item(s.id(), "branch", branch, false, "holds the session's merged work, not yet in your checkout: "
+                + "git merge " + branch + " (or delete it with git branch -D " + branch + ")");
+    }
+
+    private Item deleteBranch(SessionRecord s, Path repo, String branch, String tip, String reason, boolean dryRun) {
+        Optional<Path> checkedOut = git.listWorktrees(repo).stream().filter(e -> branch.equals(e.branch()))
+                .map(e -> e.path()).findFirst();
+        // A branch checked out in a worktree that stays is never deleted: the worktree would lose its HEAD.
+        if (checkedOut.isPresent() && !(dryRun && cleanOrGone(checkedOut.get()))) {
+            return new Item(s.id(), "branch", branch, false, "checked out in the worktree " + checkedOut.get()
+                    + ", which stays");
+        }
+        if (!dryRun && !git.deleteBranchAt(repo, branch, tip)) {
+            return new Item(s.id(), "branch", branch, false, "still checked out, or it moved meanwhile");
+        }
+        return new Item(s.id(), "branch", branch, true, reason);
+    }
+
+    /** In a dry run: whether the worktree would be removed (or is already gone). */
+    private boolean cleanOrGone(Path wt) {
+        try {
+            return !Files.exists(wt) || git.status(wt).clean();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private List<Path> strays(Path repo, String sessionId, Set<Path> known) {
+        Path dir = worktrees.pathFor(repo, sessionId, "x").getParent();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.filter(Files::isDirectory).filter(p -> !known.contains(p)).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static void removeIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // not empty (a worktree was kept), or gone: either way nothing to do
+        }
+    }
+}
