@@ -68,6 +68,16 @@ public final class Distribution implements AutoCloseable {
         return runWith(launcher(), args);
     }
 
+    /** Runs the launcher with {@code cwd} as its working directory. */
+    public ExecResult runIn(Path cwd, String... args) {
+        List<String> argv = new ArrayList<>();
+        argv.add(launcher().toString());
+        argv.addAll(List.of(args));
+        Map<String, String> full = new HashMap<>(env);
+        full.putIfAbsent("TMUX", "");
+        return runner.run(ProcessSpec.of(argv).in(cwd).withEnv(full).withTimeout(Duration.ofSeconds(120)));
+    }
+
     public ExecResult runWith(Path launcher, String... args) {
         List<String> argv = new ArrayList<>();
         argv.add(launcher.toString());

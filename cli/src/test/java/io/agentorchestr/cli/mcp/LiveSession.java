@@ -45,6 +45,16 @@ public final class LiveSession implements AutoCloseable {
     }
 
     public LiveSession(Path dir, int maxWorkers) throws IOException {
+        this(dir, maxWorkers, "", List.of("demo"), new SystemProcessRunner());
+    }
+
+    /**
+     * @param extraAgents more agents.toml tables (agent profiles the test needs)
+     * @param agents      the agents workers may use
+     * @param runner      the process runner the session's adapters use (a test may record what runs)
+     */
+    public LiveSession(Path dir, int maxWorkers, String extraAgents, List<String> agents,
+                       io.agentorchestr.core.process.ProcessRunner runner) throws IOException {
         this.dir = dir;
         System.setProperty("agentorchestr.home", Path.of(System.getProperty("agentorchestr.dist",
                 "target/agentorchestr")).toAbsolutePath().toString());
@@ -57,7 +67,7 @@ public final class LiveSession implements AutoCloseable {
         Path config = Files.createDirectories(dir.resolve("config"));
         Files.writeString(config.resolve("agents.toml"), "[agents.idle]\nbinaries = [\"" + idle + "\"]\n"
                 + "prompt = \"file\"\nprompt_flag = \"--prompt-file\"\nmcp = \"flag\"\n"
-                + "mcp_args = [\"--mcp-config\", \"{mcp_config}\"]\n");
+                + "mcp_args = [\"--mcp-config\", \"{mcp_config}\"]\n" + extraAgents);
         Map<String, String> env = new HashMap<>(System.getenv());
         env.remove("TMUX");
         env.put("HOME", dir.toString());
@@ -66,10 +76,9 @@ public final class LiveSession implements AutoCloseable {
         env.put("AGENTORCHESTR_STATE_DIR", dir.resolve("state").toString());
         env.put("AGENTORCHESTR_TMUX_SOCKET", dir.resolve("tmux.sock").toString());
         env.put("AGENTORCHESTR_TMUX_CONF", "/dev/null");
-        context = new CliContext(env);
+        context = new CliContext(env, runner);
         run = context.goalRun(progress::add);
-        started = run.start(new GoalRequest("contract test", List.of("demo"), "idle", repo, null, null,
-                maxWorkers));
+        started = run.start(new GoalRequest("contract test", agents, "idle", repo, null, null, maxWorkers));
     }
 
     private void git(String... args) {

@@ -1,0 +1,122 @@
+package io.agentorchestr.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentorchestr.core.process.ExecResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A finished goal leaves nothing running: its agents are asked to quit, then stopped, and their panes
+ * keep their last screens. {@code --clean} then removes what is left of ended sessions (tmux
+ * sessions, clean worktrees, merged branches) and keeps, with the reason, anything holding work.
+ */
+@Timeout(400)
+class GoalEndIT extends SandboxedRun {
+
+    @Test
+    void fiveGoalsLeaveNoAgentRunningAndCleanRemovesTheRestButNeverWork() throws Exception {
+        List<String> sessions = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sessions.add(goal("Note " + i + "\nOther note " + i, 0).get("session").asText());
+        }
+        JsonNode failed = goal("Good one\nBroken one [demo:fail]", 3);
+        sessions.add(failed.get("session").asText());
+
+        int livePanes = livePanes();
+        int agents = agentProcesses(sessions);
+        int worktrees = worktrees();
+        System.out.printf("after 5 goals: %d live panes, %d agent processes, %d worktrees (besides the checkout),"
+                + " %d tmux sessions%n", livePanes, agents, worktrees, tmuxSessions());
+        assertEquals(0, livePanes, "every pane is dead, its last screen kept");
+        assertEquals(0, agents, "no agent process of these sessions is left");
+        assertEquals(5 + 1, worktrees, "five integration worktrees and the failed worker's");
+        assertEquals(5, tmuxSessions(), "the sessions stay for inspection until cleaned");
+
+        ExecResult dry = dist.run("--clean", "--finished", "--dry-run", "--json");
+        assertEquals(0, dry.exitCode(), dry.stderr());
+        assertTrue(json.readTree(dry.stdout()).size() > 10, dry.stdout());
+        assertEquals(6, worktrees(), "a dry run changes nothing");
+
+        Path failedTree = Path.of(failed.get("workers").get(1).get("worktree").asText());
+        Files.writeString(failedTree.resolve("unsaved.txt"), "work in progress");
+        ExecResult clean = dist.run("--clean", "--finished");
+        assertEquals(0, clean.exitCode(), clean.stderr());
+        System.out.println("after --clean --finished: " + worktrees() + " worktree(s), " + tmuxSessions()
+                + " tmux session(s), " + project.git("branch", "--list", "agentorchestr/*").lines().count()
+                + " agentorchestr branch(es) kept\n" + clean.stdout());
+        assertEquals(0, tmuxSessions());
+        assertEquals(1, worktrees(), "only the worktree with uncommitted work stays");
+        assertTrue(Files.exists(failedTree.resolve("unsaved.txt")));
+        assertTrue(clean.stdout().contains("uncommitted changes (1 file(s))"), clean.stdout());
+        assertTrue(clean.stdout().contains("holds the session's merged work"), clean.stdout());
+        Set<String> branches = new HashSet<>(project.git("branch", "--list", "--format=%(refname:short)",
+                "agentorchestr/*").lines().toList());
+        assertEquals(5 + 1, branches.size(), "integration branches and the failed worker's branch: " + branches);
+        assertTrue(branches.stream().noneMatch(b -> b.contains("implementer-w01") && !b.startsWith("agentorchestr/"
+                + failed.get("session").asText())), "merged worker branches are gone: " + branches);
+
+        Files.delete(failedTree.resolve("unsaved.txt"));
+        ExecResult again = dist.run("--clean", failed.get("session").asText());
+        assertEquals(0, again.exitCode(), again.stderr());
+        assertEquals(0, worktrees());
+        assertTrue(again.stdout().contains("not merged: its commits are on no other branch"), again.stdout());
+        assertTrue(project.git("branch", "--list", "agentorchestr/*").contains("implementer-w02"),
+                "an unmerged branch is never deleted");
+    }
+
+    private int livePanes() {
+        ExecResult r = dist.tmux("list-panes", "-a", "-F", "#{pane_dead}");
+        return (int) r.stdout().lines().filter(l -> l.strip().equals("0")).count();
+    }
+
+    private int tmuxSessions() {
+        ExecResult r = dist.tmux("list-sessions", "-F", "#{session_name}");
+        return r.ok() ? (int) r.stdout().lines().filter(l -> !l.isBlank()).count() : 0;
+    }
+
+    private int worktrees() {
+        return (int) project.git("worktree", "list", "--porcelain").lines().filter(l -> l.startsWith("worktree "))
+                .count() - 1;
+    }
+
+    /** Processes whose environment names one of these sessions: agents, and whatever they left running. */
+    static int agentProcesses(List<String> sessions) throws IOException {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return (int) procs.filter(p -> p.getFileName().toString().matches("\\d+")).filter(p -> {
+                try {
+                    String env = new String(Files.readAllBytes(p.resolve("environ")), StandardCharsets.UTF_8);
+                    return sessions.stream().anyMatch(s -> env.contains("AGENTORCHESTR_SESSION_ID=" + s + "\0"));
+                } catch (IOException e) {
+                    return false;
+                }
+            }).count();
+        }
+    }
+
+    @Test
+    void aManualTasksAgentIsStoppedWhenItEndsItsPaneKeepsItsScreen() throws Exception {
+        ExecResult r = dist.run("--manual", "--task", "A note", "--agents", "demo", "--project",
+                project.dir().toString(), "--no-attach", "--json");
+        assertEquals(0, r.exitCode(), r.stderr());
+        String session = json.readTree(r.stdout()).get("session").asText();
+        assertEquals(0, agentProcesses(List.of(session)));
+        assertEquals(0, livePanes());
+        String screen = dist.tmux("capture-pane", "-p", "-t", "agentorchestr-" + session).stdout();
+        assertTrue(screen.contains("WORKER_DONE"), screen);
+        assertFalse(screen.isBlank());
+    }
+}

@@ -1,0 +1,263 @@
+package io.agentorchestr.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentorchestr.core.process.ExecResult;
+import io.agentorchestr.core.testing.Poll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Faults of a whole run through the launcher, each named after the behaviour it guards: agents' text
+ * never reaches the terminal raw, background trouble fails a worker instead of stalling the goal,
+ * ranges are checked before anything starts, secrets are masked, a JVM crash does not litter the
+ * checkout, and signals pause with the documented exit code.
+ */
+@Timeout(300)
+class HardeningIT extends SandboxedRun {
+    private static final String[] CONTROL = {"\u001b", "\u0007", "\u009b", "\u0000"};
+
+    private static void assertNoControl(String where, String text) {
+        for (String c : CONTROL) {
+            assertFalse(text.contains(c), where + " holds U+" + String.format("%04X", (int) c.charAt(0)) + ": " + text);
+        }
+    }
+
+    @Test
+    void anAgentsEscapeSequencesNeverReachTheUsersTerminal() throws Exception {
+        ExecResult r = dist.run("--goal", "Write a note [demo:hostile]", "--agents", "demo", "--project",
+                project.dir().toString(), "--no-attach");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stdout().contains("(hostile)"), "the summary is shown, cleaned: " + r.stdout());
+        assertNoControl("the report", r.stdout());
+        assertNoControl("the progress lines", r.stderr());
+        ExecResult list = dist.run("--list-sessions");
+        assertNoControl("--list-sessions", list.stdout());
+        ExecResult listJson = dist.run("--list-sessions", "--json");
+        assertNoControl("--list-sessions --json", listJson.stdout());
+        assertTrue(listJson.stdout().contains("\\u001B") || listJson.stdout().contains("\\u001b"),
+                "JSON keeps the text, escaped: " + listJson.stdout());
+    }
+
+    @Test
+    void aWorktreeDeletedMidRunFailsItsWorkerAndTheGoalStillEnds() throws Exception {
+        Path log = dir.resolve("run.log");
+        Process p = dist.start(log, "--goal", "Slow note [demo:sleep=30]", "--agents", "demo", "--project",
+                project.dir().toString(), "--no-attach");
+        Path worktree = Poll.value("the worker's worktree", Duration.ofSeconds(60), () -> {
+            try (Stream<Path> trees = Files.walk(dir.resolve("xdg/data/agentorchestr/worktrees"), 3)) {
+                return trees.filter(t -> t.getFileName().toString().equals("w01")).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        Poll.until("the worker to start", Duration.ofSeconds(60), () -> {
+            try {
+                return Files.readString(log).contains("w01 started");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        new ProcessBuilder("rm", "-rf", worktree.toString()).start().waitFor();
+
+        assertTrue(p.waitFor(90, TimeUnit.SECONDS), "the goal ended: " + Files.readString(log));
+        String out = Files.readString(log);
+        assertEquals(3, p.exitValue(), out);
+        assertTrue(out.contains("was deleted while it ran"), out);
+        assertFalse(out.contains("\tat "), out);
+    }
+
+    @Test
+    void aStateDatabaseLockedMidRunIsReportedAndTheGoalGoesOn() throws Exception {
+        Path log = dir.resolve("run.log");
+        Process p = dist.start(log, "--goal", "One [demo:sleep=4]\nTwo [demo:sleep=4]", "--agents", "demo",
+                "--project", project.dir().toString(), "--no-attach");
+        Poll.until("the workers to start", Duration.ofSeconds(60), () -> {
+            try {
+                return Files.readString(log).contains("w02 started");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        Process locker = lockDatabase(Duration.ofSeconds(12));
+        try {
+            assertTrue(p.waitFor(200, TimeUnit.SECONDS), Files.readString(log));
+        } finally {
+            locker.destroyForcibly();
+        }
+        String out = Files.readString(log);
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("in the state store (") && out.contains("the session goes on"), out);
+        assertFalse(out.contains("\tat "), out);
+    }
+
+    /** Another process holds the database's write lock for {@code d}. */
+    private Process lockDatabase(Duration d) throws Exception {
+        Path locker = Files.writeString(dir.resolve("Locker.java"), """
+                import java.sql.*;
+                public class Locker {
+                    public static void main(String[] a) throws Exception {
+                        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + a[0]);
+                             Statement s = c.createStatement()) {
+                            s.execute("BEGIN EXCLUSIVE");
+                            System.out.println("locked");
+                            System.out.flush();
+                            Thread.sleep(Long.parseLong(a[1]));
+                        }
+                    }
+                }
+                """);
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                Distribution.HOME.resolve("lib").toAbsolutePath() + "/*", locker.toString(),
+                dist.stateDb().toString(), String.valueOf(d.toMillis())).redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        assertEquals("locked", out.readLine());
+        return p;
+    }
+
+    @Test
+    void outOfRangeValuesAreRefusedBeforeAnythingStarts() throws Exception {
+        String[][] cases = {
+            {"--timeout", "1000000000000000000s", "--timeout must be from 1s to 30 days"},
+            {"--timeout", "99999999999999999999s", "too long a duration"},
+            {"--max-workers", "0", "--max-workers must be from 1 to 50, not 0"},
+            {"--max-workers", "5000", "--max-workers must be from 1 to 50, not 5000"},
+            {"--hung-after", "200h", "--hung-after: hung_after_s (--hung-after) must be from 1 s to 604800 s"},
+        };
+        for (String[] c : cases) {
+            ExecResult r = dist.run("--goal", "x", "--agents", "demo", "--project", project.dir().toString(),
+                    "--no-attach", c[0], c[1]);
+            assertEquals(2, r.exitCode(), String.join(" ", c) + ": " + r.stderr());
+            assertTrue(r.stderr().contains(c[2]), String.join(" ", c) + ": " + r.stderr());
+            assertFalse(r.stderr().contains("\tat "), r.stderr());
+        }
+        assertEquals("[ ]", dist.run("--list-sessions", "--json").stdout().strip(), "no session was started");
+        assertFalse(dist.tmux("list-sessions").ok(), "no tmux session either");
+    }
+
+    @Test
+    void secretsAreMaskedInProgressListingsAndEventsButKeptForResume() throws Exception {
+        String aws = "AKIAIOSFODNN7EXAMPLE";
+        String gh = "ghp_1234567890abcdefghijABCDEFGHIJ123456";
+        ExecResult r = dist.run("--goal", "Deploy with " + aws + "\nPush with " + gh, "--agents", "demo", "--project",
+                project.dir().toString(), "--no-attach", "--json");
+        assertEquals(0, r.exitCode(), r.stderr());
+        String session = json.readTree(r.stdout()).get("session").asText();
+        for (String secret : new String[]{aws, gh}) {
+            assertFalse(r.stdout().contains(secret), "report: " + r.stdout());
+            assertFalse(r.stderr().contains(secret), "progress: " + r.stderr());
+            assertFalse(dist.run("--list-sessions").stdout().contains(secret));
+            assertFalse(dist.run("--list-sessions", "--json").stdout().contains(secret));
+        }
+        assertTrue(r.stderr().contains("Deploy with [redacted]"), r.stderr());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dist.stateDb());
+             ResultSet rows = c.createStatement().executeQuery("SELECT data FROM events UNION ALL SELECT goal FROM "
+                     + "sessions UNION ALL SELECT task FROM workers UNION ALL SELECT coalesce(summary, '') FROM workers")) {
+            while (rows.next()) {
+                assertFalse(rows.getString(1).contains(aws) || rows.getString(1).contains(gh), rows.getString(1));
+            }
+        }
+        Path goal = dir.resolve("xdg/state/agentorchestr/sessions/" + session + "/goal.md");
+        assertTrue(Files.readString(goal).contains(aws), "the goal as given is kept for --resume");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(goal)));
+    }
+
+    @Test
+    void aJvmCrashWritesItsReportToTheStateDirectoryNotTheCheckout() throws Exception {
+        ExecResult r = dist.withEnv("AGENTORCHESTR_JAVA_OPTS", "-Xmx2m -XX:+CrashOnOutOfMemoryError")
+                .runIn(project.dir(), "--list-sessions");
+        assertTrue(r.exitCode() != 0, "the JVM crashed: " + r.stdout() + r.stderr());
+        try (Stream<Path> inCheckout = Files.list(project.dir())) {
+            assertTrue(inCheckout.noneMatch(f -> f.getFileName().toString().startsWith("hs_err")),
+                    "nothing in the checkout: " + project.git("status", "--porcelain", "--ignored"));
+        }
+        try (Stream<Path> inState = Files.list(dir.resolve("xdg/state/agentorchestr"))) {
+            assertTrue(inState.anyMatch(f -> f.getFileName().toString().startsWith("hs_err_pid")), r.stdout());
+        }
+    }
+
+    @Test
+    void sigtermPausesWithExitFourAndResumeTakesANewTimeout() throws Exception {
+        Path log = dir.resolve("run.log");
+        Process p = dist.start(log, "--goal", "Slow note [demo:sleep=60]", "--agents", "demo", "--project",
+                project.dir().toString(), "--no-attach");
+        Poll.until("the worker to start", Duration.ofSeconds(60), () -> {
+            try {
+                return Files.readString(log).contains("w01 started");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        new ProcessBuilder("kill", "-TERM", String.valueOf(p.pid())).start().waitFor();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), Files.readString(log));
+        String out = Files.readString(log);
+        assertEquals(4, p.exitValue(), out);
+        assertTrue(out.contains("SIGTERM: pausing session"), out);
+        assertFalse(out.contains("Exception"), out);
+        JsonNode listed = json.readTree(dist.run("--list-sessions", "--json").stdout()).get(0);
+        assertEquals("paused", listed.get("status").asText());
+
+        ExecResult resumed = dist.run("--resume", listed.get("id").asText(), "--timeout", "3s", "--no-attach");
+        assertEquals(3, resumed.exitCode(), resumed.stderr());
+        assertTrue(resumed.stdout().contains("the goal's time (3 s) ran out"), resumed.stdout());
+    }
+
+    @Test
+    void sigtermWhileTheSessionStartsPausesItOnceItHasStarted() throws Exception {
+        Path idle = Files.writeString(dir.resolve("idle-lead.sh"), "#!/bin/sh\necho 'idle lead'\nexec cat\n");
+        Files.setPosixFilePermissions(idle, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createDirectories(dir.resolve("xdg/config/agentorchestr"));
+        Files.writeString(dir.resolve("xdg/config/agentorchestr/agents.toml"), "[agents.idle]\nbinaries = [\"" + idle
+                + "\"]\nprompt = \"arg\"\nlead_prompt = \"paste\"\nmcp = \"flag\"\nmcp_args = [\"--mcp-config\", "
+                + "\"{mcp_config}\"]\n");
+        Files.createDirectories(project.dir().resolve(".agentorchestr"));
+        Files.writeString(project.dir().resolve(".agentorchestr/config.toml"), "[lead]\ntools_timeout_s = 8\n");
+        project.git("add", "-A");
+        project.git("commit", "-q", "-m", "lead settings");
+        Path log = dir.resolve("run.log");
+        Process p = dist.start(log, "--goal", "Anything", "--lead", "idle", "--agents", "demo", "--project",
+                project.dir().toString(), "--no-attach");
+        Poll.until("the lead to be started", Duration.ofSeconds(60), () -> {
+            try {
+                return Files.readString(log).contains("MCP server on");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        new ProcessBuilder("kill", "-TERM", String.valueOf(p.pid())).start().waitFor();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), Files.readString(log));
+        String out = Files.readString(log);
+        assertEquals(4, p.exitValue(), out);
+        assertTrue(out.contains("will pause as soon as it has started"), out);
+        assertFalse(out.contains("Exception") || out.contains("Shutdown in progress"), out);
+    }
+
+    @Test
+    void uncommittedChangesOrAnUnfinishedMergeInTheCheckoutAreWarnedAbout() throws Exception {
+        Files.writeString(project.dir().resolve("scratch.txt"), "not committed");
+        Files.writeString(project.dir().resolve(".git/MERGE_HEAD"), project.git("rev-parse", "HEAD") + "\n");
+        ExecResult r = dist.run("--goal", "A note", "--agents", "demo", "--project", project.dir().toString(),
+                "--no-attach");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("your checkout has uncommitted changes (1 file(s)); workers start from commit"),
+                r.stderr());
+        assertTrue(r.stderr().contains("your checkout is in the middle of a merge"), r.stderr());
+    }
+}

@@ -1,0 +1,138 @@
+package io.agentorchestr.cli.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Malformed JSON-RPC over the real HTTP transport gets JSON-RPC's own answers (-32700, -32600,
+ * -32602) with a message and no stack trace, never an empty stream or a 500; bodies are capped while
+ * they stream in; and the session works normally afterwards.
+ */
+@Timeout(180)
+class JsonRpcIT {
+    @TempDir
+    Path dir;
+    private LiveSession session;
+    private RawMcp raw;
+
+    @BeforeEach
+    void start() throws Exception {
+        session = new LiveSession(dir);
+        String[] endpoint = session.leadEndpoint();
+        raw = new RawMcp(endpoint[0], endpoint[1]).initialize();
+    }
+
+    @AfterEach
+    void stop() {
+        session.close();
+    }
+
+    private static void assertClean(RawMcp.Reply r) {
+        assertFalse(r.body().contains("\tat ") || r.body().contains("Exception") || r.body().contains("java."),
+                "no stack trace or Java internals: " + r.body());
+    }
+
+    private JsonNode error(String body, int status, int code) throws Exception {
+        RawMcp.Reply r = raw.post(body);
+        assertEquals(status, r.status(), body + " -> " + r.body());
+        assertClean(r);
+        JsonNode e = r.message().path("error");
+        assertEquals(code, e.path("code").asInt(), r.body());
+        assertFalse(e.path("message").asText().isBlank(), r.body());
+        return e;
+    }
+
+    @Test
+    void malformedBodiesGetJsonRpcErrorsNotStackTracesOrSilence() throws Exception {
+        error("{\"jsonrpc\":\"2.0\",", 400, -32700);
+        error("null", 400, -32600);
+        error("", 400, -32600);
+        error("[1,2]", 400, -32600);
+        error("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}", 400, -32600);
+        error("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":\"list_workers\"}", 200, -32602);
+        JsonNode args = error(RawMcp.call(7, "list_workers", "[\"x\"]"), 200, -32602);
+        assertTrue(args.path("message").asText().contains("\"arguments\" must be an object"), args.toString());
+        JsonNode noName = error("{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":{}}", 200, -32602);
+        assertTrue(noName.path("message").asText().contains("needs \"name\""), noName.toString());
+    }
+
+    @Test
+    void anUnknownToolIsNamedWithTheToolsThatExist() throws Exception {
+        JsonNode e = error(RawMcp.call(9, "spawn_wroker", "{}"), 200, -32602);
+        assertTrue(e.path("message").asText().startsWith("unknown tool 'spawn_wroker'; the tools here are: "
+                + "spawn_worker, "), e.toString());
+    }
+
+    @Test
+    void requestsWithoutOrWithAnUnknownSessionSayWhatToDo() throws Exception {
+        RawMcp.Reply missing = raw.postWithoutSession(RawMcp.call(1, "list_workers", "{}"));
+        assertEquals(400, missing.status());
+        assertTrue(missing.body().contains("send initialize first"), missing.body());
+        RawMcp other = new RawMcp(raw.url().toString(), session.leadEndpoint()[1]);
+        RawMcp.Reply before = other.postWithoutSession("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+                + "\"params\":{}}");
+        assertEquals(200, before.status());
+        assertEquals(-32602, before.message().path("error").path("code").asInt(), before.body());
+    }
+
+    @Test
+    void aHugeChunkedBodyIsCutOffWhileItStreamsIn() throws Exception {
+        HttpURLConnection c = (HttpURLConnection) raw.url().toURL().openConnection();
+        c.setRequestMethod("POST");
+        c.setDoOutput(true);
+        c.setChunkedStreamingMode(64 * 1024);
+        c.setRequestProperty("Authorization", session.leadEndpoint()[1]);
+        c.setRequestProperty("Content-Type", "application/json");
+        c.setRequestProperty("Accept", "application/json, text/event-stream");
+        c.setRequestProperty("Mcp-Session-Id", raw.sessionId());
+        long sent = 0;
+        byte[] chunk = new byte[64 * 1024];
+        java.util.Arrays.fill(chunk, (byte) ' ');
+        try (OutputStream out = c.getOutputStream()) {
+            out.write("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"".getBytes());
+            while (sent < 400L * 1024 * 1024) {
+                out.write(chunk);
+                sent += chunk.length;
+            }
+        } catch (IOException e) {
+            // the server stopped reading and answered: exactly what is expected
+        }
+        int status;
+        try {
+            status = c.getResponseCode();
+        } catch (IOException e) {
+            status = -1;  // the connection was closed after the early answer
+        }
+        System.out.println("chunked body: the server stopped it after " + sent / (1024 * 1024) + " MiB sent, status "
+                + status);
+        assertTrue(sent < 64L * 1024 * 1024, "the upload was cut off early, not read whole: " + sent);
+        assertTrue(status == 413 || status == -1, "status " + status);
+        assertEquals(0, raw.post(RawMcp.call(2, "list_workers", "{}")).message().path("result").path("isError")
+                .asInt(0), "the server still answers");
+    }
+
+    @Test
+    void afterAllThatTheSessionStillSpawnsAWorker() throws Exception {
+        raw.post("{oops");
+        raw.post(RawMcp.call(3, "spawn_worker", "[]"));
+        RawMcp.Reply spawned = raw.post(RawMcp.call(4, "spawn_worker", RawMcp.JSON.writeValueAsString(
+                Map.of("task", "A note"))));
+        JsonNode result = spawned.message().path("result");
+        assertFalse(result.path("isError").asBoolean(), spawned.body());
+        assertEquals("w01", result.path("structuredContent").path("worker_id").asText(), spawned.body());
+    }
+}
