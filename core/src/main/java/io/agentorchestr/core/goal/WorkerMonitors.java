@@ -37,7 +37,11 @@ final class WorkerMonitors {
                     c = new Completion(WorkerState.FAILED, "agentorchestr could not watch it any more: "
                             + e.getMessage(), Completion.MONITOR_ERROR, null);
                 }
-                onCompletion.accept(c);
+                // A watch that was stopped meanwhile does not report: the goal ended (and is stopping the
+                // agent, whose exit is not its outcome) or another signal came first.
+                if (threads.get(w.workerId()) == Thread.currentThread()) {
+                    onCompletion.accept(c);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();  // stopped: the worker finished by another signal
             } catch (RuntimeException e) {
