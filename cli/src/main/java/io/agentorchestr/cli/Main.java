@@ -2,6 +2,7 @@ package io.agentorchestr.cli;
 
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.error.ExitCode;
+import io.agentorchestr.core.text.TerminalText;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -64,7 +65,8 @@ public final class Main {
             PrintWriter err = line.getErr();
             String message = ex instanceof AgentorchestrException ? ex.getMessage()
                     : ex.getClass().getSimpleName() + ": " + ex.getMessage();
-            err.println("agentorchestr: error: " + message);
+            // Messages may quote a tool's stderr or a file's name: nothing in them drives the terminal.
+            err.println("agentorchestr: error: " + TerminalText.safe(message));
             if (root.verbose()) {
                 ex.printStackTrace(err);
             } else if (!(ex instanceof AgentorchestrException)) {
@@ -75,7 +77,7 @@ public final class Main {
         });
         cmd.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("agentorchestr: error: " + ex.getMessage());
+            err.println("agentorchestr: error: " + TerminalText.safe(ex.getMessage()));
             err.println("agentorchestr: see --help for usage");
             err.flush();
             return ExitCode.USAGE.code();

@@ -7,6 +7,7 @@ import io.agentorchestr.cli.TextTable;
 import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.doctor.CheckResult;
 import io.agentorchestr.core.doctor.Doctor;
+import io.agentorchestr.core.text.TerminalText;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
@@ -54,8 +55,8 @@ public final class DetectCommand extends ModeCommand {
         keys.forEach((k, set) -> out.println("  " + k + ": " + (set ? "set" : "not set")));
         out.println();
         out.println("Prerequisites:");
-        prerequisites.forEach(c -> out.println("  " + c.name() + ": " + (c.ok() ? c.detail() : "PROBLEM: "
-                + c.detail() + " (fix: " + c.fix() + ")")));
+        prerequisites.forEach(c -> out.println("  " + c.name() + ": " + TerminalText.safe(c.ok() ? c.detail()
+                : "PROBLEM: " + c.detail() + " (fix: " + c.fix() + ")")));
         out.flush();
         return 0;
     }

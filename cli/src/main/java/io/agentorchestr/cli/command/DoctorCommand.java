@@ -5,6 +5,7 @@ import io.agentorchestr.cli.CommonOptions;
 import io.agentorchestr.cli.Json;
 import io.agentorchestr.core.doctor.CheckResult;
 import io.agentorchestr.core.error.ExitCode;
+import io.agentorchestr.core.text.TerminalText;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
@@ -30,9 +31,10 @@ public final class DoctorCommand extends ModeCommand {
             Json.print(out, json);
         } else {
             for (CheckResult r : results) {
-                out.printf("%-4s %-17s %s%n", r.ok() ? "ok" : "FAIL", r.name(), r.detail());
+                // Details quote tools' own output (agents' --version): made safe for the terminal.
+                out.printf("%-4s %-17s %s%n", r.ok() ? "ok" : "FAIL", r.name(), TerminalText.safe(r.detail()));
                 if (!r.ok()) {
-                    out.printf("     %-17s fix: %s%n", "", r.fix());
+                    out.printf("     %-17s fix: %s%n", "", TerminalText.safe(r.fix()));
                 }
             }
             out.println(healthy ? "healthy" : "unhealthy: fix the checks marked FAIL");

@@ -280,7 +280,19 @@ public final class Supervisor {
         progress.accept(message);
     }
 
+    /** A worker's own call: refused once it has finished (its token is revoked then too). */
+    private void requireRunning(String workerId) {
+        WorkerRecord w = board.get(workerId);
+        if (w.state().terminal()) {
+            throw new ToolError(workerId + " has finished (" + w.state().label() + "); nothing it sends reaches the "
+                    + "lead any more");
+        }
+    }
+
     public void reportProgress(String from, String message) {
+        if (!"lead".equals(from)) {
+            requireRunning(from);
+        }
         store.append(session.id(), new SessionEvent.ProgressReported(from, message));
         if (!"lead".equals(from)) {
             board.progress(from, message);
@@ -290,7 +302,7 @@ public final class Supervisor {
 
     /** ask_lead: the question is recorded and typed into the lead's input. */
     public String askLead(String workerId, String question) {
-        board.get(workerId);
+        requireRunning(workerId);
         store.append(session.id(), new SessionEvent.MessageSent(workerId, "lead", question));
         if (leadPane != null) {
             delivery.deliver(leadPane, "[agentorchestr] " + workerId + " asks: " + question
