@@ -6,10 +6,7 @@ import io.agentorchestr.core.process.ExecResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -56,34 +53,11 @@ class EnvironmentFaultsIT extends SandboxedRun {
         assertEquals(0, first.exitCode(), first.stderr());
         String session = new ObjectMapper().readTree(first.stdout()).get("session").asText();
 
-        Path locker = Files.writeString(dir.resolve("Locker.java"), """
-                import java.sql.*;
-                public class Locker {
-                    public static void main(String[] a) throws Exception {
-                        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + a[0]);
-                             Statement s = c.createStatement()) {
-                            s.execute("BEGIN EXCLUSIVE");
-                            System.out.println("locked");
-                            System.out.flush();
-                            new java.util.concurrent.CountDownLatch(1).await(90, java.util.concurrent.TimeUnit.SECONDS);
-                        }
-                    }
-                }
-                """);
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                Distribution.HOME.resolve("lib").toAbsolutePath() + "/*", locker.toString(),
-                dist.stateDb().toString()).redirectErrorStream(true).start();
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            assertEquals("locked", out.readLine());
-
+        try (DatabaseLocker locked = DatabaseLocker.lock(dir, dist.stateDb(), java.time.Duration.ofSeconds(90))) {
             ExecResult r = goal("Second note");
 
             assertEquals(1, r.exitCode(), r.stderr());
             assertTrue(r.stderr().contains("another process holds a lock"), r.stderr());
-        } finally {
-            p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
         }
         JsonNode listed = new ObjectMapper().readTree(dist.run("--list-sessions", "--json").stdout());
         assertTrue(listed.toString().contains(session), "the earlier session is still there: " + listed);

@@ -6,10 +6,7 @@ import io.agentorchestr.core.testing.Poll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -68,13 +65,7 @@ class HardeningIT extends SandboxedRun {
                 return null;
             }
         });
-        Poll.until("the worker to start", Duration.ofSeconds(60), () -> {
-            try {
-                return Files.readString(log).contains("w01 started");
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        awaitLog(log, "w01 started");
         new ProcessBuilder("rm", "-rf", worktree.toString()).start().waitFor();
 
         assertTrue(p.waitFor(90, TimeUnit.SECONDS), "the goal ended: " + Files.readString(log));
@@ -89,18 +80,9 @@ class HardeningIT extends SandboxedRun {
         Path log = dir.resolve("run.log");
         Process p = dist.start(log, "--goal", "One [demo:sleep=4]\nTwo [demo:sleep=4]", "--agents", "demo",
                 "--project", project.dir().toString(), "--no-attach");
-        Poll.until("the workers to start", Duration.ofSeconds(60), () -> {
-            try {
-                return Files.readString(log).contains("w02 started");
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        Process locker = lockDatabase(Duration.ofSeconds(12));
-        try {
+        awaitLog(log, "w02 started");
+        try (DatabaseLocker locked = DatabaseLocker.lock(dir, dist.stateDb(), Duration.ofSeconds(12))) {
             assertTrue(p.waitFor(200, TimeUnit.SECONDS), Files.readString(log));
-        } finally {
-            locker.destroyForcibly();
         }
         String out = Files.readString(log);
         assertEquals(0, p.exitValue(), out);
@@ -108,28 +90,15 @@ class HardeningIT extends SandboxedRun {
         assertFalse(out.contains("\tat "), out);
     }
 
-    /** Another process holds the database's write lock for {@code d}. */
-    private Process lockDatabase(Duration d) throws Exception {
-        Path locker = Files.writeString(dir.resolve("Locker.java"), """
-                import java.sql.*;
-                public class Locker {
-                    public static void main(String[] a) throws Exception {
-                        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + a[0]);
-                             Statement s = c.createStatement()) {
-                            s.execute("BEGIN EXCLUSIVE");
-                            System.out.println("locked");
-                            System.out.flush();
-                            Thread.sleep(Long.parseLong(a[1]));
-                        }
-                    }
-                }
-                """);
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                Distribution.HOME.resolve("lib").toAbsolutePath() + "/*", locker.toString(),
-                dist.stateDb().toString(), String.valueOf(d.toMillis())).redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        assertEquals("locked", out.readLine());
-        return p;
+    /** Waits until the background run's output shows {@code text}. */
+    private static void awaitLog(Path log, String text) {
+        Poll.until("'" + text + "' in the run's output", Duration.ofSeconds(60), () -> {
+            try {
+                return Files.readString(log).contains(text);
+            } catch (IOException e) {
+                return false;
+            }
+        });
     }
 
     @Test
@@ -198,13 +167,7 @@ class HardeningIT extends SandboxedRun {
         Path log = dir.resolve("run.log");
         Process p = dist.start(log, "--goal", "Slow note [demo:sleep=60]", "--agents", "demo", "--project",
                 project.dir().toString(), "--no-attach");
-        Poll.until("the worker to start", Duration.ofSeconds(60), () -> {
-            try {
-                return Files.readString(log).contains("w01 started");
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        awaitLog(log, "w01 started");
         new ProcessBuilder("kill", "-TERM", String.valueOf(p.pid())).start().waitFor();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), Files.readString(log));
         String out = Files.readString(log);
@@ -234,13 +197,7 @@ class HardeningIT extends SandboxedRun {
         Path log = dir.resolve("run.log");
         Process p = dist.start(log, "--goal", "Anything", "--lead", "idle", "--agents", "demo", "--project",
                 project.dir().toString(), "--no-attach");
-        Poll.until("the lead to be started", Duration.ofSeconds(60), () -> {
-            try {
-                return Files.readString(log).contains("MCP server on");
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        awaitLog(log, "MCP server on");
         new ProcessBuilder("kill", "-TERM", String.valueOf(p.pid())).start().waitFor();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), Files.readString(log));
         String out = Files.readString(log);

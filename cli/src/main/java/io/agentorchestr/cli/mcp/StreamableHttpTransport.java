@@ -226,15 +226,7 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
     /** Hands a request to its session; the answer is written to a suspended SSE response when it comes. */
     private void call(HttpServletRequest request, HttpServletResponse response, McpStreamableServerSession session,
                       McpSchema.JSONRPCRequest rpc, JsonNode id, McpTransportContext ctx) throws IOException {
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(EVENT_STREAM);
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-cache");
-        AsyncContext async = request.startAsync();
-        async.setTimeout(0);
-        SseStream stream = new SseStream(async, response.getWriter(), json);
-        open.put(stream, Boolean.TRUE);
-        stream.whenGone(() -> open.remove(stream));
+        SseStream stream = openStream(request, response);
         Disposable call = session.responseStream(rpc, stream)
                 .contextWrite(c -> c.put(McpTransportContext.KEY, ctx))
                 .subscribe(null, error -> stream.close(), () -> { });
@@ -259,6 +251,13 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
                     .withHttpStatus(404));
             return;
         }
+        SseStream stream = openStream(request, response);
+        McpStreamableServerSession.McpStreamableServerSessionStream listening = session.listeningStream(stream);
+        stream.whenGone(listening::close);
+    }
+
+    /** Suspends the request as an event stream, probed by the heartbeat until it ends. */
+    private SseStream openStream(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(EVENT_STREAM);
         response.setCharacterEncoding("UTF-8");
@@ -267,11 +266,8 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
         async.setTimeout(0);
         SseStream stream = new SseStream(async, response.getWriter(), json);
         open.put(stream, Boolean.TRUE);
-        McpStreamableServerSession.McpStreamableServerSessionStream listening = session.listeningStream(stream);
-        stream.whenGone(() -> {
-            open.remove(stream);
-            listening.close();
-        });
+        stream.whenGone(() -> open.remove(stream));
+        return stream;
     }
 
     /** DELETE ends a session. */

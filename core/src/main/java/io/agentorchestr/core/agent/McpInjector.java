@@ -2,13 +2,12 @@ package io.agentorchestr.core.agent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agentorchestr.core.config.PrivateFile;
 import io.agentorchestr.core.error.AgentorchestrException;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,7 @@ public final class McpInjector {
         switch (mcp.method()) {
             case FLAG -> {
                 Path file = configDir.resolve("mcp").resolve(who + ".json");
-                writePrivate(file, config(mcp.format(), access));
+                PrivateFile.write(file, "the MCP configuration", config(mcp.format(), access));
                 return new Injection(substitute(mcp.args(), access, file), Map.of(), Optional.empty());
             }
             case CONFIG_OVERRIDE -> {
@@ -51,7 +50,7 @@ public final class McpInjector {
                             + "there for " + profile.key() + " and will not overwrite yours: move it aside, or choose "
                             + "another agent with --agents/--lead");
                 }
-                writePrivate(file, config(mcp.format(), access));
+                PrivateFile.write(file, "the MCP configuration", config(mcp.format(), access));
                 return new Injection(List.of(), Map.of(), Optional.of(file));
             }
             default -> {
@@ -96,15 +95,4 @@ public final class McpInjector {
         return root.toPrettyString();
     }
 
-    /** The file carries a token: readable by the user only. */
-    private static void writePrivate(Path file, String content) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw AgentorchestrException.error("cannot write the MCP configuration " + file + ": " + e.getMessage(), e);
-        }
-    }
 }

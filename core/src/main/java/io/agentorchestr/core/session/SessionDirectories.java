@@ -1,6 +1,7 @@
 package io.agentorchestr.core.session;
 
 import io.agentorchestr.core.config.AppPaths;
+import io.agentorchestr.core.config.PrivateFile;
 import io.agentorchestr.core.error.AgentorchestrException;
 
 import java.io.IOException;
@@ -28,15 +29,7 @@ public final class SessionDirectories {
 
     /** Keeps {@code goal} as given, readable by the user only. */
     public static void saveGoal(Path sessionDir, String goal) {
-        Path file = goalFile(sessionDir);
-        try {
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.write(file, io.agentorchestr.core.text.StrictUtf8.encode("the goal", goal));
-        } catch (IOException e) {
-            throw AgentorchestrException.error(io.agentorchestr.core.error.FileTrouble.describe("cannot save the goal",
-                    e), e);
-        }
+        PrivateFile.write(goalFile(sessionDir), "the goal", goal);
     }
 
     /** The goal as the user gave it, or the stored (masked) one when its file is gone. */

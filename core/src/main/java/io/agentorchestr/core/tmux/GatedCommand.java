@@ -1,11 +1,8 @@
 package io.agentorchestr.core.tmux;
 
-import io.agentorchestr.core.error.AgentorchestrException;
-import io.agentorchestr.core.error.FileTrouble;
+import io.agentorchestr.core.config.PrivateFile;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,14 +76,7 @@ public final class GatedCommand {
             }
             text.append("export ").append(k).append("='").append(v.replace("'", "'\\''")).append("'\n");
         });
-        try {
-            Files.createDirectories(file.getParent());
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw AgentorchestrException.error(FileTrouble.describe("cannot write the agent's environment", e), e);
-        }
+        PrivateFile.write(file, "the agent's environment", text.toString());
     }
 
     public static List<String> wrap(List<String> argv) {

@@ -1,0 +1,33 @@
+package io.agentorchestr.core.config;
+
+import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.error.FileTrouble;
+import io.agentorchestr.core.text.StrictUtf8;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * A file only the user may read, for what holds a secret (an MCP token, the goal as given): created
+ * 0600 before anything is written into it, never widened by the umask.
+ */
+public final class PrivateFile {
+    private PrivateFile() {
+    }
+
+    /**
+     * @param what what the file is, for the error message ("the MCP configuration")
+     */
+    public static void write(Path file, String what, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(file, StrictUtf8.encode(what, content));
+        } catch (IOException e) {
+            throw AgentorchestrException.error(FileTrouble.describe("cannot write " + what, e), e);
+        }
+    }
+}
