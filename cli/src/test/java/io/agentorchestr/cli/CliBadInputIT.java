@@ -98,7 +98,7 @@ class CliBadInputIT {
         for (String bad : new String[]{"nosuch", "../x", "aider"}) {
             add(cases, "--lead", goal("--lead", bad), "agent");
         }
-        for (String bad : new String[]{"0", "-1", "51", "99999999999", "abc", "1.5", ""}) {
+        for (String bad : new String[]{"0", "-1", "101", "99999999999", "abc", "1.5", ""}) {
             add(cases, "--max-workers", goal("--max-workers", bad), "--max-workers");
         }
         for (String bad : new String[]{"0", "-3s", "5x", "1000000000000000000s", "99999999999999999999s", "721h",

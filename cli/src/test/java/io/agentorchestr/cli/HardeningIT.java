@@ -106,8 +106,8 @@ class HardeningIT extends SandboxedRun {
         String[][] cases = {
             {"--timeout", "1000000000000000000s", "--timeout must be from 1s to 30 days"},
             {"--timeout", "99999999999999999999s", "too long a duration"},
-            {"--max-workers", "0", "--max-workers must be from 1 to 50, not 0"},
-            {"--max-workers", "5000", "--max-workers must be from 1 to 50, not 5000"},
+            {"--max-workers", "0", "--max-workers must be from 1 to 100, not 0"},
+            {"--max-workers", "5000", "--max-workers must be from 1 to 100, not 5000"},
             {"--hung-after", "200h", "--hung-after: hung_after_s (--hung-after) must be from 1 s to 604800 s"},
         };
         for (String[] c : cases) {

@@ -11,7 +11,7 @@ import java.time.Duration;
  * the middle of a session; a thousand workers would fork a thousand agents).
  */
 public final class RunLimits {
-    public static final int MAX_WORKERS = 50;
+    public static final int MAX_WORKERS = 100;
     public static final Duration MAX_TIMEOUT = Duration.ofDays(30);
     public static final int MAX_GOAL_CHARS = 1_000_000;
 

@@ -16,10 +16,10 @@ class RunLimitsTest {
                 () -> RunLimits.timeout(Duration.ofSeconds(1_000_000_000_000_000_000L)));
         assertEquals(ExitCode.USAGE, t.exitCode());
         assertEquals("--timeout must be from 1s to 30 days (720h), not 1000000000000000000 s", t.getMessage());
-        assertEquals("--max-workers must be from 1 to 50, not 0",
+        assertEquals("--max-workers must be from 1 to 100, not 0",
                 assertThrows(AgentorchestrException.class, () -> RunLimits.maxWorkers(0)).getMessage());
-        assertEquals("--max-workers must be from 1 to 50, not 51",
-                assertThrows(AgentorchestrException.class, () -> RunLimits.maxWorkers(51)).getMessage());
+        assertEquals("--max-workers must be from 1 to 100, not 101",
+                assertThrows(AgentorchestrException.class, () -> RunLimits.maxWorkers(101)).getMessage());
     }
 
     @Test
