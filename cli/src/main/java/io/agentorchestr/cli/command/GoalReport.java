@@ -53,9 +53,8 @@ final class GoalReport {
                 out.println("       " + TerminalText.firstLine(w.summary(), 160));
             }
         }
-        o.stopped().filter(st -> st.total() > 0).ifPresent(st -> out.println("stopped:     " + st.total()
-                + " agent process(es) still running at the end (" + st.askedToExit() + " quit when asked); panes keep "
-                + "their last screens"));
+        o.stopped().filter(st -> st.total() > 0).ifPresent(st -> out.println("stopped:     agents still running "
+                + "at the end: " + st.describe() + "; panes keep their last screens"));
         out.println("verify:      " + TerminalText.safe(o.verify().map(GoalReport::verifyLine).orElse("not run")));
         out.println("tmux:        " + attachHint);
         out.flush();

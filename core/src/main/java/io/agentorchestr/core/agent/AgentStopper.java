@@ -39,10 +39,22 @@ public final class AgentStopper {
         this.termGrace = termGrace;
     }
 
-    /** What stopping did. */
+    /**
+     * What stopping did.
+     *
+     * @param askedToExit panes whose agent quit when its exit command was typed
+     * @param terminated  processes of the session that ended on SIGTERM
+     * @param killed      processes that needed SIGKILL
+     */
     public record Stopped(int askedToExit, int terminated, int killed) {
         public int total() {
             return askedToExit + terminated + killed;
+        }
+
+        /** "2 agent(s) quit when asked; 1 process(es) stopped with SIGTERM, 0 with SIGKILL". */
+        public String describe() {
+            return askedToExit + " agent(s) quit when asked; " + terminated + " process(es) stopped with SIGTERM, "
+                    + killed + " with SIGKILL";
         }
     }
 

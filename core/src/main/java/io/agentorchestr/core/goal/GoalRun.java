@@ -236,7 +236,7 @@ public final class GoalRun {
         try {
             AgentStopper.Stopped stopped = stopper.stop(s.session().id(), s.session().tmuxSession(), exits);
             if (stopped.total() > 0) {
-                progress.accept("stopped " + stopped.total() + " agent process(es) still running; their panes keep "
+                progress.accept("agents still running at the end: " + stopped.describe() + "; their panes keep "
                         + "their last screens");
             }
             return stopped;
