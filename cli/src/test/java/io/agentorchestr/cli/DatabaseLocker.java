@@ -30,7 +30,8 @@ final class DatabaseLocker implements AutoCloseable {
                             s.execute("BEGIN EXCLUSIVE");
                             System.out.println("locked");
                             System.out.flush();
-                            Thread.sleep(Long.parseLong(a[1]));
+                            new java.util.concurrent.CountDownLatch(1).await(Long.parseLong(a[1]),
+                                    java.util.concurrent.TimeUnit.MILLISECONDS);
                         }
                     }
                 }

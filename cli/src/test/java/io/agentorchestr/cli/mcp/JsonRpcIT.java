@@ -78,15 +78,26 @@ class JsonRpcIT {
     }
 
     @Test
-    void requestsWithoutOrWithAnUnknownSessionSayWhatToDo() throws Exception {
+    void requestsWithoutASessionOrWithAnEndedOneSayHowToGetOne() throws Exception {
         RawMcp.Reply missing = raw.postWithoutSession(RawMcp.call(1, "list_workers", "{}"));
         assertEquals(400, missing.status());
         assertTrue(missing.body().contains("send initialize first"), missing.body());
-        RawMcp other = new RawMcp(raw.url().toString(), session.leadEndpoint()[1]);
-        RawMcp.Reply before = other.postWithoutSession("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+        assertClean(missing);
+
+        java.net.http.HttpResponse<String> ended = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(raw.url()).header("Authorization", session.leadEndpoint()[1])
+                        .header("Mcp-Session-Id", "no-such-session").header("Content-Type", "application/json")
+                        .header("Accept", "application/json, text/event-stream")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(RawMcp.call(2, "list_workers", "{}")))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, ended.statusCode(), ended.body());
+        assertTrue(ended.body().contains("send initialize again"), ended.body());
+
+        RawMcp fresh = new RawMcp(raw.url().toString(), session.leadEndpoint()[1]);
+        RawMcp.Reply badInit = fresh.postWithoutSession("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
                 + "\"params\":{}}");
-        assertEquals(200, before.status());
-        assertEquals(-32602, before.message().path("error").path("code").asInt(), before.body());
+        assertEquals(200, badInit.status());
+        assertEquals(-32602, badInit.message().path("error").path("code").asInt(), badInit.body());
     }
 
     @Test

@@ -12,7 +12,7 @@ class CommitMessageTest {
     }
 
     @Test
-    void anEmptyMessageGetsAPlaceholderAndLongOnesAreCut() {
+    void anEmptyMessageGetsAStandInTextAndLongOnesAreCut() {
         assertEquals("agentorchestr: (no message)", CommitMessage.safe("\u0000\u0007"));
         assertEquals(4000, CommitMessage.safe("x".repeat(10_000)).length());
     }
