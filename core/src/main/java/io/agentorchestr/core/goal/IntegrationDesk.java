@@ -65,7 +65,7 @@ final class IntegrationDesk {
             MergeAttempt a;
             try {
                 a = integration.merge(w.branch(), "agentorchestr: merge " + id + " ("
-                        + Supervisor.firstLine(String.valueOf(w.summary())) + ")");
+                        + Supervisor.firstLine(w.summary()) + ")");
             } catch (AgentorchestrException e) {
                 // Not a conflict: git could not run or refused (a lock, a broken worktree). The
                 // integration branch is as it was; say why, and let the caller go on with the others.

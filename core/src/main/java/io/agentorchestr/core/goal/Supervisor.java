@@ -9,6 +9,7 @@ import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.store.EventRecord;
 import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
 import io.agentorchestr.core.worker.PromptDelivery;
@@ -171,9 +172,9 @@ public final class Supervisor {
             revoke(id, ended.state().label());
             if (ended.state() == WorkerState.DONE || ended.state() == WorkerState.FAILED) {
                 agents.record(w.agent(), ended.state() == WorkerState.FAILED, id + " " + ended.state().label()
-                        + ": " + firstLine(String.valueOf(outcome.summary())));
+                        + ": " + firstLine(outcome.summary()));
             }
-            progress.accept(id + " " + ended.state().label() + ": " + firstLine(String.valueOf(outcome.summary())));
+            progress.accept(id + " " + ended.state().label() + ": " + firstLine(outcome.summary()));
             return ended;
         }
     }
@@ -362,8 +363,8 @@ public final class Supervisor {
         launcher.cleanUp();
     }
 
+    /** The first line of agent text for a progress line, a merge message or a digest: safe and short. */
     static String firstLine(String text) {
-        String line = text.strip().lines().findFirst().orElse("");
-        return line.length() > 100 ? line.substring(0, 97) + "..." : line;
+        return TerminalText.firstLine(text, 100);
     }
 }
