@@ -46,6 +46,13 @@ class CliBadInputIT {
         env.put("AGENTORCHESTR_TMUX_CONF", "/dev/null");
     }
 
+    /** The final manual run started a tmux server on the test's socket: it goes with the test. */
+    @org.junit.jupiter.api.AfterEach
+    void stopTmux() {
+        new io.agentorchestr.core.process.SystemProcessRunner().run(io.agentorchestr.core.process.ProcessSpec.of(
+                "tmux", "-S", dir.resolve("tmux.sock").toString(), "kill-server"));
+    }
+
     private record Run(int code, String out, String err) {
     }
 
