@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 record RpcError(int code, String message, JsonNode id, int httpStatus) {
     static final int PARSE_ERROR = -32700;
     static final int INVALID_REQUEST = -32600;
-    static final int METHOD_NOT_FOUND = -32601;
     static final int INVALID_PARAMS = -32602;
 
     static RpcError parse(String message) {

@@ -6,7 +6,6 @@ import io.agentorchestr.core.text.PlainText;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -174,10 +173,5 @@ final class ToolArgs {
         String s = v instanceof String str ? "'" + str + "'" : String.valueOf(v);
         s = io.agentorchestr.core.text.TerminalText.safe(s).replace('\n', ' ');
         return s.length() > 40 ? s.substring(0, 37) + "..." : s;
-    }
-
-    @Override
-    public String toString() {
-        return tool + new ArrayList<>(values.keySet());
     }
 }

@@ -53,14 +53,8 @@ public final class WorkerBoard {
     }
 
     void put(WorkerRecord w) {
-        WorkerRecord before;
-        List<Runnable> woken;
-        synchronized (this) {
-            before = workers.put(w.id(), w);
-            woken = wakeLocked();
-        }
+        WorkerRecord before = changed(() -> workers.put(w.id(), w));
         // Waiters first, then the store: a slow or failing store must not hold up the lead's waits.
-        woken.forEach(Runnable::run);
         store.saveWorker(w);
         if (before != null && before.state() != w.state()) {
             store.append(sessionId, new SessionEvent.WorkerStateChanged(w.id(), before.state().label(),
@@ -103,13 +97,9 @@ public final class WorkerBoard {
         return workers.values().stream().filter(w -> requestId.equals(w.requestId())).findFirst();
     }
 
-    void progress(String id, String message) {
-        List<Runnable> woken;
-        synchronized (this) {
-            progress.put(id, message);
-            woken = wakeLocked();
-        }
-        woken.forEach(Runnable::run);
+    /** No wait depends on progress reports: recording one wakes nobody. */
+    synchronized void progress(String id, String message) {
+        progress.put(id, message);
     }
 
     synchronized String lastProgress(String id) {
@@ -127,12 +117,19 @@ public final class WorkerBoard {
 
     /** The lead should look at a running worker; the next wait_for_any returns it once. */
     void attention(String id, String reason) {
+        changed(() -> attention.put(id, reason));
+    }
+
+    /** Applies {@code mutation} under the lock, then completes the waits it satisfied, outside it. */
+    private <T> T changed(java.util.function.Supplier<T> mutation) {
+        T result;
         List<Runnable> woken;
         synchronized (this) {
-            attention.put(id, reason);
+            result = mutation.get();
             woken = wakeLocked();
         }
         woken.forEach(Runnable::run);
+        return result;
     }
 
     /** How many waits are pending now (for tests and the benchmark). */
