@@ -144,7 +144,7 @@ public final class CliContext implements AutoCloseable {
 
     private WorkerLauncher workerLauncher() {
         return new WorkerLauncher(tmux(), git(), new Worktrees(git(), paths().worktrees()), store(),
-                new FirstRunDialogs(claudeConfig()));
+                new FirstRunDialogs(claudeConfig(), codexHome()));
     }
 
     /** Claude Code's global config: $CLAUDE_CONFIG_DIR/.claude.json, else ~/.claude.json. */
@@ -154,6 +154,15 @@ public final class CliContext implements AutoCloseable {
             return Path.of(dir, ".claude.json");
         }
         return Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".claude.json");
+    }
+
+    /** Codex's home: $CODEX_HOME, else ~/.codex. */
+    private Path codexHome() {
+        String dir = env.get("CODEX_HOME");
+        if (dir != null && !dir.isBlank()) {
+            return Path.of(dir);
+        }
+        return Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".codex");
     }
 
     public Doctor doctor() {

@@ -23,6 +23,7 @@ public final class Distribution implements AutoCloseable {
     private final Path sandbox;
     private final Map<String, String> env = new HashMap<>();
     private final SystemProcessRunner runner = new SystemProcessRunner();
+    private Duration timeout = Duration.ofSeconds(120);
 
     public Distribution(Path sandbox) throws IOException {
         this.sandbox = sandbox;
@@ -55,6 +56,12 @@ public final class Distribution implements AutoCloseable {
         return this;
     }
 
+    /** How long a run may take before it is killed (120 s unless set). */
+    public Distribution withTimeout(Duration limit) {
+        this.timeout = limit;
+        return this;
+    }
+
     public Path home() {
         return sandbox.resolve("home");
     }
@@ -75,7 +82,7 @@ public final class Distribution implements AutoCloseable {
         argv.addAll(List.of(args));
         Map<String, String> full = new HashMap<>(env);
         full.putIfAbsent("TMUX", "");
-        return runner.run(ProcessSpec.of(argv).in(cwd).withEnv(full).withTimeout(Duration.ofSeconds(120)));
+        return runner.run(ProcessSpec.of(argv).in(cwd).withEnv(full).withTimeout(timeout));
     }
 
     public ExecResult runWith(Path launcher, String... args) {
@@ -85,7 +92,7 @@ public final class Distribution implements AutoCloseable {
         // ProcessBuilder inherits our environment; these keys override it.
         Map<String, String> full = new HashMap<>(env);
         full.putIfAbsent("TMUX", "");
-        return runner.run(ProcessSpec.of(argv).withEnv(full).withTimeout(Duration.ofSeconds(120)));
+        return runner.run(ProcessSpec.of(argv).withEnv(full).withTimeout(timeout));
     }
 
     /** Starts the launcher in the background (the JVM is the process: the launcher execs it). */

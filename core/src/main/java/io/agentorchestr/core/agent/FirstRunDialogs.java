@@ -11,29 +11,52 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Pre-accepts first-run dialogs an agent would otherwise stop at in a directory it has never seen
- * (every worktree is new to it). "claude-folder-trust": Claude Code's folder-trust prompt, accepted
- * through {@code projects[<dir>].hasTrustDialogAccepted} in its global config, written atomically
- * (temp file + rename) and keeping every other key the user has.
+ * (every worktree is new to it).
+ * <ul>
+ * <li>"claude-folder-trust": Claude Code's folder-trust prompt, accepted through
+ * {@code projects[<dir>].hasTrustDialogAccepted} in its global config, written atomically (temp file +
+ * rename) and keeping every other key the user has: Claude Code has no launch-time setting for it.</li>
+ * <li>"codex-folder-trust": Codex's "Trust this folder?" screen, avoided with a launch-time config
+ * override ({@link CodexTrust}); nothing is written.</li>
+ * </ul>
  */
 public final class FirstRunDialogs {
     public static final String CLAUDE_FOLDER_TRUST = "claude-folder-trust";
+    public static final String CODEX_FOLDER_TRUST = "codex-folder-trust";
 
     private final Path claudeConfig;
+    private final CodexTrust codexTrust;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** @param claudeConfig Claude Code's global config ({@code $CLAUDE_CONFIG_DIR/.claude.json} or {@code ~/.claude.json}) */
-    public FirstRunDialogs(Path claudeConfig) {
+    /**
+     * @param claudeConfig Claude Code's global config ({@code $CLAUDE_CONFIG_DIR/.claude.json} or {@code ~/.claude.json})
+     * @param codexHome    Codex's home ({@code $CODEX_HOME} or {@code ~/.codex})
+     */
+    public FirstRunDialogs(Path claudeConfig, Path codexHome) {
         this.claudeConfig = claudeConfig;
+        this.codexTrust = new CodexTrust(codexHome);
     }
 
-    public void preAccept(AgentProfile profile, List<Path> dirs) {
+    /**
+     * Makes {@code dirs} (the agent's directory, inside the repository at {@code project}) trusted for
+     * the agent, and returns what its launch command needs for that (often nothing).
+     */
+    public List<String> preAccept(AgentProfile profile, Path project, List<Path> dirs) {
+        List<String> args = new ArrayList<>();
         if (profile.firstRun().contains(CLAUDE_FOLDER_TRUST)) {
             trustForClaude(dirs);
         }
+        if (profile.firstRun().contains(CODEX_FOLDER_TRUST)) {
+            List<Path> trusted = new ArrayList<>(dirs);
+            trusted.add(project);
+            args.addAll(codexTrust.launchArgs(trusted));
+        }
+        return args;
     }
 
     synchronized void trustForClaude(List<Path> dirs) {

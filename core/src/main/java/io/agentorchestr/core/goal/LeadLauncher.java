@@ -84,14 +84,16 @@ final class LeadLauncher {
         if (agent.profile().mcp().file() != null) {
             git.exclude(Path.of(session.project()), "/" + agent.profile().mcp().file());
         }
-        dialogs.preAccept(agent.profile(), List.of(workDir));
+        List<String> launchArgs = new java.util.ArrayList<>(dialogs.preAccept(agent.profile(),
+                Path.of(session.project()), List.of(workDir)));
         McpInjector.Injection mcp = new McpInjector().inject(agent.profile(), server.leadAccess(), sessionDir, workDir,
                 "lead");
+        launchArgs.addAll(mcp.args());
         boolean resume = resumeSession != null;
         String agentSessionId = resume ? resumeSession
                 : agent.profile().sessionIdArgs().isEmpty() ? null : UUID.randomUUID().toString();
         LaunchCommand command = AgentLauncher.build(agent.profile(), agent.binary(),
-                new LaunchRequest(true, promptFile, agentSessionId, resume), mcp.args());
+                new LaunchRequest(true, promptFile, agentSessionId, resume), launchArgs);
         String channel = "agentorchestr-go-" + session.id() + "-" + name;
         Map<String, String> env = new LinkedHashMap<>(command.env());
         if (!mcp.env().isEmpty()) {

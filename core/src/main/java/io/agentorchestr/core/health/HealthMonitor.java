@@ -2,6 +2,7 @@ package io.agentorchestr.core.health;
 
 import io.agentorchestr.core.agent.ScreenMarkers;
 import io.agentorchestr.core.text.AnsiText;
+import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
 import io.agentorchestr.core.worker.WorkerState;
@@ -154,14 +155,16 @@ public final class HealthMonitor implements AutoCloseable {
         long quiet = h.quietMillis(now);
         if (h.shown != WorkerState.HUNG && !h.classified && quiet >= SETTLE.toMillis()) {
             h.classified = true;
-            WorkerState seen = classify(h);
+            Look look = classify(h);
+            WorkerState seen = look.state();
             if (seen != h.shown) {
                 h.shown = seen;
                 return Optional.of(() -> {
-                    actions.activityChanged(h.id, seen, seen == WorkerState.WAITING ? "its screen asks for input"
-                            : seen == WorkerState.IDLE ? "back at its prompt" : "working", size);
+                    actions.activityChanged(h.id, seen, seen == WorkerState.WAITING ? "its screen asks: "
+                            + look.question() : seen == WorkerState.IDLE ? "back at its prompt" : "working", size);
                     if (seen == WorkerState.WAITING) {
-                        actions.needsAttention(h.id, "it waits for input: answer with send_to_worker");
+                        actions.needsAttention(h.id, "it waits for input (its screen asks: " + look.question()
+                                + "): answer with send_to_worker");
                     }
                 });
             }
@@ -175,23 +178,20 @@ public final class HealthMonitor implements AutoCloseable {
         return Optional.empty();
     }
 
-    private WorkerState classify(WorkerHealth h) {
-        String screen = AnsiText.strip(tmux.capturePane(h.pane, 0));
-        if (ScreenMarkers.anyIn(h.markers.waiting(), screen)) {
-            return WorkerState.WAITING;
-        }
-        // Only the bottom of the screen tells the present: lines further up are history (an earlier
-        // "working" line stays visible above a prompt). A screen that has not changed for SETTLE
-        // shows no busy spinner, so an input prompt at the bottom means idle.
-        if (!h.markers.idle().isEmpty() && ScreenMarkers.anyIn(h.markers.idle(), lastLines(screen, 3))) {
-            return WorkerState.IDLE;
-        }
-        return WorkerState.RUNNING;
+    /** What the screen shows, and the question it asks when it waits for an answer. */
+    private record Look(WorkerState state, String question) {
     }
 
-    private static String lastLines(String screen, int n) {
-        List<String> lines = screen.lines().filter(l -> !l.isBlank()).toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+    private Look classify(WorkerHealth h) {
+        String screen = AnsiText.strip(tmux.capturePane(h.pane, 0));
+        // A screen that has not changed for SETTLE shows no moving spinner, so a busy line still on it
+        // is a stalled one: only waiting and idle change what is shown.
+        return switch (h.markers.classify(screen)) {
+            case WAITING -> new Look(WorkerState.WAITING, TerminalText.firstLine(
+                    h.markers.question(screen).orElse(""), 300));
+            case IDLE -> new Look(WorkerState.IDLE, null);
+            default -> new Look(WorkerState.RUNNING, null);
+        };
     }
 
     private Optional<Runnable> idle(WorkerHealth h, Instant now, long quiet) {

@@ -40,7 +40,14 @@ public final class CompletionDetector {
         PaneLogScanner log = new PaneLogScanner(w.log(), w.markers(), 0);
         try (WatchService watch = FileSystems.getDefault().newWatchService()) {
             if (Files.exists(w.worktree().resolve(".git"))) {
-                register(watch, ControlFiles.controlDir(w.worktree()));
+                try {
+                    register(watch, ControlFiles.controlDir(w.worktree()));
+                } catch (IOException e) {
+                    // Deleted between the check and now: the loop below reports the worktree gone.
+                    if (Files.exists(w.worktree().resolve(".git"))) {
+                        throw e;
+                    }
+                }
             }
             register(watch, w.log().toAbsolutePath().getParent());
             long nextLiveness = 0;

@@ -55,7 +55,17 @@ public final class TmuxCli implements Tmux {
     public PaneRef newSession(String session, String window, NewPane pane) {
         List<String> args = new ArrayList<>(List.of("new-session", "-d", "-s", session, "-n", window,
                 "-x", WIDTH, "-y", HEIGHT));
-        return createPane(args, pane);
+        PaneRef first = createPane(args, pane);
+        // new-session -e sets the session's environment, which every later pane inherits: the first
+        // pane's variables (its secret env file, its agent's settings) must not reach the others.
+        List<String> unset = new ArrayList<>();
+        pane.env().keySet().stream().sorted().forEach(k -> {
+            unset.addAll(List.of("set-environment", "-t", "=" + session, "-u", k, ";"));
+        });
+        if (!unset.isEmpty()) {
+            checked(unset.subList(0, unset.size() - 1));
+        }
+        return first;
     }
 
     @Override

@@ -122,7 +122,7 @@ public final class WorkerLauncher {
             git.deleteBranchAt(project, branch, startCommit);
         });
 
-        dialogs.preAccept(spec.agent(), List.of(worktree));
+        List<String> trust = dialogs.preAccept(spec.agent(), project, List.of(worktree));
         Path sessionDir = Path.of(session.sessionDir());
         McpInjector.Injection injection = spec.mcp().map(access -> injectMcp(spec.agent(), access, sessionDir,
                 worktree, project, id)).orElse(McpInjector.Injection.NONE);
@@ -135,7 +135,7 @@ public final class WorkerLauncher {
 
         String agentSessionId = spec.agent().sessionIdArgs().isEmpty() ? null : UUID.randomUUID().toString();
         LaunchCommand launch = AgentLauncher.build(spec.agent(), spec.binary(),
-                new LaunchRequest(false, promptFile, agentSessionId), injection.args());
+                new LaunchRequest(false, promptFile, agentSessionId), concat(trust, injection.args()));
         NewPane pane = pane(session, id, "", launch, injection, promptFile, log, worktree);
         PanePlacer placer = new PanePlacer(tmux);
         PaneRef ref = spec.firstPane() ? placer.openSession(session.tmuxSession(), pane)
@@ -154,6 +154,12 @@ public final class WorkerLauncher {
         store.append(session.id(), new SessionEvent.WorkerStateChanged(id, WorkerState.STARTING.label(),
                 WorkerState.RUNNING.label(), "agent started in pane " + ref.id()));
         return running;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static void deleteQuietly(Path file) {
@@ -178,6 +184,7 @@ public final class WorkerLauncher {
         Path worktree = Path.of(w.worktree());
         McpInjector.Injection injection = mcp.map(access -> injectMcp(agent, access, sessionDir, worktree,
                 Path.of(session.project()), w.id())).orElse(McpInjector.Injection.NONE);
+        List<String> trust = dialogs.preAccept(agent, Path.of(session.project()), List.of(worktree));
         boolean resume = AgentLauncher.canResume(agent, w.agentSessionId());
         String prompt = resume ? WorkerPrompt.resumeNote(w.id(), attempt, reason)
                 : WorkerPrompt.nextAttempt(readPrompt(sessionDir, w.id()), attempt, reason);
@@ -187,7 +194,7 @@ public final class WorkerLauncher {
         String agentSessionId = resume ? w.agentSessionId()
                 : agent.sessionIdArgs().isEmpty() ? null : UUID.randomUUID().toString();
         LaunchCommand launch = AgentLauncher.build(agent, binary, new LaunchRequest(false, promptFile, agentSessionId,
-                resume), injection.args());
+                resume), concat(trust, injection.args()));
         NewPane pane = pane(session, w.id(), suffix, launch, injection, promptFile, log, worktree);
         PaneRef ref;
         if (target != null && tmux.paneStatus(target).isPresent()) {

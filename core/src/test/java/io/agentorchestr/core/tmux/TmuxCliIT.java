@@ -60,6 +60,28 @@ class TmuxCliIT {
     }
 
     @Test
+    void theFirstPanesEnvironmentDoesNotReachLaterPanes() throws IOException {
+        Path first = dir.resolve("first.env");
+        Path later = dir.resolve("later.env");
+        tmux.newSession("s1", "w", new NewPane(List.of("sh", "-c", "env > " + first + "; sleep 600"), dir,
+                Map.of("AGENTORCHESTR_ENV_FILE", "/secret/lead.env", "ONLY_FIRST", "1")));
+        tmux.splitWindow("=s1:w", new NewPane(List.of("sh", "-c", "env > " + later + "; sleep 600"), dir,
+                Map.of("OWN", "2")));
+        Poll.until("both panes wrote their environment", Duration.ofSeconds(10), () -> {
+            try {
+                return Files.exists(first) && Files.exists(later) && Files.readString(first).contains("ONLY_FIRST")
+                        && Files.readString(later).contains("OWN=2");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        assertTrue(Files.readString(first).contains("AGENTORCHESTR_ENV_FILE=/secret/lead.env"));
+        assertTrue(Files.readString(first).contains("ONLY_FIRST=1"));
+        assertFalse(Files.readString(later).contains("AGENTORCHESTR_ENV_FILE"), Files.readString(later));
+        assertFalse(Files.readString(later).contains("ONLY_FIRST"), Files.readString(later));
+    }
+
+    @Test
     void aLongMultiLinePromptArrivesByteExact() throws IOException {
         String text = bigPrompt();
         byte[] expected = text.getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,138 @@
+package io.agentorchestr.cli.agents;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a scripted model does, independent of any wire format: per role (recognised from the
+ * conversation's user text), a list of steps. The next step is decided from the conversation itself:
+ * every tool call carries an id naming its role and step, so the step after the latest one answered in
+ * the request is next. A retried or repeated request gets the same answer, and requests that belong
+ * to no role (titles, summaries) get a short text.
+ */
+final class ModelScript {
+    /** One step of a role. */
+    sealed interface Step permits Shell, Mcp, Finish, Say {
+    }
+
+    /** Run a shell command with the agent's own shell tool; {worker} is the worker id from the prompt. */
+    record Shell(String command) implements Step {
+    }
+
+    /** Call one of agentorchestr's MCP tools (name without any prefix). */
+    record Mcp(String tool, Map<String, Object> args) implements Step {
+    }
+
+    /**
+     * Report the outcome: through the report_done MCP tool when the agent offers it, else by writing
+     * the done flag with the shell tool, as the worker prompt asks.
+     */
+    record Finish(String summary) implements Step {
+    }
+
+    /** End the turn with text. */
+    record Say(String text) implements Step {
+    }
+
+    /** A role: which conversations it answers (by their user text) and its steps. */
+    record Role(String name, Predicate<String> recognises, List<Step> steps) {
+        Role {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /** What the model answers: a tool call (the wire format maps the tool) or text. */
+    sealed interface Move permits ShellCall, McpCall, Text {
+    }
+
+    record ShellCall(String callId, String command) implements Move {
+    }
+
+    record McpCall(String callId, String tool, Map<String, Object> args) implements Move {
+    }
+
+    record Text(String text) implements Move {
+    }
+
+    /** What a request holds, as far as the script needs: user text, answered call ids, MCP tools offered. */
+    record Conversation(String userText, Set<String> answeredCallIds, Predicate<String> offersMcpTool) {
+    }
+
+    private static final Pattern CALL_ID = Pattern.compile("call_([a-z]+)_(\\d+)");
+    private static final Pattern WORKER = Pattern.compile("You are worker (w\\d+)");
+
+    private final List<Role> roles;
+
+    ModelScript(List<Role> roles) {
+        this.roles = List.copyOf(roles);
+    }
+
+    Move next(Conversation c) {
+        Optional<Role> role = roles.stream().filter(r -> r.recognises().test(c.userText())).findFirst();
+        if (role.isEmpty()) {
+            return new Text("OK");
+        }
+        Role r = role.get();
+        int done = -1;
+        for (String id : c.answeredCallIds()) {
+            Matcher m = CALL_ID.matcher(id);
+            if (m.find() && m.group(1).equals(r.name())) {
+                done = Math.max(done, Integer.parseInt(m.group(2)));
+            }
+        }
+        int index = done + 1;
+        if (index >= r.steps().size()) {
+            return new Text("Finished.");
+        }
+        String callId = "call_" + r.name() + "_" + index;
+        String worker = workerOf(c.userText());
+        Step step = r.steps().get(index);
+        if (step instanceof Shell s) {
+            return new ShellCall(callId, s.command().replace("{worker}", worker));
+        }
+        if (step instanceof Mcp m) {
+            return new McpCall(callId, m.tool(), m.args());
+        }
+        if (step instanceof Finish f) {
+            String summary = f.summary().replace("{worker}", worker);
+            return c.offersMcpTool().test("report_done")
+                    ? new McpCall(callId, "report_done", Map.of("state", "done", "summary", summary))
+                    : new ShellCall(callId, "mkdir -p .agentorchestr && printf 'done\\n%s\\n' '"
+                    + summary.replace("'", "") + "' > .agentorchestr/done.flag.tmp"
+                    + " && mv .agentorchestr/done.flag.tmp .agentorchestr/done.flag");
+        }
+        return new Text(((Say) step).text());
+    }
+
+    private static String workerOf(String text) {
+        Matcher m = WORKER.matcher(text);
+        return m.find() ? m.group(1) : "w00";
+    }
+
+    /** A worker that writes and commits {worker}.txt, then reports done. */
+    static Role committingWorker(String marker) {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Shell("printf 'written by {worker}\\n' > {worker}.txt && git add {worker}.txt"
+                + " && git commit -q -m '{worker}: add {worker}.txt' && git log --oneline -1"));
+        steps.add(new Finish("added {worker}.txt and committed it"));
+        steps.add(new Say("Reported the outcome."));
+        return new Role("worker", text -> text.contains("You are worker") && text.contains(marker), steps);
+    }
+
+    /** A lead that has one worker do {@code task}, waits for it, merges, verifies and marks the goal done. */
+    static Role lead(String marker, String task) {
+        return new Role("lead", text -> text.contains("You are the lead of a team") && text.contains(marker), List.of(
+                new Mcp("spawn_worker", Map.of("task", task, "perspective", "implementer")),
+                new Mcp("wait_for_worker", Map.of("worker_id", "w01", "timeout_s", 120)),
+                new Mcp("merge_worker", Map.of("worker_id", "w01")),
+                new Mcp("verify", Map.of()),
+                new Mcp("mark_goal_done", Map.of("summary", "w01 merged and verified")),
+                new Say("The goal is done.")));
+    }
+}
