@@ -36,7 +36,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -63,11 +63,11 @@ public final class McpToolServer implements ToolServer {
     private final List<McpAsyncServer> servers;
     private final List<StreamableHttpTransport> transports;
     private final ThreadPoolExecutor toolThreads;
-    private final ToolListings leadListings;
+    private final ToolListings listings;
 
     private McpToolServer(Server jetty, int port, String leadToken, WorkerTokens workerTokens,
                           List<McpAsyncServer> servers, List<StreamableHttpTransport> transports,
-                          ThreadPoolExecutor toolThreads, ToolListings leadListings) {
+                          ThreadPoolExecutor toolThreads, ToolListings listings) {
         this.jetty = jetty;
         this.port = port;
         this.leadToken = leadToken;
@@ -75,7 +75,7 @@ public final class McpToolServer implements ToolServer {
         this.servers = servers;
         this.transports = transports;
         this.toolThreads = toolThreads;
-        this.leadListings = leadListings;
+        this.listings = listings;
     }
 
     /** The factory the goal use case calls: one server per session, its events and tokens in the session's store. */
@@ -92,16 +92,17 @@ public final class McpToolServer implements ToolServer {
         ThreadPoolExecutor toolThreads = toolThreads();
         Scheduler scheduler = Schedulers.fromExecutorService(toolThreads, "mcp-tools");
         ToolCalls calls = new ToolCalls(store, sessionId, supervisor.leadActivity(), scheduler, MAX_BUSY);
-        ToolListings leadListings = new ToolListings();
+        ToolListings listings = new ToolListings();
+        BiConsumer<McpTransportContext, String> counted = (caller, method) -> {
+            if ("tools/list".equals(method)) {
+                listings.add(String.valueOf(caller.get(CALLER_KEY)));
+            }
+        };
         List<AsyncToolSpecification> leadTools = LeadTools.all(supervisor, calls);
         List<AsyncToolSpecification> workerToolSpecs = WorkerTools.all(supervisor, calls);
-        StreamableHttpTransport lead = transport(request -> "lead", leadTools, method -> {
-            if ("tools/list".equals(method)) {
-                leadListings.add();
-            }
-        });
+        StreamableHttpTransport lead = transport(request -> LEAD, leadTools, counted);
         StreamableHttpTransport worker = transport(request -> workerTokens.owner(
-                String.valueOf(request.getAttribute(BearerTokenFilter.TOKEN_ATTRIBUTE))), workerToolSpecs, m -> { });
+                String.valueOf(request.getAttribute(BearerTokenFilter.TOKEN_ATTRIBUTE))), workerToolSpecs, counted);
         McpAsyncServer leadServer = server(lead, leadTools, "Tools to lead a team of coding agents: spawn workers, "
                 + "wait for them, merge and verify their work, then mark the goal.");
         McpAsyncServer workerServer = server(worker, workerToolSpecs, "Tools for an agentorchestr worker: report "
@@ -122,7 +123,7 @@ public final class McpToolServer implements ToolServer {
         jetty.setHandler(context);
         startJetty(jetty, connector);
         return new McpToolServer(jetty, connector.getLocalPort(), leadToken, workerTokens,
-                List.of(leadServer, workerServer), List.of(lead, worker), toolThreads, leadListings);
+                List.of(leadServer, workerServer), List.of(lead, worker), toolThreads, listings);
     }
 
     private static ThreadPoolExecutor toolThreads() {
@@ -154,7 +155,8 @@ public final class McpToolServer implements ToolServer {
     }
 
     private static StreamableHttpTransport transport(Function<HttpServletRequest, String> caller,
-                                                     List<AsyncToolSpecification> tools, Consumer<String> methods) {
+                                                     List<AsyncToolSpecification> tools,
+                                                     BiConsumer<McpTransportContext, String> methods) {
         List<String> names = tools.stream().map(t -> t.tool().name()).toList();
         return new StreamableHttpTransport(McpJsonDefaults.getMapper(),
                 DefaultServerTransportSecurityValidator.builder()
@@ -206,13 +208,13 @@ public final class McpToolServer implements ToolServer {
     }
 
     @Override
-    public long leadToolListings() {
-        return leadListings.count();
+    public long toolListings(String owner) {
+        return listings.count(owner);
     }
 
     @Override
-    public boolean awaitLeadTools(long seen, Duration timeout) throws InterruptedException {
-        return leadListings.awaitMoreThan(seen, timeout.toMillis());
+    public boolean awaitTools(String owner, long seen, Duration timeout) throws InterruptedException {
+        return listings.awaitMoreThan(owner, seen, timeout.toMillis());
     }
 
     /** Calls waiting for their answer now, on both endpoints (for tests and the benchmark). */

@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -49,7 +49,7 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
     private final transient ServerTransportSecurityValidator security;
     private final transient Function<HttpServletRequest, McpTransportContext> context;
     private final transient Function<JsonRpcCheck.Message, Optional<RpcError>> mcpCheck;
-    private final transient Consumer<String> methods;
+    private final transient BiConsumer<McpTransportContext, String> methods;
     private final int maxBodyBytes;
     private final transient Map<String, McpStreamableServerSession> sessions = new ConcurrentHashMap<>();
     private final transient InFlightCalls inFlight = new InFlightCalls();
@@ -60,12 +60,13 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
 
     /**
      * @param mcpCheck  MCP-level checks of a request (a tool that does not exist...), beyond JSON-RPC's
-     * @param methods   told the method of every request (tools/list is when an agent can call tools)
+     * @param methods   told the caller and method of every request (tools/list is when an agent can call tools)
      * @param heartbeat how often suspended streams are probed for a client that went away
      */
     StreamableHttpTransport(McpJsonMapper json, ServerTransportSecurityValidator security,
                             Function<HttpServletRequest, McpTransportContext> context,
-                            Function<JsonRpcCheck.Message, Optional<RpcError>> mcpCheck, Consumer<String> methods,
+                            Function<JsonRpcCheck.Message, Optional<RpcError>> mcpCheck,
+                            BiConsumer<McpTransportContext, String> methods,
                             int maxBodyBytes, Duration heartbeat) {
         this.json = json;
         this.security = security;
@@ -147,7 +148,7 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
             return;
         }
         if (m.kind() == JsonRpcCheck.Kind.REQUEST) {
-            methods.accept(m.method());
+            methods.accept(context.apply(request), m.method());
         }
         if ("initialize".equals(m.method()) && m.kind() == JsonRpcCheck.Kind.REQUEST) {
             initialize(request, response, m, body);

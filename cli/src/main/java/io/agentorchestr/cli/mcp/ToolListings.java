@@ -1,24 +1,28 @@
 package io.agentorchestr.cli.mcp;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
- * How often a client has listed its tools ({@code tools/list}), which is when an agent can call them:
- * the lead's goal is handed over only then. A relaunched lead lists them again, so this counts.
+ * How often each client (the lead, a worker by its id) has listed its tools ({@code tools/list}), which
+ * is when an agent can call them: a prompt is handed over only then. A relaunched agent lists them
+ * again, so this counts.
  */
 final class ToolListings {
-    private long count;
+    private final Map<String, Long> counts = new HashMap<>();
 
-    synchronized void add() {
-        count++;
+    synchronized void add(String owner) {
+        counts.merge(owner, 1L, Long::sum);
         notifyAll();
     }
 
-    synchronized long count() {
-        return count;
+    synchronized long count(String owner) {
+        return counts.getOrDefault(owner, 0L);
     }
 
-    synchronized boolean awaitMoreThan(long seen, long millis) throws InterruptedException {
+    synchronized boolean awaitMoreThan(String owner, long seen, long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
-        while (count <= seen) {
+        while (count(owner) <= seen) {
             long left = deadline - System.currentTimeMillis();
             if (left <= 0) {
                 return false;

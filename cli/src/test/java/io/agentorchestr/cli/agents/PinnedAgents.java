@@ -19,7 +19,8 @@ final class PinnedAgents {
     /** npm package -> agent key in agents.toml. */
     static final Map<String, String> AGENT_OF_PACKAGE = Map.of(
             "@anthropic-ai/claude-code", "claude",
-            "@openai/codex", "codex");
+            "@openai/codex", "codex",
+            "@google/gemini-cli", "gemini");
 
     record Pin(String agent, String npmPackage, String version) {
     }

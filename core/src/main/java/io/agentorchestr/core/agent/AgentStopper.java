@@ -1,6 +1,7 @@
 package io.agentorchestr.core.agent;
 
 import io.agentorchestr.core.process.ProcessTable;
+import io.agentorchestr.core.tmux.InputBox;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.PaneStatus;
 import io.agentorchestr.core.tmux.Tmux;
@@ -81,8 +82,7 @@ public final class AgentStopper {
         exitCommands.forEach((pane, command) -> {
             if (live.contains(pane.id()) && command != null && !command.isBlank()) {
                 try {
-                    tmux.pasteText(pane, command);
-                    tmux.sendKeys(pane, "Enter");
+                    InputBox.submit(tmux, pane, command);
                     asked.add(pane.id());
                 } catch (RuntimeException e) {
                     // the pane went meanwhile; the signals below cover whatever is left

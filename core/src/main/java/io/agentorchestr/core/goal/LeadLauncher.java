@@ -106,7 +106,7 @@ final class LeadLauncher {
         env.put(GatedCommand.EXIT_FILE_ENV, WorkerLauncher.exitFile(log).toString());
         env.put(AgentStopper.SESSION_ENV, session.id());
         NewPane pane = new NewPane(GatedCommand.wrap(command.argv()), workDir, env);
-        long listings = server.leadToolListings();
+        long listings = server.toolListings(ToolServer.LEAD);
         PaneRef ref = place(session, place, pane);
         tmux.setWindowOption(ref.id(), "remain-on-exit", "on");
         tmux.pipePaneTo(ref, log);
@@ -130,7 +130,6 @@ final class LeadLauncher {
         return new PanePlacer(tmux).openSession(session.tmuxSession(), pane);
     }
 
-    /** The prompt goes in once this launch of the lead can use its tools and its input box is ready. */
     /**
      * How long a lead may take to connect to its MCP tools: {@code [lead] tools_timeout_s} in the
      * project's config.toml (a slow machine, an agent that loads many plugins), else 90 s.
@@ -145,10 +144,11 @@ final class LeadLauncher {
         }).orElse(LEAD_TOOLS_TIMEOUT);
     }
 
+    /** The prompt goes in once this launch of the lead can use its tools and its input box is ready. */
     private void deliverWhenToolsListed(ToolServer server, long seen, PaneRef pane, DetectedAgent lead,
                                         String prompt, Duration timeout) {
         try {
-            if (!server.awaitLeadTools(seen, timeout)) {
+            if (!server.awaitTools(ToolServer.LEAD, seen, timeout)) {
                 progress.accept("the lead has not listed its MCP tools after " + timeout.toSeconds()
                         + " s; giving it the goal anyway");
             }

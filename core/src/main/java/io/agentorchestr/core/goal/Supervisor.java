@@ -86,6 +86,7 @@ public final class Supervisor {
     /** Wires the session's MCP server in: workers get their own access, and lose it when they finish. */
     void connect(ToolServer server, PaneRef lead) {
         care.connect(id -> Optional.of(server.workerAccess(id)));
+        launcher.listenTo(server);
         this.tokens = server;
         this.leadPane = lead;
     }

@@ -1,27 +1,19 @@
 package io.agentorchestr.core.goal;
 
 import io.agentorchestr.core.agent.McpAccess;
+import io.agentorchestr.core.agent.ToolListings;
 
 /**
  * Port for the MCP server a session serves on loopback: the lead's access and one access per worker
  * (worker tools only, identified by its token). The adapter lives outside core.
  */
-public interface ToolServer extends AutoCloseable {
+public interface ToolServer extends ToolListings, AutoCloseable {
+    /** The owner name of the lead's listings ({@link ToolListings}). */
+    String LEAD = "lead";
 
     int port();
 
     McpAccess leadAccess();
-
-    /** How many times a lead client has listed the tools so far. */
-    long leadToolListings();
-
-    /**
-     * Waits until a lead client lists its tools more than {@code seen} times in all, i.e. a (re)started
-     * lead can call them.
-     *
-     * @return false if that did not happen within {@code timeout}
-     */
-    boolean awaitLeadTools(long seen, java.time.Duration timeout) throws InterruptedException;
 
     /** The token of {@code workerId} (created and stored on first use), accepted only on the worker endpoint. */
     McpAccess workerAccess(String workerId);

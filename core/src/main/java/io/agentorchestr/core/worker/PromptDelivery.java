@@ -1,6 +1,7 @@
 package io.agentorchestr.core.worker;
 
 import io.agentorchestr.core.agent.ScreenMarkers;
+import io.agentorchestr.core.tmux.InputBox;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
 
@@ -9,7 +10,7 @@ import java.time.Duration;
 /**
  * Delivers a message into an agent's input box: waits until the agent shows its idle marker and its
  * screen has stopped changing (a TUI that is still starting loses a paste, or acts on it before it
- * has finished loading its tools), pastes the text whole, then presses Enter separately.
+ * has finished loading its tools), then submits it ({@link InputBox}).
  */
 public final class PromptDelivery {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
@@ -51,7 +52,6 @@ public final class PromptDelivery {
     }
 
     public void deliver(PaneRef pane, String text) {
-        tmux.pasteText(pane, text);
-        tmux.sendKeys(pane, "Enter");
+        InputBox.submit(tmux, pane, text);
     }
 }

@@ -1,0 +1,168 @@
+package io.agentorchestr.cli.agents;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentorchestr.cli.Distribution;
+import io.agentorchestr.core.process.ExecResult;
+import io.agentorchestr.core.testing.TestRepo;
+import io.agentorchestr.core.worker.WorkerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every real agent CLI must do under agentorchestr, run for real (npm, pinned) against a
+ * scripted model on loopback: a manual task, a worker of the demo lead, and the lead of demo workers.
+ * The sandbox starts from what a user of that CLI already has (provider, model, key, onboarding
+ * done); agentorchestr adds only the MCP server, trust and session ids, and never rewrites the user's
+ * files. Nothing the agent started may outlive the session.
+ */
+@Timeout(300)
+abstract class RealAgentContract {
+    static final String MARK = "[agent-it]";
+
+    @TempDir
+    Path dir;
+    Distribution dist;
+    TestRepo project;
+    ScriptedModelServer api;
+    private final Map<Path, String> usersFiles = new LinkedHashMap<>();
+
+    /** The agent's key in agents.toml. */
+    abstract String agent();
+
+    /** A process command-line fragment that only this agent's processes have. */
+    abstract String processName();
+
+    abstract ScriptedModelServer api(ModelScript script) throws IOException;
+
+    /** Writes what a user of this CLI already has, pointed at {@code api}; returns the files written. */
+    abstract List<Path> userSetup(Distribution dist, ScriptedModelServer api) throws IOException;
+
+    /** The signal a manual worker (no MCP in manual mode) ends with. */
+    String manualSignal() {
+        return "done_flag";
+    }
+
+    @BeforeEach
+    void setUpAgent() throws IOException {
+        dist = new Distribution(dir).withTimeout(Duration.ofMinutes(4));
+        project = TestRepo.create(dir.resolve("project"));
+        api = api(new ModelScript(List.of(ModelScript.lead(MARK, "Add the greeting"),
+                ModelScript.committingWorker(MARK))));
+        dist.withPath(RealAgents.npmBin(processName()) + ":" + System.getenv("PATH"));
+        for (Path f : userSetup(dist, api)) {
+            usersFiles.put(f, Files.readString(f));
+        }
+    }
+
+    @AfterEach
+    void tearDownAgent() {
+        dist.close();
+        api.close();
+    }
+
+    @Test
+    void doesAManualTaskWithItsShellToolAndSignalsThroughTheDoneFlag() throws IOException {
+        ExecResult r = dist.run("--manual", "--task", "Add a file " + MARK, "--agents", agent(),
+                "--project", project.dir().toString(), "--no-attach", "--json", "--timeout", "3m");
+        String diagnostics = diagnostics(r);
+        assertEquals(0, r.exitCode(), diagnostics);
+        JsonNode out = new ObjectMapper().readTree(r.stdout());
+        assertEquals("done", out.get("state").asText(), diagnostics);
+        String branch = out.get("branch").asText();
+        assertTrue(project.git("log", "--format=%s", branch).contains("w01: add w01.txt"), diagnostics);
+        assertEquals("written by w01", project.git("show", branch + ":w01.txt").strip());
+        WorkerRecord w = RealAgents.worker(dist, out.get("session").asText(), "w01");
+        assertEquals(manualSignal(), w.signal(), diagnostics);
+        assertNothingLeft();
+    }
+
+    @Test
+    void worksForADemoLeadAndReportsThroughTheWorkerMcpTool() throws IOException {
+        project.verifyCommands("test -f w01.txt");
+        ExecResult r = dist.run("--goal", "Add a file " + MARK, "--lead", "demo", "--agents", agent(),
+                "--project", project.dir().toString(), "--no-attach", "--json", "--timeout", "3m");
+        String diagnostics = diagnostics(r);
+        assertEquals(0, r.exitCode(), diagnostics);
+        JsonNode out = new ObjectMapper().readTree(r.stdout());
+        assertEquals("done", out.get("state").asText(), diagnostics);
+        assertTrue(out.get("verify").get("passed").asBoolean(), diagnostics);
+        assertTrue(project.git("log", "--format=%s", out.get("integration_branch").asText())
+                .contains("w01: add w01.txt"), diagnostics);
+        WorkerRecord w = RealAgents.worker(dist, out.get("session").asText(), "w01");
+        assertEquals(agent(), w.agent());
+        assertEquals("mcp_report", w.signal(), "the worker reported through report_done: " + diagnostics);
+        assertNothingLeft();
+    }
+
+    @Test
+    void leadsDemoWorkersThroughTheMcpTools() throws IOException {
+        project.verifyCommands("test -f demo/w01.md");
+        ExecResult r = dist.run("--goal", "Add the greeting " + MARK, "--lead", agent(), "--agents", "demo",
+                "--project", project.dir().toString(), "--no-attach", "--json", "--timeout", "3m");
+        String diagnostics = diagnostics(r);
+        assertEquals(0, r.exitCode(), diagnostics);
+        JsonNode out = new ObjectMapper().readTree(r.stdout());
+        assertEquals("done", out.get("state").asText(), diagnostics);
+        assertEquals("w01 merged and verified", out.get("summary").asText());
+        assertEquals("done", out.get("workers").get(0).get("state").asText(), diagnostics);
+        assertTrue(out.get("verify").get("passed").asBoolean(), diagnostics);
+        assertTrue(project.git("log", "--format=%s", out.get("integration_branch").asText()).contains("demo(w01)"));
+        assertNothingLeft();
+    }
+
+    /**
+     * The user's files keep every line they had (the CLI itself may add its own state below), and
+     * agentorchestr wrote nothing into them; no process of the agent outlives the session.
+     */
+    void assertNothingLeft() throws IOException {
+        for (Map.Entry<Path, String> f : usersFiles.entrySet()) {
+            String now = Files.readString(f.getKey());
+            assertTrue(kept(f.getKey(), f.getValue(), now), "the user's " + f.getKey() + " lost what it had:\n" + now);
+            assertTrue(!now.contains("agentorchestr") && !now.contains(dir.toString()),
+                    "agentorchestr wrote into the user's " + f.getKey() + ":\n" + now);
+        }
+        assertEquals(List.of(), RealAgents.leftoversAfterExit(dist, processName()),
+                "nothing of " + agent() + " left running");
+    }
+
+    /** JSON: every value the user had is still there; otherwise every line the user had is. */
+    private static boolean kept(Path file, String before, String now) throws IOException {
+        if (file.toString().endsWith(".json")) {
+            return contains(new ObjectMapper().readTree(now), new ObjectMapper().readTree(before));
+        }
+        return before.lines().filter(l -> !l.isBlank()).allMatch(l -> now.lines().anyMatch(l::equals));
+    }
+
+    private static boolean contains(JsonNode now, JsonNode before) {
+        if (before.isObject()) {
+            for (var it = before.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (!now.has(e.getKey()) || !contains(now.get(e.getKey()), e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return before.equals(now);
+    }
+
+    String diagnostics(ExecResult r) {
+        return "stdout:\n" + r.stdout() + "\nstderr:\n" + r.stderr() + "\nmodel API:\n" + api.log()
+                + "\npanes:\n" + RealAgents.paneLogs(dir);
+    }
+}
