@@ -20,7 +20,8 @@ final class PinnedAgents {
     static final Map<String, String> AGENT_OF_PACKAGE = Map.of(
             "@anthropic-ai/claude-code", "claude",
             "@openai/codex", "codex",
-            "@google/gemini-cli", "gemini");
+            "@google/gemini-cli", "gemini",
+            "opencode-ai", "opencode");
 
     record Pin(String agent, String npmPackage, String version) {
     }

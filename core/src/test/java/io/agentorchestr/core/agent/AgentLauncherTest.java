@@ -41,9 +41,9 @@ class AgentLauncherTest {
 
     @Test
     void promptFlagPutsTheFlagBeforeTheText() {
-        LaunchCommand c = AgentLauncher.build(registry.find("gemini").orElseThrow(), Path.of("/bin/gemini"),
+        LaunchCommand c = AgentLauncher.build(registry.find("opencode").orElseThrow(), Path.of("/bin/opencode"),
                 new LaunchRequest(false, prompt, null));
-        assertEquals(List.of("/bin/gemini", "--yolo", "--prompt-interactive", LaunchCommand.PROMPT_TOKEN), c.argv());
+        assertEquals(List.of("/bin/opencode", "--prompt", LaunchCommand.PROMPT_TOKEN), c.argv());
     }
 
     @Test
