@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -101,6 +102,36 @@ class ManualModeIT {
 
         ExecResult table = dist.run("--list-sessions");
         assertTrue(table.stdout().contains(session) && table.stdout().contains("Write a hello note"), table.stdout());
+    }
+
+    @Test
+    void aQuestionOnTheWorkersScreenIsReportedWithinSecondsAndCanBeAnswered() throws Exception {
+        Path log = dir.resolve("manual.log");
+        Process p = dist.start(log, "--manual", "--task", "Ask first [demo:ask]", "--agents", "demo", "--project",
+                repo.toString(), "--no-attach", "--json", "--timeout", "5m");
+        try {
+            String reported = "w01 waits for an answer; its screen asks: demo: waiting for your answer: proceed with "
+                    + "w01? (yes/no)";
+            io.agentorchestr.core.testing.Poll.until("the question is reported", java.time.Duration.ofSeconds(30),
+                    () -> read(log).contains(reported));
+            String session = json.readTree(dist.run("--list-sessions", "--json").stdout()).get(0).get("id").asText();
+            try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
+                assertEquals(WorkerState.WAITING, store.workers(session).get(0).state());
+            }
+            dist.tmux("send-keys", "-t", "agentorchestr-" + session + ":", "yes", "Enter");
+            assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), read(log));
+            assertEquals(0, p.exitValue(), read(log));
+        } finally {
+            p.destroy();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     @Test

@@ -60,7 +60,7 @@ public final class ManualCommand extends ModeCommand {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             ManualOutcome outcome = TmuxAttach.wanted(options.attach)
-                    ? awaitWhileAttached(run, started, attach, err) : run.await(started);
+                    ? awaitWhileAttached(run, started, attach, err) : run.await(started, this::progress);
             finished.set(true);
             render(out, outcome, attach.hint(session));
             return outcome.worker().state() == WorkerState.DONE ? ExitCode.OK.code() : ExitCode.GOAL_FAILED.code();
@@ -79,7 +79,7 @@ public final class ManualCommand extends ModeCommand {
         String session = started.session().tmuxSession();
         CompletableFuture<ManualOutcome> outcome = CompletableFuture.supplyAsync(() -> {
             try {
-                ManualOutcome o = run.await(started);
+                ManualOutcome o = run.await(started, this::progress);
                 context.tmux().displayMessage(session, "agentorchestr: " + o.worker().id() + " "
                         + o.worker().state().label() + "; detaching in 3 s (the session stays)", DETACH_DELAY_MS);
                 Thread.sleep(DETACH_DELAY_MS);

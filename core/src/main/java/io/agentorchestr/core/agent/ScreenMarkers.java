@@ -12,6 +12,9 @@ public record ScreenMarkers(List<String> busy, List<String> waiting, List<String
     /** How much of a waiting screen is quoted to whoever must answer it. */
     private static final int QUOTED_LINES = 8;
 
+    /** Box-drawing characters TUIs frame their dialogs with. */
+    private static final java.util.regex.Pattern BOX = java.util.regex.Pattern.compile("[\u2500-\u257f]");
+
     /** What a screen shows, as far as the markers tell. */
     public enum State { WAITING, BUSY, IDLE, UNKNOWN }
 
@@ -31,10 +34,18 @@ public record ScreenMarkers(List<String> busy, List<String> waiting, List<String
      * up is history).
      */
     public State classify(String screen) {
+        return classify(screen, false);
+    }
+
+    /**
+     * As {@link #classify(String)}; a screen that has not changed for a while ({@code settled}) shows no
+     * running spinner or timer, so a busy line on it is stale and does not hide the prompt below it.
+     */
+    public State classify(String screen, boolean settled) {
         if (anyIn(waiting, screen)) {
             return State.WAITING;
         }
-        if (anyIn(busy, lastLines(screen, BUSY_LINES))) {
+        if (!settled && anyIn(busy, lastLines(screen, BUSY_LINES))) {
             return State.BUSY;
         }
         if (anyIn(idle, lastLines(screen, IDLE_LINES))) {
@@ -43,9 +54,13 @@ public record ScreenMarkers(List<String> busy, List<String> waiting, List<String
         return State.UNKNOWN;
     }
 
-    /** The question a waiting screen asks: from the line with the first waiting marker on, a few lines. */
+    /**
+     * The question a waiting screen asks: from the line with the first waiting marker on, a few lines,
+     * without the borders of the box it is drawn in.
+     */
     public Optional<String> question(String screen) {
-        List<String> lines = screen.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> lines = screen.lines().map(l -> BOX.matcher(l).replaceAll(" ").strip().replaceAll("\\s{2,}", " "))
+                .filter(l -> !l.isEmpty()).toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (waiting.stream().anyMatch(line::contains)) {

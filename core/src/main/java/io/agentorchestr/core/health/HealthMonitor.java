@@ -184,9 +184,8 @@ public final class HealthMonitor implements AutoCloseable {
 
     private Look classify(WorkerHealth h) {
         String screen = AnsiText.strip(tmux.capturePane(h.pane, 0));
-        // A screen that has not changed for SETTLE shows no moving spinner, so a busy line still on it
-        // is a stalled one: only waiting and idle change what is shown.
-        return switch (h.markers.classify(screen)) {
+        // Looked at only once the screen has not changed for SETTLE: settled.
+        return switch (h.markers.classify(screen, true)) {
             case WAITING -> new Look(WorkerState.WAITING, TerminalText.firstLine(
                     h.markers.question(screen).orElse(""), 300));
             case IDLE -> new Look(WorkerState.IDLE, null);

@@ -3,6 +3,7 @@ package io.agentorchestr.core.session;
 import io.agentorchestr.core.agent.AgentSelection;
 import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.agent.DetectedAgent;
+import io.agentorchestr.core.agent.ScreenMarkers;
 import io.agentorchestr.core.config.AppPaths;
 import io.agentorchestr.core.git.CommitSummary;
 import io.agentorchestr.core.git.Git;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The {@code --manual --task} use case: checks prerequisites, creates the session, starts one worker
@@ -59,7 +61,7 @@ public final class ManualRun {
 
     /** A started manual session: what to attach to and what to wait for. */
     public record Started(SessionRecord session, WorkerRecord worker, ManualRequest request, Instant startedAt,
-                          String exitCommand, List<String> warnings) {
+                          String exitCommand, ScreenMarkers markers, List<String> warnings) {
     }
 
     public Started start(ManualRequest request) {
@@ -86,20 +88,28 @@ public final class ManualRun {
         WorkerRecord worker = launcher.launch(session, new WorkerSpec(new WorkerId(1),
                 WorkerBrief.of(request.task(), Perspective.IMPLEMENTER), agent.profile(), agent.binary(), true, null,
                 Optional.empty(), null));
-        return new Started(session, worker, request, now, agent.profile().exitCommand(), warnings);
+        return new Started(session, worker, request, now, agent.profile().exitCommand(), agent.profile().markers(),
+                warnings);
     }
 
-    /** Waits for the worker to finish (or the timeout), then records and returns the outcome. */
-    public ManualOutcome await(Started started) throws InterruptedException {
+    /**
+     * Waits for the worker to finish (or the timeout), then records and returns the outcome. A
+     * question on its screen is told to {@code progress} (and recorded) within seconds.
+     */
+    public ManualOutcome await(Started started, Consumer<String> progress) throws InterruptedException {
         SessionRecord session = started.session();
         WorkerRecord worker = started.worker();
         Path worktree = Path.of(worker.worktree());
         WatchedWorker watched = WorkerLauncher.watch(worker, Path.of(session.sessionDir()));
         Instant deadline = started.request().timeout() == null ? Instant.MAX
                 : started.startedAt().plus(started.request().timeout());
-        Completion completion = new CompletionDetector(tmux).await(watched, deadline, signal ->
-                store.append(session.id(), new SessionEvent.SignalObserved(worker.id(), signal.signal(),
-                        signal.state().label(), signal.summary())));
+        Completion completion;
+        try (ScreenWatch ignored = new ScreenWatch(tmux, new PaneRef(worker.paneId()), started.markers(),
+                question -> waiting(session, worker, question, progress), () -> going(session, worker, progress))) {
+            completion = new CompletionDetector(tmux).await(watched, deadline, signal ->
+                    store.append(session.id(), new SessionEvent.SignalObserved(worker.id(), signal.signal(),
+                            signal.state().label(), signal.summary())));
+        }
 
         // The task is over: the agent is asked to quit, then stopped (its pane keeps the last screen),
         // before what it left uncommitted is saved, so nothing changes the worktree after the commit.
@@ -123,6 +133,21 @@ public final class ManualRun {
         List<CommitSummary> commits = Files.isDirectory(worktree) ? git.commitsSince(worktree, session.baseCommit())
                 : List.of();
         return new ManualOutcome(finished, ended, commits, stopped);
+    }
+
+    private void waiting(SessionRecord session, WorkerRecord worker, String question, Consumer<String> progress) {
+        store.saveWorker(worker.withState(WorkerState.WAITING, null, null, null));
+        store.append(session.id(), new SessionEvent.WorkerStateChanged(worker.id(), WorkerState.RUNNING.label(),
+                WorkerState.WAITING.label(), "its screen asks: " + question));
+        progress.accept(worker.id() + " waits for an answer; its screen asks: " + question + ". Answer it in its "
+                + "pane (attach to tmux session " + session.tmuxSession() + ")");
+    }
+
+    private void going(SessionRecord session, WorkerRecord worker, Consumer<String> progress) {
+        store.saveWorker(worker.withState(WorkerState.RUNNING, null, null, null));
+        store.append(session.id(), new SessionEvent.WorkerStateChanged(worker.id(), WorkerState.WAITING.label(),
+                WorkerState.RUNNING.label(), "its screen no longer asks"));
+        progress.accept(worker.id() + " goes on");
     }
 
     /** Records that the run was interrupted before it ended (Ctrl-C); everything stays as it was. */
