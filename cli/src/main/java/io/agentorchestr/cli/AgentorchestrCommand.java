@@ -47,6 +47,11 @@ public final class AgentorchestrCommand implements Callable<Integer> {
             + "when healthy, 1 otherwise, with a fix for each failed check.")
     boolean doctor;
 
+    @Option(names = "--live", order = 12, description = "With --doctor: start each installed agent in a new git "
+            + "repository in a private tmux server and check that it reaches its input prompt with no blocking "
+            + "screen (no model is called), then quit it.")
+    boolean live;
+
     @Option(names = "--list-sessions", order = 13, description = "List recent sessions, newest first, and whether "
             + "each can be resumed (and why not).")
     boolean listSessions;
@@ -88,7 +93,7 @@ public final class AgentorchestrCommand implements Callable<Integer> {
                 new Mode("--resume", resume != null, () -> new ResumeCommand(context, spec, resume, manualOptions,
                         common).call()),
                 new Mode("--detect", detect, () -> new DetectCommand(context, spec, common).call()),
-                new Mode("--doctor", doctor, () -> new DoctorCommand(context, spec, common).call()),
+                new Mode("--doctor", doctor, () -> new DoctorCommand(context, spec, common, live).call()),
                 new Mode("--list-sessions", listSessions, () -> new ListSessionsCommand(context, spec, common).call()),
                 new Mode("--clean", clean.given(), () -> new CleanCommand(context, spec, clean, common).call()));
     }
@@ -102,6 +107,9 @@ public final class AgentorchestrCommand implements Callable<Integer> {
         }
         if (!manual && manualOptions.task != null) {
             throw AgentorchestrException.usage("--task goes with --manual: agentorchestr --manual --task \"...\"");
+        }
+        if (live && !doctor) {
+            throw AgentorchestrException.usage("--live goes with --doctor: agentorchestr --doctor --live");
         }
         if (!clean.given() && (clean.finished || clean.dryRun)) {
             throw AgentorchestrException.usage((clean.finished ? "--finished" : "--dry-run") + " goes with --clean: "

@@ -8,6 +8,7 @@ import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.config.AppPaths;
 import io.agentorchestr.cli.mcp.McpToolServer;
 import io.agentorchestr.core.doctor.Doctor;
+import io.agentorchestr.core.doctor.LiveCheck;
 import io.agentorchestr.core.goal.GoalResume;
 import io.agentorchestr.core.goal.GoalRun;
 import io.agentorchestr.core.git.Git;
@@ -163,6 +164,12 @@ public final class CliContext implements AutoCloseable {
             return Path.of(dir);
         }
         return Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".codex");
+    }
+
+    /** {@code --doctor --live}: agents started in private tmux servers, 60 s each to reach their prompt. */
+    public LiveCheck liveCheck() {
+        return new LiveCheck(runner, socket -> new TmuxCli(runner, TmuxServer.atPath(socket, Path.of("/dev/null"))),
+                new FirstRunDialogs(claudeConfig(), codexHome()), processes, java.time.Duration.ofSeconds(60));
     }
 
     public Doctor doctor() {

@@ -3,7 +3,6 @@ package io.agentorchestr.cli.agents;
 import io.agentorchestr.cli.Distribution;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,22 +29,6 @@ class CodexIT extends RealAgentContract {
 
     @Override
     List<Path> userSetup(Distribution dist, ScriptedModelServer api) throws IOException {
-        Path config = dist.home().resolve(".codex/config.toml");
-        Files.createDirectories(config.getParent());
-        Files.writeString(config, """
-                model = "scripted-model"
-                model_provider = "scripted"
-
-                [model_providers.scripted]
-                name = "Scripted"
-                base_url = "%s/v1"
-                env_key = "SCRIPTED_API_KEY"
-                wire_api = "responses"
-
-                [projects."/home/someone/their-own-project"]
-                trust_level = "trusted"
-                """.formatted(api.baseUrl()));
-        dist.withEnv("SCRIPTED_API_KEY", "sk-scripted-0123456789");
-        return List.of(config);
+        return List.of(UserConfigs.codex(dist, api.baseUrl()));
     }
 }

@@ -3,7 +3,6 @@ package io.agentorchestr.cli.agents;
 import io.agentorchestr.cli.Distribution;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -31,12 +30,6 @@ class GeminiIT extends RealAgentContract {
 
     @Override
     List<Path> userSetup(Distribution dist, ScriptedModelServer api) throws IOException {
-        Path settings = dist.home().resolve(".gemini/settings.json");
-        Files.createDirectories(settings.getParent());
-        Files.writeString(settings, "{\"security\":{\"auth\":{\"selectedType\":\"gemini-api-key\"}},"
-                + "\"model\":{\"name\":\"gemini-2.5-flash\"}}\n");
-        dist.withEnv("GEMINI_API_KEY", "scripted-gemini-key-0123456789")
-                .withEnv("GOOGLE_GEMINI_BASE_URL", api.baseUrl());
-        return List.of(settings);
+        return List.of(UserConfigs.gemini(dist, api.baseUrl()));
     }
 }

@@ -3,7 +3,6 @@ package io.agentorchestr.cli.agents;
 import io.agentorchestr.cli.Distribution;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,15 +29,6 @@ class OpenCodeIT extends RealAgentContract {
 
     @Override
     List<Path> userSetup(Distribution dist, ScriptedModelServer api) throws IOException {
-        Path config = dir.resolve("xdg/config/opencode/opencode.json");
-        Files.createDirectories(config.getParent());
-        Files.writeString(config, """
-                {"$schema": "https://opencode.ai/config.json",
-                 "provider": {"scripted": {"npm": "@ai-sdk/openai-compatible", "name": "Scripted",
-                   "options": {"baseURL": "%s/v1", "apiKey": "sk-scripted-0123456789"},
-                   "models": {"scripted-model": {"name": "Scripted Model"}}}},
-                 "model": "scripted/scripted-model"}
-                """.formatted(api.baseUrl()));
-        return List.of(config);
+        return List.of(UserConfigs.opencode(dir.resolve("xdg/config"), api.baseUrl()));
     }
 }

@@ -28,6 +28,20 @@ public final class AgentLauncher {
     }
 
     /**
+     * The agent as a worker would start, with no prompt and no MCP: to see it reach its input prompt
+     * ({@code --doctor --live}).
+     */
+    public static List<String> interactive(AgentProfile profile, Path binary, List<String> extraArgs) {
+        List<String> argv = new ArrayList<>();
+        argv.add(binary.toString());
+        argv.addAll(profile.launchArgs());
+        argv.addAll(profile.workerArgs());
+        argv.addAll(profile.permissionArgs());
+        argv.addAll(extraArgs);
+        return argv;
+    }
+
+    /**
      * With {@code mcpArgs} (from {@link McpInjector}) placed after the prompt: some CLIs take several
      * values after their MCP flag (Claude Code's --mcp-config is variadic) and would swallow a prompt
      * that followed it.

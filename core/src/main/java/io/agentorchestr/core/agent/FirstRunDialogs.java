@@ -59,11 +59,23 @@ public final class FirstRunDialogs {
         return args;
     }
 
-    synchronized void trustForClaude(List<Path> dirs) {
-        try {
-            ObjectNode root = Files.exists(claudeConfig) && Files.size(claudeConfig) > 0
-                    ? asObject(json.readTree(Files.readString(claudeConfig, StandardCharsets.UTF_8)))
-                    : json.createObjectNode();
+    /**
+     * Takes back what {@link #preAccept} wrote for {@code dirs} (directories that are gone, such as a
+     * live check's temporary repository), so the user's config does not collect dead entries.
+     */
+    public void forget(AgentProfile profile, List<Path> dirs) {
+        if (profile.firstRun().contains(CLAUDE_FOLDER_TRUST) && Files.exists(claudeConfig)) {
+            update(root -> {
+                JsonNode projects = root.path("projects");
+                if (projects instanceof ObjectNode p) {
+                    dirs.forEach(d -> p.remove(d.toAbsolutePath().normalize().toString()));
+                }
+            });
+        }
+    }
+
+    void trustForClaude(List<Path> dirs) {
+        update(root -> {
             ObjectNode projects = root.has("projects") && root.get("projects").isObject()
                     ? (ObjectNode) root.get("projects") : root.putObject("projects");
             for (Path dir : dirs) {
@@ -72,6 +84,16 @@ public final class FirstRunDialogs {
                         : projects.putObject(key);
                 entry.put("hasTrustDialogAccepted", true);
             }
+        });
+    }
+
+    /** Reads Claude Code's config, changes it, and writes it back atomically, keeping every other key. */
+    private synchronized void update(java.util.function.Consumer<ObjectNode> change) {
+        try {
+            ObjectNode root = Files.exists(claudeConfig) && Files.size(claudeConfig) > 0
+                    ? asObject(json.readTree(Files.readString(claudeConfig, StandardCharsets.UTF_8)))
+                    : json.createObjectNode();
+            change.accept(root);
             Files.createDirectories(claudeConfig.toAbsolutePath().getParent());
             Path tmp = Files.createTempFile(claudeConfig.toAbsolutePath().getParent(), ".claude.json.", ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
