@@ -64,4 +64,9 @@ class ClaudeIT extends RealAgentContract {
         }
         assertTrue(trusted, "agentorchestr pre-accepts the lead's folder trust: " + config);
     }
+
+    @Test
+    void resumesItsWorkerInTheSameConversationAfterTmuxKillServer() throws Exception {
+        resumesAWorkerInItsConversationAfterTmuxKillServer();
+    }
 }

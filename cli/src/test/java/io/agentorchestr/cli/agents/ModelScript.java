@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class ModelScript {
     /** One step of a role. */
-    sealed interface Step permits Shell, Mcp, Finish, Say {
+    sealed interface Step permits Shell, Mcp, Finish, Say, Held {
     }
 
     /** Run a shell command with the agent's own shell tool; {worker} is the worker id from the prompt. */
@@ -38,6 +41,13 @@ final class ModelScript {
 
     /** End the turn with text. */
     record Say(String text) implements Step {
+    }
+
+    /**
+     * A shell command the model sends only once {@code gate} opens: the agent is kept mid-turn (a
+     * test crashes its session meanwhile). {@code reached} opens when the step is first asked for.
+     */
+    record Held(CountDownLatch reached, CountDownLatch gate, Shell then) implements Step {
     }
 
     /** A role: which conversations it answers (by their user text) and its steps. */
@@ -67,7 +77,11 @@ final class ModelScript {
     private static final Pattern CALL_ID = Pattern.compile("call_([a-z]+)_(\\d+)");
     private static final Pattern WORKER = Pattern.compile("You are worker (w\\d+)");
 
+    private static final long HOLD_SECONDS = 240;
+
     private final List<Role> roles;
+    /** Every conversation a role answered, in order. */
+    final List<Conversation> seen = new CopyOnWriteArrayList<>();
 
     ModelScript(List<Role> roles) {
         this.roles = List.copyOf(roles);
@@ -79,6 +93,7 @@ final class ModelScript {
             return new Text("OK");
         }
         Role r = role.get();
+        seen.add(c);
         int done = -1;
         for (String id : c.answeredCallIds()) {
             Matcher m = CALL_ID.matcher(id);
@@ -93,6 +108,18 @@ final class ModelScript {
         String callId = "call_" + r.name() + "_" + index;
         String worker = workerOf(c.userText());
         Step step = r.steps().get(index);
+        if (step instanceof Held h) {
+            h.reached().countDown();
+            try {
+                if (!h.gate().await(HOLD_SECONDS, TimeUnit.SECONDS)) {
+                    return new Text("The test never released me.");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Text("Interrupted.");
+            }
+            step = h.then();
+        }
         if (step instanceof Shell s) {
             return new ShellCall(callId, s.command().replace("{worker}", worker));
         }
@@ -123,6 +150,19 @@ final class ModelScript {
         steps.add(new Finish("added {worker}.txt and committed it"));
         steps.add(new Say("Reported the outcome."));
         return new Role("worker", text -> text.contains("You are worker") && text.contains(marker), steps);
+    }
+
+    /**
+     * A worker that commits {worker}.txt, is then held mid-turn until {@code gate} opens, then reports
+     * done: for crashing a session under a running agent and resuming it.
+     */
+    static Role heldWorker(String marker, CountDownLatch reached, CountDownLatch gate) {
+        return new Role("held", text -> text.contains("You are worker") && text.contains(marker), List.of(
+                new Shell("printf 'written by {worker}\\n' > {worker}.txt && git add {worker}.txt"
+                        + " && git commit -q -m '{worker}: add {worker}.txt'"),
+                new Held(reached, gate, new Shell("git log --oneline -1")),
+                new Finish("added {worker}.txt and committed it, across a resume"),
+                new Say("Reported the outcome.")));
     }
 
     /** A lead that has one worker do {@code task}, waits for it, merges, verifies and marks the goal done. */

@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(300)
 abstract class RealAgentContract {
     static final String MARK = "[agent-it]";
+    static final String HELD = "[agent-resume-it]";
 
     @TempDir
     Path dir;
@@ -40,6 +43,9 @@ abstract class RealAgentContract {
     TestRepo project;
     ScriptedModelServer api;
     private final Map<Path, String> usersFiles = new LinkedHashMap<>();
+    final CountDownLatch heldReached = new CountDownLatch(1);
+    final CountDownLatch heldGate = new CountDownLatch(1);
+    ModelScript script;
 
     /** The agent's key in agents.toml. */
     abstract String agent();
@@ -70,8 +76,9 @@ abstract class RealAgentContract {
     void setUpAgent() throws IOException {
         dist = new Distribution(dir).withTimeout(Duration.ofMinutes(4));
         project = TestRepo.create(dir.resolve("project"));
-        api = api(new ModelScript(List.of(ModelScript.lead(MARK, "Add the greeting"),
-                ModelScript.committingWorker(MARK))));
+        script = new ModelScript(List.of(ModelScript.lead(MARK, "Add the greeting"),
+                ModelScript.committingWorker(MARK), ModelScript.heldWorker(HELD, heldReached, heldGate)));
+        api = api(script);
         dist.withPath(RealAgents.npmBin(processName()) + ":" + System.getenv("PATH"));
         for (Path f : userSetup(dist, api)) {
             usersFiles.put(f, Files.readString(f));
@@ -80,6 +87,7 @@ abstract class RealAgentContract {
 
     @AfterEach
     void tearDownAgent() {
+        heldGate.countDown();
         dist.close();
         api.close();
     }
@@ -131,6 +139,46 @@ abstract class RealAgentContract {
         assertEquals("done", out.get("workers").get(0).get("state").asText(), diagnostics);
         assertTrue(out.get("verify").get("passed").asBoolean(), diagnostics);
         assertTrue(project.git("log", "--format=%s", out.get("integration_branch").asText()).contains("demo(w01)"));
+        assertNothingLeft();
+    }
+
+    /**
+     * For agents that can resume a conversation: the tmux server dies under a worker in the middle of
+     * its turn, and {@code --resume} relaunches it in the same conversation (the model sees its earlier
+     * tool call answered, and the resume note), and it finishes.
+     */
+    void resumesAWorkerInItsConversationAfterTmuxKillServer() throws Exception {
+        project.verifyCommands("test -f w01.txt");
+        Path log = dir.resolve("first-run.log");
+        Process first = dist.start(log, "--goal", "Add a file " + HELD, "--lead", "demo", "--agents", agent(),
+                "--project", project.dir().toString(), "--no-attach", "--json", "--timeout", "5m");
+        try {
+            assertTrue(heldReached.await(120, TimeUnit.SECONDS), "the worker never got to its held step:\n"
+                    + api.log() + "\n" + RealAgents.paneLogs(dir));
+            dist.tmux("kill-server");
+            assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the orchestrator stops when its tmux server is gone");
+            assertEquals(4, first.exitValue(), "paused: " + Files.readString(log));
+        } finally {
+            first.destroyForcibly();
+        }
+        heldGate.countDown();
+        String session = RealAgents.onlySession(dist);
+        String before = RealAgents.worker(dist, session, "w01").agentSessionId();
+
+        ExecResult r = dist.run("--resume", session, "--no-attach", "--json");
+        String diagnostics = diagnostics(r);
+        assertEquals(0, r.exitCode(), diagnostics);
+        JsonNode out = new ObjectMapper().readTree(r.stdout());
+        assertEquals("done", out.get("state").asText(), diagnostics);
+        WorkerRecord w = RealAgents.worker(dist, session, "w01");
+        assertEquals(2, w.attempt(), diagnostics);
+        assertEquals(before, w.agentSessionId(), "the same conversation id");
+        assertEquals("mcp_report", w.signal(), diagnostics);
+        assertTrue(script.seen.stream().anyMatch(c -> c.userText().contains("You are worker w01 again")
+                && c.answeredCallIds().contains("call_held_0")), "the resumed agent went on in its conversation: "
+                + diagnostics);
+        assertTrue(project.git("log", "--format=%s", out.get("integration_branch").asText())
+                .contains("w01: add w01.txt"), diagnostics);
         assertNothingLeft();
     }
 

@@ -75,6 +75,13 @@ final class RealAgents {
         return left;
     }
 
+    /** The id of the sandbox's one session. */
+    static String onlySession(Distribution dist) {
+        try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
+            return store.recentSessions(1).get(0).id();
+        }
+    }
+
     static WorkerRecord worker(Distribution dist, String session, String id) {
         try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
             return store.workers(session).stream().filter(w -> w.id().equals(id)).findFirst().orElseThrow();

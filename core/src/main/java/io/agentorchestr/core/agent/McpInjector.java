@@ -45,7 +45,8 @@ public final class McpInjector {
             }
             case WORKSPACE_FILE -> {
                 Path file = workDir.resolve(mcp.file());
-                if (Files.exists(file)) {
+                // One left by an earlier attempt in this worktree (a crash kept it) is replaced.
+                if (Files.exists(file) && !writtenByUs(file)) {
                     throw AgentorchestrException.error(file + " already exists; agentorchestr writes its MCP settings "
                             + "there for " + profile.key() + " and will not overwrite yours: move it aside, or choose "
                             + "another agent with --agents/--lead");
@@ -56,6 +57,20 @@ public final class McpInjector {
             default -> {
                 return Injection.NONE;
             }
+        }
+    }
+
+    /** Whether {@code file} holds only what {@link #config} writes: agentorchestr's server and nothing else. */
+    private boolean writtenByUs(Path file) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = json.readTree(Files.readString(file));
+            if (root == null || !root.isObject() || root.size() != 1) {
+                return false;
+            }
+            com.fasterxml.jackson.databind.JsonNode servers = root.elements().next();
+            return servers.isObject() && servers.size() == 1 && servers.has(McpAccess.SERVER_NAME);
+        } catch (IOException e) {
+            return false;
         }
     }
 

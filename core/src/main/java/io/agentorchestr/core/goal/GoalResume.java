@@ -102,6 +102,8 @@ public final class GoalResume {
         supervisor.restore(workers, store.events(session.id()));
         ToolServer server = servers.start(supervisor, new ToolServer.Binding(
                 stored.mcpPort() == null ? 0 : stored.mcpPort(), store.tokens(session.id())));
+        // Relaunched workers need their MCP access and tool listings from their first moment.
+        supervisor.serveWith(server);
         boolean samePort = stored.mcpPort() != null && server.port() == stored.mcpPort();
         session = session.withMcpPort(server.port());
         store.updateSession(session);

@@ -83,11 +83,19 @@ public final class Supervisor {
         return store;
     }
 
-    /** Wires the session's MCP server in: workers get their own access, and lose it when they finish. */
-    void connect(ToolServer server, PaneRef lead) {
+    /**
+     * Wires the session's MCP server in: workers get their own access (and lose it when they finish),
+     * and a pasted prompt waits for their tools. Before any worker is (re)launched.
+     */
+    void serveWith(ToolServer server) {
         care.connect(id -> Optional.of(server.workerAccess(id)));
         launcher.listenTo(server);
         this.tokens = server;
+    }
+
+    /** {@link #serveWith}, and the lead's pane, for messages to the lead. */
+    void connect(ToolServer server, PaneRef lead) {
+        serveWith(server);
         this.leadPane = lead;
     }
 

@@ -61,7 +61,13 @@ final class WorkerCare implements HealthActions {
         this.board = board;
         this.agents = agents;
         this.finisher = finisher;
-        this.monitors = new WorkerMonitors(new CompletionDetector(tmux));
+        this.monitors = new WorkerMonitors(new CompletionDetector(tmux), () -> {
+            try {
+                return tmux.hasSession(session.tmuxSession());
+            } catch (RuntimeException e) {
+                return false;  // no tmux server at all
+            }
+        });
         this.health = new HealthMonitor(tmux, policy, this);
         this.delivery = new PromptDelivery(tmux);
         health.start();

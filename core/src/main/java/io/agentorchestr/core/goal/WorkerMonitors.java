@@ -10,15 +10,19 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /** One watching thread per running worker; stopped when the worker finishes by another signal. */
 final class WorkerMonitors {
     private final CompletionDetector detector;
+    private final BooleanSupplier sessionAlive;
     private final Map<String, Thread> threads = new ConcurrentHashMap<>();
 
-    WorkerMonitors(CompletionDetector detector) {
+    /** @param sessionAlive whether the session's tmux session still exists */
+    WorkerMonitors(CompletionDetector detector, BooleanSupplier sessionAlive) {
         this.detector = detector;
+        this.sessionAlive = sessionAlive;
     }
 
     /**
@@ -38,8 +42,12 @@ final class WorkerMonitors {
                             + e.getMessage(), Completion.MONITOR_ERROR, null);
                 }
                 // A watch that was stopped meanwhile does not report: the goal ended (and is stopping the
-                // agent, whose exit is not its outcome) or another signal came first.
-                if (threads.get(w.workerId()) == Thread.currentThread()) {
+                // agent, whose exit is not its outcome) or another signal came first. Nor does one whose
+                // pane went with the whole tmux session (tmux kill-server, a reboot): the session pauses,
+                // and --resume relaunches the worker.
+                boolean withTheSession = (Completion.MONITOR_ERROR.equals(c.signal())
+                        || Completion.PANE_GONE.equals(c.signal())) && !sessionAlive.getAsBoolean();
+                if (threads.get(w.workerId()) == Thread.currentThread() && !withTheSession) {
                     onCompletion.accept(c);
                 }
             } catch (InterruptedException e) {

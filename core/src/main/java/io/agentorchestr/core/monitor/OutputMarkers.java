@@ -39,6 +39,8 @@ public final class OutputMarkers {
     public void ignoreQuotesIn(String typed) {
         for (String line : AnsiText.strip(typed).split("\n")) {
             find(line).ifPresent(m -> quotedFromPrompt.add(key(m)));
+            // A TUI that renders markdown shows the line without its backticks (Claude Code does).
+            find(line.replace("`", "")).ifPresent(m -> quotedFromPrompt.add(key(m)));
         }
     }
 

@@ -327,18 +327,27 @@ public final class WorkerLauncher {
         injections.clear();
     }
 
-    /** What the completion detector watches for a launched worker (its prompt is read back to ignore quotes of it). */
+    /**
+     * What the completion detector watches for a launched worker. Its prompts are read back to ignore
+     * quotes of them: this attempt's, and the first one, which a resumed conversation shows again.
+     */
     public static WatchedWorker watch(WorkerRecord worker, Path sessionDir) {
         Path log = Path.of(worker.logPath());
-        String prompt;
-        try {
-            String attempt = log.getFileName().toString().replaceFirst("\\.log$", "");
-            prompt = Files.readString(sessionDir.resolve("prompts").resolve(attempt + ".md"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            prompt = "";
+        String attempt = log.getFileName().toString().replaceFirst("\\.log$", "");
+        String prompts = readQuietly(sessionDir.resolve("prompts").resolve(attempt + ".md"));
+        if (!attempt.equals(worker.id())) {
+            prompts += "\n" + readQuietly(sessionDir.resolve("prompts").resolve(worker.id() + ".md"));
         }
         return new WatchedWorker(worker.id(), new PaneRef(worker.paneId()), Path.of(worker.worktree()), log,
-                exitFile(log), OutputMarkers.ignoringQuotesOf(prompt));
+                exitFile(log), OutputMarkers.ignoringQuotesOf(prompts));
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** Where the launch wrapper records the agent's exit status: beside its pane log. */

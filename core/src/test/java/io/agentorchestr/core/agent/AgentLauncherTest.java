@@ -15,23 +15,23 @@ class AgentLauncherTest {
 
     @Test
     void promptAsArgumentUsesThePromptTokenAfterPermissionAndSessionFlags() {
-        LaunchCommand c = AgentLauncher.build(registry.find("claude").orElseThrow(), Path.of("/bin/claude"),
+        LaunchCommand c = AgentLauncher.build(registry.find("openclaude").orElseThrow(), Path.of("/bin/openclaude"),
                 new LaunchRequest(false, prompt, "1234-uuid"));
-        assertEquals(List.of("/bin/claude", "--dangerously-skip-permissions", "--session-id", "1234-uuid",
+        assertEquals(List.of("/bin/openclaude", "--dangerously-skip-permissions", "--session-id", "1234-uuid",
                 LaunchCommand.PROMPT_TOKEN), c.argv());
         assertFalse(c.pastePrompt());
     }
 
     @Test
     void mcpArgumentsComeAfterThePromptSoAVariadicFlagCannotSwallowIt() {
-        LaunchCommand c = AgentLauncher.build(registry.find("claude").orElseThrow(), Path.of("/bin/claude"),
+        LaunchCommand c = AgentLauncher.build(registry.find("openclaude").orElseThrow(), Path.of("/bin/openclaude"),
                 new LaunchRequest(false, prompt, null), List.of("--mcp-config", "/s/mcp/w01.json"));
-        assertEquals(List.of("/bin/claude", "--dangerously-skip-permissions", LaunchCommand.PROMPT_TOKEN,
+        assertEquals(List.of("/bin/openclaude", "--dangerously-skip-permissions", LaunchCommand.PROMPT_TOKEN,
                 "--mcp-config", "/s/mcp/w01.json"), c.argv());
     }
 
     @Test
-    void aClaudeLeadGetsItsPromptPastedOnceItsToolsAreThere() {
+    void claudeGetsItsPromptPastedOnceItsToolsAreThere() {
         LaunchCommand c = AgentLauncher.build(registry.find("claude").orElseThrow(), Path.of("/bin/claude"),
                 new LaunchRequest(true, prompt, "uuid-1"), List.of("--mcp-config", "/s/mcp/lead.json"));
         assertEquals(List.of("/bin/claude", "--dangerously-skip-permissions", "--session-id", "uuid-1",

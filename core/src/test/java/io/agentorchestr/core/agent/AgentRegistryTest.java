@@ -26,9 +26,9 @@ class AgentRegistryTest {
     }
 
     @Test
-    void claudeIsInteractiveWithMcpConfigFlagTrustDialogAndPreassignedSession() {
+    void claudeIsInteractiveWithPastedPromptMcpConfigFlagTrustDialogAndPreassignedSession() {
         AgentProfile claude = AgentRegistry.load(null).find("claude").orElseThrow();
-        assertEquals(PromptMode.ARG, claude.promptMode());
+        assertEquals(PromptMode.PASTE, claude.promptMode());
         assertEquals(List.of("--dangerously-skip-permissions"), claude.permissionArgs());
         assertEquals(McpInjection.Method.FLAG, claude.mcp().method());
         assertEquals(List.of("--mcp-config", "{mcp_config}"), claude.mcp().args());

@@ -70,6 +70,19 @@ class McpInjectorTest {
     }
 
     @Test
+    void aWorkspaceFileLeftByAnEarlierAttemptIsReplacedButOneWithTheUsersServersIsNot() throws IOException {
+        Path work = Files.createDirectories(dir.resolve("work"));
+        AgentProfile gemini = registry.find("gemini").orElseThrow();
+        injector.inject(gemini, new McpAccess("http://127.0.0.1:1/mcp", "old"), dir, work, "w01");
+        injector.inject(gemini, access, dir, work, "w01");
+        Path settings = work.resolve(".gemini/settings.json");
+        assertTrue(Files.readString(settings).contains("tok3n"), "the crashed attempt's file is replaced");
+
+        Files.writeString(settings, "{\"mcpServers\":{\"agentorchestr\":{},\"theirs\":{}}}");
+        assertThrows(AgentorchestrException.class, () -> injector.inject(gemini, access, dir, work, "w01"));
+    }
+
+    @Test
     void opencodeAndKiroFormats() {
         assertTrue(injector.config("opencode", access).contains("\"type\" : \"remote\""));
         assertTrue(injector.config("kiro", access).contains("\"url\" : \"http://127.0.0.1:4242/mcp\""));

@@ -37,6 +37,15 @@ class OutputMarkersTest {
     }
 
     @Test
+    void thePromptRenderedWithoutItsBackticksIsStillAQuote() {
+        // Claude Code renders the prompt's markdown: the templates lose their backticks.
+        assertTrue(markers.match("  2. Print one line: WORKER_DONE: <summary>, or WORKER_BLOCKED: <what you need>,")
+                .isEmpty());
+        assertTrue(markers.match("WORKER_DONE: <summary>, or WORKER_BLOCKED: <what").isEmpty(), "wrapped");
+        assertEquals("added a file", markers.match("WORKER_DONE: added a file").orElseThrow().summary());
+    }
+
+    @Test
     void plainTextIsNoMarker() {
         assertTrue(markers.match("working on WORKER_DONE handling").isEmpty());
     }
