@@ -1,6 +1,5 @@
 package io.agentorchestr.cli.agents;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -30,15 +29,7 @@ final class ChatCompletionsApi extends ScriptedModelServer {
         if (!"POST".equals(method) || !path.endsWith("/chat/completions")) {
             throw new BadRequest("not served here: " + method + " " + path);
         }
-        JsonNode request;
-        try {
-            request = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new BadRequest("the body is not JSON: " + e.getOriginalMessage());
-        }
-        if (request == null || !request.path("messages").isArray()) {
-            throw new BadRequest("messages must be an array");
-        }
+        JsonNode request = readRequest(body, "messages");
         ObjectNode message = JSON.createObjectNode().put("role", "assistant");
         if (request.path("tools").isEmpty()) {
             message.put("content", "Scripted title");

@@ -1,6 +1,7 @@
 package io.agentorchestr.cli.agents;
 
 import io.agentorchestr.cli.Distribution;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,5 +31,10 @@ class CodexIT extends RealAgentContract {
     @Override
     List<Path> userSetup(Distribution dist, ScriptedModelServer api) throws IOException {
         return List.of(UserConfigs.codex(dist, api.baseUrl()));
+    }
+
+    @Test
+    void resumesItsWorkerInTheSameConversationAfterTmuxKillServer() throws Exception {
+        resumesAWorkerInItsConversationAfterTmuxKillServer();
     }
 }

@@ -1,6 +1,5 @@
 package io.agentorchestr.cli.agents;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -32,15 +31,7 @@ final class GeminiApi extends ScriptedModelServer {
         if (path.endsWith(":countTokens")) {
             return Reply.json(JSON.createObjectNode().put("totalTokens", 100));
         }
-        JsonNode request;
-        try {
-            request = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new BadRequest("the body is not JSON: " + e.getOriginalMessage());
-        }
-        if (request == null || !request.path("contents").isArray()) {
-            throw new BadRequest("contents must be an array");
-        }
+        JsonNode request = readRequest(body, "contents");
         JsonNode config = request.path("generationConfig");
         ObjectNode part;
         if ("application/json".equals(config.path("responseMimeType").asText())) {

@@ -1,6 +1,5 @@
 package io.agentorchestr.cli.agents;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -33,15 +32,7 @@ final class MessagesApi extends ScriptedModelServer {
         if (!"POST".equals(method) || !path.endsWith("/v1/messages")) {
             throw new BadRequest("not served here: " + method + " " + path);
         }
-        JsonNode request;
-        try {
-            request = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new BadRequest("the body is not JSON: " + e.getOriginalMessage());
-        }
-        if (request == null || !request.path("messages").isArray()) {
-            throw new BadRequest("messages must be an array");
-        }
+        JsonNode request = readRequest(body, "messages");
         Set<String> offered = new HashSet<>();
         for (JsonNode t : request.path("tools")) {
             String name = t.path("name").asText();

@@ -1,6 +1,5 @@
 package io.agentorchestr.cli.agents;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -29,15 +28,7 @@ final class ResponsesApi extends ScriptedModelServer {
         if (!"POST".equals(method) || !path.endsWith("/responses")) {
             throw new BadRequest("not served here: " + method + " " + path);
         }
-        JsonNode request;
-        try {
-            request = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new BadRequest("the body is not JSON: " + e.getOriginalMessage());
-        }
-        if (request == null || !request.path("input").isArray()) {
-            throw new BadRequest("input must be an array");
-        }
+        JsonNode request = readRequest(body, "input");
         ObjectNode item;
         if (request.path("tools").isEmpty()) {
             // An aside (a title, a summary): JSON when a schema is asked for.

@@ -93,6 +93,20 @@ abstract class ScriptedModelServer implements AutoCloseable {
         return new Reply(status, "application/json", e.toString());
     }
 
+    /** The request body as JSON, which must hold an array {@code field}; otherwise a 400 naming the problem. */
+    static com.fasterxml.jackson.databind.JsonNode readRequest(String body, String field) throws BadRequest {
+        com.fasterxml.jackson.databind.JsonNode request;
+        try {
+            request = JSON.readTree(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadRequest("the body is not JSON: " + e.getOriginalMessage());
+        }
+        if (request == null || !request.path(field).isArray()) {
+            throw new BadRequest(field + " must be an array");
+        }
+        return request;
+    }
+
     static String abbreviate(String s) {
         String one = s.replace('\n', ' ');
         return one.length() > 400 ? one.substring(0, 400) + "..." : one;

@@ -50,16 +50,23 @@ public final class OutputMarkers {
     }
 
     /**
-     * Quoted text, or the start of it: a TUI wraps a long echoed line, so the marker line seen may be
-     * cut short. A cut-off match must be long enough not to swallow a real, short report.
+     * Quoted text, the start of it, or it followed by more: a TUI wraps a long echoed line, so the
+     * marker line seen may be cut short, or it redraws a paragraph as one line, so it may run on into
+     * the next lines of the prompt. Either match must be distinctive enough (long, or a {@code <template>})
+     * not to swallow a real report.
      */
     private boolean isQuote(Marker m) {
         String key = key(m);
         if (quotedFromPrompt.contains(key)) {
             return true;
         }
-        return key.length() - m.state().label().length() > MIN_PREFIX
-                && quotedFromPrompt.stream().anyMatch(q -> q.startsWith(key));
+        return quotedFromPrompt.stream().anyMatch(q -> q.startsWith(key) && distinctive(key)
+                || key.startsWith(q) && distinctive(q));
+    }
+
+    private static boolean distinctive(String key) {
+        String summary = key.substring(key.indexOf(':') + 1);
+        return summary.length() > MIN_PREFIX || summary.startsWith("<");
     }
 
     private static final int MIN_PREFIX = 12;

@@ -42,6 +42,8 @@ class OutputMarkersTest {
         assertTrue(markers.match("  2. Print one line: WORKER_DONE: <summary>, or WORKER_BLOCKED: <what you need>,")
                 .isEmpty());
         assertTrue(markers.match("WORKER_DONE: <summary>, or WORKER_BLOCKED: <what").isEmpty(), "wrapped");
+        assertTrue(markers.match("WORKER_DONE: <summary>, or WORKER_BLOCKED: <what you need>,    or WORKER_FAILED: "
+                + "<why>.    Use blocked when you need a decision").isEmpty(), "a paragraph redrawn as one line");
         assertEquals("added a file", markers.match("WORKER_DONE: added a file").orElseThrow().summary());
     }
 
