@@ -69,4 +69,9 @@ class ClaudeIT extends RealAgentContract {
     void resumesItsWorkerInTheSameConversationAfterTmuxKillServer() throws Exception {
         resumesAWorkerInItsConversationAfterTmuxKillServer();
     }
+
+    @Test
+    void resumesTheLeadInItsConversationAfterTmuxKillServer() throws Exception {
+        super.resumesTheLeadInItsConversationAfterTmuxKillServer();
+    }
 }

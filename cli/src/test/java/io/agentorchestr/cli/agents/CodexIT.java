@@ -37,4 +37,9 @@ class CodexIT extends RealAgentContract {
     void resumesItsWorkerInTheSameConversationAfterTmuxKillServer() throws Exception {
         resumesAWorkerInItsConversationAfterTmuxKillServer();
     }
+
+    @Test
+    void resumesTheLeadInItsConversationAfterTmuxKillServer() throws Exception {
+        super.resumesTheLeadInItsConversationAfterTmuxKillServer();
+    }
 }

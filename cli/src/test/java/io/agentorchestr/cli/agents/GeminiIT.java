@@ -38,4 +38,9 @@ class GeminiIT extends RealAgentContract {
     void resumesItsWorkerInTheSameConversationAfterTmuxKillServer() throws Exception {
         resumesAWorkerInItsConversationAfterTmuxKillServer();
     }
+
+    @Test
+    void resumesTheLeadInItsConversationAfterTmuxKillServer() throws Exception {
+        super.resumesTheLeadInItsConversationAfterTmuxKillServer();
+    }
 }

@@ -47,7 +47,7 @@ final class ModelScript {
      * A shell command the model sends only once {@code gate} opens: the agent is kept mid-turn (a
      * test crashes its session meanwhile). {@code reached} opens when the step is first asked for.
      */
-    record Held(CountDownLatch reached, CountDownLatch gate, Shell then) implements Step {
+    record Held(CountDownLatch reached, CountDownLatch gate, Step then) implements Step {
     }
 
     /** A role: which conversations it answers (by their user text) and its steps. */
@@ -163,6 +163,21 @@ final class ModelScript {
                 new Held(reached, gate, new Shell("git log --oneline -1")),
                 new Finish("added {worker}.txt and committed it, across a resume"),
                 new Say("Reported the outcome.")));
+    }
+
+    /**
+     * A lead that spawns one worker, is held mid-turn until {@code gate} opens, then waits for the
+     * worker, merges, verifies and marks the goal done: for crashing a session under a running lead.
+     */
+    static Role heldLead(String marker, String task, CountDownLatch reached, CountDownLatch gate) {
+        return new Role("heldlead", text -> text.contains("You are the lead of a team") && text.contains(marker),
+                List.of(new Mcp("spawn_worker", Map.of("task", task, "perspective", "implementer")),
+                        new Held(reached, gate, new Mcp("wait_for_worker",
+                                Map.of("worker_id", "w01", "timeout_s", 120))),
+                        new Mcp("merge_worker", Map.of("worker_id", "w01")),
+                        new Mcp("verify", Map.of()),
+                        new Mcp("mark_goal_done", Map.of("summary", "w01 merged and verified across a resume")),
+                        new Say("The goal is done.")));
     }
 
     /** A lead that has one worker do {@code task}, waits for it, merges, verifies and marks the goal done. */

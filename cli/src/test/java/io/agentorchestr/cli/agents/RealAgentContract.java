@@ -36,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 abstract class RealAgentContract {
     static final String MARK = "[agent-it]";
     static final String HELD = "[agent-resume-it]";
+    static final String HELD_LEAD = "[lead-resume-it]";
 
     @TempDir
     Path dir;
@@ -77,7 +78,8 @@ abstract class RealAgentContract {
         dist = new Distribution(dir).withTimeout(Duration.ofMinutes(4));
         project = TestRepo.create(dir.resolve("project"));
         script = new ModelScript(List.of(ModelScript.lead(MARK, "Add the greeting"),
-                ModelScript.committingWorker(MARK), ModelScript.heldWorker(HELD, heldReached, heldGate)));
+                ModelScript.committingWorker(MARK), ModelScript.heldWorker(HELD, heldReached, heldGate),
+                ModelScript.heldLead(HELD_LEAD, "Add the greeting", heldReached, heldGate)));
         api = api(script);
         dist.withPath(RealAgents.npmBin(processName()) + ":" + System.getenv("PATH"));
         for (Path f : userSetup(dist, api)) {
@@ -139,6 +141,42 @@ abstract class RealAgentContract {
         assertEquals("done", out.get("workers").get(0).get("state").asText(), diagnostics);
         assertTrue(out.get("verify").get("passed").asBoolean(), diagnostics);
         assertTrue(project.git("log", "--format=%s", out.get("integration_branch").asText()).contains("demo(w01)"));
+        assertNothingLeft();
+    }
+
+    /**
+     * For agents that can resume a conversation: the tmux server dies under the lead in the middle of
+     * its turn, after it spawned a worker; {@code --resume} relaunches it in the same conversation (it
+     * does not spawn again: the model sees its spawn answered), and the goal is done.
+     */
+    void resumesTheLeadInItsConversationAfterTmuxKillServer() throws Exception {
+        project.verifyCommands("test -f demo/w01.md");
+        Path log = dir.resolve("first-run.log");
+        Process first = dist.start(log, "--goal", "Add the greeting " + HELD_LEAD, "--lead", agent(), "--agents",
+                "demo", "--project", project.dir().toString(), "--no-attach", "--json", "--timeout", "5m");
+        try {
+            assertTrue(heldReached.await(120, TimeUnit.SECONDS), "the lead never got to its held step:\n"
+                    + api.log() + "\n" + RealAgents.paneLogs(dir));
+            dist.tmux("kill-server");
+            assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the orchestrator stops when its tmux server is gone");
+            assertEquals(4, first.exitValue(), "paused: " + Files.readString(log));
+        } finally {
+            first.destroyForcibly();
+        }
+        int before = script.seen.size();
+        heldGate.countDown();
+        String session = RealAgents.onlySession(dist);
+
+        ExecResult r = dist.run("--resume", session, "--no-attach", "--json");
+        String diagnostics = diagnostics(r);
+        assertEquals(0, r.exitCode(), diagnostics);
+        JsonNode out = new ObjectMapper().readTree(r.stdout());
+        assertEquals("done", out.get("state").asText(), diagnostics);
+        assertEquals("w01 merged and verified across a resume", out.get("summary").asText(), diagnostics);
+        assertEquals(1, out.get("workers").size(), "the resumed lead did not spawn again: " + diagnostics);
+        assertTrue(script.seen.subList(before, script.seen.size()).stream()
+                .anyMatch(c -> c.answeredCallIds().contains("call_heldlead_0")), "the relaunched lead went on in its "
+                + "conversation: " + diagnostics);
         assertNothingLeft();
     }
 

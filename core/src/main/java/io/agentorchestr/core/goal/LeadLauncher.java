@@ -71,10 +71,11 @@ final class LeadLauncher {
 
     /**
      * @param prompt         the first prompt, or for a resumed conversation the message it gets on return
-     * @param resumeSession  the conversation to continue with the resume flag, or null for a fresh lead
+     * @param resume         continue the lead's conversation with its agent's resume flag
+     * @param resumeSession  the conversation to continue, or null when the flag needs no id
      */
     Lead launch(SessionRecord session, Path workDir, DetectedAgent agent, ToolServer server, String prompt,
-                String resumeSession, int launch, Place place) {
+                boolean resume, String resumeSession, int launch, Place place) {
         Path sessionDir = Path.of(session.sessionDir());
         String name = launch == 1 ? "lead" : "lead-" + launch;
         Path promptFile = sessionDir.resolve("prompts").resolve(name + ".md");
@@ -89,7 +90,6 @@ final class LeadLauncher {
         McpInjector.Injection mcp = new McpInjector().inject(agent.profile(), server.leadAccess(), sessionDir, workDir,
                 "lead");
         launchArgs.addAll(mcp.args());
-        boolean resume = resumeSession != null;
         String agentSessionId = resume ? resumeSession
                 : agent.profile().sessionIdArgs().isEmpty() ? null : UUID.randomUUID().toString();
         LaunchCommand command = AgentLauncher.build(agent.profile(), agent.binary(),

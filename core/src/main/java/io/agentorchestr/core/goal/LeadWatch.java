@@ -64,7 +64,8 @@ public final class LeadWatch {
 
     /** The lead's first launch in a new session. */
     void launchFirst(String prompt) {
-        started(launcher.launch(session, workDir, agent, server, prompt, null, 1, new LeadLauncher.Place.NewSession()));
+        started(launcher.launch(session, workDir, agent, server, prompt, false, null, 1,
+                new LeadLauncher.Place.NewSession()));
     }
 
     /**
@@ -91,13 +92,14 @@ public final class LeadWatch {
         int launch = rt.leadLaunches() + 1;
         McpInjector.cleanUp(lead == null ? McpInjector.Injection.NONE : lead.mcp());
         String digest = SessionDigest.of(session, store.workers(session.id()), store.events(session.id()), reason);
-        boolean resume = rt.leadAgentSessionId() != null
-                && AgentLauncher.canResume(agent.profile(), rt.leadAgentSessionId());
+        // An agent whose resume flag needs no id (Codex's resume --last) continues the newest
+        // conversation in the lead's worktree.
+        boolean resume = AgentLauncher.canResume(agent.profile(), rt.leadAgentSessionId());
         String prompt = resume ? "[agentorchestr] " + digest
                 : LeadPrompt.build(Path.of(session.project()), session.integrationBranch(), rt.maxWorkers(),
                 SessionDirectories.goalOf(session), digest);
-        started(launcher.launch(session, workDir, agent, server, prompt, resume ? rt.leadAgentSessionId() : null,
-                launch, place));
+        started(launcher.launch(session, workDir, agent, server, prompt, resume,
+                resume ? rt.leadAgentSessionId() : null, launch, place));
         store.append(session.id(), new SessionEvent.LeadRelaunched(launch, lead.pane().id(), resume
                 ? "conversation resumed" : "fresh lead with a digest", reason));
     }
