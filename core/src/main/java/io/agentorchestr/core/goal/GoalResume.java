@@ -19,7 +19,7 @@ import io.agentorchestr.core.store.StateStore;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.PaneStatus;
 import io.agentorchestr.core.tmux.Tmux;
-import io.agentorchestr.core.worker.WorkerLauncher;
+import io.agentorchestr.core.worker.WorkerWatch;
 import io.agentorchestr.core.worker.WorkerRecord;
 import io.agentorchestr.core.worker.WorkerState;
 
@@ -172,7 +172,7 @@ public final class GoalResume {
         if (flag.isPresent()) {
             return Optional.of(new Completion(flag.get().state(), flag.get().summary(), Completion.DONE_FLAG, null));
         }
-        WatchedWorker watched = WorkerLauncher.watch(w, sessionDir);
+        WatchedWorker watched = WorkerWatch.of(w, sessionDir);
         try {
             return new PaneLogScanner(watched.log(), watched.markers(), 0).flush()
                     .map(m -> new Completion(m.state(), m.summary(), Completion.OUTPUT_LINE, null));

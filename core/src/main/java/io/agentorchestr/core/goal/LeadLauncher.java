@@ -19,7 +19,7 @@ import io.agentorchestr.core.tmux.PanePlacer;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
 import io.agentorchestr.core.worker.PromptDelivery;
-import io.agentorchestr.core.worker.WorkerLauncher;
+import io.agentorchestr.core.worker.WorkerWatch;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -103,7 +103,7 @@ final class LeadLauncher {
         }
         env.put(GatedCommand.CHANNEL_ENV, channel);
         env.put(GatedCommand.PROMPT_FILE_ENV, promptFile.toString());
-        env.put(GatedCommand.EXIT_FILE_ENV, WorkerLauncher.exitFile(log).toString());
+        env.put(GatedCommand.EXIT_FILE_ENV, WorkerWatch.exitFile(log).toString());
         env.put(AgentStopper.SESSION_ENV, session.id());
         NewPane pane = new NewPane(GatedCommand.wrap(command.argv()), workDir, env);
         long listings = server.toolListings(ToolServer.LEAD);

@@ -13,7 +13,7 @@ import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.PaneStatus;
 import io.agentorchestr.core.tmux.Tmux;
 import io.agentorchestr.core.worker.PromptDelivery;
-import io.agentorchestr.core.worker.WorkerLauncher;
+import io.agentorchestr.core.worker.WorkerWatch;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -137,7 +137,7 @@ public final class LeadWatch {
         if (status.isPresent() && !status.get().dead()) {
             return Optional.empty();
         }
-        Integer exit = GatedCommand.recordedExitStatus(WorkerLauncher.exitFile(lead.log()))
+        Integer exit = GatedCommand.recordedExitStatus(WorkerWatch.exitFile(lead.log()))
                 .orElse(status.map(PaneStatus::deadStatus).orElse(null));
         return Optional.of("exited" + (exit == null ? "" : " (status " + exit + ")")
                 + " without marking the goal done or failed");

@@ -17,6 +17,7 @@ import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
 import io.agentorchestr.core.worker.PromptDelivery;
 import io.agentorchestr.core.worker.WorkerLauncher;
+import io.agentorchestr.core.worker.WorkerWatch;
 import io.agentorchestr.core.worker.WorkerRecord;
 import io.agentorchestr.core.worker.WorkerState;
 
@@ -88,7 +89,7 @@ final class WorkerCare implements HealthActions {
 
     private void watch(WorkerRecord w, int restarts) {
         health.track(w.id(), new PaneRef(w.paneId()), Path.of(w.logPath()), markersOf(w), restarts);
-        WatchedWorker watched = WorkerLauncher.watch(w, Path.of(session.sessionDir()));
+        WatchedWorker watched = WorkerWatch.of(w, Path.of(session.sessionDir()));
         typed.getOrDefault(w.id(), List.of()).forEach(watched.markers()::ignoreQuotesIn);
         markers.put(w.id(), watched.markers());
         monitors.start(watched,

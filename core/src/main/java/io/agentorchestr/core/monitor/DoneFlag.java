@@ -18,7 +18,11 @@ import java.util.Optional;
  */
 public record DoneFlag(WorkerState state, String summary) {
 
-    /** Reads the flag of a worktree; empty when absent. An unknown first line counts as failed, saying so. */
+    /**
+     * Reads the flag of a worktree; empty when absent, or still empty: an agent that writes the file
+     * in place instead of renaming it is seen between creating and writing it. An unknown first line
+     * counts as failed, saying so.
+     */
     public static Optional<DoneFlag> read(Path worktree) {
         Path file = ControlFiles.doneFlag(worktree);
         String text;
@@ -29,7 +33,7 @@ public record DoneFlag(WorkerState state, String summary) {
         } catch (IOException e) {
             return Optional.empty();
         }
-        return Optional.of(parse(text));
+        return text.isBlank() ? Optional.empty() : Optional.of(parse(text));
     }
 
     static DoneFlag parse(String text) {

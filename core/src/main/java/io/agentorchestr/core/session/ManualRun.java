@@ -17,6 +17,7 @@ import io.agentorchestr.core.worker.Perspective;
 import io.agentorchestr.core.worker.WorkerBrief;
 import io.agentorchestr.core.worker.WorkerId;
 import io.agentorchestr.core.worker.WorkerLauncher;
+import io.agentorchestr.core.worker.WorkerWatch;
 import io.agentorchestr.core.worker.WorkerRecord;
 import io.agentorchestr.core.worker.WorkerSpec;
 import io.agentorchestr.core.worker.WorkerState;
@@ -100,7 +101,7 @@ public final class ManualRun {
         SessionRecord session = started.session();
         WorkerRecord worker = started.worker();
         Path worktree = Path.of(worker.worktree());
-        WatchedWorker watched = WorkerLauncher.watch(worker, Path.of(session.sessionDir()));
+        WatchedWorker watched = WorkerWatch.of(worker, Path.of(session.sessionDir()));
         Instant deadline = started.request().timeout() == null ? Instant.MAX
                 : started.startedAt().plus(started.request().timeout());
         Completion completion;

@@ -13,8 +13,6 @@ import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.error.FileTrouble;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.git.Worktrees;
-import io.agentorchestr.core.monitor.OutputMarkers;
-import io.agentorchestr.core.monitor.WatchedWorker;
 import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.store.StateStore;
@@ -238,7 +236,7 @@ public final class WorkerLauncher {
         }
         env.put(GatedCommand.CHANNEL_ENV, channel(session, id, suffix));
         env.put(GatedCommand.PROMPT_FILE_ENV, promptFile.toString());
-        env.put(GatedCommand.EXIT_FILE_ENV, exitFile(log).toString());
+        env.put(GatedCommand.EXIT_FILE_ENV, WorkerWatch.exitFile(log).toString());
         env.put(AgentStopper.SESSION_ENV, session.id());
         env.put("AGENTORCHESTR_WORKER_ID", id);
         env.put("AGENTORCHESTR_DONE_FLAG", ControlFiles.doneFlag(worktree).toString());
@@ -327,34 +325,6 @@ public final class WorkerLauncher {
         injections.clear();
     }
 
-    /**
-     * What the completion detector watches for a launched worker. Its prompts are read back to ignore
-     * quotes of them: this attempt's, and the first one, which a resumed conversation shows again.
-     */
-    public static WatchedWorker watch(WorkerRecord worker, Path sessionDir) {
-        Path log = Path.of(worker.logPath());
-        String attempt = log.getFileName().toString().replaceFirst("\\.log$", "");
-        String prompts = readQuietly(sessionDir.resolve("prompts").resolve(attempt + ".md"));
-        if (!attempt.equals(worker.id())) {
-            prompts += "\n" + readQuietly(sessionDir.resolve("prompts").resolve(worker.id() + ".md"));
-        }
-        return new WatchedWorker(worker.id(), new PaneRef(worker.paneId()), Path.of(worker.worktree()), log,
-                exitFile(log), OutputMarkers.ignoringQuotesOf(prompts));
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    /** Where the launch wrapper records the agent's exit status: beside its pane log. */
-    public static Path exitFile(Path log) {
-        String name = log.getFileName().toString().replaceFirst("\\.log$", "");
-        return log.resolveSibling(name + ".exit");
-    }
 
     private static void writeFiles(Path worktree, Path promptFile, String prompt, Path log) {
         try {

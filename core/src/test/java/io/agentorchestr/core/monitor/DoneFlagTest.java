@@ -32,6 +32,15 @@ class DoneFlagTest {
     }
 
     @Test
+    void aFlagCreatedButNotWrittenYetIsNoSignal() throws IOException {
+        Files.createDirectories(ControlFiles.controlDir(worktree));
+        Files.writeString(ControlFiles.doneFlag(worktree), "");
+        assertTrue(DoneFlag.read(worktree).isEmpty(), "an agent writing in place is seen between open and write");
+        Files.writeString(ControlFiles.doneFlag(worktree), "failed\ntests broke\n");
+        assertEquals("tests broke", DoneFlag.read(worktree).orElseThrow().summary());
+    }
+
+    @Test
     void firstLineIsCaseAndSpaceInsensitive() {
         assertEquals(WorkerState.DONE, DoneFlag.parse("  DONE \r\nall fine").state());
     }
