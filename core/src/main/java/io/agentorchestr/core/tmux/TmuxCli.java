@@ -145,8 +145,10 @@ public final class TmuxCli implements Tmux {
     private Optional<PaneStatus> queryStatus(PaneRef pane) {
         ExecResult r = exec(List.of("display-message", "-p", "-t", pane.id(), STATUS_FORMAT));
         if (!r.ok()) {
+            // The pane is gone, or the whole server: it exits with its last pane, and a client that was
+            // talking to it then says "server exited unexpectedly".
             if (r.stderr().contains("can't find") || r.stderr().contains("no server running")
-                    || r.stderr().contains("error connecting")) {
+                    || r.stderr().contains("error connecting") || r.stderr().contains("server exited unexpectedly")) {
                 return Optional.empty();
             }
             throw new ProcessFailedException(r);
