@@ -60,11 +60,19 @@ public final class McpInjector {
         }
     }
 
-    /** Whether {@code file} holds only what {@link #config} writes: agentorchestr's server and nothing else. */
+    /**
+     * Whether {@code file} holds only what {@link #config} writes: agentorchestr's server and nothing
+     * else (but a {@code $schema} the agent may add to it).
+     */
     private boolean writtenByUs(Path file) {
         try {
-            com.fasterxml.jackson.databind.JsonNode root = json.readTree(Files.readString(file));
-            if (root == null || !root.isObject() || root.size() != 1) {
+            com.fasterxml.jackson.databind.JsonNode read = json.readTree(Files.readString(file));
+            if (read == null || !read.isObject()) {
+                return false;
+            }
+            ObjectNode root = ((ObjectNode) read).deepCopy();
+            root.remove("$schema");
+            if (root.size() != 1) {
                 return false;
             }
             com.fasterxml.jackson.databind.JsonNode servers = root.elements().next();

@@ -77,6 +77,10 @@ class McpInjectorTest {
         injector.inject(gemini, access, dir, work, "w01");
         Path settings = work.resolve(".gemini/settings.json");
         assertTrue(Files.readString(settings).contains("tok3n"), "the crashed attempt's file is replaced");
+        Path opencodeFile = work.resolve("opencode.json");
+        Files.writeString(opencodeFile, "{\"$schema\":\"https://opencode.ai/config.json\",\"mcp\":{\"agentorchestr\":{}}}");
+        injector.inject(registry.find("opencode").orElseThrow(), access, dir, work, "w01");
+        assertTrue(Files.readString(opencodeFile).contains("tok3n"), "a $schema the agent added does not make it theirs");
 
         Files.writeString(settings, "{\"mcpServers\":{\"agentorchestr\":{},\"theirs\":{}}}");
         assertThrows(AgentorchestrException.class, () -> injector.inject(gemini, access, dir, work, "w01"));
