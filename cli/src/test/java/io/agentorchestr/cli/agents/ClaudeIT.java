@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * before with an API key; agentorchestr adds the folder trust of its worktrees to ~/.claude.json
  * (Claude Code has no launch-time setting for it), atomically and keeping every other key.
  */
-class ClaudeIT extends RealAgentContract {
+class ClaudeIT extends ResumableAgentContract {
     @Override
     String agent() {
         return "claude";
@@ -63,15 +63,5 @@ class ClaudeIT extends RealAgentContract {
             trusted |= e.getKey().endsWith("/integration") && e.getValue().path("hasTrustDialogAccepted").asBoolean();
         }
         assertTrue(trusted, "agentorchestr pre-accepts the lead's folder trust: " + config);
-    }
-
-    @Test
-    void resumesItsWorkerInTheSameConversationAfterTmuxKillServer() throws Exception {
-        resumesAWorkerInItsConversationAfterTmuxKillServer();
-    }
-
-    @Test
-    void resumesTheLeadInItsConversationAfterTmuxKillServer() throws Exception {
-        super.resumesTheLeadInItsConversationAfterTmuxKillServer();
     }
 }

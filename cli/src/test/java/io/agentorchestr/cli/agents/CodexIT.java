@@ -1,7 +1,6 @@
 package io.agentorchestr.cli.agents;
 
 import io.agentorchestr.cli.Distribution;
-import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,7 +11,7 @@ import java.util.List;
  * and a key in ~/.codex/config.toml, and projects of their own trusted; agentorchestr adds the MCP
  * server and the trust of its worktrees as launch-time overrides and never writes that file.
  */
-class CodexIT extends RealAgentContract {
+class CodexIT extends ResumableAgentContract {
     @Override
     String agent() {
         return "codex";
@@ -31,15 +30,5 @@ class CodexIT extends RealAgentContract {
     @Override
     List<Path> userSetup(Distribution dist, ScriptedModelServer api) throws IOException {
         return List.of(UserConfigs.codex(dist, api.baseUrl()));
-    }
-
-    @Test
-    void resumesItsWorkerInTheSameConversationAfterTmuxKillServer() throws Exception {
-        resumesAWorkerInItsConversationAfterTmuxKillServer();
-    }
-
-    @Test
-    void resumesTheLeadInItsConversationAfterTmuxKillServer() throws Exception {
-        super.resumesTheLeadInItsConversationAfterTmuxKillServer();
     }
 }

@@ -1,7 +1,6 @@
 package io.agentorchestr.cli.agents;
 
 import io.agentorchestr.cli.Distribution;
-import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,7 +12,7 @@ import java.util.List;
  * agentorchestr trusts its worktrees for the launch (GEMINI_CLI_TRUST_WORKSPACE) and gives the MCP server in the
  * worktree's .gemini/settings.json, never in the user's.
  */
-class GeminiIT extends RealAgentContract {
+class GeminiIT extends ResumableAgentContract {
     @Override
     String agent() {
         return "gemini";
@@ -32,15 +31,5 @@ class GeminiIT extends RealAgentContract {
     @Override
     List<Path> userSetup(Distribution dist, ScriptedModelServer api) throws IOException {
         return List.of(UserConfigs.gemini(dist, api.baseUrl()));
-    }
-
-    @Test
-    void resumesItsWorkerInTheSameConversationAfterTmuxKillServer() throws Exception {
-        resumesAWorkerInItsConversationAfterTmuxKillServer();
-    }
-
-    @Test
-    void resumesTheLeadInItsConversationAfterTmuxKillServer() throws Exception {
-        super.resumesTheLeadInItsConversationAfterTmuxKillServer();
     }
 }

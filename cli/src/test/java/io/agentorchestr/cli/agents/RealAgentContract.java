@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -141,82 +140,6 @@ abstract class RealAgentContract {
         assertEquals("done", out.get("workers").get(0).get("state").asText(), diagnostics);
         assertTrue(out.get("verify").get("passed").asBoolean(), diagnostics);
         assertTrue(project.git("log", "--format=%s", out.get("integration_branch").asText()).contains("demo(w01)"));
-        assertNothingLeft();
-    }
-
-    /**
-     * For agents that can resume a conversation: the tmux server dies under the lead in the middle of
-     * its turn, after it spawned a worker; {@code --resume} relaunches it in the same conversation (it
-     * does not spawn again: the model sees its spawn answered), and the goal is done.
-     */
-    void resumesTheLeadInItsConversationAfterTmuxKillServer() throws Exception {
-        project.verifyCommands("test -f demo/w01.md");
-        Path log = dir.resolve("first-run.log");
-        Process first = dist.start(log, "--goal", "Add the greeting " + HELD_LEAD, "--lead", agent(), "--agents",
-                "demo", "--project", project.dir().toString(), "--no-attach", "--json", "--timeout", "5m");
-        try {
-            assertTrue(heldReached.await(120, TimeUnit.SECONDS), "the lead never got to its held step:\n"
-                    + api.log() + "\n" + RealAgents.paneLogs(dir));
-            dist.tmux("kill-server");
-            assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the orchestrator stops when its tmux server is gone");
-            assertEquals(4, first.exitValue(), "paused: " + Files.readString(log));
-        } finally {
-            first.destroyForcibly();
-        }
-        int before = script.seen.size();
-        heldGate.countDown();
-        String session = RealAgents.onlySession(dist);
-
-        ExecResult r = dist.run("--resume", session, "--no-attach", "--json");
-        String diagnostics = diagnostics(r);
-        assertEquals(0, r.exitCode(), diagnostics);
-        JsonNode out = new ObjectMapper().readTree(r.stdout());
-        assertEquals("done", out.get("state").asText(), diagnostics);
-        assertEquals("w01 merged and verified across a resume", out.get("summary").asText(), diagnostics);
-        assertEquals(1, out.get("workers").size(), "the resumed lead did not spawn again: " + diagnostics);
-        assertTrue(script.seen.subList(before, script.seen.size()).stream()
-                .anyMatch(c -> c.answeredCallIds().contains("call_heldlead_0")), "the relaunched lead went on in its "
-                + "conversation: " + diagnostics);
-        assertNothingLeft();
-    }
-
-    /**
-     * For agents that can resume a conversation: the tmux server dies under a worker in the middle of
-     * its turn, and {@code --resume} relaunches it in the same conversation (the model sees its earlier
-     * tool call answered, and the resume note), and it finishes.
-     */
-    void resumesAWorkerInItsConversationAfterTmuxKillServer() throws Exception {
-        project.verifyCommands("test -f w01.txt");
-        Path log = dir.resolve("first-run.log");
-        Process first = dist.start(log, "--goal", "Add a file " + HELD, "--lead", "demo", "--agents", agent(),
-                "--project", project.dir().toString(), "--no-attach", "--json", "--timeout", "5m");
-        try {
-            assertTrue(heldReached.await(120, TimeUnit.SECONDS), "the worker never got to its held step:\n"
-                    + api.log() + "\n" + RealAgents.paneLogs(dir));
-            dist.tmux("kill-server");
-            assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the orchestrator stops when its tmux server is gone");
-            assertEquals(4, first.exitValue(), "paused: " + Files.readString(log));
-        } finally {
-            first.destroyForcibly();
-        }
-        heldGate.countDown();
-        String session = RealAgents.onlySession(dist);
-        String before = RealAgents.worker(dist, session, "w01").agentSessionId();
-
-        ExecResult r = dist.run("--resume", session, "--no-attach", "--json");
-        String diagnostics = diagnostics(r);
-        assertEquals(0, r.exitCode(), diagnostics);
-        JsonNode out = new ObjectMapper().readTree(r.stdout());
-        assertEquals("done", out.get("state").asText(), diagnostics);
-        WorkerRecord w = RealAgents.worker(dist, session, "w01");
-        assertEquals(2, w.attempt(), diagnostics);
-        assertEquals(before, w.agentSessionId(), "the same conversation id");
-        assertEquals("mcp_report", w.signal(), diagnostics);
-        assertTrue(script.seen.stream().anyMatch(c -> c.userText().contains("You are worker w01 again")
-                && c.answeredCallIds().contains("call_held_0")), "the resumed agent went on in its conversation: "
-                + diagnostics);
-        assertTrue(project.git("log", "--format=%s", out.get("integration_branch").asText())
-                .contains("w01: add w01.txt"), diagnostics);
         assertNothingLeft();
     }
 
