@@ -1,6 +1,7 @@
 package io.agentorchestr.cli;
 
 import io.agentorchestr.core.agent.AgentDetector;
+import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.agent.FirstRunDialogs;
 import io.agentorchestr.core.agent.AgentRegistry;
 import io.agentorchestr.core.agent.AgentSelection;
@@ -172,8 +173,9 @@ public final class CliContext implements AutoCloseable {
                 new FirstRunDialogs(claudeConfig(), codexHome()), processes, java.time.Duration.ofSeconds(60));
     }
 
-    public Doctor doctor() {
-        return new Doctor(runner, tmux(), paths(), () -> detector().detect(registry().all()));
+    /** The doctor, checking {@code agents} as already detected (each probe starts the agent's CLI). */
+    public Doctor doctor(List<DetectedAgent> agents) {
+        return new Doctor(runner, tmux(), paths(), () -> agents);
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class DetectCommand extends ModeCommand {
     public Integer call() {
         PrintWriter out = out();
         List<DetectedAgent> agents = context.detector().detect(context.registry().all());
-        Doctor doctor = context.doctor();
+        Doctor doctor = context.doctor(agents);
         List<CheckResult> prerequisites = List.of(doctor.run().stream()
                 .filter(c -> c.name().equals("tmux") || c.name().equals("git")).toArray(CheckResult[]::new));
         Map<String, Boolean> keys = new LinkedHashMap<>();

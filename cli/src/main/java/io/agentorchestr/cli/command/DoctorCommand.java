@@ -3,6 +3,7 @@ package io.agentorchestr.cli.command;
 import io.agentorchestr.cli.CliContext;
 import io.agentorchestr.cli.CommonOptions;
 import io.agentorchestr.cli.Json;
+import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.doctor.CheckResult;
 import io.agentorchestr.core.doctor.LiveCheck;
 import io.agentorchestr.core.error.ExitCode;
@@ -33,14 +34,15 @@ public final class DoctorCommand extends ModeCommand {
     @Override
     public Integer call() {
         PrintWriter out = out();
-        List<CheckResult> results = new ArrayList<>(context.doctor().run());
+        List<DetectedAgent> agents = context.detector().detect(context.registry().all());
+        List<CheckResult> results = new ArrayList<>(context.doctor(agents).run());
         List<LiveCheck.Result> liveResults = List.of();
         if (live) {
             if (!common.json) {
                 err().println("agentorchestr: starting each installed agent in a private tmux server...");
                 err().flush();
             }
-            liveResults = context.liveCheck().run(context.detector().detect(context.registry().all()));
+            liveResults = context.liveCheck().run(agents);
             results.addAll(LiveCheck.asChecks(liveResults));
         }
         boolean healthy = results.stream().allMatch(CheckResult::ok);
