@@ -23,7 +23,11 @@ import java.util.concurrent.Executors;
  * cannot hold up the rest. Only commands that need agents call it.
  */
 public final class AgentDetector {
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Node-based CLIs (Claude Code, Gemini CLI) take seconds to print their version on a busy machine:
+     * 5 s lost a version in a loaded CI run. Probes run in parallel, so only a hung CLI waits this long.
+     */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
 
     private final ProcessRunner runner;
     private final List<Path> searchPath;
