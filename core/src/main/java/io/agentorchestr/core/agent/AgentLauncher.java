@@ -2,7 +2,6 @@ package io.agentorchestr.core.agent;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -78,7 +77,7 @@ public final class AgentLauncher {
             }
         }
         argv.addAll(mcpArgs);
-        Map<String, String> env = new LinkedHashMap<>(profile.env());
+        Map<String, String> env = profile.launchEnv();
         return new LaunchCommand(argv, env, mode == PromptMode.PASTE);
     }
 }

@@ -1,13 +1,19 @@
 package io.agentorchestr.core.agent;
 
+import io.agentorchestr.core.tmux.GatedCommand;
+
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One agent CLI described by data (the bundled agents.toml, overridable per user): how to find it,
  * probe it, launch it interactively, give it its prompt, skip its permission prompts, inject MCP,
  * resume it, read its screen, and ask it to exit.
  *
+ * @param envUnset    variables to remove from the agent's environment; a trailing {@code *} matches a
+ *                    prefix (e.g. {@code CI_*})
  * @param exitCommand what to type to make the agent quit on its own (e.g. "/exit"), or null: then it
  *                    is stopped with signals when its work is over
  */
@@ -17,7 +23,9 @@ public record AgentProfile(String key, String displayName, List<String> binaries
                            String promptFlag,
                            List<String> sessionIdArgs, List<String> resumeArgs, McpInjection mcp,
                            ScreenMarkers markers, List<String> firstRun, Map<String, String> env,
-                           String exitCommand) {
+                           List<String> envUnset, String exitCommand) {
+    private static final Pattern UNSET_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\*?");
+
 
     public AgentProfile {
         binaries = List.copyOf(binaries);
@@ -30,6 +38,13 @@ public record AgentProfile(String key, String displayName, List<String> binaries
         resumeArgs = List.copyOf(resumeArgs);
         firstRun = List.copyOf(firstRun);
         env = Map.copyOf(env);
+        envUnset = List.copyOf(envUnset);
+        for (String name : envUnset) {
+            if (!UNSET_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("agent " + key + ": env_unset entry \"" + name
+                        + "\" is not a variable name (a trailing * is allowed)");
+            }
+        }
         if (binaries.isEmpty()) {
             throw new IllegalArgumentException("agent " + key + ": binaries must name at least one executable");
         }
@@ -43,6 +58,19 @@ public record AgentProfile(String key, String displayName, List<String> binaries
     /** How the first prompt reaches this agent in the given role. */
     public PromptMode promptMode(boolean lead) {
         return lead && leadPromptMode != null ? leadPromptMode : promptMode;
+    }
+
+    /**
+     * The environment to start the agent with: its {@code env}, and its {@code env_unset} names for
+     * the launcher script, which removes them inside the pane. They cannot be removed from here: a
+     * pane inherits the tmux server's environment, which may come from another shell.
+     */
+    public Map<String, String> launchEnv() {
+        Map<String, String> launch = new LinkedHashMap<>(env);
+        if (!envUnset.isEmpty()) {
+            launch.put(GatedCommand.UNSET_ENV, String.join(" ", envUnset));
+        }
+        return launch;
     }
 
     /** Only agents whose MCP injection is known can lead: the lead works through MCP tools. */

@@ -23,7 +23,7 @@ final class AgentProfiles {
                 t.containsKey("lead_prompt") ? PromptMode.parse(str(t, "lead_prompt", "arg"), key) : null,
                 str(t, "prompt_flag", null),
                 list(t, "session_id_args"), list(t, "resume_args"), mcp, markers, list(t, "first_run"), env(t),
-                str(t, "exit_command", null));
+                list(t, "env_unset"), str(t, "exit_command", null));
     }
 
     private static String str(Map<String, Object> t, String name, String fallback) {

@@ -92,7 +92,7 @@ public final class LiveCheck {
             tmux = tmuxAt.apply(dir.resolve("tmux.sock"));
             List<String> trust = dialogs.preAccept(agent.profile(), repo, List.of(repo));
             List<String> argv = AgentLauncher.interactive(agent.profile(), agent.binary(), trust);
-            Map<String, String> env = new LinkedHashMap<>(agent.profile().env());
+            Map<String, String> env = new LinkedHashMap<>(agent.profile().launchEnv());
             env.put(GatedCommand.CHANNEL_ENV, "agentorchestr-live-go");
             env.put(AgentStopper.SESSION_ENV, checkId);
             pane = tmux.newSession("live", "live", new NewPane(GatedCommand.wrap(argv), repo, env));

@@ -35,11 +35,25 @@ public final class GatedCommand {
     /** Exit status when the secret environment file could not be read. */
     public static final int ENV_UNREADABLE = 96;
 
+    /**
+     * Space-separated variable names (a trailing {@code *} matches a prefix) the wrapper removes
+     * before the agent starts: the pane's environment is the tmux server's, not ours.
+     */
+    public static final String UNSET_ENV = "AGENTORCHESTR_UNSET_ENV";
+
     private static final String SCRIPT = String.join("\n",
             "tmux wait-for \"$" + CHANNEL_ENV + "\" || exit " + GATE_FAILED,
             "if [ -n \"${" + ENV_FILE_ENV + ":-}\" ]; then",
             "  . \"$" + ENV_FILE_ENV + "\" || exit " + ENV_UNREADABLE,
             "  rm -f -- \"$" + ENV_FILE_ENV + "\"; unset " + ENV_FILE_ENV,
+            "fi",
+            // set -f: the patterns are matched against names, never expanded against files.
+            "if [ -n \"${" + UNSET_ENV + ":-}\" ]; then",
+            "  set -f",
+            "  for n in $(env | sed -n 's/^\\([A-Za-z_][A-Za-z0-9_]*\\)=.*/\\1/p'); do",
+            "    for p in $" + UNSET_ENV + "; do case \"$n\" in $p) unset \"$n\" ;; esac; done",
+            "  done",
+            "  set +f; unset " + UNSET_ENV,
             "fi",
             "if [ -n \"${" + PROMPT_FILE_ENV + ":-}\" ]; then",
             "  p=$(cat -- \"$" + PROMPT_FILE_ENV + "\") || exit " + PROMPT_UNREADABLE,

@@ -1,5 +1,6 @@
 package io.agentorchestr.core.agent;
 
+import io.agentorchestr.core.tmux.GatedCommand;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -61,5 +62,15 @@ class AgentLauncherTest {
         assertEquals(List.of("/bin/goose", "session"), c.argv());
         assertTrue(c.pastePrompt());
         assertEquals("auto", c.env().get("GOOSE_MODE"));
+    }
+
+    @Test
+    void geminiLosesTheCiVariablesThatWouldMakeItsTerminalUiExit() {
+        LaunchCommand c = AgentLauncher.build(registry.find("gemini").orElseThrow(), Path.of("/bin/gemini"),
+                new LaunchRequest(false, prompt, null));
+        assertEquals("CI CONTINUOUS_INTEGRATION CI_*", c.env().get(GatedCommand.UNSET_ENV));
+        assertEquals("true", c.env().get("GEMINI_CLI_TRUST_WORKSPACE"));
+        assertFalse(AgentLauncher.build(registry.find("claude").orElseThrow(), Path.of("/bin/claude"),
+                new LaunchRequest(false, prompt, null)).env().containsKey(GatedCommand.UNSET_ENV));
     }
 }

@@ -82,5 +82,9 @@ class AgentRegistryTest {
         Files.writeString(user, "[agents.x]\nprompt = \"arg\"\n");
         assertTrue(assertThrows(AgentorchestrException.class, () -> AgentRegistry.load(user)).getMessage()
                 .contains("binaries must name at least one executable"));
+
+        Files.writeString(user, "[agents.x]\nbinaries = [\"x\"]\nenv_unset = [\"CI $(rm -rf ~)\"]\n");
+        assertTrue(assertThrows(AgentorchestrException.class, () -> AgentRegistry.load(user)).getMessage()
+                .contains("env_unset entry \"CI $(rm -rf ~)\" is not a variable name"));
     }
 }

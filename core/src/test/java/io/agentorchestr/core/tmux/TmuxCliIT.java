@@ -167,6 +167,28 @@ class TmuxCliIT {
     }
 
     @Test
+    void theGateRemovesTheNamedVariablesAndThePrefixedOnesButNoOthers() throws IOException {
+        // A file the prefix pattern would match as a glob: the names must not be expanded against files.
+        Files.writeString(dir.resolve("CI_FILE"), "");
+        Path out = dir.resolve("env.txt");
+        Map<String, String> env = new java.util.HashMap<>(Map.of(GatedCommand.CHANNEL_ENV, "go-unset",
+                "CI", "true", "CI_TOKEN", "t", "CI_JOB_ID", "7", "CIRCLE", "kept", "MY_CI", "kept"));
+        env.put(GatedCommand.UNSET_ENV, "CI CI_*");
+        tmux.newSession("unset", "w", new NewPane(
+                GatedCommand.wrap(List.of("sh", "-c", "env > " + out + ".tmp; mv " + out + ".tmp " + out
+                        + "; sleep 600")), dir, env));
+        tmux.signalChannel("go-unset");
+        Poll.until("environment written", WAIT, () -> Files.exists(out));
+        List<String> names = Files.readAllLines(out).stream().map(l -> l.split("=", 2)[0]).toList();
+        assertFalse(names.contains("CI"), names.toString());
+        assertFalse(names.contains("CI_TOKEN"), names.toString());
+        assertFalse(names.contains("CI_JOB_ID"), names.toString());
+        assertFalse(names.contains(GatedCommand.UNSET_ENV), names.toString());
+        assertTrue(names.contains("CIRCLE"), names.toString());
+        assertTrue(names.contains("MY_CI"), names.toString());
+    }
+
+    @Test
     void thePlacerKeepsFivePanesAWindowAndSpillsIntoNumberedWindows() {
         PanePlacer placer = new PanePlacer(tmux);
         placer.openSession("tiles", sh("sleep 600"));
