@@ -146,9 +146,33 @@ class GoalModeIT extends SandboxedRun {
         assertEquals("timeout", out.get("state").asText());
         try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
             WorkerRecord w = store.workers(out.get("session").asText()).get(0);
-            assertEquals(WorkerState.TIMEOUT, w.state());
+            assertEquals(WorkerState.TIMEOUT, w.state(), w.toString());
             assertEquals("goal_end", w.signal());
         }
+    }
+
+    @Test
+    void aWorkerStillStartingWhenTheTimeRunsOutIsRecordedAsTimedOutWithTheOthers() throws IOException {
+        // Its input is ready only after 8 s, so the demo lead's spawn_worker is still under way when the
+        // 4 s goal time runs out: the goal's end waits for it, then stops it like any running worker.
+        Path slow = dir.resolve("slowstart.sh");
+        Files.writeString(slow, "#!/bin/sh\necho 'slowstart: loading'\nsleep 8\nprintf 'ready> '\nexec cat\n");
+        Files.setPosixFilePermissions(slow, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path config = Files.createDirectories(dir.resolve("xdg/config/agentorchestr"));
+        Files.writeString(config.resolve("agents.toml"), "[agents.slowstart]\nbinaries = [\"" + slow + "\"]\n"
+                + "prompt = \"paste\"\nmarkers.idle = [\"ready> \"]\n");
+        ExecResult r = dist.run("--goal", "Starts slowly", "--lead", "demo", "--agents", "slowstart", "--project",
+                project.dir().toString(), "--no-attach", "--json", "--timeout", "4s");
+        assertEquals(3, r.exitCode(), r.stdout() + r.stderr());
+        JsonNode out = json.readTree(r.stdout());
+        assertEquals("timeout", out.get("state").asText());
+        try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
+            List<WorkerRecord> workers = store.workers(out.get("session").asText());
+            assertEquals(1, workers.size(), out.toString());
+            assertEquals(WorkerState.TIMEOUT, workers.get(0).state(), workers.get(0).toString());
+            assertEquals("goal_end", workers.get(0).signal());
+        }
+        assertTrue(out.get("stopped_processes").asInt() > 0, out.toString());
     }
 
     /** git status of a worktree, porcelain. */

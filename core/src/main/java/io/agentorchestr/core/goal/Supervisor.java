@@ -352,6 +352,7 @@ public final class Supervisor {
 
     /** Stops watching the workers: from now on their agents' exits are not their outcome. */
     void stopWatching() {
+        spawner.close();
         care.shutdown();
     }
 
@@ -366,6 +367,7 @@ public final class Supervisor {
     }
 
     void shutdown() {
+        spawner.close();
         board.close();
         waitTimer.close();
         care.shutdown();

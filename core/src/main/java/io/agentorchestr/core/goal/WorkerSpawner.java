@@ -37,6 +37,7 @@ final class WorkerSpawner {
     private final Consumer<String> progress;
     private final BiConsumer<String, String> revoke;
     private final Object lock = new Object();
+    private boolean closed;
 
     WorkerSpawner(SessionRecord session, StateStore store, Git git, WorkerLauncher launcher, Integration integration,
                   AgentChooser agents, int maxWorkers, WorkerBoard board, WorkerCare care, IntegrationDesk desk,
@@ -64,6 +65,9 @@ final class WorkerSpawner {
                 : Perspective.find(r.perspective()).orElseThrow(() -> new ToolError("unknown perspective '"
                 + r.perspective() + "'; use one of " + Perspective.labels()));
         synchronized (lock) {
+            if (closed) {
+                throw new ToolError("the goal has ended; no new workers are started");
+            }
             if (r.requestId() != null && !r.requestId().isBlank()) {
                 Optional<WorkerRecord> earlier = board.byRequestId(r.requestId());
                 if (earlier.isPresent()) {
@@ -98,6 +102,16 @@ final class WorkerSpawner {
             progress.accept(w.id() + " started (" + agent.profile().key() + ", " + perspective.label() + "): "
                     + Supervisor.firstLine(r.task()));
             return w;
+        }
+    }
+
+    /**
+     * No more workers: waits for a spawn under way to finish, so its worker is on the board (and
+     * watched, stopped and recorded with the others) before the goal ends.
+     */
+    void close() {
+        synchronized (lock) {
+            closed = true;
         }
     }
 
