@@ -2,6 +2,7 @@ package io.agentorchestr.cli;
 
 import io.agentorchestr.core.agent.AgentDetector;
 import io.agentorchestr.core.agent.DetectedAgent;
+import io.agentorchestr.core.agent.ConversationFinder;
 import io.agentorchestr.core.agent.FirstRunDialogs;
 import io.agentorchestr.core.agent.AgentRegistry;
 import io.agentorchestr.core.agent.AgentSelection;
@@ -146,7 +147,7 @@ public final class CliContext implements AutoCloseable {
 
     private WorkerLauncher workerLauncher() {
         return new WorkerLauncher(tmux(), git(), new Worktrees(git(), paths().worktrees()), store(),
-                new FirstRunDialogs(claudeConfig(), codexHome()));
+                new FirstRunDialogs(claudeConfig(), codexHome()), new ConversationFinder(runner()));
     }
 
     /** Claude Code's global config: $CLAUDE_CONFIG_DIR/.claude.json, else ~/.claude.json. */

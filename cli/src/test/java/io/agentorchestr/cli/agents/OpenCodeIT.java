@@ -9,9 +9,10 @@ import java.util.List;
 /**
  * The real OpenCode in its TUI against a scripted OpenAI-compatible Chat Completions API. The user
  * has a provider and a model in $XDG_CONFIG_HOME/opencode/opencode.json; agentorchestr gives the MCP
- * server in the worktree's opencode.json, which OpenCode merges with the user's.
+ * server in the worktree's opencode.json, which OpenCode merges with the user's. OpenCode chooses its
+ * session ids: a resume finds the worktree's with {@code opencode session list}.
  */
-class OpenCodeIT extends RealAgentContract {
+class OpenCodeIT extends ResumableAgentContract {
     @Override
     String agent() {
         return "opencode";

@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  * probe it, launch it interactively, give it its prompt, skip its permission prompts, inject MCP,
  * resume it, read its screen, and ask it to exit.
  *
+ * @param conversationListArgs arguments that make the agent list its conversations as JSON, for
+ *                    agents that choose their conversation ids ({@link ConversationFinder})
+ * @param resumePromptMode how the note reaches a resumed agent, when not as its first prompt does
  * @param envUnset    variables to remove from the agent's environment; a trailing {@code *} matches a
  *                    prefix (e.g. {@code CI_*})
  * @param exitCommand what to type to make the agent quit on its own (e.g. "/exit"), or null: then it
@@ -21,7 +24,8 @@ public record AgentProfile(String key, String displayName, List<String> binaries
                            List<String> launchArgs, List<String> leadArgs, List<String> workerArgs,
                            List<String> permissionArgs, PromptMode promptMode, PromptMode leadPromptMode,
                            String promptFlag,
-                           List<String> sessionIdArgs, List<String> resumeArgs, McpInjection mcp,
+                           List<String> sessionIdArgs, List<String> resumeArgs,
+                           List<String> conversationListArgs, PromptMode resumePromptMode, McpInjection mcp,
                            ScreenMarkers markers, List<String> firstRun, Map<String, String> env,
                            List<String> envUnset, String exitCommand) {
     private static final Pattern UNSET_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\*?");
@@ -36,6 +40,7 @@ public record AgentProfile(String key, String displayName, List<String> binaries
         permissionArgs = List.copyOf(permissionArgs);
         sessionIdArgs = List.copyOf(sessionIdArgs);
         resumeArgs = List.copyOf(resumeArgs);
+        conversationListArgs = List.copyOf(conversationListArgs);
         firstRun = List.copyOf(firstRun);
         env = Map.copyOf(env);
         envUnset = List.copyOf(envUnset);
@@ -58,6 +63,11 @@ public record AgentProfile(String key, String displayName, List<String> binaries
     /** How the first prompt reaches this agent in the given role. */
     public PromptMode promptMode(boolean lead) {
         return lead && leadPromptMode != null ? leadPromptMode : promptMode;
+    }
+
+    /** How the prompt reaches this agent in the given role, when it starts or when it resumes. */
+    public PromptMode promptMode(boolean lead, boolean resume) {
+        return resume && resumePromptMode != null ? resumePromptMode : promptMode(lead);
     }
 
     /**

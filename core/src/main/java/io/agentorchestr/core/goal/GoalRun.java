@@ -138,7 +138,8 @@ public final class GoalRun {
 
     LeadWatch leadWatch(SessionRecord session, DetectedAgent lead, ToolServer server, Supervisor supervisor,
                         Integration integration) {
-        return new LeadWatch(session, live, tmux, new LeadLauncher(tmux, git, launcher.dialogs(), progress), lead,
+        return new LeadWatch(session, live, tmux, new LeadLauncher(tmux, git, launcher.dialogs(),
+                launcher.conversations(), progress), lead,
                 server, supervisor, integration.worktree());
     }
 

@@ -3,6 +3,7 @@ package io.agentorchestr.core.goal;
 import io.agentorchestr.core.agent.AgentLauncher;
 import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.agent.DetectedAgent;
+import io.agentorchestr.core.agent.ConversationFinder;
 import io.agentorchestr.core.agent.FirstRunDialogs;
 import io.agentorchestr.core.agent.LaunchCommand;
 import io.agentorchestr.core.agent.LaunchRequest;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -44,13 +46,21 @@ final class LeadLauncher {
     private final Tmux tmux;
     private final Git git;
     private final FirstRunDialogs dialogs;
+    private final ConversationFinder conversations;
     private final Consumer<String> progress;
 
-    LeadLauncher(Tmux tmux, Git git, FirstRunDialogs dialogs, Consumer<String> progress) {
+    LeadLauncher(Tmux tmux, Git git, FirstRunDialogs dialogs, ConversationFinder conversations,
+                 Consumer<String> progress) {
         this.tmux = tmux;
         this.git = git;
         this.dialogs = dialogs;
+        this.conversations = conversations;
         this.progress = progress;
+    }
+
+    /** The lead's conversation to resume in {@code workDir}: {@code stored}, or the one its agent lists there. */
+    Optional<String> conversation(DetectedAgent agent, Path workDir, String stored) {
+        return conversations.find(agent.profile(), agent.binary(), workDir, stored);
     }
 
     /** A running lead: where it is, what it prints to, its MCP files, its conversation id. */

@@ -94,12 +94,13 @@ public final class LeadWatch {
         String digest = SessionDigest.of(session, store.workers(session.id()), store.events(session.id()), reason);
         // An agent whose resume flag needs no id (Codex's resume --last) continues the newest
         // conversation in the lead's worktree.
-        boolean resume = AgentLauncher.canResume(agent.profile(), rt.leadAgentSessionId());
+        String known = launcher.conversation(agent, workDir, rt.leadAgentSessionId()).orElse(null);
+        boolean resume = AgentLauncher.canResume(agent.profile(), known);
         String prompt = resume ? "[agentorchestr] " + digest
                 : LeadPrompt.build(Path.of(session.project()), session.integrationBranch(), rt.maxWorkers(),
                 SessionDirectories.goalOf(session), digest);
         started(launcher.launch(session, workDir, agent, server, prompt, resume,
-                resume ? rt.leadAgentSessionId() : null, launch, place));
+                resume ? known : null, launch, place));
         store.append(session.id(), new SessionEvent.LeadRelaunched(launch, lead.pane().id(), resume
                 ? "conversation resumed" : "fresh lead with a digest", reason));
     }

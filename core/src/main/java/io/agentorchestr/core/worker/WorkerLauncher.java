@@ -3,6 +3,7 @@ package io.agentorchestr.core.worker;
 import io.agentorchestr.core.agent.AgentLauncher;
 import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.agent.AgentProfile;
+import io.agentorchestr.core.agent.ConversationFinder;
 import io.agentorchestr.core.agent.FirstRunDialogs;
 import io.agentorchestr.core.agent.LaunchCommand;
 import io.agentorchestr.core.agent.LaunchRequest;
@@ -49,6 +50,7 @@ public final class WorkerLauncher {
     private final PromptDelivery delivery;
     private final McpInjector mcpInjector = new McpInjector();
     private final FirstRunDialogs dialogs;
+    private final ConversationFinder conversations;
     private final List<McpInjector.Injection> injections = new CopyOnWriteArrayList<>();
     private volatile ToolListings listings;
 
@@ -57,8 +59,15 @@ public final class WorkerLauncher {
         return dialogs;
     }
 
-    public WorkerLauncher(Tmux tmux, Git git, Worktrees worktrees, StateStore store, FirstRunDialogs dialogs) {
+    /** Finds the conversation of an agent that chose its own id (the lead's, outside this class). */
+    public ConversationFinder conversations() {
+        return conversations;
+    }
+
+    public WorkerLauncher(Tmux tmux, Git git, Worktrees worktrees, StateStore store, FirstRunDialogs dialogs,
+                          ConversationFinder conversations) {
         this.dialogs = dialogs;
+        this.conversations = conversations;
         this.tmux = tmux;
         this.git = git;
         this.worktrees = worktrees;
@@ -195,13 +204,14 @@ public final class WorkerLauncher {
         McpInjector.Injection injection = mcp.map(access -> injectMcp(agent, access, sessionDir, worktree,
                 Path.of(session.project()), w.id())).orElse(McpInjector.Injection.NONE);
         List<String> trust = dialogs.preAccept(agent, Path.of(session.project()), List.of(worktree));
-        boolean resume = AgentLauncher.canResume(agent, w.agentSessionId());
+        String known = conversations.find(agent, binary, worktree, w.agentSessionId()).orElse(null);
+        boolean resume = AgentLauncher.canResume(agent, known);
         String prompt = resume ? WorkerPrompt.resumeNote(w.id(), attempt, reason)
                 : WorkerPrompt.nextAttempt(readPrompt(sessionDir, w.id()), attempt, reason);
         Path promptFile = sessionDir.resolve("prompts").resolve(w.id() + suffix + ".md");
         Path log = sessionDir.resolve("logs").resolve(w.id() + suffix + ".log");
         writeFiles(worktree, promptFile, prompt, log);
-        String agentSessionId = resume ? w.agentSessionId()
+        String agentSessionId = resume ? known
                 : agent.sessionIdArgs().isEmpty() ? null : UUID.randomUUID().toString();
         LaunchCommand launch = AgentLauncher.build(agent, binary, new LaunchRequest(false, promptFile, agentSessionId,
                 resume), concat(trust, injection.args()));

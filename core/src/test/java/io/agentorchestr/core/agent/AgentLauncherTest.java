@@ -73,4 +73,17 @@ class AgentLauncherTest {
         assertFalse(AgentLauncher.build(registry.find("claude").orElseThrow(), Path.of("/bin/claude"),
                 new LaunchRequest(false, prompt, null)).env().containsKey(GatedCommand.UNSET_ENV));
     }
+
+    @Test
+    void openCodeResumesItsSessionWithThePromptPastedBecauseSessionIgnoresPromptFlags() {
+        AgentProfile opencode = registry.find("opencode").orElseThrow();
+        LaunchCommand first = AgentLauncher.build(opencode, Path.of("/bin/opencode"),
+                new LaunchRequest(false, prompt, null));
+        assertEquals(List.of("/bin/opencode", "--prompt", LaunchCommand.PROMPT_TOKEN), first.argv());
+        assertFalse(AgentLauncher.canResume(opencode, null), "it takes no id at launch: the id must be found");
+        LaunchCommand resumed = AgentLauncher.build(opencode, Path.of("/bin/opencode"),
+                new LaunchRequest(false, prompt, "ses_1", true));
+        assertEquals(List.of("/bin/opencode", "--session", "ses_1"), resumed.argv());
+        assertTrue(resumed.pastePrompt());
+    }
 }
