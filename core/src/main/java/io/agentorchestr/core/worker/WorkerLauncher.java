@@ -42,17 +42,15 @@ import java.util.UUID;
  * a state that says how far it got.
  */
 public final class WorkerLauncher {
-    private static final java.time.Duration TOOLS_TIMEOUT = java.time.Duration.ofSeconds(60);
     private final Tmux tmux;
     private final Git git;
     private final Worktrees worktrees;
     private final StateStore store;
-    private final PromptDelivery delivery;
+    private final PaneRelease release;
     private final McpInjector mcpInjector = new McpInjector();
     private final FirstRunDialogs dialogs;
     private final ConversationFinder conversations;
     private final List<McpInjector.Injection> injections = new CopyOnWriteArrayList<>();
-    private volatile ToolListings listings;
 
     /** Pre-accepts first-run dialogs of an agent for a directory (the lead's, outside this class). */
     public FirstRunDialogs dialogs() {
@@ -72,15 +70,15 @@ public final class WorkerLauncher {
         this.git = git;
         this.worktrees = worktrees;
         this.store = store;
-        this.delivery = new PromptDelivery(tmux);
+        this.release = new PaneRelease(tmux);
     }
 
     /**
      * Where workers' MCP clients are seen listing their tools: a worker that takes its prompt by paste
-     * gets it only once its MCP client can call them (or after {@link #TOOLS_TIMEOUT}).
+     * gets it only once its MCP client can call them.
      */
     public void listenTo(ToolListings serverListings) {
-        this.listings = serverListings;
+        release.listenTo(serverListings);
     }
 
     /**
@@ -155,7 +153,7 @@ public final class WorkerLauncher {
         LaunchCommand launch = AgentLauncher.build(spec.agent(), spec.binary(),
                 new LaunchRequest(false, promptFile, agentSessionId), concat(trust, injection.args()));
         NewPane pane = pane(session, id, "", launch, injection, promptFile, log, worktree);
-        Ready ready = ready(id, injection);
+        PaneRelease.Ready ready = release.ready(id, injection);
         PanePlacer placer = new PanePlacer(tmux);
         PaneRef ref = spec.firstPane() ? placer.openSession(session.tmuxSession(), pane)
                 : placer.addPane(session.tmuxSession(), pane);
@@ -167,7 +165,7 @@ public final class WorkerLauncher {
         store.saveWorker(record);
         store.append(session.id(), new SessionEvent.WorkerSpawned(id, spec.agent().key(), branch,
                 worktree.toString(), ref.id()));
-        release(ref, log, channel(session, id, ""), launch.pastePrompt() ? prompt : null, spec.agent(), ready);
+        release.release(ref, log, channel(session, id, ""), launch.pastePrompt() ? prompt : null, spec.agent(), ready);
         WorkerRecord running = record.withState(WorkerState.RUNNING, null, null, null);
         store.saveWorker(running);
         store.append(session.id(), new SessionEvent.WorkerStateChanged(id, WorkerState.STARTING.label(),
@@ -216,7 +214,7 @@ public final class WorkerLauncher {
         LaunchCommand launch = AgentLauncher.build(agent, binary, new LaunchRequest(false, promptFile, agentSessionId,
                 resume), concat(trust, injection.args()));
         NewPane pane = pane(session, w.id(), suffix, launch, injection, promptFile, log, worktree);
-        Ready ready = ready(w.id(), injection);
+        PaneRelease.Ready ready = release.ready(w.id(), injection);
         PaneRef ref;
         if (target != null && tmux.paneStatus(target).isPresent()) {
             tmux.respawnPane(target, pane);
@@ -227,7 +225,7 @@ public final class WorkerLauncher {
         WorkerRecord next = w.nextAttempt(agentSessionId, ref.id(), log.toString());
         store.saveWorker(next);
         store.append(session.id(), new SessionEvent.WorkerRestarted(w.id(), attempt, ref.id(), resume, reason));
-        release(ref, log, channel(session, w.id(), suffix), launch.pastePrompt() ? prompt : null, agent, ready);
+        release.release(ref, log, channel(session, w.id(), suffix), launch.pastePrompt() ? prompt : null, agent, ready);
         store.finishOp(op, "ok");
         return next;
     }
@@ -251,39 +249,6 @@ public final class WorkerLauncher {
         env.put("AGENTORCHESTR_WORKER_ID", id);
         env.put("AGENTORCHESTR_DONE_FLAG", ControlFiles.doneFlag(worktree).toString());
         return new NewPane(GatedCommand.wrap(launch.argv()), worktree, env);
-    }
-
-    /** Whose tool listings to wait for before a pasted prompt, and how many there were before this launch. */
-    private record Ready(String owner, long seen) {
-    }
-
-    private Ready ready(String id, McpInjector.Injection injection) {
-        ToolListings l = listings;
-        return l == null || injection.equals(McpInjector.Injection.NONE) ? null : new Ready(id, l.toolListings(id));
-    }
-
-    /**
-     * Attaches the log, then lets the gated agent start; pastes the prompt for agents that take it so,
-     * once their MCP client has listed its tools (when they have one) and their input is ready.
-     */
-    private void release(PaneRef ref, Path log, String channel, String pastePrompt, AgentProfile agent, Ready ready) {
-        // remain-on-exit keeps a dead pane (and its exit status) readable; set before the agent can exit.
-        tmux.setWindowOption(ref.id(), "remain-on-exit", "on");
-        tmux.pipePaneTo(ref, log);
-        tmux.signalChannel(channel);
-        if (pastePrompt == null) {
-            return;
-        }
-        if (ready != null) {
-            try {
-                // Not listed in time: the prompt still goes in, and the done flag still works.
-                listings.awaitTools(ready.owner(), ready.seen(), TOOLS_TIMEOUT);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        delivery.deliverWhenReady(ref, agent.markers(), pastePrompt);
     }
 
     private static String readPrompt(Path sessionDir, String id) {
