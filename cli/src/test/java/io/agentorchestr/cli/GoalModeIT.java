@@ -121,13 +121,8 @@ class GoalModeIT extends SandboxedRun {
 
     @Test
     void aLeadThatExitsWithoutMarkingEndsTheGoalAsFailed() throws IOException {
-        Path quitter = dir.resolve("quitter.sh");
-        Files.writeString(quitter, "#!/bin/sh\necho 'lead: giving up'\nexit 5\n");
-        Files.setPosixFilePermissions(quitter, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path config = Files.createDirectories(dir.resolve("xdg/config/agentorchestr"));
-        Files.writeString(config.resolve("agents.toml"), "[agents.quitter]\nbinaries = [\"" + quitter + "\"]\n"
-                + "prompt = \"file\"\nprompt_flag = \"--prompt-file\"\nmcp = \"flag\"\n"
-                + "mcp_args = [\"--mcp-config\", \"{mcp_config}\"]\n");
+        scriptedAgent("quitter", "echo 'lead: giving up'\nexit 5\n", "prompt = \"file\"\nprompt_flag = "
+                + "\"--prompt-file\"\nmcp = \"flag\"\nmcp_args = [\"--mcp-config\", \"{mcp_config}\"]\n");
         JsonNode out = goal("Anything", 3, "--lead", "quitter");
         assertEquals("lead_exited", out.get("state").asText());
         assertTrue(out.get("summary").asText().contains("the lead exited (status 5) without marking"),
@@ -155,12 +150,8 @@ class GoalModeIT extends SandboxedRun {
     void aWorkerStillStartingWhenTheTimeRunsOutIsRecordedAsTimedOutWithTheOthers() throws IOException {
         // Its input is ready only after 8 s, so the demo lead's spawn_worker is still under way when the
         // 4 s goal time runs out: the goal's end waits for it, then stops it like any running worker.
-        Path slow = dir.resolve("slowstart.sh");
-        Files.writeString(slow, "#!/bin/sh\necho 'slowstart: loading'\nsleep 8\nprintf 'ready> '\nexec cat\n");
-        Files.setPosixFilePermissions(slow, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path config = Files.createDirectories(dir.resolve("xdg/config/agentorchestr"));
-        Files.writeString(config.resolve("agents.toml"), "[agents.slowstart]\nbinaries = [\"" + slow + "\"]\n"
-                + "prompt = \"paste\"\nmarkers.idle = [\"ready> \"]\n");
+        scriptedAgent("slowstart", "echo 'slowstart: loading'\nsleep 8\nprintf 'ready> '\nexec cat\n",
+                "prompt = \"paste\"\nmarkers.idle = [\"ready> \"]\n");
         ExecResult r = dist.run("--goal", "Starts slowly", "--lead", "demo", "--agents", "slowstart", "--project",
                 project.dir().toString(), "--no-attach", "--json", "--timeout", "4s");
         assertEquals(3, r.exitCode(), r.stdout() + r.stderr());
@@ -173,6 +164,16 @@ class GoalModeIT extends SandboxedRun {
             assertEquals("goal_end", workers.get(0).signal());
         }
         assertTrue(out.get("stopped_processes").asInt() > 0, out.toString());
+    }
+
+    /** An agent {@code name} in the user's agents.toml, run by a shell script with the given body. */
+    private void scriptedAgent(String name, String body, String profile) throws IOException {
+        Path script = dir.resolve(name + ".sh");
+        Files.writeString(script, "#!/bin/sh\n" + body);
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path config = Files.createDirectories(dir.resolve("xdg/config/agentorchestr"));
+        Files.writeString(config.resolve("agents.toml"), "[agents." + name + "]\nbinaries = [\"" + script + "\"]\n"
+                + profile);
     }
 
     /** git status of a worktree, porcelain. */
