@@ -23,7 +23,8 @@ final class AgentProfiles {
                 t.containsKey("lead_prompt") ? PromptMode.parse(str(t, "lead_prompt", "arg"), key) : null,
                 str(t, "prompt_flag", null),
                 list(t, "session_id_args"), list(t, "resume_args"), list(t, "conversation_list_args"),
-                t.containsKey("resume_prompt") ? PromptMode.parse(str(t, "resume_prompt", "arg"), key) : null, mcp, markers, list(t, "first_run"), env(t),
+                t.containsKey("resume_prompt") ? PromptMode.parse(str(t, "resume_prompt", "arg"), key) : null, mcp,
+                markers, list(t, "first_run"), env(t),
                 list(t, "env_unset"), str(t, "exit_command", null));
     }
 
