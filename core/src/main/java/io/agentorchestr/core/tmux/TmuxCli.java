@@ -27,10 +27,27 @@ public final class TmuxCli implements Tmux {
 
     private final ProcessRunner runner;
     private final TmuxServer server;
+    private final TmuxCommands commands;
 
+    /** Every command as its own tmux client process. */
     public TmuxCli(ProcessRunner runner, TmuxServer server) {
+        this(runner, server, new ProcessCommands(runner, server));
+    }
+
+    private TmuxCli(ProcessRunner runner, TmuxServer server, TmuxCommands commands) {
         this.runner = runner;
         this.server = server;
+        this.commands = commands;
+    }
+
+    /**
+     * Commands through one control-mode client, attached to the first session this adapter creates
+     * (until then, and whenever it is gone, as processes). Pasted text and {@code tmux -V} stay
+     * processes: load-buffer reads its stdin.
+     */
+    public static TmuxCli overControlMode(ProcessRunner runner, TmuxServer server) {
+        ProcessCommands processes = new ProcessCommands(runner, server);
+        return new TmuxCli(runner, server, new ControlCommands(server, processes));
     }
 
     @Override
@@ -56,6 +73,7 @@ public final class TmuxCli implements Tmux {
         List<String> args = new ArrayList<>(List.of("new-session", "-d", "-s", session, "-n", window,
                 "-x", WIDTH, "-y", HEIGHT));
         PaneRef first = createPane(args, pane);
+        commands.sessionCreated(session);
         // new-session -e sets the session's environment, which every later pane inherits: the first
         // pane's variables (its secret env file, its agent's settings) must not reach the others.
         List<String> unset = new ArrayList<>();
@@ -175,7 +193,7 @@ public final class TmuxCli implements Tmux {
         String buffer = "agentorchestr-" + UUID.randomUUID();
         byte[] bytes = PastedText.sanitize(text).getBytes(StandardCharsets.UTF_8);
         // load-buffer from stdin has no argument-size limit, unlike send-keys or set-buffer.
-        runner.runChecked(ProcessSpec.of(argv(List.of("load-buffer", "-b", buffer, "-")))
+        runner.runChecked(ProcessSpec.of(ProcessCommands.argv(server, List.of("load-buffer", "-b", buffer, "-")))
                 .withStdin(bytes).withTimeout(TIMEOUT));
         // -p: bracketed paste when the app asked for it; -r: keep LF; -d: delete the buffer after.
         checked(List.of("paste-buffer", "-p", "-r", "-d", "-b", buffer, "-t", pane.id()));
@@ -231,17 +249,20 @@ public final class TmuxCli implements Tmux {
         exec(List.of("kill-server"));
     }
 
+    /** Closes the control-mode client, if there is one. */
+    public void close() {
+        commands.close();
+    }
+
     private ExecResult exec(List<String> args) {
-        return runner.run(ProcessSpec.of(argv(args)).withTimeout(TIMEOUT).withEnv(Map.of()));
+        return commands.run(args);
     }
 
     private ExecResult checked(List<String> args) {
-        return runner.runChecked(ProcessSpec.of(argv(args)).withTimeout(TIMEOUT));
-    }
-
-    private List<String> argv(List<String> args) {
-        List<String> argv = new ArrayList<>(server.argvPrefix());
-        argv.addAll(args);
-        return argv;
+        ExecResult r = commands.run(args);
+        if (!r.ok()) {
+            throw new ProcessFailedException(r);
+        }
+        return r;
     }
 }

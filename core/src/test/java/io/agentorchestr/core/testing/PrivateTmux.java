@@ -1,5 +1,6 @@
 package io.agentorchestr.core.testing;
 
+import io.agentorchestr.core.process.ProcessRunner;
 import io.agentorchestr.core.process.SystemProcessRunner;
 import io.agentorchestr.core.tmux.TmuxCli;
 import io.agentorchestr.core.tmux.TmuxServer;
@@ -11,8 +12,25 @@ public final class PrivateTmux implements AutoCloseable {
     private final TmuxCli tmux;
 
     public PrivateTmux(Path dir) {
-        this.tmux = new TmuxCli(new SystemProcessRunner(), TmuxServer.atPath(dir.resolve("tmux.sock"),
-                Path.of("/dev/null")));
+        this(new TmuxCli(new SystemProcessRunner(), server(dir)));
+    }
+
+    private PrivateTmux(TmuxCli tmux) {
+        this.tmux = tmux;
+    }
+
+    /** The same, with commands through a control-mode connection. */
+    public static PrivateTmux overControlMode(Path dir) {
+        return overControlMode(dir, new SystemProcessRunner());
+    }
+
+    /** Over control mode, with its processes (one-shot commands and fallbacks) run by {@code runner}. */
+    public static PrivateTmux overControlMode(Path dir, ProcessRunner runner) {
+        return new PrivateTmux(TmuxCli.overControlMode(runner, server(dir)));
+    }
+
+    private static TmuxServer server(Path dir) {
+        return TmuxServer.atPath(dir.resolve("tmux.sock"), Path.of("/dev/null"));
     }
 
     public TmuxCli tmux() {
@@ -22,5 +40,6 @@ public final class PrivateTmux implements AutoCloseable {
     @Override
     public void close() {
         tmux.killServer();
+        tmux.close();
     }
 }

@@ -1,0 +1,95 @@
+package io.agentorchestr.core.tmux;
+
+import io.agentorchestr.core.process.ExecResult;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Commands through one control-mode client per server, attached to the first session created on it;
+ * a command the connection cannot carry (none yet, the session or server gone) runs as a process, so
+ * tmux's own answer ("no server running", "can't find pane") is what the caller sees.
+ */
+final class ControlCommands implements TmuxCommands {
+    private final TmuxServer server;
+    private final ProcessCommands fallback;
+    private volatile ControlClient client;
+
+    ControlCommands(TmuxServer server, ProcessCommands fallback) {
+        this.server = server;
+        this.fallback = fallback;
+    }
+
+    @Override
+    public ExecResult run(List<String> args) {
+        ControlClient c = client;
+        if (c != null && c.alive()) {
+            long start = System.nanoTime();
+            try {
+                StringBuilder out = new StringBuilder();
+                for (List<String> command : split(args)) {
+                    ControlClient.Reply reply = c.run(command, ProcessCommands.TIMEOUT);
+                    if (reply.error()) {
+                        // As on tmux's own command line: the commands after a failed one are not run.
+                        return result(args, 1, out.toString(), reply.text(), start);
+                    }
+                    out.append(reply.text());
+                }
+                return result(args, 0, out.toString(), "", start);
+            } catch (IOException e) {
+                // The connection went with its session or server: tmux itself answers below.
+            }
+        }
+        return fallback.run(args);
+    }
+
+    /**
+     * The commands of an argv joined by lone ";" arguments, each sent on its own: tmux answers every
+     * command of a line with its own block, and none for those skipped after an error, so a joined
+     * line's blocks could not be counted.
+     */
+    static List<List<String>> split(List<String> args) {
+        List<List<String>> commands = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        for (String a : args) {
+            if (a.equals(";")) {
+                commands.add(current);
+                current = new ArrayList<>();
+            } else {
+                current.add(a);
+            }
+        }
+        commands.add(current);
+        commands.removeIf(List::isEmpty);
+        return commands;
+    }
+
+    private ExecResult result(List<String> args, int exitCode, String stdout, String stderr, long start) {
+        return new ExecResult(ProcessCommands.argv(server, args), exitCode, stdout, stderr,
+                Duration.ofNanos(System.nanoTime() - start), false);
+    }
+
+    @Override
+    public synchronized void sessionCreated(String session) {
+        ControlClient c = client;
+        if (c != null && c.alive()) {
+            return;
+        }
+        try {
+            client = ControlClient.attach(server.argvPrefix(), session);
+        } catch (IOException e) {
+            client = null;  // commands go on as processes
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        ControlClient c = client;
+        client = null;
+        if (c != null) {
+            c.close();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.agentorchestr.core.tmux;
+
+import io.agentorchestr.core.process.ExecResult;
+
+import java.util.List;
+
+/** How tmux commands reach one server: a client process per command, or a control-mode connection. */
+interface TmuxCommands extends AutoCloseable {
+
+    /** Runs one tmux command ({@code args} without the server's own arguments); never throws for tmux's errors. */
+    ExecResult run(List<String> args);
+
+    /** A session now exists on the server: a connection that needs one to attach to can use it. */
+    default void sessionCreated(String session) {
+    }
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,257 @@
+package io.agentorchestr.core.tmux;
+
+import io.agentorchestr.core.testing.Poll;
+import io.agentorchestr.core.testing.PrivateTmux;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The contract of the {@link Tmux} port, run against a real tmux server on a private socket for each
+ * adapter: a client process per command ({@link TmuxCliIT}) and one control-mode connection
+ * ({@link TmuxControlIT}).
+ */
+@Timeout(60)
+abstract class TmuxContract {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+    private PrivateTmux server;
+    private Tmux tmux;
+
+    /** A private server in {@code dir}, reached through the adapter under test. */
+    abstract PrivateTmux server(Path dir);
+
+    @BeforeEach
+    void start() {
+        server = server(dir);
+        tmux = server.tmux();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private NewPane sh(String script) {
+        return new NewPane(List.of("sh", "-c", script), dir, Map.of());
+    }
+
+    @Test
+    void newSessionReturnsItsPaneIdAndTheServerListsIt() {
+        PaneRef pane = tmux.newSession("s1", "agentorchestr", sh("sleep 600"));
+        assertTrue(tmux.hasSession("s1"));
+        assertFalse(tmux.hasSession("s"));  // exact names, not prefixes
+        List<PaneStatus> panes = tmux.listPanes("s1");
+        assertEquals(List.of(pane), panes.stream().map(PaneStatus::pane).toList());
+        assertEquals("agentorchestr", panes.get(0).windowName());
+        assertTrue(tmux.version().atLeast(TmuxVersion.MINIMUM));
+    }
+
+    @Test
+    void theFirstPanesEnvironmentDoesNotReachLaterPanes() throws IOException {
+        Path first = dir.resolve("first.env");
+        Path later = dir.resolve("later.env");
+        tmux.newSession("s1", "w", new NewPane(List.of("sh", "-c", "env > " + first + "; sleep 600"), dir,
+                Map.of("AGENTORCHESTR_ENV_FILE", "/secret/lead.env", "ONLY_FIRST", "1")));
+        tmux.splitWindow("=s1:w", new NewPane(List.of("sh", "-c", "env > " + later + "; sleep 600"), dir,
+                Map.of("OWN", "2")));
+        Poll.until("both panes wrote their environment", Duration.ofSeconds(10), () -> {
+            try {
+                return Files.exists(first) && Files.exists(later) && Files.readString(first).contains("ONLY_FIRST")
+                        && Files.readString(later).contains("OWN=2");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        assertTrue(Files.readString(first).contains("AGENTORCHESTR_ENV_FILE=/secret/lead.env"));
+        assertTrue(Files.readString(first).contains("ONLY_FIRST=1"));
+        assertFalse(Files.readString(later).contains("AGENTORCHESTR_ENV_FILE"), Files.readString(later));
+        assertFalse(Files.readString(later).contains("ONLY_FIRST"), Files.readString(later));
+    }
+
+    @Test
+    void aLongMultiLinePromptArrivesByteExact() throws IOException {
+        String text = bigPrompt();
+        byte[] expected = text.getBytes(StandardCharsets.UTF_8);
+        assertTrue(expected.length >= 24 * 1024, "prompt is " + expected.length + " bytes");
+        Path out = dir.resolve("received");
+        Path ready = dir.resolve("ready");
+        // Raw mode: the terminal passes every byte through (no line editing, no 4 KB line limit).
+        PaneRef pane = tmux.newSession("paste", "w", sh("stty raw -echo; touch " + ready + "; head -c "
+                + expected.length + " > " + out + "; sleep 600"));
+        Poll.until("receiver ready", WAIT, () -> Files.exists(ready));
+        tmux.pasteText(pane, text);
+        Poll.until("all bytes received", WAIT, () -> size(out) == expected.length);
+        assertArrayEquals(expected, Files.readAllBytes(out));
+    }
+
+    @Test
+    void pastedTextCannotEndABracketedPasteOrTypeControlKeys() throws IOException {
+        Path out = dir.resolve("received");
+        Path ready = dir.resolve("ready");
+        PaneRef pane = tmux.newSession("ctl", "w", sh("stty raw -echo; touch " + ready + "; head -c 9 > " + out
+                + "; sleep 600"));
+        Poll.until("receiver ready", WAIT, () -> Files.exists(ready));
+        tmux.pasteText(pane, "ab\u001b[201~\u0003cd");
+        Poll.until("bytes received", WAIT, () -> size(out) == 9);
+        assertEquals("ab[201~cd", Files.readString(out));
+    }
+
+    @Test
+    void pasteThenEnterReachesAProgramReadingALine() throws IOException {
+        Path out = dir.resolve("line");
+        PaneRef pane = tmux.newSession("read", "w", sh("read line; printf '%s' \"got:$line\" > " + out
+                + "; sleep 600"));
+        tmux.pasteText(pane, "hello 'world' $(date)");
+        tmux.sendKeys(pane, "Enter");
+        Poll.until("line read", WAIT, () -> size(out) > 0);
+        assertEquals("got:hello 'world' $(date)", Files.readString(out));
+    }
+
+    @Test
+    void aDeadPanesExitStatusIsReadBecauseRemainOnExitKeepsThePane() {
+        Path exitFile = dir.resolve("agent.exit");
+        PaneRef pane = tmux.newSession("dead", "w", new NewPane(GatedCommand.wrap(List.of("sh", "-c", "exit 7")),
+                dir, Map.of(GatedCommand.CHANNEL_ENV, "go-dead", GatedCommand.EXIT_FILE_ENV, exitFile.toString())));
+        tmux.setWindowOption(pane.id(), "remain-on-exit", "on");
+        tmux.signalChannel("go-dead");
+        PaneStatus status = Poll.value("pane dead", WAIT,
+                () -> tmux.paneStatus(pane).filter(PaneStatus::dead).orElse(null));
+        assertEquals(Optional.of(7), GatedCommand.recordedExitStatus(exitFile));
+        // tmux 3.3 reports the status most of the time, and never a different one.
+        assertTrue(status.deadStatus() == null || status.deadStatus() == 7, String.valueOf(status.deadStatus()));
+    }
+
+    @Test
+    void theGateHoldsTheCommandUntilSignalledSoPipePaneSeesTheFirstByte() throws IOException {
+        Path log = dir.resolve("pane.log");
+        PaneRef pane = tmux.newSession("gate", "w", new NewPane(
+                GatedCommand.wrap(List.of("sh", "-c", "echo first-line; echo second-line; sleep 600")), dir,
+                Map.of(GatedCommand.CHANNEL_ENV, "go-gate")));
+        tmux.pipePaneTo(pane, log);
+        assertFalse(tmux.capturePane(pane, 0).contains("first-line"), "started before the gate opened");
+        tmux.signalChannel("go-gate");
+        Poll.until("log has output", WAIT, () -> read(log).contains("second-line"));
+        assertTrue(read(log).contains("first-line"));
+        Poll.until("screen shows output", WAIT, () -> tmux.capturePane(pane, 100).contains("second-line"));
+    }
+
+    @Test
+    void theGateReplacesThePromptTokenWithTheFileContentVerbatim() throws IOException {
+        String prompt = "line 1 with 'single' and \"double\" quotes\n$(touch " + dir.resolve("pwned")
+                + ") `uname` $HOME\ttab ☕";
+        Path promptFile = dir.resolve("prompt.md");
+        Files.writeString(promptFile, prompt + "\n");
+        Path out = dir.resolve("argument");
+        PaneRef pane = tmux.newSession("arg", "w", new NewPane(
+                GatedCommand.wrap(List.of("sh", "-c", "printf '%s' \"$1\" > " + out + "; sleep 600", "sh",
+                        GatedCommand.PROMPT_TOKEN)), dir,
+                Map.of(GatedCommand.CHANNEL_ENV, "go-arg", GatedCommand.PROMPT_FILE_ENV, promptFile.toString())));
+        tmux.signalChannel("go-arg");
+        Poll.until("argument written", WAIT, () -> size(out) > 0);
+        assertEquals(prompt, Files.readString(out));
+        assertFalse(Files.exists(dir.resolve("pwned")), "the prompt was evaluated by a shell");
+        assertTrue(tmux.paneStatus(pane).isPresent());
+    }
+
+    @Test
+    void theGateRemovesTheNamedVariablesAndThePrefixedOnesButNoOthers() throws IOException {
+        // A file the prefix pattern would match as a glob: the names must not be expanded against files.
+        Files.writeString(dir.resolve("CI_FILE"), "");
+        Path out = dir.resolve("env.txt");
+        Map<String, String> env = new java.util.HashMap<>(Map.of(GatedCommand.CHANNEL_ENV, "go-unset",
+                "CI", "true", "CI_TOKEN", "t", "CI_JOB_ID", "7", "CIRCLE", "kept", "MY_CI", "kept"));
+        env.put(GatedCommand.UNSET_ENV, "CI CI_*");
+        tmux.newSession("unset", "w", new NewPane(
+                GatedCommand.wrap(List.of("sh", "-c", "env > " + out + ".tmp; mv " + out + ".tmp " + out
+                        + "; sleep 600")), dir, env));
+        tmux.signalChannel("go-unset");
+        Poll.until("environment written", WAIT, () -> Files.exists(out));
+        List<String> names = Files.readAllLines(out).stream().map(l -> l.split("=", 2)[0]).toList();
+        assertFalse(names.contains("CI"), names.toString());
+        assertFalse(names.contains("CI_TOKEN"), names.toString());
+        assertFalse(names.contains("CI_JOB_ID"), names.toString());
+        assertFalse(names.contains(GatedCommand.UNSET_ENV), names.toString());
+        assertTrue(names.contains("CIRCLE"), names.toString());
+        assertTrue(names.contains("MY_CI"), names.toString());
+    }
+
+    @Test
+    void everyArgumentAndEnvironmentValueArrivesExactlyAsGiven() throws IOException {
+        String tricky = "it's \"q\" $HOME ~ \\ #{pane_id} ; \n\ttab \u001b ☕ end";
+        Path out = dir.resolve("args.txt");
+        PaneRef first = tmux.newSession("args", "w", sh("sleep 600"));
+        // The second pane is made once the session exists: through a control connection, if any.
+        tmux.splitWindow(first.id(), new NewPane(List.of("sh", "-c", "printf '%s|%s' \"$1\" \"$V\" > " + out
+                + ".tmp; mv " + out + ".tmp " + out + "; sleep 600", "sh", tricky), dir, Map.of("V", tricky)));
+        Poll.until("arguments written", WAIT, () -> Files.exists(out));
+        assertEquals(tricky + "|" + tricky, Files.readString(out));
+    }
+
+    @Test
+    void thePlacerKeepsFivePanesAWindowAndSpillsIntoNumberedWindows() {
+        PanePlacer placer = new PanePlacer(tmux);
+        placer.openSession("tiles", sh("sleep 600"));
+        for (int i = 0; i < 6; i++) {
+            placer.addPane("tiles", sh("sleep 600"));
+        }
+        Map<String, Long> perWindow = tmux.listPanes("tiles").stream()
+                .collect(Collectors.groupingBy(PaneStatus::windowName, Collectors.counting()));
+        assertEquals(Map.of("agentorchestr", 5L, "agentorchestr-2", 2L), perWindow);
+    }
+
+    @Test
+    void aVanishedPaneHasNoStatus() {
+        PaneRef first = tmux.newSession("gone", "w", sh("sleep 600"));
+        PaneRef second = tmux.splitWindow(first.id(), sh("sleep 600"));
+        tmux.killPane(second);
+        assertEquals(Optional.empty(), tmux.paneStatus(second));
+        tmux.killSession("gone");
+        assertFalse(tmux.hasSession("gone"));
+        assertEquals(Optional.empty(), tmux.paneStatus(first));
+    }
+
+    private static String bigPrompt() {
+        StringBuilder b = new StringBuilder();
+        int i = 0;
+        while (b.length() < 26_000) {
+            b.append("line ").append(i++).append(": 'quotes' \"double\" $(rm -rf /) `cmd` \t tab — ünïcödé ☕ €\n");
+        }
+        return b.toString();
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.exists(p) ? Files.size(p) : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.exists(p) ? Files.readString(p) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
