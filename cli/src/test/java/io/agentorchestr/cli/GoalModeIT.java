@@ -137,10 +137,14 @@ class GoalModeIT extends SandboxedRun {
 
     @Test
     void theGoalTimeoutEndsARunThatWouldNotFinish() throws IOException {
-        JsonNode out = goal("Never ends [demo:hang]", 3, "--timeout", "6s");
+        // Long enough for the demo lead to spawn its worker on a loaded machine: a spawn after the end
+        // is refused, and then there would be no worker to see timed out.
+        JsonNode out = goal("Never ends [demo:hang]", 3, "--timeout", "20s");
         assertEquals("timeout", out.get("state").asText());
         try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
-            WorkerRecord w = store.workers(out.get("session").asText()).get(0);
+            List<WorkerRecord> workers = store.workers(out.get("session").asText());
+            assertEquals(1, workers.size(), out.toString());
+            WorkerRecord w = workers.get(0);
             assertEquals(WorkerState.TIMEOUT, w.state(), w.toString());
             assertEquals("goal_end", w.signal());
         }
