@@ -77,7 +77,8 @@ public final class CliContext implements AutoCloseable {
 
     public Tmux tmux() {
         if (tmux == null) {
-            tmux = new TmuxCli(runner, TmuxServer.fromEnvironment(env));
+            // One control-mode connection carries the session's tmux commands once it has a session.
+            tmux = TmuxCli.overControlMode(runner, TmuxServer.fromEnvironment(env));
         }
         return tmux;
     }
