@@ -77,8 +77,11 @@ public final class CliContext implements AutoCloseable {
 
     public Tmux tmux() {
         if (tmux == null) {
-            // One control-mode connection carries the session's tmux commands once it has a session.
-            tmux = TmuxCli.overControlMode(runner, TmuxServer.fromEnvironment(env));
+            // One control-mode connection carries the session's tmux commands once it has a session;
+            // AGENTORCHESTR_TMUX_CONTROL=0 runs each as a tmux process, as before it existed.
+            TmuxServer server = TmuxServer.fromEnvironment(env);
+            tmux = "0".equals(env.get("AGENTORCHESTR_TMUX_CONTROL")) ? new TmuxCli(runner, server)
+                    : TmuxCli.overControlMode(runner, server);
         }
         return tmux;
     }
