@@ -111,6 +111,7 @@ public final class GoalResume {
         boolean tmuxAlive = tmux.hasSession(session.tmuxSession());
         List<WorkerRecord> unfinished = workers.stream().filter(w -> !w.state().terminal()).toList();
         if (tmuxAlive) {
+            tmux.connect(session.tmuxSession());
             unfinished.forEach(supervisor::adopt);
             resumeLead(watch, runtime, samePort);
         } else {

@@ -17,6 +17,13 @@ public interface Tmux {
 
     boolean hasSession(String session);
 
+    /**
+     * This process drives {@code session}, which already exists (a resumed run): an adapter may keep
+     * a connection to it, as it does to a session it creates.
+     */
+    default void connect(String session) {
+    }
+
     /** Creates a detached session whose first window is named {@code window}; returns its first pane. */
     PaneRef newSession(String session, String window, NewPane pane);
 

@@ -69,6 +69,11 @@ public final class TmuxCli implements Tmux {
     }
 
     @Override
+    public void connect(String session) {
+        commands.sessionCreated(session);
+    }
+
+    @Override
     public PaneRef newSession(String session, String window, NewPane pane) {
         List<String> args = new ArrayList<>(List.of("new-session", "-d", "-s", session, "-n", window,
                 "-x", WIDTH, "-y", HEIGHT));

@@ -10,7 +10,7 @@ interface TmuxCommands extends AutoCloseable {
     /** Runs one tmux command ({@code args} without the server's own arguments); never throws for tmux's errors. */
     ExecResult run(List<String> args);
 
-    /** A session now exists on the server: a connection that needs one to attach to can use it. */
+    /** A session exists on the server (created or resumed): a connection that needs one to attach to can use it. */
     default void sessionCreated(String session) {
     }
 

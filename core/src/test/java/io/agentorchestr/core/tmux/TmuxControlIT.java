@@ -54,4 +54,21 @@ class TmuxControlIT extends TmuxContract {
             assertEquals("1", clients.stdout().strip());
         }
     }
+
+    @Test
+    void aResumedRunConnectsToItsExistingSessionAndItsCommandsStartNoProcess() throws IOException {
+        Path sock = Files.createDirectories(dir.resolve("resumed"));
+        try (PrivateTmux earlier = new PrivateTmux(sock)) {
+            PaneRef pane = earlier.tmux().newSession("kept", "w", new NewPane(List.of("sh", "-c", "sleep 600"), dir,
+                    Map.of()));
+            CountingRunner runner = new CountingRunner();
+            PrivateTmux resumed = PrivateTmux.overControlMode(sock, runner);
+            resumed.tmux().connect("kept");
+            for (int i = 0; i < 20; i++) {
+                assertTrue(resumed.tmux().paneStatus(pane).isPresent());
+            }
+            assertEquals(0, runner.started.get(), "commands went through the control client");
+            resumed.tmux().close();
+        }
+    }
 }
