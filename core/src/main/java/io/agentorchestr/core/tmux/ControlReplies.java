@@ -47,6 +47,6 @@ final class ControlReplies {
     /** "time number flags": flag 1 marks a command this client sent. */
     private static boolean isOwn(String header) {
         String[] f = header.split(" ");
-        return f.length == 3 && (Integer.parseInt(f[2]) & 1) == 1;
+        return f.length == 3 && f[2].matches("[0-9]{1,9}") && (Integer.parseInt(f[2]) & 1) == 1;
     }
 }

@@ -11,13 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /** The real {@link Tmux}: the tmux command line, through {@link ProcessRunner}, machine-readable formats. */
 public final class TmuxCli implements Tmux {
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Duration STATUS_SETTLE = Duration.ofMillis(500);
     private static final String STATUS_FORMAT = String.join("\t", "#{pane_id}", "#{window_id}",
             "#{window_name}", "#{pane_dead}", "#{pane_dead_status}", "#{pane_pid}", "#{pane_current_command}");
@@ -57,7 +55,7 @@ public final class TmuxCli implements Tmux {
 
     @Override
     public TmuxVersion version() {
-        ExecResult r = runner.runChecked(ProcessSpec.of("tmux", "-V").withTimeout(TIMEOUT));
+        ExecResult r = runner.runChecked(ProcessSpec.of("tmux", "-V").withTimeout(ProcessCommands.TIMEOUT));
         return TmuxVersion.parse(r.stdout())
                 .orElseThrow(() -> AgentorchestrException.error("cannot read the tmux version from `tmux -V`: "
                         + r.stdout().strip()));
@@ -199,7 +197,7 @@ public final class TmuxCli implements Tmux {
         byte[] bytes = PastedText.sanitize(text).getBytes(StandardCharsets.UTF_8);
         // load-buffer from stdin has no argument-size limit, unlike send-keys or set-buffer.
         runner.runChecked(ProcessSpec.of(ProcessCommands.argv(server, List.of("load-buffer", "-b", buffer, "-")))
-                .withStdin(bytes).withTimeout(TIMEOUT));
+                .withStdin(bytes).withTimeout(ProcessCommands.TIMEOUT));
         // -p: bracketed paste when the app asked for it; -r: keep LF; -d: delete the buffer after.
         checked(List.of("paste-buffer", "-p", "-r", "-d", "-b", buffer, "-t", pane.id()));
     }
