@@ -15,12 +15,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * One tmux control-mode client ({@code tmux -C attach-session}): commands are written to its stdin
  * as command lines, and their replies come back in order as {@code %begin}/{@code %end} (or
  * {@code %error}) blocks. One long-lived process replaces a tmux client process per command.
- * Notifications outside reply blocks are ignored. Flags are set on attach ({@code ignore-size}: our sessions keep their size; {@code no-output}): set
+ * Notifications outside reply blocks go to a listener, and its exit is told to it as {@code %exit}.
+ * Flags are set on attach ({@code ignore-size}: our sessions keep their size; {@code no-output}): set
  * later, they have been seen to wedge every reply in tmux 3.3a.
  */
 final class ControlClient implements AutoCloseable {
@@ -35,10 +37,12 @@ final class ControlClient implements AutoCloseable {
     private final OutputStream stdin;
     private final Queue<CompletableFuture<Reply>> pending = new ConcurrentLinkedQueue<>();
     private final Object writeLock = new Object();
+    private final Consumer<String> notifications;
     private volatile boolean closed;
 
-    private ControlClient(Process process) {
+    private ControlClient(Process process, Consumer<String> notifications) {
         this.process = process;
+        this.notifications = notifications;
         this.stdin = process.getOutputStream();
         Thread reader = new Thread(this::readReplies, "tmux-control-" + process.pid());
         reader.setDaemon(true);
@@ -46,11 +50,12 @@ final class ControlClient implements AutoCloseable {
     }
 
     /** Attaches a control client to {@code session} of the server named by {@code serverArgv}. */
-    static ControlClient attach(List<String> serverArgv, String session) throws IOException {
+    static ControlClient attach(List<String> serverArgv, String session, Consumer<String> notifications)
+            throws IOException {
         List<String> argv = new ArrayList<>(serverArgv);
         argv.addAll(List.of("-C", "attach-session", "-t", "=" + session, "-f", "ignore-size,no-output"));
         Process p = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        return new ControlClient(p);
+        return new ControlClient(p, notifications);
     }
 
     boolean alive() {
@@ -88,7 +93,7 @@ final class ControlClient implements AutoCloseable {
 
     private void readReplies() {
         try (InputStream in = new BufferedInputStream(process.getInputStream())) {
-            ControlReplies replies = new ControlReplies();
+            ControlReplies replies = new ControlReplies(notifications);
             String line;
             while ((line = readLine(in)) != null) {
                 Reply done = replies.accept(line);
@@ -107,6 +112,7 @@ final class ControlClient implements AutoCloseable {
         } finally {
             closed = true;
             failPending();
+            notifications.accept("%exit");
         }
     }
 

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Commands through one control-mode client per server, attached to the first session created on it;
@@ -16,6 +18,7 @@ final class ControlCommands implements TmuxCommands {
     private final TmuxServer server;
     private final ProcessCommands fallback;
     private volatile ControlClient client;
+    private final List<Runnable> paneListeners = new CopyOnWriteArrayList<>();
 
     ControlCommands(TmuxServer server, ProcessCommands fallback) {
         this.server = server;
@@ -78,11 +81,31 @@ final class ControlCommands implements TmuxCommands {
             return;
         }
         try {
-            client = ControlClient.attach(server.argvPrefix(), session);
+            client = ControlClient.attach(server.argvPrefix(), session, this::notified);
         } catch (IOException e) {
             client = null;  // commands go on as processes
         }
     }
+
+    @Override
+    public Runnable onPanesChanged(Runnable listener) {
+        paneListeners.add(listener);
+        return () -> paneListeners.remove(listener);
+    }
+
+    /**
+     * tmux 3.3 has no notification for a pane's death; these say a pane or window may have closed
+     * (killed, or its process exited without remain-on-exit), or the session or server went.
+     */
+    private void notified(String line) {
+        String name = line.split(" ", 2)[0];
+        if (PANE_CHANGES.contains(name)) {
+            paneListeners.forEach(Runnable::run);
+        }
+    }
+
+    private static final Set<String> PANE_CHANGES = Set.of("%layout-change", "%window-close",
+            "%unlinked-window-close", "%session-changed", "%sessions-changed", "%exit");
 
     @Override
     public synchronized void close() {

@@ -2,6 +2,7 @@ package io.agentorchestr.core.tmux;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads a control-mode client's output a line at a time and hands out each reply block of this
@@ -14,6 +15,12 @@ final class ControlReplies {
     private List<String> lines;
     private boolean ownCommand;
     private boolean exited;
+    private final Consumer<String> notifications;
+
+    /** @param notifications told every line outside reply blocks (tmux's notifications, {@code %exit} among them) */
+    ControlReplies(Consumer<String> notifications) {
+        this.notifications = notifications;
+    }
 
     /** The reply this line completes, or null. */
     ControlClient.Reply accept(String line) {
@@ -22,8 +29,9 @@ final class ControlReplies {
                 header = line.substring("%begin ".length());
                 lines = new ArrayList<>();
                 ownCommand = isOwn(header);
-            } else if (line.equals("%exit") || line.startsWith("%exit ")) {
-                exited = true;
+            } else {
+                exited |= line.equals("%exit") || line.startsWith("%exit ");
+                notifications.accept(line);
             }
             return null;
         }

@@ -24,6 +24,16 @@ public interface Tmux {
     default void connect(String session) {
     }
 
+    /**
+     * Calls {@code listener} when tmux says a pane or window may have closed, or the session or server
+     * went (on a reader thread: it must only wake someone). An adapter without such notifications
+     * never calls it, and tmux 3.3 has none for a pane's process exiting: callers still look now and
+     * then. Returns the way to stop listening.
+     */
+    default Runnable onPanesChanged(Runnable listener) {
+        return () -> { };
+    }
+
     /** Creates a detached session whose first window is named {@code window}; returns its first pane. */
     PaneRef newSession(String session, String window, NewPane pane);
 

@@ -138,7 +138,8 @@ public final class TmuxCli implements Tmux {
     @Override
     public List<PaneStatus> listPanes(String session) {
         ExecResult r = checked(List.of("list-panes", "-s", "-t", "=" + session, "-F", STATUS_FORMAT));
-        return r.stdout().lines().filter(l -> !l.isBlank()).map(TmuxCli::parseStatus).toList();
+        // Only lines that begin with a pane id: nothing else (a notification) is taken for a pane.
+        return r.stdout().lines().filter(l -> l.matches("%[0-9]+\t.*")).map(TmuxCli::parseStatus).toList();
     }
 
     /**
@@ -250,6 +251,11 @@ public final class TmuxCli implements Tmux {
     @Override
     public void killServer() {
         exec(List.of("kill-server"));
+    }
+
+    @Override
+    public Runnable onPanesChanged(Runnable listener) {
+        return commands.onPanesChanged(listener);
     }
 
     /** Closes the control-mode client, if there is one. */

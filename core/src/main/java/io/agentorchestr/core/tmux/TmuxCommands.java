@@ -14,6 +14,11 @@ interface TmuxCommands extends AutoCloseable {
     default void sessionCreated(String session) {
     }
 
+    /** Calls {@code listener} (briefly, on a reader thread) when tmux says panes may have gone; returns the way to stop. */
+    default Runnable onPanesChanged(Runnable listener) {
+        return () -> { };
+    }
+
     @Override
     default void close() {
     }
