@@ -14,6 +14,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -97,7 +98,10 @@ class SoakIT {
     }
 
     /** What a long session could leak. */
-    private record Snapshot(int panes, int worktrees, int descriptors, Set<String> threads) {
+    private record Snapshot(int panes, int worktrees, int descriptors, List<String> threads) {
+        private static final List<String> WATCHERS = List.of("monitor-", "fleet-watch", "worker-endings",
+                "FileSystemWatcher", "health-", "tmux-control-", "pause");
+
         static Snapshot take(LiveSession s) {
             SystemProcessRunner runner = new SystemProcessRunner();
             ExecResult panes = runner.run(ProcessSpec.of("tmux", "-S", s.dir.resolve("tmux.sock").toString(),
@@ -105,11 +109,10 @@ class SoakIT {
             ExecResult trees = runner.run(ProcessSpec.of("git", "-C", s.repo.toString(), "worktree", "list",
                     "--porcelain"));
             String[] fds = new File("/proc/self/fd").list();
-            Set<String> threads = new HashSet<>();
-            // Pool threads come and go with load (HTTP clients, Jetty); our own watchers must not pile up.
-            Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                    .filter(n -> n.startsWith("monitor-") || n.startsWith("health-") || n.startsWith("pause"))
-                    .forEach(threads::add);
+            // Pool threads come and go with load (HTTP clients, Jetty); our own watchers (and the JDK's
+            // file-watch threads behind them) must not pile up: counted by name, duplicates kept.
+            List<String> threads = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                    .filter(n -> WATCHERS.stream().anyMatch(n::startsWith)).sorted().toList();
             return new Snapshot((int) panes.stdout().lines().filter(l -> !l.isBlank()).count(),
                     (int) trees.stdout().lines().filter(l -> l.startsWith("worktree ")).count(),
                     fds == null ? -1 : fds.length, threads);

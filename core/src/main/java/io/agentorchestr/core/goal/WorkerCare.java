@@ -7,7 +7,7 @@ import io.agentorchestr.core.health.HealthActions;
 import io.agentorchestr.core.health.HealthMonitor;
 import io.agentorchestr.core.health.HealthPolicy;
 import io.agentorchestr.core.monitor.Completion;
-import io.agentorchestr.core.monitor.CompletionDetector;
+import io.agentorchestr.core.monitor.FleetWatch;
 import io.agentorchestr.core.monitor.OutputMarkers;
 import io.agentorchestr.core.monitor.WatchedWorker;
 import io.agentorchestr.core.session.SessionEvent;
@@ -44,7 +44,7 @@ final class WorkerCare implements HealthActions {
     private final AgentChooser agents;
     private final BiConsumer<String, Completion> finisher;
     private final java.util.function.Consumer<String> report;
-    private final WorkerMonitors monitors;
+    private final FleetWatch monitors;
     private final HealthMonitor health;
     private final PromptDelivery delivery;
     private volatile Function<String, Optional<McpAccess>> access = id -> Optional.empty();
@@ -62,13 +62,13 @@ final class WorkerCare implements HealthActions {
         this.board = board;
         this.agents = agents;
         this.finisher = finisher;
-        this.monitors = new WorkerMonitors(new CompletionDetector(tmux), () -> {
+        this.monitors = new FleetWatch(tmux, session.tmuxSession(), () -> {
             try {
                 return tmux.hasSession(session.tmuxSession());
             } catch (RuntimeException e) {
                 return false;  // no tmux server at all
             }
-        });
+        }, this::failHard);
         this.health = new HealthMonitor(tmux, policy, this);
         this.delivery = new PromptDelivery(tmux);
         health.start();
@@ -92,10 +92,10 @@ final class WorkerCare implements HealthActions {
         WatchedWorker watched = WorkerWatch.of(w, Path.of(session.sessionDir()));
         typed.getOrDefault(w.id(), List.of()).forEach(watched.markers()::ignoreQuotesIn);
         markers.put(w.id(), watched.markers());
-        monitors.start(watched,
+        monitors.watch(watched,
                 signal -> store.append(session.id(), new SessionEvent.SignalObserved(w.id(), signal.signal(),
                         signal.state().label(), signal.summary())),
-                c -> finisher.accept(w.id(), c), this::failHard);
+                c -> finisher.accept(w.id(), c));
     }
 
     /**
@@ -259,6 +259,6 @@ final class WorkerCare implements HealthActions {
 
     void shutdown() {
         health.close();
-        monitors.stopAll();
+        monitors.close();
     }
 }

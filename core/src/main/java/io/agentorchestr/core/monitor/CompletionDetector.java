@@ -22,10 +22,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Waits for a worker to finish, on whichever signal comes first (SPEC §6): the done flag (noticed
- * through a file watch, not a slow poll), a WORKER_* line in its pane log (also watched), or its
- * pane's process exiting (tmux has no push for that, so liveness is asked for every
- * {@link #LIVENESS_INTERVAL}). Every signal present when the first arrives is reported.
+ * Waits for one worker to finish (a manual task), on whichever signal comes first ({@link
+ * WorkerSignals}): the done flag, pane log and exit file through a file watch, its pane's liveness
+ * asked of tmux every {@link #LIVENESS_INTERVAL}. A session's many workers share a {@link FleetWatch}.
  */
 public final class CompletionDetector {
     static final Duration LIVENESS_INTERVAL = Duration.ofMillis(250);
@@ -37,11 +36,11 @@ public final class CompletionDetector {
     }
 
     public Completion await(WatchedWorker w, Instant deadline, SignalListener listener) throws InterruptedException {
-        PaneLogScanner log = new PaneLogScanner(w.log(), w.markers(), 0);
+        WorkerSignals signals = new WorkerSignals(w);
         try (WatchService watch = FileSystems.getDefault().newWatchService()) {
             if (Files.exists(w.worktree().resolve(".git"))) {
                 try {
-                    register(watch, ControlFiles.controlDir(w.worktree()));
+                    register(watch, signals.controlDir());
                 } catch (IOException e) {
                     // Deleted between the check and now: the loop below reports the worktree gone.
                     if (Files.exists(w.worktree().resolve(".git"))) {
@@ -52,25 +51,14 @@ public final class CompletionDetector {
             register(watch, w.log().toAbsolutePath().getParent());
             long nextLiveness = 0;
             while (true) {
-                // Its .git file, not the directory: writing a control file may have made the directory again.
-                if (!Files.exists(w.worktree().resolve(".git"))) {
-                    Completion gone = new Completion(WorkerState.FAILED, "its worktree " + w.worktree() + " was deleted "
-                            + "while it ran (outside agentorchestr); its branch keeps what it committed",
-                            Completion.WORKTREE_GONE, null);
-                    listener.observed(gone);
-                    return gone;
-                }
-                List<Completion> signals = fileSignals(w, log);
-                if (!signals.isEmpty()) {
-                    signals.forEach(listener::observed);
-                    return signals.get(0);
-                }
-                if (System.nanoTime() >= nextLiveness) {
-                    Optional<Completion> exit = exitSignal(w, log, listener);
-                    if (exit.isPresent()) {
-                        return exit.get();
-                    }
+                Optional<WorkerSignals.Ending> ending = signals.lookAtFiles();
+                if (ending.isEmpty() && System.nanoTime() >= nextLiveness) {
+                    ending = signals.lookAtPane(tmux.paneStatus(w.pane()));
                     nextLiveness = System.nanoTime() + LIVENESS_INTERVAL.toNanos();
+                }
+                if (ending.isPresent()) {
+                    ending.get().observed().forEach(listener::observed);
+                    return ending.get().outcome();
                 }
                 long remaining = millisUntil(deadline);
                 if (remaining <= 0) {
@@ -79,7 +67,11 @@ public final class CompletionDetector {
                     listener.observed(timeout);
                     return timeout;
                 }
-                WatchKey key = watch.poll(Math.min(remaining, LIVENESS_INTERVAL.toMillis()), TimeUnit.MILLISECONDS);
+                long wait = Math.min(remaining, LIVENESS_INTERVAL.toMillis());
+                if (signals.settlesAt() != 0) {
+                    wait = Math.min(wait, Math.max(1, (signals.settlesAt() - System.nanoTime()) / 1_000_000));
+                }
+                WatchKey key = watch.poll(wait, TimeUnit.MILLISECONDS);
                 if (key != null) {
                     key.pollEvents();
                     key.reset();
@@ -90,37 +82,6 @@ public final class CompletionDetector {
         }
     }
 
-    private static List<Completion> fileSignals(WatchedWorker w, PaneLogScanner log) throws IOException {
-        List<Completion> found = new ArrayList<>();
-        DoneFlag.read(w.worktree()).ifPresent(f -> found.add(new Completion(f.state(), f.summary(),
-                Completion.DONE_FLAG, null)));
-        log.scan().ifPresent(m -> found.add(new Completion(m.state(), m.summary(), Completion.OUTPUT_LINE, null)));
-        return found;
-    }
-
-    /** The pane's process is gone: a last look at flag and log (they may have raced the exit), else the exit itself. */
-    private Optional<Completion> exitSignal(WatchedWorker w, PaneLogScanner log, SignalListener listener)
-            throws IOException {
-        Optional<PaneStatus> status = tmux.paneStatus(w.pane());
-        if (status.isPresent() && !status.get().dead()) {
-            return Optional.empty();
-        }
-        List<Completion> signals = new ArrayList<>();
-        DoneFlag.read(w.worktree()).ifPresent(f -> signals.add(new Completion(f.state(), f.summary(),
-                Completion.DONE_FLAG, null)));
-        log.flush().ifPresent(m -> signals.add(new Completion(m.state(), m.summary(), Completion.OUTPUT_LINE, null)));
-        Integer exit = GatedCommand.recordedExitStatus(w.exitFile())
-                .orElse(status.map(PaneStatus::deadStatus).orElse(null));
-        Completion ending = status.isEmpty()
-                ? new Completion(WorkerState.KILLED, "the worker's pane disappeared (killed outside agentorchestr)",
-                Completion.PANE_GONE, null)
-                : exitCompletion(exit);
-        signals.add(ending);
-        signals.forEach(listener::observed);
-        Completion first = signals.get(0);
-        return Optional.of(new Completion(first.state(), first.summary(), first.signal(), exit));
-    }
-
     /** Saturates instead of overflowing: "no timeout" is passed as {@link Instant#MAX}. */
     private static long millisUntil(Instant deadline) {
         try {
@@ -128,16 +89,6 @@ public final class CompletionDetector {
         } catch (ArithmeticException e) {
             return Long.MAX_VALUE;
         }
-    }
-
-    static Completion exitCompletion(Integer exit) {
-        if (exit != null && exit == 0) {
-            return new Completion(WorkerState.DONE, "the agent exited (status 0) without reporting an outcome",
-                    Completion.PANE_EXIT, 0);
-        }
-        String status = exit == null ? "unknown status" : "status " + exit;
-        return new Completion(WorkerState.FAILED, "the agent exited with " + status
-                + " without reporting an outcome (crashed?)", Completion.PANE_EXIT, exit);
     }
 
     private static void register(WatchService watch, Path dir) throws IOException {

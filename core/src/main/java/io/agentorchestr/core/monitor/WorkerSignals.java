@@ -1,0 +1,124 @@
+package io.agentorchestr.core.monitor;
+
+import io.agentorchestr.core.tmux.GatedCommand;
+import io.agentorchestr.core.tmux.PaneStatus;
+import io.agentorchestr.core.worker.ControlFiles;
+import io.agentorchestr.core.worker.WorkerState;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The completion signals of one watched worker, looked at when something changed (SPEC §6): the done
+ * flag, a WORKER_* line in its pane log, the agent's exit (the launch wrapper's exit file, or tmux
+ * saying the pane is dead or gone) and its worktree being deleted. Every signal present when the
+ * first decides is reported. Not thread-safe: one watcher looks at it.
+ */
+final class WorkerSignals {
+    /**
+     * The wrapper writes the exit file as the agent exits, while tmux may still be copying the agent's
+     * last output into the pane log: a WORKER_* line printed just before the exit is waited for this long.
+     */
+    static final Duration EXIT_SETTLE = Duration.ofMillis(30);
+
+    /** How it ended: every signal seen (in order) and the outcome, which carries the exit status if known. */
+    record Ending(List<Completion> observed, Completion outcome) {
+    }
+
+    private final WatchedWorker worker;
+    private final PaneLogScanner log;
+    private long exitSeenAt;
+
+    WorkerSignals(WatchedWorker worker) {
+        this.worker = worker;
+        this.log = new PaneLogScanner(worker.log(), worker.markers(), 0);
+    }
+
+    WatchedWorker worker() {
+        return worker;
+    }
+
+    /** Where a done flag appears (watched for file events). */
+    Path controlDir() {
+        return ControlFiles.controlDir(worker.worktree());
+    }
+
+    /**
+     * The files' verdict: its worktree deleted, a done flag or WORKER_* line, or the agent's recorded
+     * exit once {@link #EXIT_SETTLE} has passed since it was first seen ({@link #settlesAt}).
+     */
+    Optional<Ending> lookAtFiles() throws IOException {
+        // Its .git file, not the directory: writing a control file may have made the directory again.
+        if (!Files.exists(worker.worktree().resolve(".git"))) {
+            Completion gone = new Completion(WorkerState.FAILED, "its worktree " + worker.worktree() + " was deleted "
+                    + "while it ran (outside agentorchestr); its branch keeps what it committed",
+                    Completion.WORKTREE_GONE, null);
+            return Optional.of(new Ending(List.of(gone), gone));
+        }
+        List<Completion> found = new ArrayList<>();
+        doneFlag().ifPresent(found::add);
+        log.scan().ifPresent(m -> found.add(line(m)));
+        if (!found.isEmpty()) {
+            return Optional.of(new Ending(found, found.get(0)));
+        }
+        if (exitSeenAt == 0 && Files.exists(worker.exitFile())) {
+            exitSeenAt = System.nanoTime();
+        }
+        if (exitSeenAt != 0 && System.nanoTime() - exitSeenAt >= EXIT_SETTLE.toNanos()) {
+            return Optional.of(atExit(false, null));
+        }
+        return Optional.empty();
+    }
+
+    /** When a recorded exit should be looked at again ({@link System#nanoTime()}), or 0 when none is pending. */
+    long settlesAt() {
+        return exitSeenAt == 0 ? 0 : exitSeenAt + EXIT_SETTLE.toNanos();
+    }
+
+    /** tmux's verdict on its pane: empty while it runs, its ending when it is dead or gone. */
+    Optional<Ending> lookAtPane(Optional<PaneStatus> status) throws IOException {
+        if (status.isPresent() && !status.get().dead()) {
+            return Optional.empty();
+        }
+        return Optional.of(atExit(status.isEmpty(), status.map(PaneStatus::deadStatus).orElse(null)));
+    }
+
+    /** The agent is gone: a last look at flag and log (they may have raced the exit), else the exit itself. */
+    private Ending atExit(boolean paneGone, Integer tmuxStatus) throws IOException {
+        List<Completion> signals = new ArrayList<>();
+        doneFlag().ifPresent(signals::add);
+        log.flush().ifPresent(m -> signals.add(line(m)));
+        Optional<Integer> recorded = GatedCommand.recordedExitStatus(worker.exitFile());
+        Integer exit = recorded.orElse(tmuxStatus);
+        signals.add(paneGone && recorded.isEmpty()
+                ? new Completion(WorkerState.KILLED, "the worker's pane disappeared (killed outside agentorchestr)",
+                Completion.PANE_GONE, null)
+                : exitCompletion(exit));
+        Completion first = signals.get(0);
+        return new Ending(signals, new Completion(first.state(), first.summary(), first.signal(), exit));
+    }
+
+    private Optional<Completion> doneFlag() throws IOException {
+        return DoneFlag.read(worker.worktree()).map(f -> new Completion(f.state(), f.summary(), Completion.DONE_FLAG,
+                null));
+    }
+
+    private static Completion line(OutputMarkers.Marker m) {
+        return new Completion(m.state(), m.summary(), Completion.OUTPUT_LINE, null);
+    }
+
+    static Completion exitCompletion(Integer exit) {
+        if (exit != null && exit == 0) {
+            return new Completion(WorkerState.DONE, "the agent exited (status 0) without reporting an outcome",
+                    Completion.PANE_EXIT, 0);
+        }
+        String status = exit == null ? "unknown status" : "status " + exit;
+        return new Completion(WorkerState.FAILED, "the agent exited with " + status
+                + " without reporting an outcome (crashed?)", Completion.PANE_EXIT, exit);
+    }
+}
