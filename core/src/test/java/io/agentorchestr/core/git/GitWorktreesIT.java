@@ -65,7 +65,7 @@ class GitWorktreesIT {
         newWorktree("w01");
         AgentorchestrException e = assertThrows(AgentorchestrException.class, () -> worktrees.create(repo.dir(),
                 dir.resolve("elsewhere"), "agentorchestr/s1/implementer-w01", base));
-        assertTrue(e.getMessage().contains("already exists"), e.getMessage());
+        assertTrue(e.getMessage().contains("agentorchestr never reuses a branch"), e.getMessage());
     }
 
     @Test
