@@ -28,7 +28,9 @@ class WorkerHealthIT extends SandboxedRun {
 
         String session = out.get("session").asText();
         try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
-            WorkerRecord w = store.workers(session).get(0);
+            List<WorkerRecord> workers = store.workers(session);
+            assertEquals(1, workers.size(), out.toString());
+            WorkerRecord w = workers.get(0);
             assertEquals(WorkerState.FAILED, w.state());
             assertEquals(2, w.attempt(), "restarted once (max_restarts = 1)");
             assertTrue(w.summary().startsWith("hung: no output for 2 s"), w.summary());
