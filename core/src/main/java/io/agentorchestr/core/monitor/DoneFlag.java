@@ -25,6 +25,9 @@ public record DoneFlag(WorkerState state, String summary) {
      */
     public static Optional<DoneFlag> read(Path worktree) {
         Path file = ControlFiles.doneFlag(worktree);
+        if (!Files.exists(file)) {
+            return Optional.empty();  // the usual answer, without an exception's cost
+        }
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -36,6 +37,10 @@ public final class PaneLogScanner {
 
     /** Scans what was appended since the last call; returns the first marker on a complete line. */
     public Optional<OutputMarkers.Marker> scan() throws IOException {
+        // Most looks find nothing new (a watch looks at every log now and then): a stat, no buffer.
+        if (!Files.isRegularFile(log) || Files.size(log) <= offset) {
+            return Optional.empty();
+        }
         try (FileChannel ch = FileChannel.open(log, StandardOpenOption.READ)) {
             ByteBuffer buf = ByteBuffer.allocate(CHUNK);
             Optional<OutputMarkers.Marker> found = Optional.empty();
