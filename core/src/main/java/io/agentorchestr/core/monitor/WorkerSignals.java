@@ -6,8 +6,13 @@ import io.agentorchestr.core.worker.ControlFiles;
 import io.agentorchestr.core.worker.WorkerState;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +27,11 @@ import java.util.Optional;
 final class WorkerSignals {
     /**
      * The wrapper writes the exit file as the agent exits, while tmux may still be copying the agent's
-     * last output into the pane log: a WORKER_* line printed just before the exit is waited for this long.
+     * last output into the pane log. The wrapper's exit mark in the log says all of it is there; without
+     * one (a wrapper of an older version, a pane that died with it) the log is given this long.
      */
-    static final Duration EXIT_SETTLE = Duration.ofMillis(30);
+    static final Duration EXIT_SETTLE = Duration.ofMillis(250);
+    private static final int MARK_WINDOW = 256;
 
     /** How it ended: every signal seen (in order) and the outcome, which carries the exit status if known. */
     record Ending(List<Completion> observed, Completion outcome) {
@@ -69,10 +76,23 @@ final class WorkerSignals {
         if (exitSeenAt == 0 && Files.exists(worker.exitFile())) {
             exitSeenAt = System.nanoTime();
         }
-        if (exitSeenAt != 0 && System.nanoTime() - exitSeenAt >= EXIT_SETTLE.toNanos()) {
+        if (exitSeenAt != 0 && (exitMarkLogged() || System.nanoTime() - exitSeenAt >= EXIT_SETTLE.toNanos())) {
             return Optional.of(atExit(false, null));
         }
         return Optional.empty();
+    }
+
+    /** Whether the wrapper's exit mark is at the end of the pane log (nothing follows it but tmux's own). */
+    private boolean exitMarkLogged() throws IOException {
+        try (FileChannel ch = FileChannel.open(worker.log(), StandardOpenOption.READ)) {
+            long size = ch.size();
+            ByteBuffer tail = ByteBuffer.allocate((int) Math.min(size, MARK_WINDOW));
+            ch.read(tail, size - tail.capacity());
+            return new String(tail.array(), 0, tail.position(), StandardCharsets.ISO_8859_1)
+                    .contains(GatedCommand.EXIT_MARK);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
     }
 
     /** When a recorded exit should be looked at again ({@link System#nanoTime()}), or 0 when none is pending. */

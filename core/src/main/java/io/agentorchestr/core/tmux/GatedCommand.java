@@ -41,6 +41,11 @@ public final class GatedCommand {
      */
     public static final String UNSET_ENV = "AGENTORCHESTR_UNSET_ENV";
 
+    /** The OSC the wrapper prints after the agent exits: {@link #EXIT_MARK} in the pane log. */
+    private static final String EXIT_MARK_OSC = "7770;agentorchestr-exit";
+    /** What the pane log holds (ASCII) once the agent has exited and all it printed is in the log. */
+    public static final String EXIT_MARK = "\033]" + EXIT_MARK_OSC + "\007";
+
     private static final String SCRIPT = String.join("\n",
             "tmux wait-for \"$" + CHANNEL_ENV + "\" || exit " + GATE_FAILED,
             "if [ -n \"${" + ENV_FILE_ENV + ":-}\" ]; then",
@@ -55,13 +60,18 @@ public final class GatedCommand {
             "  done",
             "  set +f; unset " + UNSET_ENV,
             "fi",
-            "if [ -n \"${" + PROMPT_FILE_ENV + ":-}\" ]; then",
+            // The prompt file is read (a cat process) only when an argument asks for it.
+            "n=; for a; do [ \"$a\" = '" + PROMPT_TOKEN + "' ] && n=1; done",
+            "if [ -n \"$n\" ] && [ -n \"${" + PROMPT_FILE_ENV + ":-}\" ]; then",
             "  p=$(cat -- \"$" + PROMPT_FILE_ENV + "\") || exit " + PROMPT_UNREADABLE,
             "  for a; do shift; if [ \"$a\" = '" + PROMPT_TOKEN + "' ]; then set -- \"$@\" \"$p\";"
                     + " else set -- \"$@\" \"$a\"; fi; done",
             "fi",
             "\"$@\"",
             "status=$?",
+            // Into the pane's output after everything the agent printed: once it is in the pane log,
+            // so is the agent's last output. Terminals (tmux too) ignore an unknown OSC.
+            "printf '\\033]" + EXIT_MARK_OSC + "\\007'",
             "if [ -n \"${" + EXIT_FILE_ENV + ":-}\" ]; then printf '%s\\n' \"$status\" > \"$" + EXIT_FILE_ENV
                     + "\"; fi",
             "exit \"$status\"");

@@ -176,4 +176,29 @@ class FleetWatchIT {
         assertEquals(WorkerState.FAILED, c.state());
         assertEquals("tests broke", c.summary());
     }
+
+    @Test
+    void aWorkerLinePrintedJustBeforeTheAgentExitsDecidesOverTheExit() throws Exception {
+        start(PrivateTmux.overControlMode(dir));
+        List<WatchedWorker> last = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            last.add(worker("printf 'WORKER_BLOCKED: last words " + i + "\\n'; exit 0"));
+        }
+        for (int i = 0; i < 5; i++) {
+            Completion c = endOf(last.get(i));
+            // Its exit status is known when the exit came first, not when the line was read before it.
+            assertEquals(List.of(WorkerState.BLOCKED, "last words " + i, Completion.OUTPUT_LINE),
+                    List.of(c.state(), c.summary(), c.signal()));
+        }
+    }
+
+    @Test
+    void anExitRecordedWithoutTheWrappersMarkIsTakenAfterAMoment() throws Exception {
+        start(PrivateTmux.overControlMode(dir));
+        // As a wrapper of an older version would leave it: the exit file, and no mark in the log.
+        WatchedWorker w = worker("printf '3\\n' > \"$" + GatedCommand.EXIT_FILE_ENV + "\"; exec sleep 600");
+        Completion c = endOf(w);
+        assertEquals(Completion.PANE_EXIT, c.signal());
+        assertEquals(3, c.exitStatus());
+    }
 }
