@@ -1,25 +1,21 @@
 package io.agentorchestr.bench;
 
-import io.agentorchestr.cli.mcp.LiveSession;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.agentorchestr.core.monitor.DoneFlag;
 import io.agentorchestr.core.worker.WorkerRecord;
 import io.agentorchestr.core.worker.WorkerState;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.spec.McpSchema;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The orchestrator under load: {@code n} demo workers idle at their prompts (done with their work,
- * no completion signal, so every one is watched), for {@code seconds}: CPU and RSS of the
- * orchestrator's JVM (this process: the session runs in-process; the harness only waits). Then, with
- * those workers still live, how long a done.flag takes to reach a blocked wait_for_worker.
+ * The orchestrator under load, before (a tmux process per command) and after (one control-mode
+ * connection), in one run: {@code n} demo workers idle at their prompts (done with their work, no
+ * completion signal, so every one is watched) for {@code seconds}: CPU split into the orchestrator's
+ * JVM, the processes it forks and the tmux server, RSS and threads. Then, with those workers live,
+ * how long a done.flag and an agent's death take to reach a blocked wait_for_worker.
  */
 public final class IdleLoadBench {
     private IdleLoadBench() {
@@ -28,21 +24,15 @@ public final class IdleLoadBench {
     public static void main(String[] args) throws Exception {
         int workers = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-        Path dir = Files.createTempDirectory("agentorchestr-load");
-        try (LiveSession session = new LiveSession(dir, workers)) {
-            String[] endpoint = session.leadEndpoint();
-            McpSyncClient lead = LiveSession.client(endpoint[0], endpoint[1]);
-            try {
-                System.out.println("agentorchestr load benchmark (" + Runtime.getRuntime().availableProcessors()
-                        + " cores, " + System.getProperty("java.version") + ")");
-                for (int i = 0; i < workers; i++) {
-                    call(lead, "spawn_worker", Map.of("task", "load " + i + " [demo:ignore]"));
-                }
-                awaitIdlePrompts(session, workers);
-                idle(workers, seconds);
-                completionLatency(session, lead, Math.min(20, workers));
-            } finally {
-                lead.closeGracefully();
+        System.out.println("agentorchestr load benchmark (" + Runtime.getRuntime().availableProcessors()
+                + " cores, " + System.getProperty("java.version") + ")");
+        // A third argument (processes or control) runs one mode only, for a profiler.
+        List<TmuxMode> modes = args.length > 2 ? List.of(TmuxMode.valueOf(args[2].toUpperCase(java.util.Locale.ROOT)))
+                : List.of(TmuxMode.values());
+        for (TmuxMode mode : modes) {
+            System.out.println("== " + mode.label);
+            try (BenchRun run = BenchRun.start(mode, workers)) {
+                measure(run, workers, seconds);
             }
         }
         // Fifty pane processes were just torn down with the tmux server; do not wait for straggling
@@ -50,70 +40,59 @@ public final class IdleLoadBench {
         System.exit(0);
     }
 
-    /** Every worker's pane shows the demo prompt: its JVM started and it did its work. */
-    private static void awaitIdlePrompts(LiveSession session, int n) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<WorkerRecord> ws = session.context.store().workers(session.started.session().id());
-            long ready = ws.stream().filter(w -> logContains(Path.of(w.logPath()), "demo> ")).count();
-            if (ready >= n) {
-                return;
-            }
-            Thread.sleep(500);
+    private static void measure(BenchRun run, int workers, int seconds) throws Exception {
+        int threadsBefore = Thread.getAllStackTraces().size();
+        for (int i = 0; i < workers; i++) {
+            run.call("spawn_worker", Map.of("task", "load " + i + " [demo:ignore]"));
         }
-        throw new IllegalStateException("the workers did not reach their prompts within 5 minutes");
-    }
-
-    private static void idle(int workers, int seconds) throws Exception {
-        long cpu0 = cpuNanos();
-        long t0 = System.nanoTime();
+        run.awaitPrompts(workers);
+        System.gc();
+        Thread.sleep(2000);  // the last prompts' output settles
+        CpuMeter meter = new CpuMeter(run.tmuxServerPid());
         Thread.sleep(seconds * 1000L);
-        long wall = System.nanoTime() - t0;
-        long cpu = cpuNanos() - cpu0;
-        System.out.printf("%d idle demo workers for %d s: orchestrator CPU %.2f%% of one core, RSS %d MB, "
-                        + "%d threads%n", workers, seconds, 100.0 * cpu / wall, rssKb() / 1024,
-                Thread.getAllStackTraces().size());
+        CpuMeter.Split cpu = meter.read();
+        System.out.printf("%d idle demo workers for %d s (no idle reminders): %s; RSS %d MB; threads %d with no worker, "
+                        + "%d with %d%n",
+                workers, seconds, cpu.line(), CpuMeter.rssKb() / 1024, threadsBefore,
+                Thread.getAllStackTraces().size(), workers);
+        List<WorkerRecord> ws = run.workers();
+        int n = Math.min(20, workers / 2);
+        System.out.println(latency(run, ws.subList(0, n), "done.flag -> wait_for_worker with " + workers
+                + " live workers", "done", w -> () -> new DoneFlag(WorkerState.DONE, "bench").write(Path.of(w.worktree()))));
+        System.out.println(latency(run, ws.subList(n, 2 * n), "agent SIGKILLed -> wait_for_worker with exit status", "failed 137", w -> {
+            ProcessHandle agent = BenchRun.agentProcess(run.panePid(w)).orElseThrow();
+            return agent::destroyForcibly;
+        }));
     }
 
-    /** done.flag (tmp + rename) until a blocked wait_for_worker returns, with all the other workers live. */
-    private static void completionLatency(LiveSession session, McpSyncClient lead, int n) throws Exception {
-        Samples samples = new Samples("done.flag -> wait_for_worker with " + n + "+ live workers");
-        List<WorkerRecord> ws = session.context.store().workers(session.started.session().id());
-        for (WorkerRecord w : ws.subList(0, n)) {
-            CompletableFuture<Long> returned = CompletableFuture.supplyAsync(() -> {
-                call(lead, "wait_for_worker", Map.of("worker_id", w.id(), "timeout_s", 60));
-                return System.nanoTime();
-            });
+    /** What to time on a worker, prepared before the clock starts. */
+    private interface Act {
+        Timed prepare(WorkerRecord w) throws Exception;
+    }
+
+    private interface Timed {
+        void run() throws Exception;
+    }
+
+    /** The act on each worker in turn until a wait_for_worker already blocked on it returns. */
+    private static String latency(BenchRun run, List<WorkerRecord> ws, String name, String expected, Act act)
+            throws Exception {
+        Samples samples = new Samples(name);
+        for (WorkerRecord w : ws) {
+            CompletableFuture<JsonNode> returned = CompletableFuture.supplyAsync(() ->
+                    run.call("wait_for_worker", Map.of("worker_id", w.id(), "timeout_s", 60)));
             Thread.sleep(300);  // let the call block in the server first
+            Timed timed = act.prepare(w);
             long t0 = System.nanoTime();
-            new DoneFlag(WorkerState.DONE, "bench").write(Path.of(w.worktree()));
-            samples.add(returned.get() - t0);
+            timed.run();
+            JsonNode ended = returned.get();
+            samples.add(System.nanoTime() - t0);
+            String got = ended.path("state").asText() + (ended.path("exit_status").isNull() ? ""
+                    : " " + ended.path("exit_status").asInt());
+            if (!got.equals(expected)) {
+                throw new IllegalStateException(w.id() + " did not end as expected: " + ended);
+            }
         }
-        System.out.println(samples.line());
+        return samples.line();
     }
-
-    private static boolean logContains(Path log, String text) {
-        try {
-            return Files.readString(log).contains(text);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static long cpuNanos() {
-        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
-    }
-
-    private static long rssKb() throws IOException {
-        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
-                .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1L);
-    }
-
-    private static void call(McpSyncClient c, String tool, Map<String, Object> args) {
-        McpSchema.CallToolResult r = c.callTool(new McpSchema.CallToolRequest(tool, args));
-        if (Boolean.TRUE.equals(r.isError())) {
-            throw new IllegalStateException(tool + ": " + ((McpSchema.TextContent) r.content().get(0)).text());
-        }
-    }
-
 }

@@ -1,32 +1,26 @@
 package io.agentorchestr.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agentorchestr.cli.CliContext;
-import io.agentorchestr.cli.mcp.LiveSession;
+import io.agentorchestr.cli.mcp.RawMcp;
 import io.agentorchestr.core.monitor.DoneFlag;
 import io.agentorchestr.core.process.ProcessSpec;
 import io.agentorchestr.core.process.SystemProcessRunner;
-import io.agentorchestr.core.tmux.PaneRef;
+import io.agentorchestr.core.worker.WorkerRecord;
 import io.agentorchestr.core.worker.WorkerState;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.spec.McpSchema;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Latency of the MCP tool surface on a real session (private tmux server, real git repository, demo
- * workers), the harness playing the lead: spawn_worker until the worker's process runs, next to a
- * bare {@code git worktree add} + {@code tmux split-window}; done.flag until wait_for_worker returns;
- * list_workers round trips over loopback.
+ * Latency of the MCP tool surface on a real session, before (a tmux process per command) and after
+ * (one control-mode connection), in one run, beside the floor: spawn_worker until the worker's process
+ * runs, next to a bare {@code git worktree add} + {@code tmux split-window}, each spawn on a quiet
+ * machine (the previous worker has started); done.flag until wait_for_worker returns; list_workers
+ * round trips over loopback.
  */
 public final class LatencyBench {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SystemProcessRunner RUN = new SystemProcessRunner();
 
     private LatencyBench() {
@@ -35,26 +29,23 @@ public final class LatencyBench {
     public static void main(String[] args) throws Exception {
         int spawns = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int listCalls = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        Path dir = Files.createTempDirectory("agentorchestr-bench");
-        try (LiveSession session = new LiveSession(dir, 100)) {
-            String[] endpoint = session.leadEndpoint();
-            McpSyncClient lead = LiveSession.client(endpoint[0], endpoint[1]);
-            try {
-                System.out.println("agentorchestr latency benchmark (" + Runtime.getRuntime().availableProcessors()
-                        + " cores, " + System.getProperty("java.version") + ", " + tmuxVersion() + ")");
-                baseline(dir, session.repo, spawns);
-                spawn(session.context, lead, spawns);
-                doneFlag(session.context, lead, spawns);
-                listWorkers(lead, listCalls);
-            } finally {
-                lead.closeGracefully();
+        System.out.println("agentorchestr latency benchmark (" + Runtime.getRuntime().availableProcessors()
+                + " cores, " + System.getProperty("java.version") + ", " + tmuxVersion() + ")");
+        for (TmuxMode mode : TmuxMode.values()) {
+            System.out.println("== " + mode.label);
+            try (BenchRun run = BenchRun.start(mode, 100)) {
+                System.out.println(baseline(run.dir, run.session.repo, spawns));
+                spawn(run, spawns);
+                System.out.println(doneFlag(run, spawns));
+                listWorkers(run, listCalls);
             }
         }
+        System.exit(0);
     }
 
-    /** Bare git worktree add + tmux split-window running a command, on the same repository. */
-    private static void baseline(Path dir, Path repo, int n) {
-        Samples samples = new Samples("bare git worktree add + tmux split-window");
+    /** The floor: bare git worktree add + tmux split-window running a command, on the same repository. */
+    private static String baseline(Path dir, Path repo, int n) {
+        Samples samples = new Samples("floor: bare git worktree add + tmux split-window");
         String sock = dir.resolve("baseline.sock").toString();
         run("tmux", "-S", sock, "-f", "/dev/null", "new-session", "-d", "-s", "b", "-x", "200", "-y", "50", "sleep 600");
         for (int i = 0; i < n; i++) {
@@ -67,89 +58,80 @@ public final class LatencyBench {
             run("tmux", "-S", sock, "select-layout", "-t", "b", "tiled");
         }
         run("tmux", "-S", sock, "kill-server");
-        System.out.println(samples.line());
+        return samples.line();
     }
 
     /** spawn_worker call until the worker's agent process (java, the demo) runs in its pane. */
-    private static void spawn(CliContext context, McpSyncClient lead, int n) throws Exception {
+    private static void spawn(BenchRun run, int n) throws Exception {
         Samples call = new Samples("spawn_worker call (worktree, branch, pane, records)");
         Samples running = new Samples("spawn_worker call -> worker process running");
         for (int i = 0; i < n; i++) {
             long t0 = System.nanoTime();
-            JsonNode w = json(lead, "spawn_worker", Map.of("task", "bench " + i + " [demo:ignore]"));
+            JsonNode w = run.call("spawn_worker", Map.of("task", "bench " + i + " [demo:ignore]"));
             call.add(System.nanoTime() - t0);
-            PaneRef pane = new PaneRef(context.store().worker(sessionOf(context), w.path("worker_id").asText())
-                    .orElseThrow().paneId());
-            long panePid = context.tmux().paneStatus(pane).orElseThrow().pid();
-            while (!agentRunning(panePid)) {
+            long panePid = run.panePid(run.worker(w.path("worker_id").asText()));
+            while (BenchRun.agentProcess(panePid).isEmpty()) {
                 Thread.sleep(1);
             }
             running.add(System.nanoTime() - t0);
+            run.awaitPrompts(i + 1);  // a quiet machine for the next: this agent's start is over
         }
         System.out.println(call.line());
         System.out.println(running.line());
     }
 
     /** done.flag written (tmp + rename) until a blocked wait_for_worker returns. */
-    private static void doneFlag(CliContext context, McpSyncClient lead, int n) throws Exception {
+    private static String doneFlag(BenchRun run, int n) throws Exception {
         Samples samples = new Samples("done.flag written -> wait_for_worker returns");
-        String session = sessionOf(context);
-        List<String> ids = new ArrayList<>();
-        for (var w : context.store().workers(session)) {
-            if (!w.state().terminal()) {
-                ids.add(w.id());
-            }
-        }
-        for (String id : ids.subList(0, Math.min(n, ids.size()))) {
-            Path worktree = Path.of(context.store().worker(session, id).orElseThrow().worktree());
+        List<WorkerRecord> live = run.workers().stream().filter(w -> !w.state().terminal()).limit(n).toList();
+        for (WorkerRecord w : live) {
             CompletableFuture<Long> returned = CompletableFuture.supplyAsync(() -> {
-                json(lead, "wait_for_worker", Map.of("worker_id", id, "timeout_s", 60));
+                run.call("wait_for_worker", Map.of("worker_id", w.id(), "timeout_s", 60));
                 return System.nanoTime();
             });
             Thread.sleep(300);  // let the call block in the server first
             long t0 = System.nanoTime();
-            new DoneFlag(WorkerState.DONE, "bench").write(worktree);
+            new DoneFlag(WorkerState.DONE, "bench").write(Path.of(w.worktree()));
             samples.add(returned.get() - t0);
         }
-        System.out.println(samples.line());
+        return samples.line();
     }
 
-    private static void listWorkers(McpSyncClient lead, int n) {
-        Samples samples = new Samples("list_workers round trip over loopback");
-        for (int i = 0; i < 50; i++) {
-            json(lead, "list_workers", Map.of());  // warm-up
+    /**
+     * list_workers over loopback, from a plain HTTP client (the server's own latency) and from the MCP
+     * Java SDK's client (what an agent built on it sees).
+     */
+    private static void listWorkers(BenchRun run, int n) throws Exception {
+        RawMcp raw = run.rawLead();
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":"
+                + "\"list_workers\",\"arguments\":{}}}";
+        int workers = run.workers().size();
+        System.out.println(timed("list_workers (" + workers + " workers), plain HTTP client", n, () -> {
+            RawMcp.Reply r = raw.post(body);
+            if (r.status() != 200 || r.message().path("result").path("isError").asBoolean()) {
+                throw new IllegalStateException("list_workers: " + r.body());
+            }
+        }));
+        System.out.println(timed("list_workers (" + workers + " workers), MCP SDK client", n,
+                () -> run.call("list_workers", Map.of())));
+    }
+
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    private static String timed(String name, int n, Call call) throws Exception {
+        Samples samples = new Samples(name);
+        for (int i = 0; i < 100; i++) {
+            call.run();  // warm-up
         }
+        long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             long t0 = System.nanoTime();
-            json(lead, "list_workers", Map.of());
+            call.run();
             samples.add(System.nanoTime() - t0);
         }
-        System.out.println(samples.line());
-    }
-
-    /** The pane's launch wrapper has started the agent: a descendant that is neither a shell nor tmux's gate. */
-    private static boolean agentRunning(long panePid) {
-        return ProcessHandle.of(panePid).stream().flatMap(ProcessHandle::descendants)
-                .map(p -> p.info().command().orElse(""))
-                .anyMatch(c -> !c.isEmpty() && !c.endsWith("/sh") && !c.endsWith("/dash") && !c.endsWith("/bash")
-                        && !c.endsWith("/tmux"));
-    }
-
-    private static String sessionOf(CliContext context) {
-        return context.store().recentSessions(1).get(0).id();
-    }
-
-    private static JsonNode json(McpSyncClient c, String tool, Map<String, Object> args) {
-        McpSchema.CallToolResult r = c.callTool(new McpSchema.CallToolRequest(tool, args));
-        String text = ((McpSchema.TextContent) r.content().get(0)).text();
-        if (Boolean.TRUE.equals(r.isError())) {
-            throw new IllegalStateException(tool + ": " + text);
-        }
-        try {
-            return JSON.readTree(text);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return samples.line() + String.format("  %.0f calls/s", n / ((System.nanoTime() - start) / 1e9));
     }
 
     private static String tmuxVersion() {

@@ -55,6 +55,16 @@ public final class LiveSession implements AutoCloseable {
      */
     public LiveSession(Path dir, int maxWorkers, String extraAgents, List<String> agents,
                        io.agentorchestr.core.process.ProcessRunner runner) throws IOException {
+        this(dir, maxWorkers, extraAgents, agents, runner, Map.of(), null);
+    }
+
+    /**
+     * @param extraEnv more environment for agentorchestr (a benchmark switching AGENTORCHESTR_TMUX_CONTROL)
+     * @param health   the session's health policy, or null for the defaults
+     */
+    public LiveSession(Path dir, int maxWorkers, String extraAgents, List<String> agents,
+                       io.agentorchestr.core.process.ProcessRunner runner, Map<String, String> extraEnv,
+                       io.agentorchestr.core.health.HealthPolicy health) throws IOException {
         this.dir = dir;
         System.setProperty("agentorchestr.home", Path.of(System.getProperty("agentorchestr.dist",
                 "target/agentorchestr")).toAbsolutePath().toString());
@@ -76,9 +86,11 @@ public final class LiveSession implements AutoCloseable {
         env.put("AGENTORCHESTR_STATE_DIR", dir.resolve("state").toString());
         env.put("AGENTORCHESTR_TMUX_SOCKET", dir.resolve("tmux.sock").toString());
         env.put("AGENTORCHESTR_TMUX_CONF", "/dev/null");
+        env.putAll(extraEnv);
         context = new CliContext(env, runner);
         run = context.goalRun(progress::add);
-        started = run.start(new GoalRequest("contract test", agents, "idle", repo, null, null, maxWorkers));
+        started = run.start(new GoalRequest("contract test", agents, "idle", repo, null, null, maxWorkers,
+                health));
     }
 
     private void git(String... args) {

@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
  * MCP over raw HTTP, for what an SDK client cannot send (malformed bodies, non-object arguments,
  * cancellations, abandoned requests): initializes a session, then posts bodies as they are.
  */
-final class RawMcp {
+public final class RawMcp {
     static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI url;
@@ -23,8 +23,8 @@ final class RawMcp {
     private String sessionId;
 
     /** A response: its status and body, and the JSON-RPC message in it (from JSON or an SSE data line). */
-    record Reply(int status, String body) {
-        JsonNode message() {
+    public record Reply(int status, String body) {
+        public JsonNode message() {
             String text = body.strip();
             if (!text.startsWith("{")) {
                 text = text.lines().filter(l -> l.startsWith("data:")).map(l -> l.substring(5).strip())
@@ -38,12 +38,12 @@ final class RawMcp {
         }
     }
 
-    RawMcp(String url, String authorization) {
+    public RawMcp(String url, String authorization) {
         this.url = URI.create(url);
         this.authorization = authorization;
     }
 
-    RawMcp initialize() throws Exception {
+    public RawMcp initialize() throws Exception {
         HttpResponse<String> r = http.send(request("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
                 + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\","
                 + "\"version\":\"1\"}}}", false), HttpResponse.BodyHandlers.ofString());
@@ -52,7 +52,7 @@ final class RawMcp {
         return this;
     }
 
-    Reply post(String body) throws Exception {
+    public Reply post(String body) throws Exception {
         HttpResponse<String> r = http.send(request(body, sessionId != null), HttpResponse.BodyHandlers.ofString());
         return new Reply(r.statusCode(), r.body());
     }
