@@ -66,6 +66,33 @@ class SecretRedactorTest {
         assertEquals(text, SecretRedactor.redactText(text));
     }
 
+    /** One of every family the regexes know, so a family the quick pre-check would miss shows up here. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "A3TXABCDEFGHIJKLMNOP", "ABIAABCDEFGHIJKLMNOP", "ACCAABCDEFGHIJKLMNOP", "AGPAABCDEFGHIJKLMNOP",
+        "AIDAABCDEFGHIJKLMNOP", "AROAABCDEFGHIJKLMNOP", "AIPAABCDEFGHIJKLMNOP", "ANPAABCDEFGHIJKLMNOP",
+        "ANVAABCDEFGHIJKLMNOP", "ghu_1234567890abcdefghijABCDEFGHIJ12", "ghs_1234567890abcdefghijABCDEFGHIJ12",
+        "ghr_1234567890abcdefghijABCDEFGHIJ12", "glptt-abcdefghij1234567890", "gldt-abcdefghij1234567890",
+        "glrt-abcdefghij1234567890", "glcbt-abcdefghij1234567890", "gloas-abcdefghij1234567890",
+        "glimt-abcdefghij1234567890", "glft-abcdefghij1234567890", "glagent-abcdefghij1234567890",
+        "glsoat-abcdefghij1234567890", "hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXX",
+        "rk_test_abcdefghij12", "ya29.abcdefghijklmnopqrstuvwxyz", "pypi-AgEIcHlwaS5vcmcCJGFiY2RlZmdoLWlqa2wtbW5vcC1x",
+        "SK0123456789abcdef0123456789abcdef", "shpat_0123456789abcdef0123456789abcdef",
+        "dop_v1_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        "dapi0123456789abcdef0123456789abcdef",
+    })
+    void everyFamilyIsMaskedInOrdinaryText(String secret) {
+        String masked = SecretRedactor.redactText("the worker printed " + secret + " by mistake");
+        assertEquals("the worker printed [redacted] by mistake", masked);
+    }
+
+    @Test
+    void aSignatureInAnAzureSasUrlIsMasked() {
+        String masked = SecretRedactor.redactText("https://acct.blob.core.windows.net/c?sv=2020-08-04&sig="
+                + "abcdefghijklmnopqrstuvwxyz012345");
+        assertFalse(masked.contains("abcdefghijklmnopqrstuvwxyz012345"), masked);
+    }
+
     @Test
     void nullAndEmptyPassThrough() {
         assertEquals(null, SecretRedactor.redactText(null));
