@@ -9,6 +9,7 @@ import io.agentorchestr.core.worker.WorkerRecord;
 import io.agentorchestr.core.worker.WorkerState;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -114,6 +115,36 @@ public final class LatencyBench {
         }));
         System.out.println(timed("list_workers (" + workers + " workers), MCP SDK client", n,
                 () -> run.call("list_workers", Map.of())));
+        System.out.println(throughput(run, body, 4, n));
+    }
+
+    /** Calls per second with {@code clients} plain HTTP clients calling at once, {@code n} calls in all. */
+    private static String throughput(BenchRun run, String body, int clients, int n) throws Exception {
+        List<RawMcp> raws = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            raws.add(run.rawLead());
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            long start = System.nanoTime();
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (RawMcp raw : raws) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < n / clients; i++) {
+                        raw.post(body);
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return String.format("%-58s %.0f calls/s", "list_workers, " + clients + " plain HTTP clients at once",
+                    (n / clients * clients) / seconds);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private interface Call {
