@@ -30,10 +30,15 @@ public final class GatedCommand {
     /** Exit status when the prompt file could not be read. */
     public static final int PROMPT_UNREADABLE = 98;
 
-    /** A 0600 file of {@code export K='v'} lines read (then deleted) before the agent starts: secrets stay out of argv. */
+    /**
+     * A 0600 file of {@code export K='v'} lines read (then deleted) before the agent starts: secrets
+     * stay out of argv. A launch file ({@link #writeLaunchFile}) also says where and what to run.
+     */
     public static final String ENV_FILE_ENV = "AGENTORCHESTR_ENV_FILE";
     /** Exit status when the secret environment file could not be read. */
     public static final int ENV_UNREADABLE = 96;
+    /** Exit status when the launch file's working directory is missing. */
+    public static final int WORKDIR_MISSING = 95;
 
     /**
      * Space-separated variable names (a trailing {@code *} matches a prefix) the wrapper removes
@@ -46,10 +51,15 @@ public final class GatedCommand {
     /** What the pane log holds (ASCII) once the agent has exited and all it printed is in the log. */
     public static final String EXIT_MARK = "\033]" + EXIT_MARK_OSC + "\007";
 
+    /** The wrapper's way out: records the status in the exit file (the authority on it), then exits. */
+    private static final String END = "agentorchestr_end";
+
     private static final String SCRIPT = String.join("\n",
-            "tmux wait-for \"$" + CHANNEL_ENV + "\" || exit " + GATE_FAILED,
+            END + "() { if [ -n \"${" + EXIT_FILE_ENV + ":-}\" ]; then printf '%s\\n' \"$1\" > \"$"
+                    + EXIT_FILE_ENV + "\"; fi; exit \"$1\"; }",
+            "tmux wait-for \"$" + CHANNEL_ENV + "\" || " + END + " " + GATE_FAILED,
             "if [ -n \"${" + ENV_FILE_ENV + ":-}\" ]; then",
-            "  . \"$" + ENV_FILE_ENV + "\" || exit " + ENV_UNREADABLE,
+            "  . \"$" + ENV_FILE_ENV + "\" || " + END + " " + ENV_UNREADABLE,
             "  rm -f -- \"$" + ENV_FILE_ENV + "\"; unset " + ENV_FILE_ENV,
             "fi",
             // set -f: the patterns are matched against names, never expanded against files.
@@ -63,7 +73,7 @@ public final class GatedCommand {
             // The prompt file is read (a cat process) only when an argument asks for it.
             "n=; for a; do [ \"$a\" = '" + PROMPT_TOKEN + "' ] && n=1; done",
             "if [ -n \"$n\" ] && [ -n \"${" + PROMPT_FILE_ENV + ":-}\" ]; then",
-            "  p=$(cat -- \"$" + PROMPT_FILE_ENV + "\") || exit " + PROMPT_UNREADABLE,
+            "  p=$(cat -- \"$" + PROMPT_FILE_ENV + "\") || " + END + " " + PROMPT_UNREADABLE,
             "  for a; do shift; if [ \"$a\" = '" + PROMPT_TOKEN + "' ]; then set -- \"$@\" \"$p\";"
                     + " else set -- \"$@\" \"$a\"; fi; done",
             "fi",
@@ -72,9 +82,7 @@ public final class GatedCommand {
             // Into the pane's output after everything the agent printed: once it is in the pane log,
             // so is the agent's last output. Terminals (tmux too) ignore an unknown OSC.
             "printf '\\033]" + EXIT_MARK_OSC + "\\007'",
-            "if [ -n \"${" + EXIT_FILE_ENV + ":-}\" ]; then printf '%s\\n' \"$status\" > \"$" + EXIT_FILE_ENV
-                    + "\"; fi",
-            "exit \"$status\"");
+            END + " \"$status\"");
 
     private GatedCommand() {
     }
@@ -93,14 +101,36 @@ public final class GatedCommand {
      * passed with {@code tmux -e} would show in the tmux client's argv to every local user.
      */
     public static void writeSecretEnv(Path file, Map<String, String> secrets) {
+        PrivateFile.write(file, "the agent's environment", exports(secrets));
+    }
+
+    /**
+     * Writes what the wrapper of a pane opened with {@code wrap(List.of())} runs once released: its
+     * environment, its working directory and its argv. The pane can so open (tmux forking its shell,
+     * pipe-pane its logger) while what the agent needs is still being made, its worktree among it.
+     */
+    public static void writeLaunchFile(Path file, Map<String, String> env, Path workDir, List<String> argv) {
+        StringBuilder text = new StringBuilder(exports(env));
+        text.append("cd -- ").append(quote(workDir.toString())).append(" || ").append(END).append(' ')
+                .append(WORKDIR_MISSING).append('\n');
+        text.append("set --");
+        argv.forEach(a -> text.append(' ').append(quote(a)));
+        PrivateFile.write(file, "the agent's launch", text.append('\n').toString());
+    }
+
+    private static String exports(Map<String, String> env) {
         StringBuilder text = new StringBuilder();
-        secrets.forEach((k, v) -> {
+        env.forEach((k, v) -> {
             if (!k.matches("[A-Za-z_][A-Za-z0-9_]*")) {
                 throw new IllegalArgumentException("not an environment variable name: " + k);
             }
-            text.append("export ").append(k).append("='").append(v.replace("'", "'\\''")).append("'\n");
+            text.append("export ").append(k).append('=').append(quote(v)).append('\n');
         });
-        PrivateFile.write(file, "the agent's environment", text.toString());
+        return text.toString();
+    }
+
+    private static String quote(String value) {
+        return "'" + value.replace("'", "'\\''") + "'";
     }
 
     public static List<String> wrap(List<String> argv) {

@@ -39,11 +39,15 @@ final class PaneRelease {
         return l == null || injection.equals(McpInjector.Injection.NONE) ? null : new Ready(id, l.toolListings(id));
     }
 
-    /** Attaches the log, then lets the agent start; pastes {@code pastePrompt} (when not null) once it is ready. */
-    void release(PaneRef ref, Path log, String channel, String pastePrompt, AgentProfile agent, Ready ready) {
+    /** Keeps the pane once its agent exits, and its output in {@code log}: before the agent can start. */
+    void attach(PaneRef ref, Path log) {
         // remain-on-exit keeps a dead pane (and its exit status) readable; set before the agent can exit.
         tmux.setWindowOption(ref.id(), "remain-on-exit", "on");
         tmux.pipePaneTo(ref, log);
+    }
+
+    /** Lets the attached pane's agent start; pastes {@code pastePrompt} (when not null) once it is ready. */
+    void release(PaneRef ref, String channel, String pastePrompt, AgentProfile agent, Ready ready) {
         tmux.signalChannel(channel);
         if (pastePrompt == null) {
             return;

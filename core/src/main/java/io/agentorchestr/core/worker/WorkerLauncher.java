@@ -1,7 +1,6 @@
 package io.agentorchestr.core.worker;
 
 import io.agentorchestr.core.agent.AgentLauncher;
-import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.agent.AgentProfile;
 import io.agentorchestr.core.agent.ConversationFinder;
 import io.agentorchestr.core.agent.FirstRunDialogs;
@@ -17,9 +16,6 @@ import io.agentorchestr.core.git.Worktrees;
 import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.store.StateStore;
-import io.agentorchestr.core.tmux.GatedCommand;
-import io.agentorchestr.core.tmux.NewPane;
-import io.agentorchestr.core.tmux.PanePlacer;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
 import io.agentorchestr.core.text.StrictUtf8;
@@ -29,10 +25,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,6 +42,7 @@ public final class WorkerLauncher {
     private final Worktrees worktrees;
     private final StateStore store;
     private final PaneRelease release;
+    private final PaneOpener panes;
     private final McpInjector mcpInjector = new McpInjector();
     private final FirstRunDialogs dialogs;
     private final ConversationFinder conversations;
@@ -71,6 +67,7 @@ public final class WorkerLauncher {
         this.worktrees = worktrees;
         this.store = store;
         this.release = new PaneRelease(tmux);
+        this.panes = new PaneOpener(tmux, release);
     }
 
     /**
@@ -131,6 +128,14 @@ public final class WorkerLauncher {
         String branch = branchName(session.id(), perspective, spec.id());
         Path worktree = worktrees.pathFor(project, session.id(), id);
         String startCommit = spec.startCommit() == null ? session.baseCommit() : spec.startCommit();
+        Path sessionDir = Path.of(session.sessionDir());
+        Path promptFile = sessionDir.resolve("prompts").resolve(id + ".md");
+        Path log = sessionDir.resolve("logs").resolve(id + ".log");
+        PaneOpener.Attempt attempt = new PaneOpener.Attempt(session, id, "", promptFile, log, worktree);
+        createLogDirectory(log);
+        // The pane opens while git makes the worktree; its agent starts once both are done.
+        CompletableFuture<PaneRef> opened = panes.openAsync(attempt, spec.firstPane());
+        rollback.add("pane of " + id, () -> panes.close(opened));
         ControlFiles.EXCLUDE_PATTERNS.forEach(p -> git.exclude(project, p));
         worktrees.create(project, worktree, branch, startCommit);
         rollback.add("worktree " + worktree + " and branch " + branch, () -> {
@@ -139,25 +144,20 @@ public final class WorkerLauncher {
         });
 
         List<String> trust = dialogs.preAccept(spec.agent(), project, List.of(worktree));
-        Path sessionDir = Path.of(session.sessionDir());
         McpInjector.Injection injection = spec.mcp().map(access -> injectMcp(spec.agent(), access, sessionDir,
                 worktree, project, id)).orElse(McpInjector.Injection.NONE);
         rollback.add("MCP settings of " + id, () -> McpInjector.cleanUp(injection));
         String prompt = WorkerPrompt.build(id, branch, spec.brief(), !injection.equals(McpInjector.Injection.NONE));
-        Path promptFile = sessionDir.resolve("prompts").resolve(id + ".md");
-        Path log = sessionDir.resolve("logs").resolve(id + ".log");
         rollback.add("prompt file " + promptFile, () -> deleteQuietly(promptFile));
         writeFiles(worktree, promptFile, prompt, log);
 
         String agentSessionId = spec.agent().sessionIdArgs().isEmpty() ? null : UUID.randomUUID().toString();
         LaunchCommand launch = AgentLauncher.build(spec.agent(), spec.binary(),
                 new LaunchRequest(false, promptFile, agentSessionId), concat(trust, injection.args()));
-        NewPane pane = pane(session, id, "", launch, injection, promptFile, log, worktree);
+        rollback.add("launch file of " + id, () -> deleteQuietly(attempt.launchFile()));
+        PaneOpener.writeLaunch(attempt, launch, injection);
         PaneRelease.Ready ready = release.ready(id, injection);
-        PanePlacer placer = new PanePlacer(tmux);
-        PaneRef ref = spec.firstPane() ? placer.openSession(session.tmuxSession(), pane)
-                : placer.addPane(session.tmuxSession(), pane);
-        rollback.add("pane " + ref.id(), () -> tmux.killPane(ref));
+        PaneRef ref = PaneOpener.await(opened);
         Instant now = Instant.now();
         WorkerRecord record = new WorkerRecord(session.id(), id, 1, perspective, spec.agent().key(),
                 agentSessionId, spec.brief().task(), ref.id(), worktree.toString(), branch,
@@ -165,7 +165,7 @@ public final class WorkerLauncher {
         store.saveWorker(record);
         store.append(session.id(), new SessionEvent.WorkerSpawned(id, spec.agent().key(), branch,
                 worktree.toString(), ref.id()));
-        release.release(ref, log, channel(session, id, ""), launch.pastePrompt() ? prompt : null, spec.agent(), ready);
+        release.release(ref, attempt.channel(), launch.pastePrompt() ? prompt : null, spec.agent(), ready);
         WorkerRecord running = record.withState(WorkerState.RUNNING, null, null, null);
         store.saveWorker(running);
         store.append(session.id(), new SessionEvent.WorkerStateChanged(id, WorkerState.STARTING.label(),
@@ -213,42 +213,16 @@ public final class WorkerLauncher {
                 : agent.sessionIdArgs().isEmpty() ? null : UUID.randomUUID().toString();
         LaunchCommand launch = AgentLauncher.build(agent, binary, new LaunchRequest(false, promptFile, agentSessionId,
                 resume), concat(trust, injection.args()));
-        NewPane pane = pane(session, w.id(), suffix, launch, injection, promptFile, log, worktree);
+        PaneOpener.Attempt next = new PaneOpener.Attempt(session, w.id(), suffix, promptFile, log, worktree);
+        PaneOpener.writeLaunch(next, launch, injection);
         PaneRelease.Ready ready = release.ready(w.id(), injection);
-        PaneRef ref;
-        if (target != null && tmux.paneStatus(target).isPresent()) {
-            tmux.respawnPane(target, pane);
-            ref = target;
-        } else {
-            ref = new PanePlacer(tmux).addPane(session.tmuxSession(), pane);
-        }
-        WorkerRecord next = w.nextAttempt(agentSessionId, ref.id(), log.toString());
-        store.saveWorker(next);
+        PaneRef ref = panes.reopen(next, target);
+        WorkerRecord restarted = w.nextAttempt(agentSessionId, ref.id(), log.toString());
+        store.saveWorker(restarted);
         store.append(session.id(), new SessionEvent.WorkerRestarted(w.id(), attempt, ref.id(), resume, reason));
-        release.release(ref, log, channel(session, w.id(), suffix), launch.pastePrompt() ? prompt : null, agent, ready);
+        release.release(ref, next.channel(), launch.pastePrompt() ? prompt : null, agent, ready);
         store.finishOp(op, "ok");
-        return next;
-    }
-
-    private static String channel(SessionRecord session, String id, String suffix) {
-        return "agentorchestr-go-" + session.id() + "-" + id + suffix;
-    }
-
-    private NewPane pane(SessionRecord session, String id, String suffix, LaunchCommand launch,
-                         McpInjector.Injection injection, Path promptFile, Path log, Path worktree) {
-        Map<String, String> env = new LinkedHashMap<>(launch.env());
-        if (!injection.env().isEmpty()) {
-            Path envFile = Path.of(session.sessionDir()).resolve("env").resolve(id + suffix + ".env");
-            GatedCommand.writeSecretEnv(envFile, injection.env());
-            env.put(GatedCommand.ENV_FILE_ENV, envFile.toString());
-        }
-        env.put(GatedCommand.CHANNEL_ENV, channel(session, id, suffix));
-        env.put(GatedCommand.PROMPT_FILE_ENV, promptFile.toString());
-        env.put(GatedCommand.EXIT_FILE_ENV, WorkerWatch.exitFile(log).toString());
-        env.put(AgentStopper.SESSION_ENV, session.id());
-        env.put("AGENTORCHESTR_WORKER_ID", id);
-        env.put("AGENTORCHESTR_DONE_FLAG", ControlFiles.doneFlag(worktree).toString());
-        return new NewPane(GatedCommand.wrap(launch.argv()), worktree, env);
+        return restarted;
     }
 
     private static String readPrompt(Path sessionDir, String id) {
@@ -300,6 +274,14 @@ public final class WorkerLauncher {
         injections.clear();
     }
 
+
+    private static void createLogDirectory(Path log) {
+        try {
+            Files.createDirectories(log.getParent());
+        } catch (IOException e) {
+            throw AgentorchestrException.error(FileTrouble.describe("cannot create the pane log directory", e), e);
+        }
+    }
 
     private static void writeFiles(Path worktree, Path promptFile, String prompt, Path log) {
         try {

@@ -208,6 +208,40 @@ abstract class TmuxContract {
     }
 
     @Test
+    void aPaneOpenedBeforeItsLaunchFileRunsWhatTheFileSaysOnceReleased() throws IOException {
+        String tricky = "it's \"q\" $HOME ~ \\ #{pane_id} ; \n\ttab \u001b ☕ end";
+        Path launch = dir.resolve("env/launch.env");
+        Path work = dir.resolve("made later");
+        Path out = work.resolve("args.txt");
+        PaneRef pane = tmux.newSession("later", "w", new NewPane(GatedCommand.wrap(List.of()), dir,
+                Map.of(GatedCommand.CHANNEL_ENV, "go-later", GatedCommand.ENV_FILE_ENV, launch.toString())));
+        // What it runs and where is decided after the pane opened.
+        Files.createDirectories(work);
+        GatedCommand.writeLaunchFile(launch, Map.of("V", tricky), work, List.of("sh", "-c",
+                "printf '%s|%s|%s' \"$1\" \"$V\" \"$(pwd)\" > args.tmp; mv args.tmp args.txt; sleep 600", "sh", tricky));
+        tmux.signalChannel("go-later");
+        Poll.until("arguments written", WAIT, () -> Files.exists(out));
+        assertEquals(tricky + "|" + tricky + "|" + work, Files.readString(out));
+        assertFalse(Files.exists(launch), "the launch file (it may hold secrets) is deleted once read");
+        assertTrue(tmux.paneStatus(pane).isPresent());
+    }
+
+    @Test
+    void aLaunchFileWhoseDirectoryIsGoneEndsWithItsOwnStatusWithoutRunningTheAgent() {
+        Path launch = dir.resolve("env/gone.env");
+        Path exitFile = dir.resolve("gone.exit");
+        PaneRef pane = tmux.newSession("gone", "w", new NewPane(GatedCommand.wrap(List.of()), dir,
+                Map.of(GatedCommand.CHANNEL_ENV, "go-gone", GatedCommand.ENV_FILE_ENV, launch.toString(),
+                        GatedCommand.EXIT_FILE_ENV, exitFile.toString())));
+        tmux.setWindowOption(pane.id(), "remain-on-exit", "on");
+        GatedCommand.writeLaunchFile(launch, Map.of(), dir.resolve("no such dir"), List.of("touch", "ran"));
+        tmux.signalChannel("go-gone");
+        Poll.until("exit recorded", WAIT, () -> GatedCommand.recordedExitStatus(exitFile).isPresent());
+        assertEquals(Optional.of(GatedCommand.WORKDIR_MISSING), GatedCommand.recordedExitStatus(exitFile));
+        assertFalse(Files.exists(dir.resolve("ran")));
+    }
+
+    @Test
     void thePlacerKeepsFivePanesAWindowAndSpillsIntoNumberedWindows() {
         PanePlacer placer = new PanePlacer(tmux);
         placer.openSession("tiles", sh("sleep 600"));
