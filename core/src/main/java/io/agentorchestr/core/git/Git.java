@@ -26,7 +26,10 @@ public interface Git {
     /** The checked-out branch (short name); empty when HEAD is detached or unborn. */
     Optional<String> currentBranch(Path repo);
 
-    /** {@code git worktree add -b branch path start}: a new branch checked out in a new worktree. */
+    /**
+     * A new branch at {@code startCommit}, checked out in a new worktree; an existing branch is refused
+     * (and left as it is), and a failed checkout takes the new branch back.
+     */
     void addWorktree(Path repo, Path worktree, String branch, String startCommit);
 
     /** {@code git worktree remove} (without --force: git refuses a worktree with changes). */
