@@ -88,14 +88,57 @@ final class BenchRun implements AutoCloseable {
         return Long.parseLong(out.strip());
     }
 
-    /** The pane's agent: a descendant of its launch wrapper that is neither a shell nor tmux's gate. */
-    static Optional<ProcessHandle> agentProcess(long panePid) {
-        return ProcessHandle.of(panePid).stream().flatMap(ProcessHandle::descendants)
-                .filter(p -> {
-                    String c = p.info().command().orElse("");
-                    return !c.isEmpty() && !c.endsWith("/sh") && !c.endsWith("/dash") && !c.endsWith("/bash")
-                            && !c.endsWith("/tmux");
-                }).findFirst();
+    /**
+     * The pane's agent: a descendant of its launch wrapper that is neither a shell nor tmux's gate.
+     * Found through /proc/PID/task/TID/children and comm: a harness that scanned all of /proc every
+     * millisecond would itself slow the start it measures.
+     */
+    static Optional<Long> agentProcess(long panePid) {
+        List<Long> queue = new java.util.ArrayList<>(children(panePid));
+        while (!queue.isEmpty()) {
+            long pid = queue.remove(0);
+            String comm = read(Path.of("/proc/" + pid + "/comm")).strip();
+            // tmux names its client process "tmux: client".
+            if (!comm.isEmpty() && !List.of("sh", "dash", "bash").contains(comm) && !comm.startsWith("tmux")) {
+                return Optional.of(pid);
+            }
+            queue.addAll(children(pid));
+        }
+        return Optional.empty();
+    }
+
+    /** The process's environment, NUL-separated ("" once it is gone). */
+    static String environ(long pid) {
+        return read(Path.of("/proc/" + pid + "/environ"));
+    }
+
+    /** The process's argv, NUL-separated. */
+    static String cmdline(long pid) {
+        return read(Path.of("/proc/" + pid + "/cmdline"));
+    }
+
+    static List<Long> children(long pid) {
+        List<Long> out = new java.util.ArrayList<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            tasks.forEach(t -> {
+                for (String c : read(t.resolve("children")).trim().split("\\s+")) {
+                    if (!c.isEmpty()) {
+                        out.add(Long.parseLong(c));
+                    }
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // gone meanwhile
+        }
+        return out;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** Waits until {@code n} workers show the demo agent's prompt: started and done with their task. */

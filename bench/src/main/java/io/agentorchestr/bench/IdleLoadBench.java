@@ -60,7 +60,7 @@ public final class IdleLoadBench {
         System.out.println(latency(run, ws.subList(0, n), "done.flag -> wait_for_worker with " + workers
                 + " live workers", "done", w -> () -> new DoneFlag(WorkerState.DONE, "bench").write(Path.of(w.worktree()))));
         System.out.println(latency(run, ws.subList(n, 2 * n), "agent SIGKILLed -> wait_for_worker with exit status", "failed 137", w -> {
-            ProcessHandle agent = BenchRun.agentProcess(run.panePid(w)).orElseThrow();
+            ProcessHandle agent = ProcessHandle.of(BenchRun.agentProcess(run.panePid(w)).orElseThrow()).orElseThrow();
             return agent::destroyForcibly;
         }));
     }

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class LatencyBench {
     private static final SystemProcessRunner RUN = new SystemProcessRunner();
+    private static final int WARM_UP_SPAWNS = 5;
 
     private LatencyBench() {
     }
@@ -62,29 +63,85 @@ public final class LatencyBench {
         return samples.line();
     }
 
-    /** spawn_worker call until the worker's agent process (java, the demo) runs in its pane. */
+    /**
+     * spawn_worker call until the worker's agent process runs in its pane, seen from another thread
+     * (the agent may start before the call's answer arrives). The first spawns warm the JVM up (class
+     * loading, JIT: once per orchestrator) and are not counted.
+     */
     private static void spawn(BenchRun run, int n) throws Exception {
         Samples call = new Samples("spawn_worker call (worktree, branch, pane, records)");
         Samples running = new Samples("spawn_worker call -> worker process running");
-        for (int i = 0; i < n; i++) {
+        long server = run.tmuxServerPid();
+        for (int i = -WARM_UP_SPAWNS; i < n; i++) {
+            String expected = String.format("w%02d", run.workers().size() + 1);
+            CompletableFuture<Long> started = CompletableFuture.supplyAsync(() -> awaitAgent(server, expected));
             long t0 = System.nanoTime();
             JsonNode w = run.call("spawn_worker", Map.of("task", "bench " + i + " [demo:ignore]"));
-            call.add(System.nanoTime() - t0);
-            long panePid = run.panePid(run.worker(w.path("worker_id").asText()));
-            while (BenchRun.agentProcess(panePid).isEmpty()) {
-                Thread.sleep(1);
+            long returned = System.nanoTime();
+            if (!w.path("worker_id").asText().equals(expected)) {
+                throw new IllegalStateException("expected " + expected + ", spawned " + w);
             }
-            running.add(System.nanoTime() - t0);
-            run.awaitPrompts(i + 1);  // a quiet machine for the next: this agent's start is over
+            long runningAt = started.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            if (i >= 0) {
+                call.add(returned - t0);
+                running.add(runningAt - t0);
+            }
+            run.awaitPrompts(i + WARM_UP_SPAWNS + 1);  // a quiet machine for the next: this agent's start is over
         }
         System.out.println(call.line());
         System.out.println(running.line());
     }
 
+    /**
+     * When a pane of the tmux server runs worker {@code id}'s agent (its wrapper's environment names
+     * it). Each process of the server is looked at once, so polling costs little of the CPU the
+     * spawn it measures needs.
+     */
+    private static long awaitAgent(long tmuxServer, String id) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        String forked = BenchRun.cmdline(tmuxServer);  // what a child shows until it has exec'd
+        long wrapper = -1;
+        while (System.nanoTime() < deadline) {
+            for (long pid : wrapper < 0 ? BenchRun.children(tmuxServer) : List.<Long>of()) {
+                String cmdline = seen.contains(pid) ? "" : BenchRun.cmdline(pid);
+                if (cmdline.equals(forked)) {
+                    continue;  // not exec'd yet (the server's own argv may name the lead's wrapper)
+                }
+                // The launch wrapper (not a pipe-pane job, which tmux starts with the pane's environment).
+                if (cmdline.contains("agentorchestr-launch")) {
+                    seen.add(pid);
+                    if (BenchRun.environ(pid).contains("AGENTORCHESTR_WORKER_ID=" + id + "\0")) {
+                        wrapper = pid;
+                    }
+                } else if (cmdline.startsWith("sh\0-c\0")) {
+                    seen.add(pid);  // a pipe-pane job
+                }
+            }
+            if (wrapper >= 0 && BenchRun.agentProcess(wrapper).isPresent()) {
+                return System.nanoTime();
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        StringBuilder why = new StringBuilder();
+        for (long pid : BenchRun.children(tmuxServer)) {
+            String c = BenchRun.cmdline(pid).replace((char) 0, ' ');
+            why.append("\n  ").append(pid).append(' ').append(c, 0, Math.min(60, c.length())).append(" id:")
+                    .append(BenchRun.environ(pid).contains("AGENTORCHESTR_WORKER_ID=" + id + "\0"))
+                    .append(" seen:").append(seen.contains(pid));
+        }
+        throw new IllegalStateException(id + "'s agent did not start within 60 s; wrapper " + wrapper + why);
+    }
+
     /** done.flag written (tmp + rename) until a blocked wait_for_worker returns. */
     private static String doneFlag(BenchRun run, int n) throws Exception {
         Samples samples = new Samples("done.flag written -> wait_for_worker returns");
-        List<WorkerRecord> live = run.workers().stream().filter(w -> !w.state().terminal()).limit(n).toList();
+        List<WorkerRecord> live = run.workers().stream().filter(w -> !w.state().terminal()).skip(WARM_UP_SPAWNS)
+                .limit(n).toList();
         for (WorkerRecord w : live) {
             CompletableFuture<Long> returned = CompletableFuture.supplyAsync(() -> {
                 run.call("wait_for_worker", Map.of("worker_id", w.id(), "timeout_s", 60));
