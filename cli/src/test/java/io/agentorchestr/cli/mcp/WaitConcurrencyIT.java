@@ -53,13 +53,17 @@ class WaitConcurrencyIT {
             List<CompletableFuture<RawMcp.Reply>> waits = new ArrayList<>();
             for (int i = 0; i < WAITS + CANCELLED; i++) {
                 waits.add(raw.postAsync(RawMcp.call("wait-" + i, "wait_for_any", "{\"timeout_s\":600}")));
+                // In batches: a pending wait holds no thread, but a starved machine (CI, two test forks)
+                // could still run more than the handler pool's 32 arrivals at once.
+                if (i % 20 == 19) {
+                    awaitPending(server, i + 1, waits, lead);
+                }
             }
             List<Socket> abandoned = new ArrayList<>();
             for (int i = 0; i < ABANDONED; i++) {
                 abandoned.add(abandonedWait(raw, endpoint[1], i));
             }
-            Poll.until("every wait to be pending", Duration.ofSeconds(60),
-                    () -> server.callsInFlight() >= WAITS + CANCELLED + ABANDONED);
+            awaitPending(server, WAITS + CANCELLED + ABANDONED, waits, lead);
             for (int i = WAITS; i < WAITS + CANCELLED; i++) {
                 raw.post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":"
                         + "\"wait-" + i + "\",\"reason\":\"changed my mind\"}}");
@@ -105,6 +109,22 @@ class WaitConcurrencyIT {
             assertEquals(0, server.callsInFlight());
             worker.closeGracefully();
             lead.closeGracefully();
+        }
+    }
+
+    /** Until {@code n} calls are in flight; else fails with what the waits that ended answered. */
+    private static void awaitPending(McpToolServer server, int n, List<CompletableFuture<RawMcp.Reply>> waits,
+                                     McpSyncClient lead) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (server.callsInFlight() < n) {
+            if (System.nanoTime() > deadline) {
+                String ended = waits.stream().filter(CompletableFuture::isDone).limit(3)
+                        .map(f -> f.join().body()).toList().toString();
+                throw new AssertionError(server.callsInFlight() + " calls in flight, not " + n + "; waits that "
+                        + "ended answered: " + ended + "; workers: " + LiveSession.text(call(lead, "list_workers",
+                        Map.of())));
+            }
+            Thread.sleep(20);
         }
     }
 
