@@ -3,6 +3,7 @@ package io.agentorchestr.cli.mcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentorchestr.cli.CliContext;
+import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.goal.GoalRequest;
 import io.agentorchestr.core.goal.GoalRun;
 import io.agentorchestr.core.process.ProcessSpec;
@@ -144,5 +145,27 @@ public final class LiveSession implements AutoCloseable {
         }
         context.tmux().killServer();
         context.close();
+        awaitAgentsGone();
+    }
+
+    /**
+     * Waits (a few seconds at most) until no process of the session is left: an agent that got the
+     * server's SIGHUP in the middle of a git commit may still be writing into the repository, which
+     * the test's temporary directory is about to delete.
+     */
+    private void awaitAgentsGone() {
+        io.agentorchestr.core.process.LocalProcessTable processes = new io.agentorchestr.core.process.LocalProcessTable();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<Long> left = processes.withEnvironment(AgentStopper.SESSION_ENV, started.session().id());
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            left = processes.withEnvironment(AgentStopper.SESSION_ENV, started.session().id());
+        }
+        left.forEach(processes::kill);
     }
 }
