@@ -26,10 +26,7 @@ public interface Git {
     /** The checked-out branch (short name); empty when HEAD is detached or unborn. */
     Optional<String> currentBranch(Path repo);
 
-    /**
-     * A new branch at {@code startCommit}, checked out in a new worktree; an existing branch is refused
-     * (and left as it is), and a failed checkout takes the new branch back.
-     */
+    /** {@code git worktree add -b branch path start}: a new branch checked out in a new worktree. */
     void addWorktree(Path repo, Path worktree, String branch, String startCommit);
 
     /** {@code git worktree remove} (without --force: git refuses a worktree with changes). */

@@ -86,36 +86,6 @@ final class JGitContent {
         }
     }
 
-    /**
-     * Creates {@code refs/heads/branch} at {@code commit}, in this process (a {@code git branch}
-     * process less per spawn); false when the branch exists, which is then left as it is.
-     */
-    boolean createBranch(Path repo, String branch, String commit) {
-        try (org.eclipse.jgit.api.Git git = open(repo)) {
-            Repository r = git.getRepository();
-            ObjectId id = r.resolve(commit + "^{commit}");
-            if (id == null) {
-                throw AgentorchestrException.error("cannot create branch " + branch + ": " + commit
-                        + " is not a commit of " + repo);
-            }
-            org.eclipse.jgit.lib.RefUpdate update = r.updateRef(org.eclipse.jgit.lib.Constants.R_HEADS + branch);
-            update.setNewObjectId(id);
-            update.setExpectedOldObjectId(ObjectId.zeroId());
-            update.setRefLogMessage("branch: Created from " + commit, false);
-            org.eclipse.jgit.lib.RefUpdate.Result result = update.update();
-            if (result == org.eclipse.jgit.lib.RefUpdate.Result.NEW) {
-                return true;
-            }
-            if (r.exactRef(org.eclipse.jgit.lib.Constants.R_HEADS + branch) != null) {
-                return false;
-            }
-            throw AgentorchestrException.error("cannot create branch " + branch + " in " + repo + ": " + result
-                    + "; another git command may hold its lock, try again");
-        } catch (IOException e) {
-            throw failure("create branch " + branch + " in", repo, e);
-        }
-    }
-
     private static org.eclipse.jgit.api.Git open(Path worktree) {
         try {
             Repository repo = new FileRepositoryBuilder().setWorkTree(worktree.toFile()).findGitDir(worktree.toFile())

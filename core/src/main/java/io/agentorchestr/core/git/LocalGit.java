@@ -66,22 +66,21 @@ public final class LocalGit implements Git {
 
     @Override
     public void addWorktree(Path repo, Path worktree, String branch, String startCommit) {
-        // The branch is made in this process, so `worktree add` (which refuses an existing branch's
-        // second checkout) forks two git processes instead of three.
-        if (!content.createBranch(repo, branch, startCommit)) {
-            throw AgentorchestrException.error("branch " + branch + " already exists in " + repo
-                    + "; agentorchestr never reuses a branch: remove it or start a new session");
-        }
-        ExecResult r = runner.run(spec(repo, "worktree", "add", "--quiet", worktree.toString(), branch));
+        ExecResult r = runner.run(spec(repo, "worktree", "add", "--quiet", "-b", branch, worktree.toString(),
+                startCommit));
         for (int attempt = 1; attempt <= LOCK_RETRIES && contended(r); attempt++) {
             if (!pause(attempt)) {
                 break;
             }
+            // A lock failure can come after the branch was made (git removes the half-made worktree
+            // itself), so a retry checks the existing branch out instead of creating it again.
             runner.run(spec(repo, "worktree", "prune"));
-            r = runner.run(spec(repo, "worktree", "add", "--quiet", worktree.toString(), branch));
+            r = branchExists(repo, branch) && !Files.exists(worktree)
+                    ? runner.run(spec(repo, "worktree", "add", "--quiet", worktree.toString(), branch))
+                    : runner.run(spec(repo, "worktree", "add", "--quiet", "-b", branch, worktree.toString(),
+                    startCommit));
         }
         if (!r.ok()) {
-            deleteBranchAt(repo, branch, startCommit);  // ours, made above: nothing is left behind
             throw new ProcessFailedException(r);
         }
     }

@@ -1,6 +1,7 @@
 package io.agentorchestr.core.git;
 
 import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.process.ProcessFailedException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,16 @@ public final class Worktrees {
             throw AgentorchestrException.error("cannot create " + path.getParent() + ": " + e.getMessage()
                     + "; check permissions and free space of the data directory", e);
         }
-        git.addWorktree(repo, path, branch, baseCommit);
+        try {
+            git.addWorktree(repo, path, branch, baseCommit);
+        } catch (ProcessFailedException e) {
+            // Left to git itself (one process less per spawn): `worktree add -b` refuses an existing branch.
+            if (e.result().stderr().contains("a branch named '" + branch + "' already exists")) {
+                throw AgentorchestrException.error("branch " + branch + " already exists in " + repo
+                        + "; agentorchestr never reuses a branch: remove it or start a new session", e);
+            }
+            throw e;
+        }
     }
 
     /**

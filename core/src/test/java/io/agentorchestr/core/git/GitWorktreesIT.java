@@ -69,23 +69,6 @@ class GitWorktreesIT {
     }
 
     @Test
-    void anExistingBranchIsLeftWhereItWasAndAFailedCheckoutTakesItsNewBranchBack() throws IOException {
-        newWorktree("w01");
-        String branch = "agentorchestr/s1/implementer-w01";
-        String before = git.resolveCommit(repo.dir(), branch).orElseThrow();
-        assertThrows(AgentorchestrException.class, () -> git.addWorktree(repo.dir(), dir.resolve("other"), branch,
-                base));
-        assertEquals(Optional.of(before), git.resolveCommit(repo.dir(), branch));
-
-        // git refuses a directory that is not empty: the branch made for it does not stay behind.
-        Path occupied = Files.createDirectories(dir.resolve("occupied"));
-        Files.writeString(occupied.resolve("keep.txt"), "someone's file\n");
-        assertThrows(AgentorchestrException.class, () -> git.addWorktree(repo.dir(), occupied, "fresh", base));
-        assertFalse(git.branchExists(repo.dir(), "fresh"));
-        assertEquals("someone's file\n", Files.readString(occupied.resolve("keep.txt")));
-    }
-
-    @Test
     void removingAWorktreeWithUncommittedWorkCommitsItToTheBranchFirst() throws IOException {
         Path wt = newWorktree("w01");
         Files.writeString(wt.resolve("new-file.txt"), "precious work\n");
