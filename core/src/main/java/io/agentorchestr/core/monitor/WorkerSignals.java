@@ -73,7 +73,8 @@ final class WorkerSignals {
         if (!found.isEmpty()) {
             return Optional.of(new Ending(found, found.get(0)));
         }
-        if (exitSeenAt == 0 && Files.exists(worker.exitFile())) {
+        // Not when the file merely exists: the wrapper creates it, then writes the status into it.
+        if (exitSeenAt == 0 && GatedCommand.recordedExitStatus(worker.exitFile()).isPresent()) {
             exitSeenAt = System.nanoTime();
         }
         if (exitSeenAt != 0 && (exitMarkLogged() || System.nanoTime() - exitSeenAt >= EXIT_SETTLE.toNanos())) {
