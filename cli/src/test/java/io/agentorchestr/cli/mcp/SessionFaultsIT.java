@@ -143,7 +143,7 @@ class SessionFaultsIT {
             assertEquals("democ", w.get("agent").asText());
             String token = s.started.server().workerAccess("w01").token();
             Path envFile = Path.of(s.started.session().sessionDir(), "env", "w01.env");
-            poll("the launch wrapper to read and delete its secrets", () -> !Files.exists(envFile));
+            poll("the launch wrapper to read and empty its secrets file", () -> Files.exists(envFile) && envFile.toFile().length() == 0);
             long agent = Poll.value("the worker's agent process", Duration.ofSeconds(30), () -> agentPid(s, "w01"));
 
             assertTrue(argvs.size() > 5, "the runner saw the session's commands");

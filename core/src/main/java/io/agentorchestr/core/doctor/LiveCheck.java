@@ -93,13 +93,12 @@ public final class LiveCheck {
             List<String> trust = dialogs.preAccept(agent.profile(), repo, List.of(repo));
             List<String> argv = AgentLauncher.interactive(agent.profile(), agent.binary(), trust);
             Map<String, String> env = new LinkedHashMap<>(agent.profile().launchEnv());
-            env.put(GatedCommand.CHANNEL_ENV, "agentorchestr-live-go");
             env.put(AgentStopper.SESSION_ENV, checkId);
             pane = tmux.newSession("live", "live", new NewPane(GatedCommand.wrap(argv), repo, env));
             // Held at the gate until its pane is kept after exit: an agent that quits at once still
             // leaves its last screen and exit status to report.
             tmux.setWindowOption(pane.id(), "remain-on-exit", "on");
-            tmux.signalChannel("agentorchestr-live-go");
+            GatedCommand.release(tmux, pane);
             return watch(agent, tmux, pane, start);
         } catch (IOException | RuntimeException e) {
             return new Result(agent.profile().key(), agent.version(), false, "could not start it: " + e.getMessage(),

@@ -104,14 +104,12 @@ final class LeadLauncher {
                 : agent.profile().sessionIdArgs().isEmpty() ? null : UUID.randomUUID().toString();
         LaunchCommand command = AgentLauncher.build(agent.profile(), agent.binary(),
                 new LaunchRequest(true, promptFile, agentSessionId, resume), launchArgs);
-        String channel = "agentorchestr-go-" + session.id() + "-" + name;
         Map<String, String> env = new LinkedHashMap<>(command.env());
         if (!mcp.env().isEmpty()) {
             Path envFile = sessionDir.resolve("env").resolve(name + ".env");
             GatedCommand.writeSecretEnv(envFile, mcp.env());
             env.put(GatedCommand.ENV_FILE_ENV, envFile.toString());
         }
-        env.put(GatedCommand.CHANNEL_ENV, channel);
         env.put(GatedCommand.PROMPT_FILE_ENV, promptFile.toString());
         env.put(GatedCommand.EXIT_FILE_ENV, WorkerWatch.exitFile(log).toString());
         env.put(AgentStopper.SESSION_ENV, session.id());
@@ -120,7 +118,7 @@ final class LeadLauncher {
         PaneRef ref = place(session, place, pane);
         tmux.setWindowOption(ref.id(), "remain-on-exit", "on");
         tmux.pipePaneTo(ref, log);
-        tmux.signalChannel(channel);
+        GatedCommand.release(tmux, ref);
         if (command.pastePrompt()) {
             deliverWhenToolsListed(server, listings, ref, agent, prompt, toolsTimeout(Path.of(session.project())));
         }

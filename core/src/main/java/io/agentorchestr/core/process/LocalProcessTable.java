@@ -76,14 +76,10 @@ public final class LocalProcessTable implements ProcessTable {
         return false;
     }
 
-    /** The tmux server (or a client attached to it); a pane's own {@code tmux wait-for} gate is not spared. */
+    /** The tmux server, or a client attached to it. */
     private static boolean isTmux(long pid) {
-        Optional<ProcessHandle.Info> info = ProcessHandle.of(pid).map(ProcessHandle::info);
-        boolean tmux = info.flatMap(ProcessHandle.Info::command)
+        return ProcessHandle.of(pid).flatMap(h -> h.info().command())
                 .map(c -> Path.of(c).getFileName().toString().equals("tmux")).orElse(false);
-        boolean gate = info.flatMap(ProcessHandle.Info::arguments)
-                .map(a -> java.util.Arrays.asList(a).contains("wait-for")).orElse(false);
-        return tmux && !gate;
     }
 
     @Override

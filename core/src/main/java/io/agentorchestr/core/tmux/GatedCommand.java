@@ -11,27 +11,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Wraps an agent's argv so it starts only when released: the pane first blocks on
- * {@code tmux wait-for <channel>}, which lets us attach pipe-pane and set pane options before the
- * agent prints its first byte (tmux remembers a signal sent before anyone waits, so there is no
- * race). The wrapper then replaces {@code {prompt}} arguments with the prompt file's content and
- * runs the agent. It does not exec: after the agent exits it writes the exit status to
- * {@code $AGENTORCHESTR_EXIT_FILE}, because tmux 3.3 sometimes marks a fast-exiting pane dead
- * without ever reporting its {@code pane_dead_status}.
+ * Wraps an agent's argv so it starts only when released: the wrapper first reads its own terminal
+ * until end of input, which {@link #release} types (Ctrl-D: the terminal never echoes it, and keeps
+ * it for a read that has not started yet, so there is no race). Meanwhile pipe-pane is attached and
+ * pane options are set, before the agent prints its first byte. The gate costs no process: a tmux
+ * client waiting on a channel did, on every spawn. The wrapper then replaces {@code {prompt}}
+ * arguments with the prompt file's content and runs the agent. It does not exec: after the agent
+ * exits it writes the exit status to {@code $AGENTORCHESTR_EXIT_FILE}, because tmux 3.3 sometimes
+ * marks a fast-exiting pane dead without ever reporting its {@code pane_dead_status}.
  */
 public final class GatedCommand {
-    public static final String CHANNEL_ENV = "AGENTORCHESTR_GO";
     public static final String PROMPT_FILE_ENV = "AGENTORCHESTR_PROMPT_FILE";
     public static final String PROMPT_TOKEN = "{prompt}";
     public static final String EXIT_FILE_ENV = "AGENTORCHESTR_EXIT_FILE";
 
-    /** Exit status when the gate could not be waited on (tmux gone). */
-    public static final int GATE_FAILED = 97;
     /** Exit status when the prompt file could not be read. */
     public static final int PROMPT_UNREADABLE = 98;
 
     /**
-     * A 0600 file of {@code export K='v'} lines read (then deleted) before the agent starts: secrets
+     * A 0600 file of {@code export K='v'} lines read (then emptied) before the agent starts: secrets
      * stay out of argv. A launch file ({@link #writeLaunchFile}) also says where and what to run.
      */
     public static final String ENV_FILE_ENV = "AGENTORCHESTR_ENV_FILE";
@@ -56,11 +54,15 @@ public final class GatedCommand {
 
     private static final String SCRIPT = String.join("\n",
             END + "() { if [ -n \"${" + EXIT_FILE_ENV + ":-}\" ]; then printf '%s\\n' \"$1\" > \"$"
-                    + EXIT_FILE_ENV + "\"; fi; exit \"$1\"; }",
-            "tmux wait-for \"$" + CHANNEL_ENV + "\" || " + END + " " + GATE_FAILED,
+                    + EXIT_FILE_ENV + "\"; fi; if [ -n \"${agentorchestr_launch:-}\" ]; then rm -f -- "
+                    + "\"$agentorchestr_launch\"; fi; exit \"$1\"; }",
+            // The gate: lines typed before the release are read and dropped; end of input releases.
+            "while read -r agentorchestr_line; do :; done",
             "if [ -n \"${" + ENV_FILE_ENV + ":-}\" ]; then",
-            "  . \"$" + ENV_FILE_ENV + "\" || " + END + " " + ENV_UNREADABLE,
-            "  rm -f -- \"$" + ENV_FILE_ENV + "\"; unset " + ENV_FILE_ENV,
+            "  agentorchestr_launch=$" + ENV_FILE_ENV,
+            "  . \"$agentorchestr_launch\" || " + END + " " + ENV_UNREADABLE,
+            // Emptied, not removed: no rm process between the release and the agent (removed at the end).
+            "  : > \"$agentorchestr_launch\"; unset " + ENV_FILE_ENV,
             "fi",
             // set -f: the patterns are matched against names, never expanded against files.
             "if [ -n \"${" + UNSET_ENV + ":-}\" ]; then",
@@ -131,6 +133,11 @@ public final class GatedCommand {
 
     private static String quote(String value) {
         return "'" + value.replace("'", "'\\''") + "'";
+    }
+
+    /** Lets the wrapper in {@code pane} go (what it waits for is typed at once, or kept until it reads). */
+    public static void release(Tmux tmux, PaneRef pane) {
+        tmux.sendKeys(pane, "C-d");
     }
 
     public static List<String> wrap(List<String> argv) {

@@ -70,9 +70,6 @@ public interface Tmux {
     /** The rendered screen plus {@code historyLines} of scrollback, wrapped lines joined. */
     String capturePane(PaneRef pane, int historyLines);
 
-    /** Wakes whoever waits on a {@code tmux wait-for} channel (remembered if nobody waits yet). */
-    void signalChannel(String channel);
-
     void killPane(PaneRef pane);
 
     /** Shows {@code text} in the status line of clients attached to {@code session} for {@code millis}. */

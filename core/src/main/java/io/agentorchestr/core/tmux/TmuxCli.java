@@ -222,11 +222,6 @@ public final class TmuxCli implements Tmux {
     }
 
     @Override
-    public void signalChannel(String channel) {
-        checked(List.of("wait-for", "-S", channel));
-    }
-
-    @Override
     public void killPane(PaneRef pane) {
         exec(List.of("kill-pane", "-t", pane.id()));
     }

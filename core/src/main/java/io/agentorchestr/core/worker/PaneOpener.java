@@ -27,10 +27,6 @@ import java.util.concurrent.Executors;
 final class PaneOpener {
     /** Where a worker attempt's files live and what its pane is called by. */
     record Attempt(SessionRecord session, String workerId, String suffix, Path promptFile, Path log, Path worktree) {
-        String channel() {
-            return "agentorchestr-go-" + session.id() + "-" + workerId + suffix;
-        }
-
         Path launchFile() {
             return Path.of(session.sessionDir()).resolve("env").resolve(workerId + suffix + ".env");
         }
@@ -110,7 +106,6 @@ final class PaneOpener {
      */
     private static NewPane gated(Attempt a) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put(GatedCommand.CHANNEL_ENV, a.channel());
         env.put(GatedCommand.ENV_FILE_ENV, a.launchFile().toString());
         env.put(GatedCommand.PROMPT_FILE_ENV, a.promptFile().toString());
         env.put(GatedCommand.EXIT_FILE_ENV, WorkerWatch.exitFile(a.log()).toString());

@@ -3,6 +3,7 @@ package io.agentorchestr.core.worker;
 import io.agentorchestr.core.agent.AgentProfile;
 import io.agentorchestr.core.agent.McpInjector;
 import io.agentorchestr.core.agent.ToolListings;
+import io.agentorchestr.core.tmux.GatedCommand;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
 
@@ -47,8 +48,8 @@ final class PaneRelease {
     }
 
     /** Lets the attached pane's agent start; pastes {@code pastePrompt} (when not null) once it is ready. */
-    void release(PaneRef ref, String channel, String pastePrompt, AgentProfile agent, Ready ready) {
-        tmux.signalChannel(channel);
+    void release(PaneRef ref, String pastePrompt, AgentProfile agent, Ready ready) {
+        GatedCommand.release(tmux, ref);
         if (pastePrompt == null) {
             return;
         }

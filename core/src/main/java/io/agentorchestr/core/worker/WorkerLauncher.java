@@ -165,7 +165,7 @@ public final class WorkerLauncher {
         store.saveWorker(record);
         store.append(session.id(), new SessionEvent.WorkerSpawned(id, spec.agent().key(), branch,
                 worktree.toString(), ref.id()));
-        release.release(ref, attempt.channel(), launch.pastePrompt() ? prompt : null, spec.agent(), ready);
+        release.release(ref, launch.pastePrompt() ? prompt : null, spec.agent(), ready);
         WorkerRecord running = record.withState(WorkerState.RUNNING, null, null, null);
         store.saveWorker(running);
         store.append(session.id(), new SessionEvent.WorkerStateChanged(id, WorkerState.STARTING.label(),
@@ -220,7 +220,7 @@ public final class WorkerLauncher {
         WorkerRecord restarted = w.nextAttempt(agentSessionId, ref.id(), log.toString());
         store.saveWorker(restarted);
         store.append(session.id(), new SessionEvent.WorkerRestarted(w.id(), attempt, ref.id(), resume, reason));
-        release.release(ref, next.channel(), launch.pastePrompt() ? prompt : null, agent, ready);
+        release.release(ref, launch.pastePrompt() ? prompt : null, agent, ready);
         store.finishOp(op, "ok");
         return restarted;
     }

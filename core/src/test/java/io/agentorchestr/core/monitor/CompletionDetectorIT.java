@@ -52,7 +52,7 @@ class CompletionDetectorIT {
     private WatchedWorker run(String script) {
         Path log = dir.resolve("logs/w01.log");
         PaneRef pane = tmux.newSession("c", "w", new NewPane(GatedCommand.wrap(List.of("sh", "-c", script)),
-                dir.resolve("wt"), Map.of(GatedCommand.CHANNEL_ENV, "go", GatedCommand.EXIT_FILE_ENV,
+                dir.resolve("wt"), Map.of(GatedCommand.EXIT_FILE_ENV,
                 dir.resolve("logs/w01.exit").toString())));
         tmux.setWindowOption(pane.id(), "remain-on-exit", "on");
         try {
@@ -61,7 +61,7 @@ class CompletionDetectorIT {
             throw new IllegalStateException(e);
         }
         tmux.pipePaneTo(pane, log);
-        tmux.signalChannel("go");
+        GatedCommand.release(tmux, pane);
         String prompt = WorkerPrompt.build("w01", "b", WorkerBrief.of("task", Perspective.IMPLEMENTER), false);
         return new WatchedWorker("w01", pane, dir.resolve("wt"), log, dir.resolve("logs/w01.exit"),
                 OutputMarkers.ignoringQuotesOf(prompt));

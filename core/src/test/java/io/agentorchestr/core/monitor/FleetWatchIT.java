@@ -65,10 +65,10 @@ class FleetWatchIT {
         Files.createDirectories(log.getParent());
         Path exit = dir.resolve("logs/" + id + ".exit");
         PaneRef pane = tmux.newWindow("fleet", id, new NewPane(GatedCommand.wrap(List.of("sh", "-c", script)),
-                worktree, Map.of(GatedCommand.CHANNEL_ENV, "go-" + id, GatedCommand.EXIT_FILE_ENV, exit.toString())));
+                worktree, Map.of(GatedCommand.EXIT_FILE_ENV, exit.toString())));
         tmux.setWindowOption(pane.id(), "remain-on-exit", "on");
         tmux.pipePaneTo(pane, log);
-        tmux.signalChannel("go-" + id);
+        GatedCommand.release(tmux, pane);
         WatchedWorker w = new WatchedWorker(id, pane, worktree, log, exit, OutputMarkers.ignoringQuotesOf(""));
         CompletableFuture<Completion> end = new CompletableFuture<>();
         ended.put(id, end);

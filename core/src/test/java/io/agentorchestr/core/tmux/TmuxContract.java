@@ -131,9 +131,9 @@ abstract class TmuxContract {
     void aDeadPanesExitStatusIsReadBecauseRemainOnExitKeepsThePane() {
         Path exitFile = dir.resolve("agent.exit");
         PaneRef pane = tmux.newSession("dead", "w", new NewPane(GatedCommand.wrap(List.of("sh", "-c", "exit 7")),
-                dir, Map.of(GatedCommand.CHANNEL_ENV, "go-dead", GatedCommand.EXIT_FILE_ENV, exitFile.toString())));
+                dir, Map.of(GatedCommand.EXIT_FILE_ENV, exitFile.toString())));
         tmux.setWindowOption(pane.id(), "remain-on-exit", "on");
-        tmux.signalChannel("go-dead");
+        GatedCommand.release(tmux, pane);
         PaneStatus status = Poll.value("pane dead", WAIT,
                 () -> tmux.paneStatus(pane).filter(PaneStatus::dead).orElse(null));
         assertEquals(Optional.of(7), GatedCommand.recordedExitStatus(exitFile));
@@ -146,13 +146,25 @@ abstract class TmuxContract {
         Path log = dir.resolve("pane.log");
         PaneRef pane = tmux.newSession("gate", "w", new NewPane(
                 GatedCommand.wrap(List.of("sh", "-c", "echo first-line; echo second-line; sleep 600")), dir,
-                Map.of(GatedCommand.CHANNEL_ENV, "go-gate")));
+                Map.of()));
         tmux.pipePaneTo(pane, log);
         assertFalse(tmux.capturePane(pane, 0).contains("first-line"), "started before the gate opened");
-        tmux.signalChannel("go-gate");
+        GatedCommand.release(tmux, pane);
         Poll.until("log has output", WAIT, () -> read(log).contains("second-line"));
-        assertTrue(read(log).contains("first-line"));
+        assertTrue(read(log).startsWith("first-line"), "the release leaves nothing on the screen: " + read(log));
         Poll.until("screen shows output", WAIT, () -> tmux.capturePane(pane, 100).contains("second-line"));
+    }
+
+    @Test
+    void linesTypedIntoAGatedPaneDoNotReleaseIt() throws IOException, InterruptedException {
+        Path out = dir.resolve("ran");
+        PaneRef pane = tmux.newSession("typed", "w", new NewPane(GatedCommand.wrap(List.of("touch", out.toString())),
+                dir, Map.of()));
+        tmux.sendKeys(pane, "y", "Enter", "Enter");
+        Thread.sleep(300);
+        assertFalse(Files.exists(out), "a typed line released the gate");
+        GatedCommand.release(tmux, pane);
+        Poll.until("released", WAIT, () -> Files.exists(out));
     }
 
     @Test
@@ -165,8 +177,8 @@ abstract class TmuxContract {
         PaneRef pane = tmux.newSession("arg", "w", new NewPane(
                 GatedCommand.wrap(List.of("sh", "-c", "printf '%s' \"$1\" > " + out + "; sleep 600", "sh",
                         GatedCommand.PROMPT_TOKEN)), dir,
-                Map.of(GatedCommand.CHANNEL_ENV, "go-arg", GatedCommand.PROMPT_FILE_ENV, promptFile.toString())));
-        tmux.signalChannel("go-arg");
+                Map.of(GatedCommand.PROMPT_FILE_ENV, promptFile.toString())));
+        GatedCommand.release(tmux, pane);
         Poll.until("argument written", WAIT, () -> size(out) > 0);
         assertEquals(prompt, Files.readString(out));
         assertFalse(Files.exists(dir.resolve("pwned")), "the prompt was evaluated by a shell");
@@ -178,13 +190,12 @@ abstract class TmuxContract {
         // A file the prefix pattern would match as a glob: the names must not be expanded against files.
         Files.writeString(dir.resolve("CI_FILE"), "");
         Path out = dir.resolve("env.txt");
-        Map<String, String> env = new java.util.HashMap<>(Map.of(GatedCommand.CHANNEL_ENV, "go-unset",
-                "CI", "true", "CI_TOKEN", "t", "CI_JOB_ID", "7", "CIRCLE", "kept", "MY_CI", "kept"));
+        Map<String, String> env = new java.util.HashMap<>(Map.of("CI", "true", "CI_TOKEN", "t", "CI_JOB_ID", "7", "CIRCLE", "kept", "MY_CI", "kept"));
         env.put(GatedCommand.UNSET_ENV, "CI CI_*");
-        tmux.newSession("unset", "w", new NewPane(
+        PaneRef pane = tmux.newSession("unset", "w", new NewPane(
                 GatedCommand.wrap(List.of("sh", "-c", "env > " + out + ".tmp; mv " + out + ".tmp " + out
                         + "; sleep 600")), dir, env));
-        tmux.signalChannel("go-unset");
+        GatedCommand.release(tmux, pane);
         Poll.until("environment written", WAIT, () -> Files.exists(out));
         List<String> names = Files.readAllLines(out).stream().map(l -> l.split("=", 2)[0]).toList();
         assertFalse(names.contains("CI"), names.toString());
@@ -214,15 +225,15 @@ abstract class TmuxContract {
         Path work = dir.resolve("made later");
         Path out = work.resolve("args.txt");
         PaneRef pane = tmux.newSession("later", "w", new NewPane(GatedCommand.wrap(List.of()), dir,
-                Map.of(GatedCommand.CHANNEL_ENV, "go-later", GatedCommand.ENV_FILE_ENV, launch.toString())));
+                Map.of(GatedCommand.ENV_FILE_ENV, launch.toString())));
         // What it runs and where is decided after the pane opened.
         Files.createDirectories(work);
         GatedCommand.writeLaunchFile(launch, Map.of("V", tricky), work, List.of("sh", "-c",
                 "printf '%s|%s|%s' \"$1\" \"$V\" \"$(pwd)\" > args.tmp; mv args.tmp args.txt; sleep 600", "sh", tricky));
-        tmux.signalChannel("go-later");
+        GatedCommand.release(tmux, pane);
         Poll.until("arguments written", WAIT, () -> Files.exists(out));
         assertEquals(tricky + "|" + tricky + "|" + work, Files.readString(out));
-        assertFalse(Files.exists(launch), "the launch file (it may hold secrets) is deleted once read");
+        assertEquals(0, Files.size(launch), "the launch file (it may hold secrets) is emptied once read");
         assertTrue(tmux.paneStatus(pane).isPresent());
     }
 
@@ -231,11 +242,11 @@ abstract class TmuxContract {
         Path launch = dir.resolve("env/gone.env");
         Path exitFile = dir.resolve("gone.exit");
         PaneRef pane = tmux.newSession("gone", "w", new NewPane(GatedCommand.wrap(List.of()), dir,
-                Map.of(GatedCommand.CHANNEL_ENV, "go-gone", GatedCommand.ENV_FILE_ENV, launch.toString(),
+                Map.of(GatedCommand.ENV_FILE_ENV, launch.toString(),
                         GatedCommand.EXIT_FILE_ENV, exitFile.toString())));
         tmux.setWindowOption(pane.id(), "remain-on-exit", "on");
         GatedCommand.writeLaunchFile(launch, Map.of(), dir.resolve("no such dir"), List.of("touch", "ran"));
-        tmux.signalChannel("go-gone");
+        GatedCommand.release(tmux, pane);
         Poll.until("exit recorded", WAIT, () -> GatedCommand.recordedExitStatus(exitFile).isPresent());
         assertEquals(Optional.of(GatedCommand.WORKDIR_MISSING), GatedCommand.recordedExitStatus(exitFile));
         assertFalse(Files.exists(dir.resolve("ran")));
