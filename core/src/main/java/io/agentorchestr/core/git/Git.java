@@ -29,6 +29,15 @@ public interface Git {
     /** {@code git worktree add -b branch path start}: a new branch checked out in a new worktree. */
     void addWorktree(Path repo, Path worktree, String branch, String startCommit);
 
+    /** {@code git worktree add --detach path commit}: a worktree on no branch, made ahead of need. */
+    void addDetachedWorktree(Path repo, Path worktree, String commit);
+
+    /** {@code git worktree move}: the worktree's directory and git's record of it. */
+    void moveWorktree(Path repo, Path from, Path to);
+
+    /** {@code git checkout -b branch} in a worktree: a new branch at its HEAD, checked out there. */
+    void checkoutNewBranch(Path worktree, String branch);
+
     /** {@code git worktree remove} (without --force: git refuses a worktree with changes). */
     void removeWorktree(Path repo, Path worktree);
 

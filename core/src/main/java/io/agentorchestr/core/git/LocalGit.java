@@ -86,6 +86,27 @@ public final class LocalGit implements Git {
     }
 
     @Override
+    public void addDetachedWorktree(Path repo, Path worktree, String commit) {
+        // Made ahead of need, while agents start: at the lowest CPU priority, so they come first.
+        List<String> argv = new ArrayList<>(List.of("nice", "-n", "19"));
+        argv.addAll(spec(repo, "worktree", "add", "--quiet", "--detach", worktree.toString(), commit).argv());
+        ExecResult r = runner.run(ProcessSpec.of(argv).withEnv(QUIET_ENV).withTimeout(TIMEOUT));
+        if (!r.ok()) {
+            throw new ProcessFailedException(r);
+        }
+    }
+
+    @Override
+    public void moveWorktree(Path repo, Path from, Path to) {
+        checked(repo, "worktree", "move", from.toString(), to.toString());
+    }
+
+    @Override
+    public void checkoutNewBranch(Path worktree, String branch) {
+        checked(worktree, "checkout", "--quiet", "-b", branch);
+    }
+
+    @Override
     public void removeWorktree(Path repo, Path worktree) {
         checked(repo, "worktree", "remove", worktree.toString());
     }

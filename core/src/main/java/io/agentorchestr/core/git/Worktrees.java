@@ -21,6 +21,7 @@ import java.util.Optional;
 public final class Worktrees {
     private final Git git;
     private final Path root;
+    private SpareWorktree spare;
 
     public Worktrees(Git git, Path root) {
         this.git = git;
@@ -33,6 +34,30 @@ public final class Worktrees {
         Path top = git.topLevel(repo);
         String name = top.getFileName() == null ? "repo" : top.getFileName().toString();
         return root.resolve(name + "-" + shortHash(common.toString())).resolve(sessionId).resolve(workerId);
+    }
+
+    /**
+     * From now on keeps a worktree of {@code commit} checked out ahead of need for session {@code
+     * sessionId}'s next {@link #create} (see {@link SpareWorktree}); one session at a time.
+     */
+    public synchronized void keepSpare(Path repo, String sessionId, String commit) {
+        Path dir = pathFor(repo, sessionId, "x").getParent();
+        if (spare == null || !spare.serves(repo, dir, commit)) {
+            dropSpare();
+            spare = new SpareWorktree(git, repo, dir, commit);
+        }
+    }
+
+    /** Removes the spare worktree (it never holds work), and makes no more. */
+    public void dropSpare() {
+        SpareWorktree s;
+        synchronized (this) {
+            s = spare;
+            spare = null;
+        }
+        if (s != null) {
+            s.close();
+        }
     }
 
     /** Creates the worktree at {@code path} on a new {@code branch} starting at {@code baseCommit}. */
@@ -48,7 +73,13 @@ public final class Worktrees {
                     + "; check permissions and free space of the data directory", e);
         }
         try {
-            git.addWorktree(repo, path, branch, baseCommit);
+            SpareWorktree s;
+            synchronized (this) {
+                s = spare;
+            }
+            if (s == null || !s.takeAs(repo, path, branch, baseCommit)) {
+                git.addWorktree(repo, path, branch, baseCommit);
+            }
         } catch (ProcessFailedException e) {
             // Left to git itself (one process less per spawn): `worktree add -b` refuses an existing branch.
             if (e.result().stderr().contains("a branch named '" + branch + "' already exists")) {

@@ -90,6 +90,7 @@ public final class Supervisor {
     void serveWith(ToolServer server) {
         care.connect(id -> Optional.of(server.workerAccess(id)));
         launcher.listenTo(server);
+        launcher.keepSpareWorktree(session);
         this.tokens = server;
     }
 
