@@ -39,12 +39,17 @@ public final class DemoAgent {
             return 0;
         }
         String role = option(argv, "--role");
+        if ("chat".equals(role)) {
+            // Nothing to do but answer what is typed: an agent for a terminal of its own (the shim).
+            out.println("demo: chat; type a line, or exit [STATUS] to quit");
+            return InputLoop.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
+        }
         String promptFile = option(argv, "--prompt-file");
         String mcpConfig = option(argv, "--mcp-config");
         if (!("worker".equals(role) || "lead".equals(role)) || promptFile == null
                 || ("lead".equals(role) && mcpConfig == null)) {
             err.println("agentorchestr-demo: usage: agentorchestr-demo --role worker|lead --prompt-file PATH "
-                    + "[--mcp-config FILE] (a lead needs --mcp-config)");
+                    + "[--mcp-config FILE] (a lead needs --mcp-config), or agentorchestr-demo --role chat");
             return USAGE;
         }
         String prompt;

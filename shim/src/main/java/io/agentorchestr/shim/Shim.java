@@ -1,0 +1,120 @@
+package io.agentorchestr.shim;
+
+import io.agentorchestr.core.agent.AgentProfile;
+import io.agentorchestr.core.discovery.AgentCard;
+import io.agentorchestr.core.discovery.AgentCards;
+import io.agentorchestr.core.process.ProcessRunner;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One shimmed agent from start to exit: its private tmux server, its card, its RPC socket, the
+ * user's terminal attached (or none: headless), and the agent's exit status as the shim's own.
+ */
+final class Shim {
+    /** The agent ended without recording a status (its server was killed, or it was hung up on). */
+    static final int NO_STATUS = 129;
+    private static final long POLL_MS = 100;
+
+    private final ShimRequest request;
+    private final AgentCards cards;
+    private final Path stateDir;
+    private final ProcessRunner runner;
+    private final PrintStream err;
+    private volatile boolean hungUp;
+
+    Shim(ShimRequest request, AgentCards cards, Path stateDir, ProcessRunner runner, PrintStream err) {
+        this.request = request;
+        this.cards = cards;
+        this.stateDir = stateDir;
+        this.runner = runner;
+        this.err = err;
+    }
+
+    /** A closed terminal ends the attached client, not the agent: it stays reachable by its card. */
+    void hangUp() {
+        hungUp = true;
+    }
+
+    int run() throws InterruptedException {
+        long pid = ProcessHandle.current().pid();
+        ShimFiles files = ShimFiles.of(cards.ensureDirectory(), stateDir, request.name(), pid);
+        PrivateTmux tmux = PrivateTmux.start(files, runner, request.argv(), request.cwd(), request.name());
+        AgentCard card = new AgentCard(ShimVersion.get(), request.name(), request.argv(),
+                request.profile().map(AgentProfile::key).orElse(null), pid, tmux.panePid(), Instant.now().toString(),
+                request.cwd().toString(), hostName(), files.socket().toString(), files.tmuxSocket().toString(),
+                tmux.pane().id());
+        Thread cleanup = new Thread(() -> end(card, files, tmux), "shim-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        cards.write(card);
+        try (ShimRpcServer rpc = ShimRpcServer.serve(files.socket(), new ShimMethods(card, tmux,
+                new PaneLog(files.log()), request.profile()).rpc())) {
+            if (request.headless()) {
+                err.println("agentorchestr-shim: " + request.name() + " runs headless; its card is " + files.card()
+                        + " (attach with: " + tmux.server().describeCommand() + " attach -t " + PrivateTmux.SESSION + ")");
+            } else {
+                attach(tmux);
+            }
+            int status = awaitExit(tmux);
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+            end(card, files, tmux);
+            return status;
+        }
+    }
+
+    /** The user's terminal shows the agent through a tmux client that inherits it: raw keys, colours, resizes. */
+    private void attach(PrivateTmux tmux) throws InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(tmux.attachArgv()).inheritIO();
+        // Inside the user's own tmux, a nested attach is refused unless TMUX is unset; ours is another server.
+        pb.environment().remove("TMUX");
+        pb.environment().remove("TMUX_PANE");
+        try {
+            pb.start().waitFor();
+        } catch (IOException e) {
+            err.println("agentorchestr-shim: cannot attach this terminal (" + e.getMessage() + "); the agent runs "
+                    + "headless");
+        }
+        if (tmux.exitStatus().isEmpty() && tmux.paneExists() && !hungUp) {
+            err.println("agentorchestr-shim: the terminal let go; the agent keeps running (attach with: "
+                    + tmux.server().describeCommand() + " attach -t " + PrivateTmux.SESSION + ")");
+        }
+    }
+
+    private static int awaitExit(PrivateTmux tmux) throws InterruptedException {
+        while (true) {
+            Optional<Integer> status = tmux.exitStatus();
+            if (status.isPresent()) {
+                return status.get();
+            }
+            if (!tmux.paneExists()) {
+                // The wrapper writes the status just before it exits: look once more.
+                return tmux.exitStatus().orElse(NO_STATUS);
+            }
+            Thread.sleep(POLL_MS);
+        }
+    }
+
+    private void end(AgentCard card, ShimFiles files, PrivateTmux tmux) {
+        cards.remove(card);
+        tmux.stop();
+        files.deleteRest();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    /** What to run and how: {@code argv} in {@code cwd}, known as {@code name}. */
+    record ShimRequest(String name, List<String> argv, Path cwd, boolean headless, Optional<AgentProfile> profile) {
+    }
+}

@@ -1,0 +1,152 @@
+package io.agentorchestr.shim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agentorchestr.core.agent.AgentProfile;
+import io.agentorchestr.core.agent.ScreenMarkers;
+import io.agentorchestr.core.discovery.AgentCard;
+import io.agentorchestr.core.text.AnsiText;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What a client of the shim's socket can do with the agent: {@code info}, {@code send}, {@code read},
+ * {@code screen}, {@code wait_idle}, {@code kill}. Typing goes through tmux as one bracketed paste;
+ * reading is the pane log (ANSI stripped) from a byte cursor, or the rendered screen.
+ */
+final class ShimMethods {
+    static final int MAX_SEND_CHARS = 256 * 1024;
+    static final int DEFAULT_READ_BYTES = 64 * 1024;
+    static final int MAX_READ_BYTES = 1 << 20;
+    static final int MAX_WAIT_S = 3600;
+
+    private final AgentCard card;
+    private final PrivateTmux tmux;
+    private final PaneLog log;
+    private final IdleWatch idle;
+
+    ShimMethods(AgentCard card, PrivateTmux tmux, PaneLog log, Optional<AgentProfile> profile) {
+        this.card = card;
+        this.tmux = tmux;
+        this.log = log;
+        this.idle = new IdleWatch(tmux, log, profile.map(AgentProfile::markers).orElse(null));
+    }
+
+    JsonRpc rpc() {
+        Map<String, Function<JsonNode, JsonNode>> methods = new LinkedHashMap<>();
+        methods.put("info", p -> info());
+        methods.put("send", this::send);
+        methods.put("read", this::read);
+        methods.put("screen", p -> screen());
+        methods.put("wait_idle", this::waitIdle);
+        methods.put("kill", p -> kill());
+        return new JsonRpc(methods);
+    }
+
+    private JsonNode info() {
+        ObjectNode out = JsonRpc.JSON.valueToTree(card);
+        Optional<Integer> status = tmux.exitStatus();
+        out.put("alive", status.isEmpty() && tmux.paneExists());
+        if (status.isPresent()) {
+            out.put("exit_status", status.get());
+        }
+        out.put("log_bytes", log.size());
+        return out;
+    }
+
+    private JsonNode send(JsonNode p) {
+        JsonNode text = p.get("text");
+        if (text == null || !text.isTextual() || text.asText().isEmpty()) {
+            throw RpcError.params("send needs \"text\": a non-empty string");
+        }
+        String s = text.asText();
+        if (s.length() > MAX_SEND_CHARS) {
+            throw RpcError.params("text is " + s.length() + " characters; the most send takes is " + MAX_SEND_CHARS);
+        }
+        if (s.indexOf('\0') >= 0) {
+            throw RpcError.params("text holds a NUL character, which no terminal can take");
+        }
+        boolean submit = bool(p, "submit", true);
+        requireAlive();
+        tmux.tmux().pasteText(tmux.pane(), s);
+        if (submit) {
+            tmux.tmux().sendKeys(tmux.pane(), "Enter");
+        }
+        return JsonRpc.JSON.createObjectNode().put("sent", s.length()).put("submitted", submit);
+    }
+
+    private JsonNode read(JsonNode p) {
+        long cursor = number(p, "cursor", 0, 0, Long.MAX_VALUE);
+        // At least 4: a whole UTF-8 character always fits.
+        int max = (int) number(p, "max_bytes", DEFAULT_READ_BYTES, 4, MAX_READ_BYTES);
+        PaneLog.Chunk chunk = log.read(cursor, max);
+        return JsonRpc.JSON.createObjectNode().put("text", AnsiText.strip(chunk.text())).put("cursor", chunk.next())
+                .put("more", chunk.next() < log.size());
+    }
+
+    private JsonNode screen() {
+        requireAlive();
+        return JsonRpc.JSON.createObjectNode().put("text", tmux.tmux().capturePane(tmux.pane(), 0));
+    }
+
+    private JsonNode waitIdle(JsonNode p) {
+        long timeout = number(p, "timeout_s", 30, 0, MAX_WAIT_S);
+        IdleWatch.Result r = idle.await(timeout * 1000);
+        ObjectNode out = JsonRpc.JSON.createObjectNode().put("idle", r.idle()).put("state", r.state())
+                .put("waited_ms", r.waitedMs());
+        tmux.exitStatus().ifPresent(s -> out.put("exit_status", s));
+        return out;
+    }
+
+    private JsonNode kill() {
+        boolean wasAlive = tmux.exitStatus().isEmpty() && tmux.paneExists();
+        // After the answer is on its way: the server goes with the agent, and this shim exits.
+        Thread stopper = new Thread(() -> {
+            sleepQuietly(100);
+            tmux.stop();
+        }, "shim-kill");
+        stopper.setDaemon(true);
+        stopper.start();
+        return JsonRpc.JSON.createObjectNode().put("killed", wasAlive);
+    }
+
+    private void requireAlive() {
+        if (tmux.exitStatus().isPresent() || !tmux.paneExists()) {
+            throw new RpcError(RpcError.INTERNAL_ERROR, "the agent has exited" + tmux.exitStatus()
+                    .map(s -> " with status " + s).orElse("") + "; read still gives its output");
+        }
+    }
+
+    private static boolean bool(JsonNode p, String name, boolean dflt) {
+        JsonNode v = p.get(name);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isBoolean()) {
+            throw RpcError.params(name + " must be true or false");
+        }
+        return v.asBoolean();
+    }
+
+    private static long number(JsonNode p, String name, long dflt, long min, long max) {
+        JsonNode v = p.get(name);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
+            throw RpcError.params(name + " must be a whole number from " + min + " to " + max);
+        }
+        return v.asLong();
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
