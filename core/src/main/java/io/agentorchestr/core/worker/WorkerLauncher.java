@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -298,9 +299,8 @@ public final class WorkerLauncher {
             Files.createDirectories(promptFile.getParent());
             Files.write(promptFile, StrictUtf8.encode("the worker's prompt", prompt));
             Files.createDirectories(log.getParent());
-            if (!Files.exists(log)) {
-                Files.createFile(log);
-            }
+            // Created if missing, never truncated: the pane opening meanwhile may already append to it.
+            Files.write(log, new byte[0], StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw AgentorchestrException.error(FileTrouble.describe("cannot write the worker's files", e), e);
         }
