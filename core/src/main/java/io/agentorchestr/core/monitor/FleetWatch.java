@@ -121,6 +121,8 @@ public final class FleetWatch implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
             // the report under way goes on; the stopped watch was removed before it can report again
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed since the check above: nothing more is reported at all
         }
     }
 
@@ -277,21 +279,27 @@ public final class FleetWatch implements AutoCloseable {
      */
     private void end(Entry e, WorkerSignals.Ending ending) {
         e.ended = true;
-        endings.execute(() -> {
-            try {
-                ending.observed().forEach(e.listener::observed);
-                Completion c = ending.outcome();
-                boolean withTheSession = (Completion.MONITOR_ERROR.equals(c.signal())
-                        || Completion.PANE_GONE.equals(c.signal())) && !sessionAlive.getAsBoolean();
-                if (entries.get(e.id()) == e && !withTheSession) {
-                    e.onEnd.accept(c);
-                }
-            } catch (RuntimeException ex) {
-                trouble.accept(e.id(), ex);
-            } finally {
-                entries.remove(e.id(), e);
+        try {
+            endings.execute(() -> report(e, ending));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            entries.remove(e.id(), e);  // the watch was closed meanwhile: none is reported after close
+        }
+    }
+
+    private void report(Entry e, WorkerSignals.Ending ending) {
+        try {
+            ending.observed().forEach(e.listener::observed);
+            Completion c = ending.outcome();
+            boolean withTheSession = (Completion.MONITOR_ERROR.equals(c.signal())
+                    || Completion.PANE_GONE.equals(c.signal())) && !sessionAlive.getAsBoolean();
+            if (entries.get(e.id()) == e && !withTheSession) {
+                e.onEnd.accept(c);
             }
-        });
+        } catch (RuntimeException ex) {
+            trouble.accept(e.id(), ex);
+        } finally {
+            entries.remove(e.id(), e);
+        }
     }
 
     /** Stops watching every worker; endings being reported finish, none is reported after. */
