@@ -60,9 +60,15 @@ final class PrivateTmux {
         Tmux tmux = TmuxCli.overControlMode(runner, TmuxServer.atPath(files.tmuxSocket(), files.tmuxConf()));
         PaneRef pane = tmux.newSession(SESSION, title, new NewPane(GatedCommand.wrap(argv), cwd,
                 Map.of(GatedCommand.EXIT_FILE_ENV, files.exit().toString())));
-        tmux.pipePaneTo(pane, files.log());
-        GatedCommand.release(tmux, pane);
-        return new PrivateTmux(tmux, pane, files.exit());
+        PrivateTmux started = new PrivateTmux(tmux, pane, files.exit());
+        try {
+            tmux.pipePaneTo(pane, files.log());
+            GatedCommand.release(tmux, pane);
+        } catch (RuntimeException e) {
+            started.stop();  // the gated agent never ran: no server left behind
+            throw e;
+        }
+        return started;
     }
 
     /**

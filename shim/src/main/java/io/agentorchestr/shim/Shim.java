@@ -52,9 +52,9 @@ final class Shim {
                 tmux.pane().id());
         Thread cleanup = new Thread(() -> end(card, files, tmux), "shim-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
-        cards.write(card);
         try (ShimRpcServer rpc = ShimRpcServer.serve(files.socket(), new ShimMethods(card, tmux,
                 new PaneLog(files.log()), request.profile()).rpc())) {
+            cards.write(card);  // once its socket answers: whoever finds the card can connect
             if (request.headless()) {
                 err.println("agentorchestr-shim: " + request.name() + " runs headless; its card is " + files.card()
                         + " (attach with: " + tmux.server().describeCommand() + " attach -t " + PrivateTmux.SESSION + ")");

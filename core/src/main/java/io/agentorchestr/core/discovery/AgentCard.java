@@ -9,6 +9,7 @@ import java.util.List;
  * enough for a lead (or {@code --list-agents}) to find the agent and drive it.
  *
  * @param agentKey    the agents.toml profile the command matched, or null for a command we do not know
+ * @param panePid     the process in the agent's pane: the launch wrapper, whose child is the agent
  * @param socket      the shim's JSON-RPC socket
  * @param tmuxSocket  the private tmux server the agent runs in, for {@code tmux -S ... attach}
  * @param startedAt   ISO-8601 instant
@@ -18,7 +19,7 @@ public record AgentCard(@JsonProperty("shim_version") String shimVersion,
                         @JsonProperty("argv") List<String> argv,
                         @JsonProperty("agent_key") String agentKey,
                         @JsonProperty("shim_pid") long shimPid,
-                        @JsonProperty("agent_pid") long agentPid,
+                        @JsonProperty("pane_pid") long panePid,
                         @JsonProperty("started_at") String startedAt,
                         @JsonProperty("cwd") String cwd,
                         @JsonProperty("host") String host,
