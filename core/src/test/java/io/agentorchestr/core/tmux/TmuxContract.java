@@ -156,15 +156,17 @@ abstract class TmuxContract {
     }
 
     @Test
-    void linesTypedIntoAGatedPaneDoNotReleaseIt() throws IOException, InterruptedException {
-        Path out = dir.resolve("ran");
-        PaneRef pane = tmux.newSession("typed", "w", new NewPane(GatedCommand.wrap(List.of("touch", out.toString())),
-                dir, Map.of()));
-        tmux.sendKeys(pane, "y", "Enter", "Enter");
-        Thread.sleep(300);
-        assertFalse(Files.exists(out), "a typed line released the gate");
+    void linesTypedIntoAGatedPaneDoNotReleaseIt() throws IOException {
+        // The agent keeps the first line it reads. Typed before the release, "early" and an empty line
+        // go to the gate; had either released it, the agent would read the other one, not "after".
+        Path out = dir.resolve("first-line.txt");
+        PaneRef pane = tmux.newSession("typed", "w", new NewPane(GatedCommand.wrap(List.of("sh", "-c",
+                "IFS= read -r line; printf '%s' \"$line\" > " + out + ".tmp; mv " + out + ".tmp " + out)), dir, Map.of()));
+        tmux.sendKeys(pane, "e", "a", "r", "l", "y", "Enter", "Enter");
         GatedCommand.release(tmux, pane);
-        Poll.until("released", WAIT, () -> Files.exists(out));
+        tmux.sendKeys(pane, "a", "f", "t", "e", "r", "Enter");
+        Poll.until("the agent read a line", WAIT, () -> Files.exists(out));
+        assertEquals("after", Files.readString(out));
     }
 
     @Test
