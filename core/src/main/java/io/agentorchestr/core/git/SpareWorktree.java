@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -36,11 +38,13 @@ final class SpareWorktree {
         t.setDaemon(true);
         return t;
     });
-    private ScheduledFuture<Path> next;
-    /** Whether git has begun making {@link #next}: then it is worth waiting for. */
+    /** The spare being made (or made); {@link #scheduled} is its turn on the maker thread. */
+    private CompletableFuture<Path> next;
+    private ScheduledFuture<?> scheduled;
+    /** Whether the maker has taken {@link #next} up: from then on it is worth waiting for. */
     private volatile boolean started;
+    private volatile boolean closed;
     private int made;
-    private boolean closed;
 
     /** Starts making the first spare of {@code repo} at {@code commit} in {@code sessionDir}. */
     SpareWorktree(Git git, Path repo, Path sessionDir, String commit) {
@@ -92,41 +96,43 @@ final class SpareWorktree {
             return;
         }
         closed = true;
-        next.cancel(false);
+        scheduled.cancel(false);
         maker.shutdown();
-        try {
-            if (!next.isCancelled()) {
-                removeQuietly(next.get());
-            }
-        } catch (ExecutionException e) {
-            // It was never made.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        // Taken up before the cancel: it saw closed and made nothing, or it is made; either way it ends.
+        if (started) {
+            made().ifPresent(this::removeQuietly);
         }
     }
 
     /** The spare, once made, when it is made or being made. */
     private Optional<Path> made() {
-        if (next.isCancelled() || !next.isDone() && !started) {
+        if (!started && !next.isDone()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(next.get());
-        } catch (ExecutionException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return Optional.of(next.join());
+        } catch (CompletionException | CancellationException e) {
             return Optional.empty();
         }
     }
 
     private void makeNext(long delayMs) {
         Path spare = sessionDir.resolve(PREFIX + (++made) + "-" + ProcessHandle.current().pid());
+        CompletableFuture<Path> result = new CompletableFuture<>();
         started = false;
-        next = maker.schedule(() -> {
+        next = result;
+        scheduled = maker.schedule(() -> {
             started = true;
-            git.addDetachedWorktree(repo, spare, commit);
-            return spare;
+            if (closed) {
+                result.cancel(false);
+                return;
+            }
+            try {
+                git.addDetachedWorktree(repo, spare, commit);
+                result.complete(spare);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
         }, delayMs, TimeUnit.MILLISECONDS);
     }
 
