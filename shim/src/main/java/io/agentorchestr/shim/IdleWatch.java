@@ -34,7 +34,7 @@ final class IdleWatch {
         while (true) {
             long now = System.nanoTime();
             long waited = (now - start) / 1_000_000;
-            if (tmux.exitStatus().isPresent() || !tmux.paneExists()) {
+            if (!tmux.agentRunning()) {
                 return new Result(false, "exited", waited);
             }
             long s = log.size();

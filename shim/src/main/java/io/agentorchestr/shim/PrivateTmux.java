@@ -113,6 +113,16 @@ final class PrivateTmux {
         return GatedCommand.recordedExitStatus(exitFile);
     }
 
+    /** Whether the agent still runs: no exit recorded, and its pane is there. */
+    boolean agentRunning() {
+        return exitStatus().isEmpty() && paneExists();
+    }
+
+    /** The command that attaches a terminal again, for messages. */
+    String attachHint() {
+        return tmux.server().describeCommand() + " attach -t " + SESSION;
+    }
+
     /** Whether the agent's pane still exists (the server ends with it). */
     boolean paneExists() {
         return status().isPresent();

@@ -57,7 +57,7 @@ final class Shim {
             cards.write(card);  // once its socket answers: whoever finds the card can connect
             if (request.headless()) {
                 err.println("agentorchestr-shim: " + request.name() + " runs headless; its card is " + files.card()
-                        + " (attach with: " + tmux.server().describeCommand() + " attach -t " + PrivateTmux.SESSION + ")");
+                        + " (attach with: " + tmux.attachHint() + ")");
             } else {
                 attach(tmux);
             }
@@ -80,9 +80,9 @@ final class Shim {
             err.println("agentorchestr-shim: cannot attach this terminal (" + e.getMessage() + "); the agent runs "
                     + "headless");
         }
-        if (tmux.exitStatus().isEmpty() && tmux.paneExists() && !hungUp) {
+        if (tmux.agentRunning() && !hungUp) {
             err.println("agentorchestr-shim: the terminal let go; the agent keeps running (attach with: "
-                    + tmux.server().describeCommand() + " attach -t " + PrivateTmux.SESSION + ")");
+                    + tmux.attachHint() + ")");
         }
     }
 

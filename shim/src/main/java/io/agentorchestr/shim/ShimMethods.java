@@ -48,11 +48,8 @@ final class ShimMethods {
 
     private JsonNode info() {
         ObjectNode out = JsonRpc.JSON.valueToTree(card);
-        Optional<Integer> status = tmux.exitStatus();
-        out.put("alive", status.isEmpty() && tmux.paneExists());
-        if (status.isPresent()) {
-            out.put("exit_status", status.get());
-        }
+        out.put("alive", tmux.agentRunning());
+        tmux.exitStatus().ifPresent(s -> out.put("exit_status", s));
         out.put("log_bytes", log.size());
         return out;
     }
@@ -102,7 +99,7 @@ final class ShimMethods {
     }
 
     private JsonNode kill() {
-        boolean wasAlive = tmux.exitStatus().isEmpty() && tmux.paneExists();
+        boolean wasAlive = tmux.agentRunning();
         // After the answer is on its way: the server goes with the agent, and this shim exits.
         Thread stopper = new Thread(() -> {
             sleepQuietly(100);
@@ -114,7 +111,7 @@ final class ShimMethods {
     }
 
     private void requireAlive() {
-        if (tmux.exitStatus().isPresent() || !tmux.paneExists()) {
+        if (!tmux.agentRunning()) {
             throw new RpcError(RpcError.INTERNAL_ERROR, "the agent has exited" + tmux.exitStatus()
                     .map(s -> " with status " + s).orElse("") + "; read still gives its output");
         }
