@@ -3,8 +3,9 @@ package io.agentorchestr.shim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentorchestr.core.agent.AgentProfile;
-import io.agentorchestr.core.agent.ScreenMarkers;
 import io.agentorchestr.core.discovery.AgentCard;
+import io.agentorchestr.core.discovery.AgentDriver;
+import io.agentorchestr.core.discovery.IdleWatch;
 import io.agentorchestr.core.text.AnsiText;
 
 import java.util.LinkedHashMap;
@@ -32,7 +33,27 @@ final class ShimMethods {
         this.card = card;
         this.tmux = tmux;
         this.log = log;
-        this.idle = new IdleWatch(tmux, log, profile.map(AgentProfile::markers).orElse(null));
+        this.idle = new IdleWatch(new IdleWatch.Target() {
+            @Override
+            public boolean running() {
+                return tmux.agentRunning();
+            }
+
+            @Override
+            public long activity() {
+                return log.size();
+            }
+
+            @Override
+            public String screen() {
+                return tmux.tmux().capturePane(tmux.pane(), 0);
+            }
+
+            @Override
+            public Optional<Integer> exitStatus() {
+                return tmux.exitStatus();
+            }
+        }, profile.map(AgentProfile::markers).orElse(null));
     }
 
     JsonRpc rpc() {
@@ -91,7 +112,10 @@ final class ShimMethods {
 
     private JsonNode waitIdle(JsonNode p) {
         long timeout = number(p, "timeout_s", 30, 0, MAX_WAIT_S);
-        IdleWatch.Result r = idle.await(timeout * 1000);
+        AgentDriver.Idle r = idle.await(timeout * 1000);
+        if (r.state().equals("interrupted")) {
+            throw new RpcError(RpcError.INTERNAL_ERROR, "the shim is stopping");
+        }
         ObjectNode out = JsonRpc.JSON.createObjectNode().put("idle", r.idle()).put("state", r.state())
                 .put("waited_ms", r.waitedMs());
         tmux.exitStatus().ifPresent(s -> out.put("exit_status", s));

@@ -88,6 +88,33 @@ public final class LocalProcessTable implements ProcessTable {
     }
 
     @Override
+    public List<Long> descendants(long pid) {
+        return ProcessHandle.of(pid).map(h -> h.descendants().map(ProcessHandle::pid).toList()).orElse(List.of());
+    }
+
+    @Override
+    public List<String> commandLine(long pid) {
+        byte[] raw;
+        try {
+            raw = Files.readAllBytes(proc.resolve(Long.toString(pid)).resolve("cmdline"));
+        } catch (IOException e) {
+            return List.of();
+        }
+        List<String> argv = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == 0) {
+                argv.add(new String(raw, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        if (start < raw.length) {
+            argv.add(new String(raw, start, raw.length - start, StandardCharsets.UTF_8));
+        }
+        return argv;
+    }
+
+    @Override
     public void terminate(long pid) {
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
     }

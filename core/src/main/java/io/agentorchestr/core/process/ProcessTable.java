@@ -14,6 +14,15 @@ public interface ProcessTable {
 
     boolean alive(long pid);
 
+    /** The process's children, their children and so on; empty when it is gone. */
+    List<Long> descendants(long pid);
+
+    /**
+     * The process's argv as it set it ({@code argv[0]} included, which may differ from the executable:
+     * an npm launcher's title, a script's {@code exec -a}); empty when gone or not ours to read.
+     */
+    List<String> commandLine(long pid);
+
     /** Asks the process to end (SIGTERM). */
     void terminate(long pid);
 

@@ -52,6 +52,9 @@ public interface Tmux {
     /** Every pane of a session, across its windows. */
     List<PaneStatus> listPanes(String session);
 
+    /** Every pane of every session on the server; empty when no server runs. */
+    List<ServerPane> listAllPanes();
+
     /** The status of one pane; empty when the pane no longer exists. */
     Optional<PaneStatus> paneStatus(PaneRef pane);
 

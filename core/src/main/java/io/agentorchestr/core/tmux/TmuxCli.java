@@ -17,6 +17,9 @@ import java.util.UUID;
 /** The real {@link Tmux}: the tmux command line, through {@link ProcessRunner}, machine-readable formats. */
 public final class TmuxCli implements Tmux {
     private static final Duration STATUS_SETTLE = Duration.ofMillis(500);
+    // The path last: it is the one field that may hold a tab.
+    private static final String ALL_PANES_FORMAT = String.join("\t", "#{pane_id}", "#{session_name}",
+            "#{window_name}", "#{pane_pid}", "#{pane_current_command}", "#{pane_dead}", "#{pane_current_path}");
     private static final String STATUS_FORMAT = String.join("\t", "#{pane_id}", "#{window_id}",
             "#{window_name}", "#{pane_dead}", "#{pane_dead_status}", "#{pane_pid}", "#{pane_current_command}");
     /** Fixed size for detached sessions, so panes are wide enough before anyone attaches. */
@@ -148,6 +151,25 @@ public final class TmuxCli implements Tmux {
      * {@link #STATUS_SETTLE}. (tmux 3.3 occasionally never learns it: see {@link GatedCommand}.)
      */
     @Override
+    public List<ServerPane> listAllPanes() {
+        ExecResult r = exec(List.of("list-panes", "-a", "-F", ALL_PANES_FORMAT));
+        if (!r.ok()) {
+            return List.of();  // no server: nothing runs there
+        }
+        return r.stdout().lines().filter(l -> l.matches("%[0-9]+\t.*")).map(TmuxCli::parseServerPane)
+                .flatMap(Optional::stream).toList();
+    }
+
+    private static Optional<ServerPane> parseServerPane(String line) {
+        String[] f = line.split("\t", 7);
+        if (f.length < 7 || !f[3].matches("[0-9]+")) {
+            return Optional.empty();
+        }
+        return Optional.of(new ServerPane(new PaneRef(f[0]), f[1], f[2], Long.parseLong(f[3]), f[4], f[6],
+                "1".equals(f[5])));
+    }
+
+    @Override
     public Optional<PaneStatus> paneStatus(PaneRef pane) {
         long deadline = System.nanoTime() + STATUS_SETTLE.toNanos();
         Optional<PaneStatus> status = queryStatus(pane);
@@ -181,7 +203,7 @@ public final class TmuxCli implements Tmux {
     }
 
     static PaneStatus parseStatus(String line) {
-        String[] f = line.split("\t", -1);
+        String[] f = line.split("\t", 7);
         Integer deadStatus = f[4].isEmpty() ? null : Integer.valueOf(f[4]);
         long pid = f[5].isEmpty() ? 0 : Long.parseLong(f[5]);
         return new PaneStatus(new PaneRef(f[0]), f[1], f[2], "1".equals(f[3]), deadStatus, pid, f[6]);

@@ -67,6 +67,22 @@ abstract class TmuxContract {
     }
 
     @Test
+    void everyPaneOfEverySessionIsListedWithWhereItRuns() throws IOException {
+        assertTrue(tmux.listAllPanes().isEmpty(), "no server yet: no panes");
+        Path sub = Files.createDirectories(dir.resolve("with\ttab"));
+        PaneRef a = tmux.newSession("one", "first", sh("sleep 600"));
+        PaneRef b = tmux.newSession("two", "second", new NewPane(List.of("sh", "-c", "sleep 600"), sub, Map.of()));
+        List<ServerPane> panes = tmux.listAllPanes();
+        assertEquals(2, panes.size(), panes.toString());
+        ServerPane second = panes.stream().filter(p -> p.pane().equals(b)).findFirst().orElseThrow();
+        assertEquals("two", second.session());
+        assertEquals("second", second.windowName());
+        assertEquals(sub.toString(), second.currentPath());
+        assertTrue(second.pid() > 0);
+        assertTrue(panes.stream().anyMatch(p -> p.pane().equals(a) && p.session().equals("one")));
+    }
+
+    @Test
     void theFirstPanesEnvironmentDoesNotReachLaterPanes() throws IOException {
         Path first = dir.resolve("first.env");
         Path later = dir.resolve("later.env");
