@@ -28,6 +28,7 @@ final class Shim {
     private final ProcessRunner runner;
     private final PrintStream err;
     private volatile boolean hungUp;
+    private volatile MdnsAdvert advert;
 
     Shim(ShimRequest request, AgentCards cards, Path stateDir, ProcessRunner runner, PrintStream err) {
         this.request = request;
@@ -55,6 +56,7 @@ final class Shim {
         try (ShimRpcServer rpc = ShimRpcServer.serve(files.socket(), new ShimMethods(card, tmux,
                 new PaneLog(files.log()), request.profile()).rpc())) {
             cards.write(card);  // once its socket answers: whoever finds the card can connect
+            advert = advertise(card, files);
             if (request.headless()) {
                 err.println("agentorchestr-shim: " + request.name() + " runs headless; its card is " + files.card()
                         + " (attach with: " + tmux.attachHint() + ")");
@@ -65,6 +67,20 @@ final class Shim {
             Runtime.getRuntime().removeShutdownHook(cleanup);
             end(card, files, tmux);
             return status;
+        }
+    }
+
+    /** mDNS is a hint for other tools: without it the card still makes the agent discoverable. */
+    private MdnsAdvert advertise(AgentCard card, ShimFiles files) {
+        if (request.mdns() == null) {
+            return null;
+        }
+        try {
+            return MdnsAdvert.start(request.mdns(), card, files.card());
+        } catch (IOException | RuntimeException e) {
+            err.println("agentorchestr-shim: not announced over mDNS on " + request.mdns().getHostAddress() + " ("
+                    + e.getMessage() + "); its card still makes it discoverable");
+            return null;
         }
     }
 
@@ -101,6 +117,11 @@ final class Shim {
     }
 
     private void end(AgentCard card, ShimFiles files, PrivateTmux tmux) {
+        MdnsAdvert a = advert;
+        if (a != null) {
+            advert = null;
+            a.close();  // the goodbye first: browsers drop the agent as the card goes
+        }
         cards.remove(card);
         tmux.stop();
         files.deleteRest();
@@ -114,7 +135,11 @@ final class Shim {
         }
     }
 
-    /** What to run and how: {@code argv} in {@code cwd}, known as {@code name}. */
-    record ShimRequest(String name, List<String> argv, Path cwd, boolean headless, Optional<AgentProfile> profile) {
+    /**
+     * What to run and how: {@code argv} in {@code cwd}, known as {@code name}, announced over mDNS on
+     * {@code mdns} (null: not announced).
+     */
+    record ShimRequest(String name, List<String> argv, Path cwd, boolean headless, Optional<AgentProfile> profile,
+                       InetAddress mdns) {
     }
 }

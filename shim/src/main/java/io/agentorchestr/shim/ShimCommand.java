@@ -4,6 +4,7 @@ import io.agentorchestr.core.agent.AgentProfile;
 import io.agentorchestr.core.agent.AgentRegistry;
 import io.agentorchestr.core.config.AppPaths;
 import io.agentorchestr.core.discovery.AgentCards;
+import io.agentorchestr.core.discovery.MdnsAddress;
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.process.SystemProcessRunner;
 import picocli.CommandLine.Command;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.File;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +46,14 @@ final class ShimCommand implements Callable<Integer> {
             description = "Run the agent detached (also when stdin or stdout is not a terminal); stay until it exits.")
     boolean headless;
 
+    @Option(names = "--mdns-interface", paramLabel = "IFACE",
+            description = "Announce the agent over mDNS on this interface (a name like eth0, or one of its IPv4 "
+                    + "addresses) instead of 127.0.0.1. Others on that network then see it is running.")
+    String mdnsInterface;
+
+    @Option(names = "--no-mdns", description = "Do not announce the agent over mDNS (the card is still written).")
+    boolean noMdns;
+
     @Parameters(index = "0", paramLabel = "AGENT", description = "The agent command (claude, codex, any program).")
     String agent;
 
@@ -71,6 +81,10 @@ final class ShimCommand implements Callable<Integer> {
             throw AgentorchestrException.usage("the name \"" + shown + "\" is not usable in file names: use --name "
                     + "with up to 40 letters, digits, '.', '_' or '-'");
         }
+        if (noMdns && mdnsInterface != null) {
+            throw AgentorchestrException.usage("--no-mdns and --mdns-interface contradict each other: keep one");
+        }
+        InetAddress mdns = noMdns ? null : MdnsAddress.resolve(mdnsInterface);
         AppPaths paths = AppPaths.fromEnvironment(env);
         List<String> argv = new ArrayList<>();
         argv.add(agent);
@@ -79,7 +93,8 @@ final class ShimCommand implements Callable<Integer> {
         Optional<AgentProfile> profile = AgentRegistry.load(paths.userAgentsFile()).all().stream()
                 .filter(p -> p.binaries().contains(base)).findFirst();
         boolean detached = headless || System.console() == null;
-        running = new Shim(new Shim.ShimRequest(shown, argv, Path.of("").toAbsolutePath(), detached, profile),
+        running = new Shim(new Shim.ShimRequest(shown, argv, Path.of("").toAbsolutePath(), detached, profile,
+                mdns),
                 AgentCards.of(env), paths.state(), new SystemProcessRunner(), err);
         return running.run();
     }
