@@ -4,6 +4,7 @@ import io.agentorchestr.cli.command.CleanCommand;
 import io.agentorchestr.cli.command.DetectCommand;
 import io.agentorchestr.cli.command.DoctorCommand;
 import io.agentorchestr.cli.command.GoalCommand;
+import io.agentorchestr.cli.command.ListAgentsCommand;
 import io.agentorchestr.cli.command.ListSessionsCommand;
 import io.agentorchestr.cli.command.ManualCommand;
 import io.agentorchestr.cli.command.ResumeCommand;
@@ -62,6 +63,9 @@ public final class AgentorchestrCommand implements Callable<Integer> {
     String resume;
 
     @Mixin
+    DiscoveryOptions discovery = new DiscoveryOptions();
+
+    @Mixin
     CleanOptions clean = new CleanOptions();
 
     @Mixin
@@ -95,6 +99,8 @@ public final class AgentorchestrCommand implements Callable<Integer> {
                 new Mode("--detect", detect, () -> new DetectCommand(context, spec, common).call()),
                 new Mode("--doctor", doctor, () -> new DoctorCommand(context, spec, common, live).call()),
                 new Mode("--list-sessions", listSessions, () -> new ListSessionsCommand(context, spec, common).call()),
+                new Mode("--list-agents", discovery.listAgents, () -> new ListAgentsCommand(context, spec, common,
+                        discovery.tmuxServers).call()),
                 new Mode("--clean", clean.given(), () -> new CleanCommand(context, spec, clean, common).call()));
     }
 
@@ -115,9 +121,13 @@ public final class AgentorchestrCommand implements Callable<Integer> {
             throw AgentorchestrException.usage((clean.finished ? "--finished" : "--dry-run") + " goes with --clean: "
                     + "agentorchestr --clean --finished --dry-run");
         }
+        if (!discovery.listAgents && !discovery.tmuxServers.isEmpty()) {
+            throw AgentorchestrException.usage("--tmux-server goes with --list-agents: agentorchestr --list-agents "
+                    + "--tmux-server NAME");
+        }
         if (given.isEmpty()) {
             throw AgentorchestrException.usage("nothing to do; pass --goal \"...\", --manual --task \"...\", "
-                    + "--resume ID, --detect, --doctor, --list-sessions or --clean (see --help)");
+                    + "--resume ID, --detect, --doctor, --list-sessions, --list-agents or --clean (see --help)");
         }
         return given.get(0).command().call();
     }

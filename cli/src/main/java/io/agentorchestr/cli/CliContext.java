@@ -9,10 +9,19 @@ import io.agentorchestr.core.agent.AgentSelection;
 import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.config.AppPaths;
 import io.agentorchestr.cli.mcp.McpToolServer;
+import io.agentorchestr.core.discovery.AgentCards;
+import io.agentorchestr.core.discovery.AgentDiscovery;
+import io.agentorchestr.core.discovery.AgentMatcher;
+import io.agentorchestr.core.discovery.ExternalAgents;
+import io.agentorchestr.core.discovery.JmdnsBrowser;
+import io.agentorchestr.core.discovery.MdnsAddress;
+import io.agentorchestr.core.discovery.MdnsBrowser;
+import io.agentorchestr.core.discovery.TmuxPaneScan;
 import io.agentorchestr.core.doctor.Doctor;
 import io.agentorchestr.core.doctor.LiveCheck;
 import io.agentorchestr.core.goal.GoalResume;
 import io.agentorchestr.core.goal.GoalRun;
+import io.agentorchestr.core.goal.ToolServer;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.git.LocalGit;
 import io.agentorchestr.core.git.Worktrees;
@@ -35,6 +44,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The composition root: builds the core's adapters from the environment, each on first use, so a
@@ -129,19 +140,58 @@ public final class CliContext implements AutoCloseable {
     /** Auto mode, with its MCP server adapter and a sink for progress lines. */
     public GoalRun goalRun(Consumer<String> progress) {
         return new GoalRun(paths(), tmux(), git(), store(), runner, prerequisites(),
-                new AgentSelection(registry(), detector()), workerLauncher(), McpToolServer.factory(), stopper(),
+                new AgentSelection(registry(), detector()), workerLauncher(), toolServers(), stopper(),
                 progress);
+    }
+
+    /** The session's MCP server; its external-agent tools discover with the environment's settings. */
+    private ToolServer.Factory toolServers() {
+        return McpToolServer.factory(() -> externalAgents(List.of()));
     }
 
     /** {@code --resume}: continues sessions of {@code run}'s kind. */
     public GoalResume goalResume(GoalRun run, Consumer<String> progress) {
         return new GoalResume(run, paths(), tmux(), git(), store(), prerequisites(),
-                new AgentSelection(registry(), detector()), McpToolServer.factory(), progress);
+                new AgentSelection(registry(), detector()), toolServers(), progress);
     }
 
     /** {@code --clean}: what ended sessions left behind. */
     public SessionCleanup cleanup() {
         return new SessionCleanup(store(), tmux(), git(), new Worktrees(git(), paths().worktrees()), stopper());
+    }
+
+    /**
+     * Discovery of agents outside sessions, and the way to drive them: shims' cards and mDNS records,
+     * and panes of the tmux servers in {@code AGENTORCHESTR_DISCOVER_TMUX} (default: the user's default
+     * server) plus {@code extraServers}. {@code AGENTORCHESTR_MDNS=0} turns mDNS browsing off;
+     * {@code AGENTORCHESTR_MDNS_INTERFACE} browses another interface than loopback.
+     */
+    public ExternalAgents externalAgents(List<String> extraServers) {
+        List<TmuxServer> servers = new ArrayList<>();
+        String listed = env.getOrDefault("AGENTORCHESTR_DISCOVER_TMUX", "default");
+        for (String name : (listed + "," + String.join(",", extraServers)).split(",")) {
+            if (!name.isBlank()) {
+                TmuxServer server = tmuxServerNamed(name.strip());
+                if (!servers.contains(server)) {
+                    servers.add(server);
+                }
+            }
+        }
+        Function<TmuxServer, Tmux> tmuxOf = server -> new TmuxCli(runner, server);
+        AgentMatcher matcher = new AgentMatcher(List.copyOf(registry().all()), processes, env.get("PATH"));
+        Supplier<MdnsBrowser> mdns = "0".equals(env.get("AGENTORCHESTR_MDNS")) ? () -> MdnsBrowser.NONE
+                : () -> JmdnsBrowser.start(MdnsAddress.resolve(env.get("AGENTORCHESTR_MDNS_INTERFACE")));
+        AgentDiscovery discovery = new AgentDiscovery(AgentCards.of(env), mdns,
+                new TmuxPaneScan(servers, tmuxOf, matcher));
+        return new ExternalAgents(discovery, tmuxOf, key -> registry().find(key).map(p -> p.markers()));
+    }
+
+    /** "default", a socket path (it has a slash), or a -L socket name. */
+    private static TmuxServer tmuxServerNamed(String name) {
+        if (name.equals("default")) {
+            return TmuxServer.defaultServer();
+        }
+        return name.contains("/") ? TmuxServer.atPath(Path.of(name), null) : new TmuxServer(name, null, null);
     }
 
     /** Stops what a session still runs when it ends: agents and the helpers they started. */

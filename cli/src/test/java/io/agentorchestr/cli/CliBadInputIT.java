@@ -133,6 +133,9 @@ class CliBadInputIT {
         add(cases, "--dry-run", List.of("--dry-run"), "--dry-run goes with --clean");
         add(cases, "modes", List.of("--detect", "--doctor"), "cannot be combined");
         add(cases, "modes", List.of("--goal", "x", "--clean", "--finished"), "cannot be combined");
+        add(cases, "modes", List.of("--list-agents", "--list-sessions"), "cannot be combined");
+        add(cases, "--tmux-server", List.of("--tmux-server", "work", "--list-sessions"),
+                "--tmux-server goes with --list-agents");
 
         String before = checkout();
         Map<String, Integer> counts = new LinkedHashMap<>();

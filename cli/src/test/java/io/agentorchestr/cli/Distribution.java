@@ -97,8 +97,13 @@ public final class Distribution implements AutoCloseable {
 
     /** Starts the launcher in the background (the JVM is the process: the launcher execs it). */
     public Process start(Path log, String... args) throws IOException {
+        return startWith(launcher(), log, args);
+    }
+
+    /** Starts another program of the distribution ({@code bin/agentorchestr-shim}) in the background. */
+    public Process startWith(Path program, Path log, String... args) throws IOException {
         List<String> argv = new ArrayList<>();
-        argv.add(launcher().toString());
+        argv.add(program.toString());
         argv.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));

@@ -58,18 +58,26 @@ final class DemoLead {
 
     private List<String> lead(McpEndpoint mcp, List<String> tasks) throws IOException {
         List<String> ids = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         Map<String, JsonNode> finished = new LinkedHashMap<>();
         Set<String> pending = new LinkedHashSet<>();
         for (int i = 0; i < tasks.size(); i++) {
+            DemoScript line = DemoScript.parse(tasks.get(i));
+            if (line.has("external")) {
+                problems.addAll(new DemoExternal(mcp, out).ask(line));
+                continue;
+            }
             JsonNode w = spawn(mcp, tasks.get(i), i, pending, finished);
-            ids.add(w.path("worker_id").asText());
-            pending.add(ids.get(i));
-            out.println("demo lead: spawned " + ids.get(i) + ": " + tasks.get(i));
+            String id = w.path("worker_id").asText();
+            ids.add(id);
+            pending.add(id);
+            out.println("demo lead: spawned " + id + ": " + tasks.get(i));
         }
         while (!pending.isEmpty() && awaitSome(mcp, pending, finished)) {
             // each round records the workers that finished
         }
-        return mergeAndVerify(mcp, ids, finished);
+        problems.addAll(mergeAndVerify(mcp, ids, finished));
+        return problems;
     }
 
     /** Spawns a worker; when the session's worker limit is reached, waits for one to finish and retries. */

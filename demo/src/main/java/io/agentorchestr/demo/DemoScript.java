@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * exercise every path of completion and health handling:
  * {@code sleep=N}, {@code fail}, {@code blocked}, {@code crash}, {@code hang}, {@code silent},
  * {@code edit=PATH}, {@code ask}, {@code ignore}, {@code nocommit}, {@code hostile} (a summary full of
- * terminal escape sequences and a NUL).
+ * terminal escape sequences and a NUL). For the lead, a goal line with {@code external} or
+ * {@code external=WORD} is handed to agents outside the session instead of a worker.
  */
 record DemoScript(Map<String, String> directives, String text) {
     private static final Pattern DIRECTIVE = Pattern.compile("\\[demo:([a-z]+)(?:=([^\\]]*))?\\]");

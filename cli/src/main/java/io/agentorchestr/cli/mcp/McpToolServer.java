@@ -3,6 +3,7 @@ package io.agentorchestr.cli.mcp;
 import io.agentorchestr.cli.VersionProvider;
 import io.agentorchestr.core.agent.McpAccess;
 import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.discovery.ExternalAgents;
 import io.agentorchestr.core.goal.Supervisor;
 import io.agentorchestr.core.goal.ToolServer;
 import io.agentorchestr.core.goal.ToolServer.Binding;
@@ -38,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The session's MCP server (the SDK's server on our non-blocking Streamable HTTP transport, in
@@ -64,10 +66,11 @@ public final class McpToolServer implements ToolServer {
     private final List<StreamableHttpTransport> transports;
     private final ThreadPoolExecutor toolThreads;
     private final ToolListings listings;
+    private final ExternalAgentTools externalTools;
 
     private McpToolServer(Server jetty, int port, String leadToken, WorkerTokens workerTokens,
                           List<McpAsyncServer> servers, List<StreamableHttpTransport> transports,
-                          ThreadPoolExecutor toolThreads, ToolListings listings) {
+                          ThreadPoolExecutor toolThreads, ToolListings listings, ExternalAgentTools externalTools) {
         this.jetty = jetty;
         this.port = port;
         this.leadToken = leadToken;
@@ -76,14 +79,16 @@ public final class McpToolServer implements ToolServer {
         this.transports = transports;
         this.toolThreads = toolThreads;
         this.listings = listings;
+        this.externalTools = externalTools;
     }
 
     /** The factory the goal use case calls: one server per session, its events and tokens in the session's store. */
-    public static ToolServer.Factory factory() {
-        return McpToolServer::start;
+    public static ToolServer.Factory factory(Supplier<ExternalAgents> external) {
+        return (supervisor, binding) -> start(supervisor, binding, external);
     }
 
-    public static McpToolServer start(Supervisor supervisor, Binding binding) {
+    /** {@code external} is called when the lead first uses an external-agent tool. */
+    public static McpToolServer start(Supervisor supervisor, Binding binding, Supplier<ExternalAgents> external) {
         StateStore store = supervisor.store();
         String sessionId = supervisor.session().id();
         String leadToken = binding.tokens().getOrDefault("lead", newToken());
@@ -98,7 +103,9 @@ public final class McpToolServer implements ToolServer {
                 listings.add(String.valueOf(caller.get(CALLER_KEY)));
             }
         };
-        List<AsyncToolSpecification> leadTools = LeadTools.all(supervisor, calls);
+        ExternalAgentTools externalTools = new ExternalAgentTools(external);
+        List<AsyncToolSpecification> leadTools = new java.util.ArrayList<>(LeadTools.all(supervisor, calls));
+        leadTools.addAll(externalTools.all(calls));
         List<AsyncToolSpecification> workerToolSpecs = WorkerTools.all(supervisor, calls);
         StreamableHttpTransport lead = transport(request -> LEAD, leadTools, counted);
         StreamableHttpTransport worker = transport(request -> workerTokens.owner(
@@ -123,7 +130,7 @@ public final class McpToolServer implements ToolServer {
         jetty.setHandler(context);
         startJetty(jetty, connector);
         return new McpToolServer(jetty, connector.getLocalPort(), leadToken, workerTokens,
-                List.of(leadServer, workerServer), List.of(lead, worker), toolThreads, listings);
+                List.of(leadServer, workerServer), List.of(lead, worker), toolThreads, listings, externalTools);
     }
 
     private static ThreadPoolExecutor toolThreads() {
@@ -267,5 +274,6 @@ public final class McpToolServer implements ToolServer {
             // Stopping at session end; the process exits soon after anyway.
         }
         toolThreads.shutdownNow();
+        externalTools.close();
     }
 }

@@ -47,6 +47,7 @@ final class ToolArgs {
                 case "string" -> args.text(p, v);
                 case "integer" -> args.integer(p, v);
                 case "string[]" -> args.strings(p, v);
+                case "boolean" -> args.bool(p, v);
                 default -> throw new IllegalStateException("unknown parameter type " + p.type());
             }
         }
@@ -66,6 +67,16 @@ final class ToolArgs {
     int optInt(String name, int fallback) {
         Object v = values.get(name);
         return v == null ? fallback : asLong(v).intValue();
+    }
+
+    long optLong(String name, long fallback) {
+        Object v = values.get(name);
+        return v == null ? fallback : asLong(v);
+    }
+
+    boolean optBool(String name, boolean fallback) {
+        Object v = values.get(name);
+        return v == null ? fallback : v instanceof Boolean b ? b : Boolean.parseBoolean(v.toString().strip());
     }
 
     List<String> optStrings(String name) {
@@ -99,6 +110,13 @@ final class ToolArgs {
         }
         if (n < p.min() || n > p.max()) {
             throw new ToolError(tool + ": '" + p.name() + "' must be" + rangeText(p) + ", not " + shown(v));
+        }
+    }
+
+    /** true or false; the strings "true" and "false" are read too, as numbers written as strings are. */
+    private void bool(Param p, Object v) {
+        if (!(v instanceof Boolean) && !(v instanceof String s && s.strip().matches("true|false"))) {
+            throw new ToolError(tool + ": '" + p.name() + "' must be true or false, not " + shown(v));
         }
     }
 

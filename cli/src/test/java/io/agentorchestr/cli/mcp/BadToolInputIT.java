@@ -111,9 +111,12 @@ class BadToolInputIT {
             case "integer" -> {
                 long max = ((Number) schema.get("maximum")).longValue();
                 long min = ((Number) schema.get("minimum")).longValue();
-                out.addAll(List.of(min - 1, max + 1, 2147483648L, -2147483649L, Long.MAX_VALUE, 1.0e30, 2.5, "abc",
-                        "", true, List.of(1), Map.of()));
+                out.addAll(List.of(min - 1, max + 1, Long.MAX_VALUE, 1.0e30, 2.5, "abc", "", true, List.of(1),
+                        Map.of()));
+                // Past 32 bits: bad where the range ends sooner (a byte cursor may well be that large).
+                out.addAll(List.of(2147483648L, -2147483649L).stream().filter(v -> v < min || v > max).toList());
             }
+            case "boolean" -> out.addAll(List.of("maybe", "", 1, 0, List.of(true), Map.of("a", true)));
             case "array" -> {
                 out.addAll(List.of(7, true, Map.of("a", 1), List.of(7), List.of("\u0000"), List.of("x\ud800"),
                         List.of("a\u001b[2J"), java.util.Collections.nCopies(101, "w01")));
@@ -140,6 +143,8 @@ class BadToolInputIT {
         Map<String, Object> valid = new HashMap<>(Map.of("task", "a note", "worker_id", "w01", "worker_a", "w01",
                 "worker_b", "w01", "message", "hello", "summary", "fine", "reason", "none", "state", "done",
                 "question", "why?"));
+        valid.put("agent_id", "nosuch-1");
+        valid.put("text", "hello");
         Map<String, Object> args = new LinkedHashMap<>();
         for (Object r : required) {
             args.put((String) r, valid.get((String) r));

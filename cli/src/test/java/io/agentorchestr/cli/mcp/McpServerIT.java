@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class McpServerIT {
     private static final Set<String> LEAD_TOOLS = Set.of("spawn_worker", "read_worker_output", "send_to_worker",
             "wait_for_worker", "wait_for_any", "list_workers", "kill_worker", "cross_review", "get_worker_diff",
-            "merge_worker", "verify", "report_progress", "mark_goal_done", "mark_goal_failed", "list_perspectives");
+            "merge_worker", "verify", "report_progress", "mark_goal_done", "mark_goal_failed", "list_perspectives",
+            "discover_running_agents", "send_to_external_agent", "read_from_external_agent", "wait_for_external_agent");
 
     @TempDir
     java.nio.file.Path dir;

@@ -204,6 +204,14 @@ class ShimIT {
     }
 
     @Test
+    void aBadMdnsChoiceIsRefusedBeforeTheAgentStarts() {
+        startInTerminal("--mdns-interface no-such-if0 " + DIST.resolve("bin/agentorchestr-demo") + " --role chat");
+        awaitScreen("shim-exit:125");
+        assertTrue(screen().contains("--mdns-interface no-such-if0: there is no such interface"), screen());
+        assertTrue(files().isEmpty(), "no card: nothing started");
+    }
+
+    @Test
     void headlessTheAgentIsDrivenThroughItsSocket() throws Exception {
         List<String> argv = List.of(DIST.resolve("bin/agentorchestr-shim").toString(), "--name", "bg",
                 DIST.resolve("bin/agentorchestr-demo").toString(), "--role", "chat");

@@ -55,6 +55,12 @@ public final class LeadPrompt {
 
                 Perspectives: %3$s (list_perspectives explains them).
                 Other tools: list_workers, wait_for_worker, cross_review, report_progress.
+
+                Agents outside the session: the user may run agents in other terminals (started with
+                agentorchestr-shim, or agent CLIs in their tmux panes). discover_running_agents lists them;
+                send_to_external_agent, wait_for_external_agent and read_from_external_agent hand them work and
+                read their answers. They are not in a worktree of this session and nothing they change is
+                merged for you: use them for questions, reviews and work the user asked them for.
                 Do not edit files yourself unless a merge needs a small fix; you work in the integration
                 worktree, and what you leave uncommitted is committed before the next merge.
 
