@@ -139,6 +139,7 @@ class ExternalAgentsIT extends SandboxedRun {
         });
         JsonNode out = goal("[demo:external] hello from the lead", 0);
         assertEquals("done", out.get("state").asText(), out.toString());
+        assertTrue(out.get("summary").asText().contains("2 external agent answer(s)"), out.toString());
         String session = out.get("session").asText();
         try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
             List<String> calls = store.events(session).stream().filter(e -> e.kind().equals("tool_called"))

@@ -16,6 +16,7 @@ import java.util.Map;
 final class DemoExternal {
     private final McpEndpoint mcp;
     private final PrintStream out;
+    private int answered;
 
     DemoExternal(McpEndpoint mcp, PrintStream out) {
         this.mcp = mcp;
@@ -48,8 +49,15 @@ final class DemoExternal {
             out.println("demo lead: " + id + " (" + idle.path("state").asText() + ") answered: " + answer);
             if (answer.isEmpty()) {
                 problems.add(id + " did not answer (" + idle.path("state").asText() + ")");
+            } else {
+                answered++;
             }
         }
         return problems;
+    }
+
+    /** How many external agents answered so far. */
+    int answered() {
+        return answered;
     }
 }

@@ -23,6 +23,7 @@ final class DemoLead {
     private final PrintStream out;
     private final PrintStream err;
     private final BufferedReader in;
+    private DemoExternal external;
 
     DemoLead(PrintStream out, PrintStream err, BufferedReader in) {
         this.out = out;
@@ -34,6 +35,7 @@ final class DemoLead {
         List<String> tasks = LeadPrompt.goalOf(prompt).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         out.println("demo lead: " + tasks.size() + " task(s)");
         try (McpEndpoint mcp = McpEndpoint.connect(mcpConfig)) {
+            external = new DemoExternal(mcp, out);
             List<String> problems;
             try {
                 problems = lead(mcp, tasks);
@@ -43,7 +45,8 @@ final class DemoLead {
             }
             if (problems.isEmpty()) {
                 mcp.call("mark_goal_done", Map.of("summary", "all " + tasks.size() + " task(s) done, merged and "
-                        + "verified"));
+                        + "verified" + (external.answered() > 0 ? "; " + external.answered() + " external agent "
+                        + "answer(s)" : "")));
                 out.println("demo lead: goal done");
             } else {
                 mcp.call("mark_goal_failed", Map.of("reason", String.join("; ", problems)));
@@ -64,7 +67,7 @@ final class DemoLead {
         for (int i = 0; i < tasks.size(); i++) {
             DemoScript line = DemoScript.parse(tasks.get(i));
             if (line.has("external")) {
-                problems.addAll(new DemoExternal(mcp, out).ask(line));
+                problems.addAll(external.ask(line));
                 continue;
             }
             JsonNode w = spawn(mcp, tasks.get(i), i, pending, finished);
