@@ -1,6 +1,5 @@
 package io.agentorchestr.core.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentorchestr.core.error.AgentorchestrException;
@@ -8,9 +7,7 @@ import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.text.SecretRedactor;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.session.SessionRuntime;
-import io.agentorchestr.core.session.SessionStatus;
 import io.agentorchestr.core.worker.WorkerRecord;
-import io.agentorchestr.core.worker.WorkerState;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.agentorchestr.core.store.RecordRows.instant;
+import static io.agentorchestr.core.store.RecordRows.str;
+import static io.agentorchestr.core.store.RecordRows.toJson;
+
 /**
  * {@link StateStore} on one SQLite file: WAL journal (readers never block the writer), a busy
  * timeout so a second process waits instead of failing, and migrations keyed by user_version.
@@ -34,12 +35,8 @@ import java.util.Optional;
  */
 public final class SqliteStateStore implements StateStore {
     private static final int BUSY_TIMEOUT_MS = 5000;
-    private static final String SESSION_COLUMNS = "id, mode, goal, project, lead_agent, agents, status, base_commit, "
-            + "integration_branch, tmux_session, tmux_server, mcp_port, session_dir, owner_pid, summary, created_at, "
-            + "updated_at, ended_at";
-    private static final String WORKER_COLUMNS = "session_id, id, attempt, perspective, agent, agent_session_id, "
-            + "task, pane_id, worktree, branch, state, summary, signal, exit_status, log_path, created_at, "
-            + "updated_at, ended_at, merged_commit, request_id";
+    private static final String SESSION_COLUMNS = RecordRows.SESSION_COLUMNS;
+    private static final String WORKER_COLUMNS = RecordRows.WORKER_COLUMNS;
 
     private static final String WORKER_UPDATES = java.util.Arrays.stream(WORKER_COLUMNS.split(", "))
             .skip(2).map(c -> c + " = excluded." + c).collect(java.util.stream.Collectors.joining(", "));
@@ -164,26 +161,14 @@ public final class SqliteStateStore implements StateStore {
 
     @Override
     public synchronized Optional<SessionRecord> session(String id) {
-        return rows.query("SELECT " + SESSION_COLUMNS + " FROM sessions WHERE id = ?", this::session, id)
+        return rows.query("SELECT " + SESSION_COLUMNS + " FROM sessions WHERE id = ?", RecordRows::session, id)
                 .stream().findFirst();
     }
 
     @Override
     public synchronized List<SessionRecord> recentSessions(int limit) {
         return rows.query("SELECT " + SESSION_COLUMNS + " FROM sessions ORDER BY created_at DESC, rowid DESC LIMIT ?",
-                this::session, limit);
-    }
-
-    private SessionRecord session(ResultSet r) throws SQLException {
-        int mcp = r.getInt("mcp_port");
-        Integer port = r.wasNull() ? null : mcp;
-        return new SessionRecord(r.getString("id"), r.getString("mode"), r.getString("goal"), r.getString("project"),
-                r.getString("lead_agent"), fromJsonList(r.getString("agents")),
-                SessionStatus.fromLabel(r.getString("status")), r.getString("base_commit"),
-                r.getString("integration_branch"), r.getString("tmux_session"), r.getString("tmux_server"), port,
-                r.getString("session_dir"), r.getLong("owner_pid"), r.getString("summary"),
-                instant(r.getString("created_at")), instant(r.getString("updated_at")),
-                instant(r.getString("ended_at")));
+                RecordRows::session, limit);
     }
 
     @Override
@@ -206,24 +191,13 @@ public final class SqliteStateStore implements StateStore {
     @Override
     public synchronized List<WorkerRecord> workers(String sessionId) {
         return rows.query("SELECT " + WORKER_COLUMNS + " FROM workers WHERE session_id = ? ORDER BY length(id), id",
-                SqliteStateStore::worker, sessionId);
+                RecordRows::worker, sessionId);
     }
 
     @Override
     public synchronized Optional<WorkerRecord> worker(String sessionId, String workerId) {
         return rows.query("SELECT " + WORKER_COLUMNS + " FROM workers WHERE session_id = ? AND id = ?",
-                SqliteStateStore::worker, sessionId, workerId).stream().findFirst();
-    }
-
-    private static WorkerRecord worker(ResultSet r) throws SQLException {
-        int exit = r.getInt("exit_status");
-        Integer exitStatus = r.wasNull() ? null : exit;
-        return new WorkerRecord(r.getString("session_id"), r.getString("id"), r.getInt("attempt"),
-                r.getString("perspective"), r.getString("agent"), r.getString("agent_session_id"), r.getString("task"),
-                r.getString("pane_id"), r.getString("worktree"), r.getString("branch"),
-                WorkerState.fromLabel(r.getString("state")), r.getString("summary"), r.getString("signal"), exitStatus,
-                r.getString("log_path"), instant(r.getString("created_at")), instant(r.getString("updated_at")),
-                instant(r.getString("ended_at")), r.getString("merged_commit"), r.getString("request_id"));
+                RecordRows::worker, sessionId, workerId).stream().findFirst();
     }
 
     @Override
@@ -272,8 +246,7 @@ public final class SqliteStateStore implements StateStore {
     @Override
     public synchronized List<EventRecord> events(String sessionId) {
         return rows.query("SELECT seq, session_id, worker_id, at, kind, data FROM events WHERE session_id = ? ORDER BY seq",
-                r -> new EventRecord(r.getLong(1), r.getString(2), r.getString(3), instant(r.getString(4)),
-                        r.getString(5), r.getString(6)), sessionId);
+                RecordRows::event, sessionId);
     }
 
     @Override
@@ -302,29 +275,5 @@ public final class SqliteStateStore implements StateStore {
         } catch (SQLException e) {
             throw SqlRows.failure(file, "close", e);
         }
-    }
-
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize " + value, e);
-        }
-    }
-
-    private List<String> fromJsonList(String text) {
-        try {
-            return Arrays.asList(json.readValue(text, String[].class));
-        } catch (JsonProcessingException e) {
-            throw AgentorchestrException.error("corrupt agents list in " + file + ": " + text, e);
-        }
-    }
-
-    private static String str(Instant i) {
-        return i == null ? null : i.toString();
-    }
-
-    private static Instant instant(String s) {
-        return s == null ? null : Instant.parse(s);
     }
 }
