@@ -4,6 +4,7 @@ import io.agentorchestr.cli.command.CleanCommand;
 import io.agentorchestr.cli.command.DetectCommand;
 import io.agentorchestr.cli.command.DoctorCommand;
 import io.agentorchestr.cli.command.GoalCommand;
+import io.agentorchestr.cli.command.DashboardCommand;
 import io.agentorchestr.cli.command.ListAgentsCommand;
 import io.agentorchestr.cli.command.ListSessionsCommand;
 import io.agentorchestr.cli.command.ManualCommand;
@@ -66,6 +67,9 @@ public final class AgentorchestrCommand implements Callable<Integer> {
     DiscoveryOptions discovery = new DiscoveryOptions();
 
     @Mixin
+    DashboardOptions dashboard = new DashboardOptions();
+
+    @Mixin
     CleanOptions clean = new CleanOptions();
 
     @Mixin
@@ -101,6 +105,8 @@ public final class AgentorchestrCommand implements Callable<Integer> {
                 new Mode("--list-sessions", listSessions, () -> new ListSessionsCommand(context, spec, common).call()),
                 new Mode("--list-agents", discovery.listAgents, () -> new ListAgentsCommand(context, spec, common,
                         discovery.tmuxServers).call()),
+                new Mode("--dashboard", dashboard.dashboard, () -> new DashboardCommand(context, spec, common,
+                        dashboard).call()),
                 new Mode("--clean", clean.given(), () -> new CleanCommand(context, spec, clean, common).call()));
     }
 
@@ -121,13 +127,17 @@ public final class AgentorchestrCommand implements Callable<Integer> {
             throw AgentorchestrException.usage((clean.finished ? "--finished" : "--dry-run") + " goes with --clean: "
                     + "agentorchestr --clean --finished --dry-run");
         }
+        if (dashboard.anyWithoutDashboard()) {
+            throw AgentorchestrException.usage("--port, --bind and --new-token go with --dashboard: agentorchestr "
+                    + "--dashboard --port 3001");
+        }
         if (!discovery.listAgents && !discovery.tmuxServers.isEmpty()) {
             throw AgentorchestrException.usage("--tmux-server goes with --list-agents: agentorchestr --list-agents "
                     + "--tmux-server NAME");
         }
         if (given.isEmpty()) {
             throw AgentorchestrException.usage("nothing to do; pass --goal \"...\", --manual --task \"...\", "
-                    + "--resume ID, --detect, --doctor, --list-sessions, --list-agents or --clean (see --help)");
+                    + "--resume ID, --detect, --doctor, --list-sessions, --list-agents, --dashboard or --clean (see --help)");
         }
         return given.get(0).command().call();
     }

@@ -136,6 +136,14 @@ class CliBadInputIT {
         add(cases, "modes", List.of("--list-agents", "--list-sessions"), "cannot be combined");
         add(cases, "--tmux-server", List.of("--tmux-server", "work", "--list-sessions"),
                 "--tmux-server goes with --list-agents");
+        for (String bad : new String[]{"70000", "-1", "abc", ""}) {
+            add(cases, "--port", List.of("--dashboard", "--port", bad), "--port");
+        }
+        for (String bad : new String[]{"not an address", "example.com", "999.1.1.1"}) {
+            add(cases, "--bind", List.of("--dashboard", "--bind", bad), "--bind");
+        }
+        add(cases, "--port", List.of("--port", "3001"), "go with --dashboard");
+        add(cases, "modes", List.of("--dashboard", "--list-agents"), "cannot be combined");
 
         String before = checkout();
         Map<String, Integer> counts = new LinkedHashMap<>();

@@ -62,6 +62,13 @@ public final class Distribution implements AutoCloseable {
         return this;
     }
 
+    /** The environment every run of this sandbox gets. */
+    public Map<String, String> environment() {
+        Map<String, String> full = new HashMap<>(env);
+        full.putIfAbsent("TMUX", "");
+        return full;
+    }
+
     public Path home() {
         return sandbox.resolve("home");
     }

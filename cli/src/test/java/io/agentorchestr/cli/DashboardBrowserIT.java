@@ -1,0 +1,161 @@
+package io.agentorchestr.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentorchestr.core.testing.Poll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The dashboard page in real headless Chromium (Debian's chromium and chromium-driver, driven by
+ * Selenium with the driver's path set, so nothing is downloaded), over demo goals run by the
+ * distribution. Screenshots go to target/.
+ */
+@Timeout(300)
+class DashboardBrowserIT extends SandboxedRun {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private ChromeDriver browser;
+    private DashboardProcess dashboard;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "these tests need Debian's "
+                + "chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run installs them)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1400,1000", "--user-data-dir=" + dir.resolve("chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        dashboard = DashboardProcess.start(dist, dir.resolve("dashboard.err"));
+    }
+
+    @AfterEach
+    void closeBrowser() throws InterruptedException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (dashboard != null) {
+            dashboard.close();
+        }
+    }
+
+    /** The element's text now (read in the page: it may be re-rendered at any moment). */
+    private String text(String css) {
+        Object t = browser.executeScript("const e = document.querySelector(arguments[0]); "
+                + "return e ? e.innerText : '';", css);
+        return t == null ? "" : t.toString();
+    }
+
+    private void awaitText(String css, String wanted) {
+        try {
+            Poll.until(css + " to show '" + wanted + "'", WAIT, () -> text(css).contains(wanted));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the page shows:\n" + text("body"), e);
+        }
+    }
+
+    private void screenshot(String name) throws IOException {
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Path target = Path.of("target", "screenshots");
+        Files.createDirectories(target);
+        Files.copy(shot.toPath(), target.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void thePageRefusesWithoutTheTokenAndTheUrlsTokenOpensIt() {
+        browser.get(dashboard.base() + "/");
+        awaitText("body", "no valid token");
+        browser.get(dashboard.url);
+        awaitText("h1", "Sessions");
+        assertEquals(dashboard.base() + "/", browser.getCurrentUrl(), "the token is gone from the address bar");
+        awaitText("#conn", "live");
+    }
+
+    @Test
+    void aRunningGoalsWorkersChangeStateLiveAndThePaneTailGrows() throws Exception {
+        browser.get(dashboard.url);
+        awaitText("h1", "Sessions");
+        Process goal = dist.start(dir.resolve("goal.log"), "--goal", "Slow first note [demo:sleep=10]\n"
+                + "Slower second note [demo:sleep=14]", "--agents", "demo", "--project", project.dir().toString(),
+                "--no-attach", "--json");
+        // The new session appears in the list without a reload.
+        awaitText("#sessions", "Slow first note");
+        browser.executeScript("window.agentorchestrMarker = 'still the same page';");
+        browser.findElement(By.cssSelector("tr.session-row")).click();
+        awaitText("#workers", "w02");
+        String id = browser.getCurrentUrl().replaceAll(".*#/s/", "");
+        JsonNode w01 = Poll.value("w01 running with its pane", WAIT, () -> {
+            try {
+                for (JsonNode w : dashboard.api("/api/sessions/" + id + "/workers")) {
+                    if (w.get("id").asText().equals("w01") && w.get("state").asText().equals("running")) {
+                        return w;
+                    }
+                }
+                return null;
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        browser.findElement(By.cssSelector("[data-worker='w01']")).click();
+        Poll.until("the tail to show the worker's start", WAIT, () -> !text("#tail").isBlank());
+        // Typed into the worker's pane now: the terminal echoes it, the pane log grows, the tail follows.
+        dist.tmux("send-keys", "-t", w01.get("pane").asText(), "-l", "typed-while-watching");
+        awaitText("#tail", "typed-while-watching");
+        Poll.until("w01 to turn done on the page", WAIT, () -> browser.findElements(
+                By.cssSelector("[data-worker='w01'][data-state='done']")).size() == 1);
+        Poll.until("w02 to turn done on the page", WAIT, () -> browser.findElements(
+                By.cssSelector("[data-worker='w02'][data-state='done']")).size() == 1);
+        assertEquals("still the same page", browser.executeScript("return window.agentorchestrMarker;"),
+                "updates came live, without a reload");
+        awaitText("#session-status", "done");
+        awaitText("#workers-heading", "2 done");
+        awaitText("#events", "goal_marked");
+        browser.findElement(By.id("show-diff")).click();
+        awaitText("#diff", "diff --git");
+        screenshot("dashboard-session");
+        assertEquals(0, goal.waitFor() , Files.readString(dir.resolve("goal.log")));
+
+        dashboard.stop();
+        awaitText("#conn", "connection lost");
+    }
+
+    @Test
+    void markupAndEscapesInAGoalAndASummaryRenderAsText() throws Exception {
+        String hostileGoal = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\"> note";
+        JsonNode out = goal(hostileGoal + "\nA hostile summary [demo:hostile]", 0);
+        browser.get(dashboard.url);
+        awaitText("#sessions", "<script>window.pwned=1</script>");
+        browser.get(dashboard.base() + "/#/s/" + out.get("session").asText());
+        awaitText("#workers", "(hostile)");
+        assertTrue(text("#goal").startsWith(hostileGoal), text("#goal"));
+        assertNull(browser.executeScript("return window.pwned;"), "no script from the data ran");
+        assertTrue(browser.findElements(By.cssSelector("#view img, #view script")).isEmpty(), "no markup was made");
+        String page = text("body");
+        assertFalse(page.contains("\u001b") || page.contains("pwned\u0007"), "escapes removed");
+        assertFalse(browser.getTitle().contains("pwned"), "no escape sequence set the title");
+        screenshot("dashboard-hostile");
+    }
+}

@@ -1,0 +1,53 @@
+package io.agentorchestr.dashboard;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+/**
+ * The page, its script and its style, from the jar (no build step). Every answer carries a content
+ * security policy that allows scripts and styles from this server only: no inline script runs, so
+ * text that slipped into the page as markup still could not act.
+ */
+final class StaticFiles extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    private static final Map<String, String> FILES = Map.of(
+            "/", "index.html",
+            "/index.html", "index.html",
+            "/app.js", "app.js",
+            "/app.css", "app.css",
+            "/favicon.svg", "favicon.svg");
+    private static final Map<String, String> TYPES = Map.of("html", "text/html", "js", "text/javascript",
+            "css", "text/css", "svg", "image/svg+xml");
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getRequestURI();
+        if (path.equals("/healthz")) {
+            Replies.json(response, 200, Map.of("ok", true));
+            return;
+        }
+        String file = FILES.get(path);
+        if (file == null) {
+            Replies.error(response, 404, "nothing at " + Replies.shown(path) + "; the page is at / and the API at "
+                    + "/api/docs");
+            return;
+        }
+        byte[] bytes;
+        try (InputStream in = StaticFiles.class.getResourceAsStream("web/" + file)) {
+            bytes = in.readAllBytes();
+        }
+        response.setStatus(200);
+        response.setContentType(TYPES.get(file.substring(file.lastIndexOf('.') + 1)));
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-cache");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}

@@ -1,0 +1,123 @@
+package io.agentorchestr.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.agentorchestr.core.session.SessionRecord;
+import io.agentorchestr.core.session.SessionStatus;
+import io.agentorchestr.core.store.EventRecord;
+import io.agentorchestr.core.text.TerminalText;
+import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.worker.WorkerState;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Records as the API shows them. Every text that came from a user or an agent (goal, task, summary,
+ * event data) has escapes and control characters removed here; the page then only ever sets it as text.
+ */
+final class Views {
+    private Views() {
+    }
+
+    /** A session in a list: status (with "abandoned" for a running session no process drives), counts. */
+    static Map<String, Object> session(SessionRecord s, String status, Map<String, Integer> workerStates) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("status", status);
+        m.put("mode", s.mode());
+        m.put("goal", TerminalText.safe(s.goal()));
+        m.put("project", TerminalText.safe(s.project()));
+        m.put("lead_agent", s.leadAgent());
+        m.put("agents", s.agents());
+        int total = 0;
+        int done = 0;
+        int running = 0;
+        for (Map.Entry<String, Integer> e : workerStates.entrySet()) {
+            total += e.getValue();
+            WorkerState state = WorkerState.fromLabel(e.getKey());
+            if (state == WorkerState.DONE) {
+                done += e.getValue();
+            } else if (!state.terminal()) {
+                running += e.getValue();
+            }
+        }
+        m.put("workers", Map.of("total", total, "done", done, "running", running));
+        m.put("created_at", str(s.createdAt()));
+        m.put("ended_at", str(s.endedAt()));
+        Instant end = s.endedAt() != null ? s.endedAt() : s.status() == SessionStatus.RUNNING ? Instant.now()
+                : s.updatedAt();
+        m.put("duration_s", s.createdAt() == null || end == null ? null
+                : Math.max(0, Duration.between(s.createdAt(), end).toSeconds()));
+        m.put("summary", s.summary() == null ? null : TerminalText.safe(s.summary()));
+        return m;
+    }
+
+    static Map<String, Object> worker(WorkerRecord w, String lastProgress) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", w.id());
+        m.put("state", w.state().label());
+        m.put("finished", w.state().terminal());
+        m.put("perspective", w.perspective());
+        m.put("agent", w.agent());
+        m.put("branch", w.branch());
+        m.put("attempt", w.attempt());
+        m.put("task", TerminalText.safe(w.task()));
+        m.put("summary", w.summary() == null ? null : TerminalText.safe(w.summary()));
+        m.put("last_progress", lastProgress == null ? null : TerminalText.safe(lastProgress));
+        m.put("merged", w.mergedCommit() != null);
+        m.put("merged_commit", w.mergedCommit());
+        m.put("exit_status", w.exitStatus());
+        m.put("pane", w.paneId());
+        m.put("created_at", str(w.createdAt()));
+        m.put("ended_at", str(w.endedAt()));
+        return m;
+    }
+
+    static Map<String, Object> event(EventRecord e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", e.seq());
+        m.put("session", e.sessionId());
+        m.put("worker", e.workerId());
+        m.put("at", str(e.at()));
+        m.put("kind", e.kind());
+        m.put("data", data(e.data()));
+        return m;
+    }
+
+    /** The event's JSON with every string in it made safe; a row that is not JSON is shown as text. */
+    static JsonNode data(String json) {
+        try {
+            return safe(Replies.JSON.readTree(json));
+        } catch (java.io.IOException e) {
+            return new TextNode(TerminalText.safe(json));
+        }
+    }
+
+    private static JsonNode safe(JsonNode node) {
+        if (node.isTextual()) {
+            return new TextNode(TerminalText.safe(node.asText()));
+        }
+        if (node.isObject()) {
+            ObjectNode o = (ObjectNode) node;
+            Iterator<Map.Entry<String, JsonNode>> fields = o.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                f.setValue(safe(f.getValue()));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(i, safe(node.get(i)));
+            }
+        }
+        return node;
+    }
+
+    static String str(Instant i) {
+        return i == null ? null : i.toString();
+    }
+}

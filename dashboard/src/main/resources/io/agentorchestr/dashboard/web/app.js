@@ -1,0 +1,305 @@
+// agentorchestr dashboard. Every text from the API is set with textContent (never as markup), and the
+// page updates from server-sent events: nothing here polls.
+'use strict';
+
+const view = document.getElementById('view');
+const conn = document.getElementById('conn');
+const PAGE = 50;
+const MAX_TAIL_CHARS = 200000;
+
+let current = null;      // what is shown: {kind: 'sessions'} or {kind: 'session', id, worker}
+let refreshTimer = null;
+let outputStream = null;
+
+/** An element with attributes, and children that are nodes or text. */
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined) continue;
+    if (k === 'class') e.className = v;
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v);
+  }
+  for (const c of children) {
+    if (c === null || c === undefined) continue;
+    e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return e;
+}
+
+async function api(path) {
+  const r = await fetch(path, {credentials: 'same-origin', headers: {'Accept': 'application/json'}});
+  const body = await r.json().catch(() => ({error: 'not JSON (' + r.status + ')'}));
+  if (!r.ok) throw new Error(body.error || ('HTTP ' + r.status));
+  return body;
+}
+
+function duration(s) {
+  if (s === null || s === undefined) return '';
+  if (s < 60) return s + 's';
+  if (s < 3600) return Math.floor(s / 60) + 'm' + String(s % 60).padStart(2, '0') + 's';
+  return Math.floor(s / 3600) + 'h' + String(Math.floor(s % 3600 / 60)).padStart(2, '0') + 'm';
+}
+
+function when(iso) {
+  return iso ? new Date(iso).toLocaleString() : '';
+}
+
+function show(...nodes) {
+  view.replaceChildren(...nodes.filter(n => n !== null && n !== undefined));
+}
+
+/** Puts {@code node} in place of the element with the same id (the rest of the page stays as it is). */
+function replace(node) {
+  const old = document.getElementById(node.id);
+  if (old) old.replaceWith(node);
+}
+
+function failure(e) {
+  show(el('p', {class: 'notice'}, 'Cannot load this view: ' + e.message));
+}
+
+// ---- sessions list ----
+
+async function renderSessions(state) {
+  const q = new URLSearchParams({limit: PAGE, offset: state.offset || 0});
+  if (state.status) q.set('status', state.status);
+  if (state.project) q.set('project', state.project);
+  const page = await api('/api/sessions?' + q);
+  if (current !== state) return;
+  const statusSelect = el('select', {id: 'status-filter', onchange: e => go({...state, status: e.target.value, offset: 0})},
+    el('option', {value: ''}, 'any status'),
+    ...['running', 'done', 'failed', 'paused', 'interrupted'].map(s => {
+      const o = el('option', {value: s}, s);
+      if (state.status === s) o.selected = true;
+      return o;
+    }));
+  const project = el('input', {id: 'project-filter', placeholder: 'project path', value: state.project || ''});
+  project.addEventListener('change', e => go({...state, project: e.target.value.trim(), offset: 0}));
+  const rows = page.sessions.map(s => el('tr', {class: 'session-row', 'data-session': s.id,
+      onclick: () => { location.hash = '#/s/' + s.id; }},
+    el('td', {}, el('span', {class: 'status ' + s.status}, s.status)),
+    el('td', {class: 'goal'}, s.goal),
+    el('td', {}, s.project),
+    el('td', {}, s.workers.done + ' / ' + s.workers.running + ' / ' + s.workers.total),
+    el('td', {}, when(s.created_at)),
+    el('td', {}, duration(s.duration_s))));
+  const from = page.total === 0 ? 0 : page.offset + 1;
+  const to = page.offset + page.sessions.length;
+  show(
+    el('h1', {}, 'Sessions'),
+    el('div', {class: 'filters'}, statusSelect, project,
+      el('span', {class: 'muted', id: 'page-info'}, from + '–' + to + ' of ' + page.total),
+      el('button', {disabled: page.offset === 0 ? '' : null,
+        onclick: () => go({...state, offset: Math.max(0, page.offset - PAGE)})}, '← newer'),
+      el('button', {disabled: to >= page.total ? '' : null,
+        onclick: () => go({...state, offset: page.offset + PAGE})}, 'older →')),
+    page.sessions.length === 0 ? el('p', {class: 'muted'}, 'No sessions yet: run agentorchestr --goal "..."')
+      : el('table', {id: 'sessions'}, el('thead', {}, el('tr', {},
+          ...['status', 'goal', 'project', 'workers done / running / total', 'started', 'duration']
+            .map(h => el('th', {}, h)))), el('tbody', {}, ...rows)));
+}
+
+// ---- one session ----
+
+function facts(pairs) {
+  const dl = el('dl', {class: 'facts'});
+  for (const [k, v] of pairs) {
+    if (v === null || v === undefined || v === '') continue;
+    dl.append(el('dt', {}, k), el('dd', {}, v));
+  }
+  return dl;
+}
+
+function workerCard(w, state) {
+  return el('div', {class: 'card' + (state.worker === w.id ? ' selected' : ''), 'data-worker': w.id,
+      'data-state': w.state, onclick: () => { location.hash = '#/s/' + state.id + '/w/' + w.id; }},
+    el('div', {class: 'head'}, el('span', {}, w.id + ' · ' + w.perspective),
+      el('span', {class: 'state ' + w.state}, w.state + (w.merged ? ' · merged' : ''))),
+    el('p', {}, w.agent + ' · attempt ' + w.attempt + ' · ' + w.branch),
+    el('p', {class: 'task'}, w.task),
+    w.last_progress ? el('p', {class: 'progress'}, 'progress: ' + w.last_progress) : null,
+    w.summary ? el('p', {class: 'summary'}, 'summary: ' + w.summary) : null);
+}
+
+function eventLine(e) {
+  const data = typeof e.data === 'string' ? e.data : JSON.stringify(e.data);
+  const text = data.length > 400 ? data.slice(0, 400) + '…' : data;
+  return el('li', {'data-seq': e.seq, 'data-kind': e.kind, 'data-worker': e.worker || ''},
+    '#' + e.seq + ' ' + new Date(e.at).toLocaleTimeString() + ' ' + e.kind + (e.worker ? ' ' + e.worker : '') + ' ' + text);
+}
+
+function sessionFacts(s) {
+  const verify = s.verify ? (s.verify.passed ? 'passed' : 'failed') + (s.verify.summary ? ': ' + s.verify.summary : '') : 'not run';
+  const mark = s.goal_marked ? s.goal_marked.status + ': ' + s.goal_marked.summary : null;
+  const dl = facts([['session', s.id], ['status', el('span', {class: 'status ' + s.status, id: 'session-status'}, s.status)],
+    ['project', s.project], ['lead', (s.lead.agent || 'none') + ' · ' + s.lead.state + ' · launches ' + s.lead.launches],
+    ['integration branch', s.integration_branch], ['verify', verify], ['goal', mark], ['summary', s.summary],
+    ['started', when(s.created_at)], ['duration', duration(s.duration_s)], ['watch in tmux', s.tmux]]);
+  dl.id = 'facts';
+  return dl;
+}
+
+function workersHeading(s) {
+  return el('h2', {id: 'workers-heading'}, 'Workers (' + s.workers.done + ' done, ' + s.workers.running + ' running, '
+    + s.workers.total + ' in all)');
+}
+
+function workerCards(workers, state) {
+  return workers.length === 0 ? el('p', {class: 'muted', id: 'workers'}, 'No workers yet.')
+    : el('div', {class: 'cards', id: 'workers'}, ...workers.map(w => workerCard(w, state)));
+}
+
+function progressList(s) {
+  return s.progress.length === 0 ? el('p', {class: 'muted', id: 'progress'}, 'No progress reports yet.')
+    : el('ul', {class: 'events', id: 'progress'}, ...s.progress.map(p => el('li', {},
+        new Date(p.at).toLocaleTimeString() + ' ' + p.from + ': ' + p.message)));
+}
+
+async function renderSession(state) {
+  const [s, workers, events] = await Promise.all([api('/api/sessions/' + state.id),
+    api('/api/sessions/' + state.id + '/workers'), api('/api/sessions/' + state.id + '/events?limit=1000')]);
+  if (current !== state) return;
+  state.lastSeq = events.last;
+  state.workerIds = workers.map(w => w.id).join(',');
+  const kinds = [...new Set(events.events.map(e => e.kind))].sort();
+  const workerFilter = el('select', {id: 'event-worker', onchange: () => filterEvents()},
+    el('option', {value: ''}, 'every worker'), ...workers.map(w => el('option', {value: w.id}, w.id)));
+  const kindFilter = el('select', {id: 'event-kind', onchange: () => filterEvents()},
+    el('option', {value: ''}, 'every kind'), ...kinds.map(k => el('option', {value: k}, k)));
+  const log = el('ul', {class: 'events', id: 'events'}, ...events.events.map(eventLine));
+  const selected = workers.find(w => w.id === state.worker);
+  show(
+    el('p', {}, el('a', {href: '#/'}, '← sessions')),
+    el('h1', {id: 'goal'}, s.goal),
+    sessionFacts(s),
+    workersHeading(s),
+    workerCards(workers, state),
+    selected ? workerPanel(state, selected) : null,
+    el('h2', {}, 'Progress'),
+    progressList(s),
+    el('h2', {}, 'Event log'),
+    el('div', {class: 'filters'}, workerFilter, kindFilter),
+    log);
+  filterEvents();
+  if (selected) followOutput(state, selected);
+}
+
+function filterEvents() {
+  const w = (document.getElementById('event-worker') || {}).value || '';
+  const k = (document.getElementById('event-kind') || {}).value || '';
+  for (const li of document.querySelectorAll('#events li')) {
+    li.hidden = (w && li.dataset.worker !== w) || (k && li.dataset.kind !== k);
+  }
+}
+
+function workerPanel(state, w) {
+  const diff = el('pre', {id: 'diff', class: 'muted'}, 'Press “show diff”.');
+  return el('section', {},
+    el('h2', {}, 'Worker ' + w.id),
+    el('div', {class: 'split'},
+      el('div', {}, el('h2', {}, 'Pane output (live)'), el('pre', {id: 'tail'}, '')),
+      el('div', {}, el('h2', {}, 'Diff ', el('button', {id: 'show-diff', onclick: async () => {
+        try {
+          const d = await api('/api/sessions/' + state.id + '/workers/' + w.id + '/diff');
+          diff.className = '';
+          diff.textContent = d.error ? d.error : (d.diff || '(no changes on ' + d.branch + ')');
+        } catch (e) { diff.textContent = e.message; }
+      }}, 'show diff')), diff)));
+}
+
+async function followOutput(state, w) {
+  stopOutput();
+  const tail = document.getElementById('tail');
+  const base = '/api/sessions/' + state.id + '/workers/' + w.id + '/output';
+  const first = await api(base + '?tail=200');
+  if (current !== state) return;
+  tail.textContent = first.text + (first.text ? '\n' : '');
+  outputStream = new EventSource(base + '/stream?from=' + first.offset);
+  outputStream.addEventListener('output', m => {
+    const chunk = JSON.parse(m.data);
+    let text = tail.textContent + chunk.text;
+    if (text.length > MAX_TAIL_CHARS) text = text.slice(text.length - MAX_TAIL_CHARS);
+    const atBottom = tail.scrollTop + tail.clientHeight >= tail.scrollHeight - 4;
+    tail.textContent = text;
+    if (atBottom) tail.scrollTop = tail.scrollHeight;
+  });
+}
+
+function stopOutput() {
+  if (outputStream) { outputStream.close(); outputStream = null; }
+}
+
+// ---- live updates ----
+
+function onEvent(e) {
+  if (!current) return;
+  if (current.kind === 'session' && e.session === current.id) {
+    const log = document.getElementById('events');
+    if (log && e.seq > (current.lastSeq || 0)) {
+      current.lastSeq = e.seq;
+      const line = eventLine(e);
+      log.append(line);
+      filterEvents();
+    }
+  }
+  if (current.kind === 'sessions' || e.session === current.id) scheduleRefresh();
+}
+
+/** Many events in a burst make one refresh of what they changed. */
+function scheduleRefresh() {
+  if (refreshTimer) return;
+  refreshTimer = setTimeout(() => { refreshTimer = null; refresh(); }, 50);
+}
+
+async function refresh() {
+  const state = current;
+  try {
+    if (state.kind === 'sessions') await renderSessions(state);
+    else await refreshSession(state);
+  } catch (e) { /* the next event tries again */ }
+}
+
+/** Replaces the session's facts, worker cards and progress; the event log, the tail and the diff stay as they are. */
+async function refreshSession(state) {
+  const [s, workers] = await Promise.all([api('/api/sessions/' + state.id), api('/api/sessions/' + state.id + '/workers')]);
+  if (current !== state) return;
+  if (workers.map(w => w.id).join(',') !== state.workerIds) {
+    await renderSession(state);  // new workers: the filters and the panel change too
+    return;
+  }
+  replace(sessionFacts(s));
+  replace(workersHeading(s));
+  replace(workerCards(workers, state));
+  replace(progressList(s));
+}
+
+function connect() {
+  const source = new EventSource('/api/events');
+  source.addEventListener('open', () => { conn.textContent = 'live'; conn.className = 'conn live'; });
+  source.addEventListener('ready', () => { conn.textContent = 'live'; conn.className = 'conn live'; });
+  source.addEventListener('event', m => onEvent(JSON.parse(m.data)));
+  source.addEventListener('error', () => {
+    conn.textContent = 'connection lost: reconnecting…';
+    conn.className = 'conn lost';
+  });
+}
+
+// ---- routing ----
+
+function parse(hash) {
+  const m = /^#\/s\/([^/]+)(?:\/w\/([^/]+))?$/.exec(hash);
+  return m ? {kind: 'session', id: decodeURIComponent(m[1]), worker: m[2] ? decodeURIComponent(m[2]) : null}
+    : {kind: 'sessions', offset: 0};
+}
+
+function go(state) {
+  current = state;
+  stopOutput();
+  const render = state.kind === 'sessions' ? renderSessions : renderSession;
+  render(state).catch(failure);
+}
+
+window.addEventListener('hashchange', () => go(parse(location.hash)));
+connect();
+go(parse(location.hash));
