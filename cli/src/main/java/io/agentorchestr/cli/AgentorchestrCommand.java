@@ -6,6 +6,11 @@ import io.agentorchestr.cli.command.DoctorCommand;
 import io.agentorchestr.cli.command.GoalCommand;
 import io.agentorchestr.cli.command.DashboardCommand;
 import io.agentorchestr.cli.command.ListAgentsCommand;
+import io.agentorchestr.cli.command.SkillDigestCommand;
+import io.agentorchestr.cli.command.SkillSignCommand;
+import io.agentorchestr.cli.command.SkillVerifyCommand;
+import io.agentorchestr.cli.command.TrustKeyCommand;
+import io.agentorchestr.cli.command.UntrustCommand;
 import io.agentorchestr.cli.command.ListSessionsCommand;
 import io.agentorchestr.cli.command.ManualCommand;
 import io.agentorchestr.cli.command.ResumeCommand;
@@ -70,6 +75,9 @@ public final class AgentorchestrCommand implements Callable<Integer> {
     DashboardOptions dashboard = new DashboardOptions();
 
     @Mixin
+    SkillOptions skills = new SkillOptions();
+
+    @Mixin
     CleanOptions clean = new CleanOptions();
 
     @Mixin
@@ -107,6 +115,16 @@ public final class AgentorchestrCommand implements Callable<Integer> {
                         discovery.tmuxServers).call()),
                 new Mode("--dashboard", dashboard.dashboard, () -> new DashboardCommand(context, spec, common,
                         dashboard).call()),
+                new Mode("--skill-sign", skills.sign != null, () -> new SkillSignCommand(context, spec, common,
+                        skills.sign, skills.key).call()),
+                new Mode("--skill-verify", skills.verify != null, () -> new SkillVerifyCommand(context, spec, common,
+                        skills.verify).call()),
+                new Mode("--skill-digest", skills.digest != null, () -> new SkillDigestCommand(context, spec, common,
+                        skills.digest).call()),
+                new Mode("--trust-key", skills.trustKey != null, () -> new TrustKeyCommand(context, spec, common,
+                        skills.trustKey, skills.principal).call()),
+                new Mode("--untrust", skills.untrust != null, () -> new UntrustCommand(context, spec, common,
+                        skills.untrust).call()),
                 new Mode("--clean", clean.given(), () -> new CleanCommand(context, spec, clean, common).call()));
     }
 
@@ -126,6 +144,14 @@ public final class AgentorchestrCommand implements Callable<Integer> {
         if (!clean.given() && (clean.finished || clean.dryRun)) {
             throw AgentorchestrException.usage((clean.finished ? "--finished" : "--dry-run") + " goes with --clean: "
                     + "agentorchestr --clean --finished --dry-run");
+        }
+        if (skills.keyWithoutSign()) {
+            throw AgentorchestrException.usage("--key goes with --skill-sign: agentorchestr --skill-sign DIR --key "
+                    + "~/.ssh/id_ed25519");
+        }
+        if (skills.principalWithoutKey()) {
+            throw AgentorchestrException.usage("--principal goes with --trust-key: agentorchestr --trust-key "
+                    + "KEY.pub --principal NAME");
         }
         if (dashboard.anyWithoutDashboard()) {
             throw AgentorchestrException.usage("--port, --bind and --new-token go with --dashboard: agentorchestr "

@@ -144,6 +144,13 @@ class CliBadInputIT {
         }
         add(cases, "--port", List.of("--port", "3001"), "go with --dashboard");
         add(cases, "modes", List.of("--dashboard", "--list-agents"), "cannot be combined");
+        add(cases, "--key", List.of("--key", "k"), "--key goes with --skill-sign");
+        add(cases, "--principal", List.of("--principal", "p"), "--principal goes with --trust-key");
+        add(cases, "--trust-key", List.of("--trust-key", "ssh-rsa AAAA", "--principal", "p"), "ed25519");
+        add(cases, "--trust-key", List.of("--trust-key", dir.resolve("missing.pub").toString(), "--principal", "p"),
+                "cannot read");
+        add(cases, "--skill-verify", List.of("--skill-verify", dir.resolve("missing").toString(), "--json"),
+                "not a skill directory");
 
         String before = checkout();
         Map<String, Integer> counts = new LinkedHashMap<>();
