@@ -6,7 +6,11 @@ import io.agentorchestr.cli.command.DoctorCommand;
 import io.agentorchestr.cli.command.GoalCommand;
 import io.agentorchestr.cli.command.DashboardCommand;
 import io.agentorchestr.cli.command.ListAgentsCommand;
+import io.agentorchestr.cli.command.SkillAddCommand;
 import io.agentorchestr.cli.command.SkillDigestCommand;
+import io.agentorchestr.cli.command.SkillListCommand;
+import io.agentorchestr.cli.command.SkillRemoveCommand;
+import io.agentorchestr.cli.command.SkillUpdateCommand;
 import io.agentorchestr.cli.command.SkillSignCommand;
 import io.agentorchestr.cli.command.SkillVerifyCommand;
 import io.agentorchestr.cli.command.TrustKeyCommand;
@@ -121,6 +125,13 @@ public final class AgentorchestrCommand implements Callable<Integer> {
                         skills.verify).call()),
                 new Mode("--skill-digest", skills.digest != null, () -> new SkillDigestCommand(context, spec, common,
                         skills.digest).call()),
+                new Mode("--skill-add", skills.add != null, () -> new SkillAddCommand(context, spec, common,
+                        skills.add, skills.ref, skills.requireSigned).call()),
+                new Mode("--skill-list", skills.list, () -> new SkillListCommand(context, spec, common).call()),
+                new Mode("--skill-update", skills.update != null, () -> new SkillUpdateCommand(context, spec, common,
+                        skills.update, skills.requireSigned).call()),
+                new Mode("--skill-remove", skills.remove != null, () -> new SkillRemoveCommand(context, spec, common,
+                        skills.remove).call()),
                 new Mode("--trust-key", skills.trustKey != null, () -> new TrustKeyCommand(context, spec, common,
                         skills.trustKey, skills.principal).call()),
                 new Mode("--untrust", skills.untrust != null, () -> new UntrustCommand(context, spec, common,
@@ -148,6 +159,9 @@ public final class AgentorchestrCommand implements Callable<Integer> {
         if (skills.keyWithoutSign()) {
             throw AgentorchestrException.usage("--key goes with --skill-sign: agentorchestr --skill-sign DIR --key "
                     + "~/.ssh/id_ed25519");
+        }
+        if (skills.ref != null && skills.add == null) {
+            throw AgentorchestrException.usage("--ref goes with --skill-add: agentorchestr --skill-add SOURCE --ref v1.2");
         }
         if (skills.principalWithoutKey()) {
             throw AgentorchestrException.usage("--principal goes with --trust-key: agentorchestr --trust-key "

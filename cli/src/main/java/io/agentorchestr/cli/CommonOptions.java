@@ -6,8 +6,9 @@ import java.nio.file.Path;
 
 /** Options every mode understands. */
 public final class CommonOptions {
-    @Option(names = "--project", paramLabel = "PATH", order = 40,
-            description = "Project root (a git repository). Default: the current directory.")
+    @Option(names = "--project", paramLabel = "PATH", order = 40, arity = "0..1", fallbackValue = ".",
+            description = "Project root (a git repository). Default: the current directory. With --skill-add: "
+                    + "install into the project's .agentorchestr/skills instead of for every project.")
     public Path project;
 
     @Option(names = "--json", order = 41, description = "Listings as JSON on stdout.")

@@ -11,17 +11,19 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code --skill-verify DIR}: exit 0 when signed by a trusted key and untampered, 1 otherwise. */
+/** {@code --skill-verify NAME|DIR}: exit 0 when signed by a trusted key and untampered, 1 otherwise. */
 public final class SkillVerifyCommand extends ModeCommand {
-    private final Path dir;
+    private final String skill;
 
-    public SkillVerifyCommand(CliContext context, CommandSpec spec, CommonOptions common, Path dir) {
+    public SkillVerifyCommand(CliContext context, CommandSpec spec, CommonOptions common, String skill) {
         super(context, spec, common);
-        this.dir = dir;
+        this.skill = skill;
     }
 
     @Override
     public Integer call() {
+        // An installed skill's name first; else a directory.
+        Path dir = SkillTrust.store(context, common).find(skill).map(s -> s.dir()).orElse(Path.of(skill));
         SkillSignatures.Verdict v = SkillTrust.signatures(context).verify(dir);
         if (common.json) {
             Map<String, Object> m = new LinkedHashMap<>();
