@@ -179,6 +179,7 @@ public final class AgentorchestrCommand implements Callable<Integer> {
             throw AgentorchestrException.usage("nothing to do; pass --goal \"...\", --manual --task \"...\", "
                     + "--resume ID, --detect, --doctor, --list-sessions, --list-agents, --dashboard or --clean (see --help)");
         }
+        context.requireSignedSkills(skills.requireSigned);
         return given.get(0).command().call();
     }
 }

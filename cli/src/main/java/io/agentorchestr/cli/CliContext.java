@@ -17,7 +17,13 @@ import io.agentorchestr.core.discovery.JmdnsBrowser;
 import io.agentorchestr.core.discovery.MdnsAddress;
 import io.agentorchestr.core.discovery.MdnsBrowser;
 import io.agentorchestr.core.discovery.TmuxPaneScan;
+import io.agentorchestr.core.config.ProjectConfig;
 import io.agentorchestr.core.doctor.Doctor;
+import io.agentorchestr.core.worker.SkillCatalog;
+import io.agentorchestr.skills.AllowedSigners;
+import io.agentorchestr.skills.SkillMatcher;
+import io.agentorchestr.skills.SkillSignatures;
+import io.agentorchestr.skills.SkillStore;
 import io.agentorchestr.core.doctor.LiveCheck;
 import io.agentorchestr.core.goal.GoalResume;
 import io.agentorchestr.core.goal.GoalRun;
@@ -60,6 +66,7 @@ public final class CliContext implements AutoCloseable {
     private Git git;
     private SqliteStateStore store;
     private AgentRegistry registry;
+    private boolean requireSignedSkills;
 
     public CliContext(Map<String, String> env) {
         this(env, new SystemProcessRunner());
@@ -141,7 +148,21 @@ public final class CliContext implements AutoCloseable {
     public GoalRun goalRun(Consumer<String> progress) {
         return new GoalRun(paths(), tmux(), git(), store(), runner, prerequisites(),
                 new AgentSelection(registry(), detector()), workerLauncher(), toolServers(), stopper(),
-                progress);
+                progress).withSkills(this::skills);
+    }
+
+    /** --require-signed-skills was given (the project's config can ask for it too). */
+    public void requireSignedSkills(boolean required) {
+        this.requireSignedSkills = required;
+    }
+
+    /** The skills a session's workers can get: global ones and the project's, as the trust store judges them. */
+    private SkillCatalog skills(Path project) {
+        SkillStore store = new SkillStore(paths().data().resolve("skills"), project.resolve(".agentorchestr/skills"),
+                new SkillSignatures(new AllowedSigners(paths().config().resolve("allowed_signers"))));
+        boolean required = requireSignedSkills || ProjectConfig.load(project)
+                .map(t -> Boolean.TRUE.equals(t.getBoolean("skills.require_signed"))).orElse(false);
+        return new SkillMatcher(store, required);
     }
 
     /** The session's MCP server; its external-agent tools discover with the environment's settings. */

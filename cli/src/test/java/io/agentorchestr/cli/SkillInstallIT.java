@@ -54,22 +54,45 @@ class SkillInstallIT extends SandboxedRun {
         TestRepo.gitIn(work, "remote", "add", "origin", bare.toString());
     }
 
+    /** The result of one call. */
+    private record Run(int exitCode, String stdout, String stderr) {
+    }
+
+    /**
+     * The command in this JVM (as CliBadInputIT runs it): a JVM start per call would make this test most
+     * of a minute; SkillSigningIT runs the skill commands through the distribution's launcher.
+     */
+    private Run cli(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        java.util.List<String> argv = new java.util.ArrayList<>(java.util.List.of(args));
+        boolean needsProject = argv.stream().anyMatch(a -> java.util.List.of("--skill-list", "--skill-update",
+                "--skill-remove", "--skill-verify").contains(a));
+        if (needsProject && !argv.contains("--project")) {
+            argv.add("--project");
+            argv.add(project.dir().toString());
+        }
+        int code = Main.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                dist.environment(), argv.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
     private void signAndCommit(String message) {
-        ExecResult signed = dist.run("--skill-sign", work.toString(), "--key", key.toString());
+        Run signed = cli("--skill-sign", work.toString(), "--key", key.toString());
         assertEquals(0, signed.exitCode(), signed.stderr());
         TestRepo.gitIn(work, "add", "-A");
         TestRepo.gitIn(work, "commit", "-q", "-m", message);
     }
 
     private JsonNode list() throws IOException {
-        ExecResult r = dist.runIn(project.dir(), "--skill-list", "--json");
+        Run r = cli("--skill-list", "--json");
         assertEquals(0, r.exitCode(), r.stderr());
         return json.readTree(r.stdout());
     }
 
     @Test
     void aSkillIsInstalledPinnedListedUpdatedAndRemoved() throws IOException {
-        ExecResult add = dist.runIn(project.dir(), "--skill-add", bare.toString());
+        Run add = cli("--skill-add", bare.toString());
         assertEquals(0, add.exitCode(), add.stderr());
         JsonNode s = list().get(0);
         assertEquals("jwt", s.get("name").asText());
@@ -81,7 +104,7 @@ class SkillInstallIT extends SandboxedRun {
         assertTrue(s.get("why").asText().startsWith("untrusted"), s.toString());
         assertTrue(Files.isRegularFile(dir.resolve("xdg/data/agentorchestr/skills/jwt/skill.md")));
 
-        ExecResult twice = dist.runIn(project.dir(), "--skill-add", bare.toString());
+        Run twice = cli("--skill-add", bare.toString());
         assertEquals(2, twice.exitCode());
         assertTrue(twice.stderr().contains("installed already"), twice.stderr());
 
@@ -92,7 +115,7 @@ class SkillInstallIT extends SandboxedRun {
         signAndCommit("version 1.1.0");
         TestRepo.gitIn(work, "push", "-q", "origin", "HEAD:refs/heads/" + TestRepo.gitIn(work, "symbolic-ref",
                 "--short", "HEAD").strip());
-        ExecResult update = dist.runIn(project.dir(), "--skill-update", "jwt");
+        Run update = cli("--skill-update", "jwt");
         assertEquals(0, update.exitCode(), update.stderr());
         assertTrue(update.stdout().contains("modify skill.md"), update.stdout());
         assertEquals("1.1.0", list().get(0).get("version").asText());
@@ -102,16 +125,16 @@ class SkillInstallIT extends SandboxedRun {
         TestRepo.gitIn(work, "commit", "-q", "-am", "unsigned change");
         TestRepo.gitIn(work, "push", "-q", "origin", "HEAD:refs/heads/" + TestRepo.gitIn(work, "symbolic-ref",
                 "--short", "HEAD").strip());
-        ExecResult refused = dist.runIn(project.dir(), "--skill-update", "jwt");
+        Run refused = cli("--skill-update", "jwt");
         assertEquals(2, refused.exitCode());
         assertTrue(refused.stderr().contains("was refused") && refused.stderr().contains("tampered"),
                 refused.stderr());
         assertEquals("1.1.0", list().get(0).get("version").asText());
         assertTrue(Files.readString(dir.resolve("xdg/data/agentorchestr/skills/jwt/skill.md")).contains("EdDSA"));
 
-        assertEquals(0, dist.runIn(project.dir(), "--skill-remove", "jwt").exitCode());
+        assertEquals(0, cli("--skill-remove", "jwt").exitCode());
         assertEquals(0, list().size());
-        assertEquals(2, dist.runIn(project.dir(), "--skill-remove", "jwt").exitCode());
+        assertEquals(2, cli("--skill-remove", "jwt").exitCode());
     }
 
     @Test
@@ -121,9 +144,9 @@ class SkillInstallIT extends SandboxedRun {
         signAndCommit("version 2.0.0");
         TestRepo.gitIn(work, "push", "-q", "origin", "HEAD:refs/heads/" + TestRepo.gitIn(work, "symbolic-ref",
                 "--short", "HEAD").strip());
-        assertEquals(0, dist.runIn(project.dir(), "--skill-add", bare.toString()).exitCode());
-        ExecResult pinned = dist.runIn(project.dir(), "--skill-add", bare.toUri().toString(), "--ref", "v1",
-                "--project");
+        assertEquals(0, cli("--skill-add", bare.toString()).exitCode());
+        Run pinned = cli("--skill-add", bare.toUri().toString(), "--ref", "v1",
+                "--project", project.dir().toString());
         assertEquals(0, pinned.exitCode(), pinned.stderr());
         assertTrue(Files.isRegularFile(project.dir().resolve(".agentorchestr/skills/jwt/skill.toml")));
         JsonNode all = list();
@@ -142,21 +165,21 @@ class SkillInstallIT extends SandboxedRun {
         TestRepo.gitIn(work, "commit", "-q", "-am", "tampered");
         TestRepo.gitIn(work, "push", "-q", "origin", "HEAD:refs/heads/" + TestRepo.gitIn(work, "symbolic-ref",
                 "--short", "HEAD").strip());
-        ExecResult tampered = dist.runIn(project.dir(), "--skill-add", bare.toString());
+        Run tampered = cli("--skill-add", bare.toString());
         assertEquals(2, tampered.exitCode());
         assertTrue(tampered.stderr().contains("refused: tampered"), tampered.stderr());
 
-        ExecResult untrusted = dist.runIn(project.dir(), "--skill-add", bare.toString(), "--ref", "v1",
+        Run untrusted = cli("--skill-add", bare.toString(), "--ref", "v1",
                 "--require-signed-skills");
         assertEquals(2, untrusted.exitCode());
         assertTrue(untrusted.stderr().contains("signed skills are required: untrusted"), untrusted.stderr());
         assertEquals(0, list().size(), "nothing was installed");
 
-        assertEquals(0, dist.run("--trust-key", key + ".pub", "--principal", "alice").exitCode());
-        ExecResult trusted = dist.runIn(project.dir(), "--skill-add", bare.toString(), "--ref", "v1",
+        assertEquals(0, cli("--trust-key", key + ".pub", "--principal", "alice").exitCode());
+        Run trusted = cli("--skill-add", bare.toString(), "--ref", "v1",
                 "--require-signed-skills");
         assertEquals(0, trusted.exitCode(), trusted.stderr());
-        assertEquals(0, dist.runIn(project.dir(), "--skill-verify", "jwt").exitCode());
+        assertEquals(0, cli("--skill-verify", "jwt").exitCode());
 
         Path unsigned = TestRepo.create(dir.resolve("plain")).dir();
         Files.writeString(unsigned.resolve("skill.toml"), "[skill]\nname = \"plain\"\nversion = \"1\"\n"
@@ -164,10 +187,10 @@ class SkillInstallIT extends SandboxedRun {
         Files.writeString(unsigned.resolve("skill.md"), "text\n");
         TestRepo.gitIn(unsigned, "add", "-A");
         TestRepo.gitIn(unsigned, "commit", "-q", "-m", "plain");
-        ExecResult required = dist.runIn(project.dir(), "--skill-add", unsigned.toString(), "--require-signed-skills");
+        Run required = cli("--skill-add", unsigned.toString(), "--require-signed-skills");
         assertEquals(2, required.exitCode());
         assertTrue(required.stderr().contains("signed skills are required: unsigned"), required.stderr());
-        assertEquals(0, dist.runIn(project.dir(), "--skill-add", unsigned.toString()).exitCode(),
+        assertEquals(0, cli("--skill-add", unsigned.toString()).exitCode(),
                 "without the flag, an unsigned skill is fine");
     }
 
@@ -175,7 +198,7 @@ class SkillInstallIT extends SandboxedRun {
     void aBadManifestIsOneMessageNamingTheFileAndTheField() throws IOException {
         Files.writeString(work.resolve("skill.toml"), "[skill]\nname = \"jwt\"\ndescription = \"d\"\n");
         TestRepo.gitIn(work, "commit", "-q", "-am", "no version");
-        ExecResult r = dist.runIn(project.dir(), "--skill-add", work.toString());
+        Run r = cli("--skill-add", work.toString());
         assertEquals(2, r.exitCode());
         assertTrue(r.stderr().contains("skill.toml needs the field skill.version"), r.stderr());
         assertEquals(1, r.stderr().strip().lines().count(), r.stderr());

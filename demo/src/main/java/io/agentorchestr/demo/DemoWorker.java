@@ -28,6 +28,14 @@ final class DemoWorker {
     private final BufferedReader in;
     private final Git git = new LocalGit(new SystemProcessRunner());
 
+    private java.util.List<String> skills = java.util.List.of();
+
+    /** The names under the prompt's skill headings ("## Skill: jwt 1.0.0"). */
+    static java.util.List<String> skillsIn(String prompt) {
+        return prompt.lines().filter(l -> l.startsWith(WorkerPrompt.SKILL_HEADING))
+                .map(l -> l.substring(WorkerPrompt.SKILL_HEADING.length()).split(" ")[0]).toList();
+    }
+
     DemoWorker(String id, Path worktree, PrintStream out, PrintStream err, BufferedReader in) {
         this.id = id;
         this.worktree = worktree;
@@ -37,6 +45,7 @@ final class DemoWorker {
     }
 
     int run(String prompt) {
+        skills = skillsIn(prompt);
         DemoScript script;
         try {
             script = DemoScript.parse(WorkerPrompt.taskOf(prompt));
@@ -121,7 +130,9 @@ final class DemoWorker {
             throw new IOException("[demo:edit=" + edit + "] points outside the worktree");
         }
         Files.createDirectories(target.getParent());
-        String entry = "# " + id + "\n\n" + script.text() + "\n";
+        // Which skills the prompt carried, so tests can see what each worker was given.
+        String entry = "# " + id + "\n\n" + script.text() + "\n" + (skills.isEmpty() ? ""
+                : "\nskills: " + String.join(", ", skills) + "\n");
         if (edit != null && !edit.isEmpty()) {
             Files.writeString(target, entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);

@@ -81,23 +81,49 @@ public final class SkillStore {
         }
     }
 
-    /** Every skill, project ones first; a global one hidden by a project one of the same name says so. */
+    /**
+     * Every usable skill, project ones first; a global one hidden by a project one of the same name says
+     * so. A directory that is no longer a valid skill (edited by hand) is skipped: see {@link #problems()}.
+     */
     public List<InstalledSkill> list() {
         List<InstalledSkill> out = new ArrayList<>();
         Set<String> projectNames = new HashSet<>();
         if (projectDir != null) {
             for (Path dir : dirs(projectDir)) {
-                InstalledSkill s = describe(dir, InstalledSkill.PROJECT, false);
-                projectNames.add(s.manifest().name());
-                out.add(s);
+                tryDescribe(dir, InstalledSkill.PROJECT, false).ifPresent(s -> {
+                    projectNames.add(s.manifest().name());
+                    out.add(s);
+                });
             }
         }
         for (Path dir : dirs(globalDir)) {
-            InstalledSkill s = describe(dir, InstalledSkill.GLOBAL, false);
-            out.add(projectNames.contains(s.manifest().name())
-                    ? describe(dir, InstalledSkill.GLOBAL, true) : s);
+            tryDescribe(dir, InstalledSkill.GLOBAL, false).ifPresent(s -> out.add(projectNames.contains(
+                    s.manifest().name()) ? describe(dir, InstalledSkill.GLOBAL, true) : s));
         }
         return out;
+    }
+
+    /** What is wrong with each installed directory that is not a usable skill. */
+    public List<String> problems() {
+        List<String> out = new ArrayList<>();
+        for (Path scope : projectDir == null ? List.of(globalDir) : List.of(projectDir, globalDir)) {
+            for (Path dir : dirs(scope)) {
+                try {
+                    SkillManifest.read(dir);
+                } catch (AgentorchestrException e) {
+                    out.add(e.getMessage());
+                }
+            }
+        }
+        return out;
+    }
+
+    private Optional<InstalledSkill> tryDescribe(Path dir, String scope, boolean overridden) {
+        try {
+            return Optional.of(describe(dir, scope, overridden));
+        } catch (AgentorchestrException e) {
+            return Optional.empty();
+        }
     }
 
     /** The skill named {@code name} that counts here: the project's, else the global one. */

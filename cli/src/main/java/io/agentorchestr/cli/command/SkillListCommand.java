@@ -17,7 +17,9 @@ public final class SkillListCommand extends ModeCommand {
 
     @Override
     public Integer call() {
-        List<InstalledSkill> skills = SkillTrust.store(context, common).list();
+        io.agentorchestr.skills.SkillStore store = SkillTrust.store(context, common);
+        List<InstalledSkill> skills = store.list();
+        store.problems().forEach(p -> err().println("agentorchestr: skipped: " + p));
         if (common.json) {
             Json.print(out(), skills.stream().map(SkillJson::of).toList());
             return 0;

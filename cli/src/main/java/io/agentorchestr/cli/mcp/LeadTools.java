@@ -43,10 +43,14 @@ final class LeadTools {
                                         + "builds on; they must be merged first. It then starts from the "
                                         + "integration branch.").maxChars(64),
                                 Param.opt("request_id", "string", "Idempotency key: a repeated call with the same "
-                                        + "request_id returns the first worker instead of starting another.").maxChars(200)),
+                                        + "request_id returns the first worker instead of starting another.").maxChars(200),
+                                Param.opt("skills", "string[]", "Installed skills (see your prompt's Skills list) to "
+                                        + "give this worker even if they do not match its task: [\"jwt\"]; "
+                                        + "[\"-jwt\"] leaves a matching one out.").maxChars(80)),
                         (a, caller) -> Views.worker(s.spawn(new SpawnRequest(a.string("task"), a.optString("perspective"),
                                 a.optStrings("file_scope"), a.optString("pass_criteria"), a.optString("extra_context"),
-                                a.optString("agent_hint"), a.optStrings("depends_on"), a.optString("request_id"))), s)),
+                                a.optString("agent_hint"), a.optStrings("depends_on"), a.optString("request_id"),
+                                a.optStrings("skills"))), s)),
                 t.tool("read_worker_output", "The last lines a worker's agent printed in its pane (terminal escapes "
                                 + "removed). Use it to see what a worker is doing or why it is stuck.",
                         List.of(Param.worker("worker_id", "The worker, e.g. w01."),

@@ -27,6 +27,7 @@ final class Views {
         m.put("exit_status", w.exitStatus());
         m.put("branch", w.branch());
         m.put("merged", w.mergedCommit() != null);
+        m.put("skills", s.skillsOf(w.id()));
         String note = s.note(w.id());
         if (note != null) {
             m.put("note", note);

@@ -23,6 +23,7 @@ import io.agentorchestr.core.store.FailSoftStore;
 import io.agentorchestr.core.store.StateStore;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
+import io.agentorchestr.core.worker.SkillCatalog;
 import io.agentorchestr.core.worker.WorkerLauncher;
 import io.agentorchestr.core.worker.WorkerState;
 
@@ -36,6 +37,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The {@code --goal} use case: integration branch, MCP server, the lead in pane 0 with its MCP
@@ -56,6 +58,7 @@ public final class GoalRun {
     private final ToolServer.Factory servers;
     private final AgentStopper stopper;
     private final Consumer<String> progress;
+    private volatile Function<Path, SkillCatalog> skills = project -> SkillCatalog.NONE;
     /** What the session's background work writes through: a failed write is reported, not fatal. */
     private final StateStore live;
     private volatile String lastLeadTrouble;
@@ -75,6 +78,12 @@ public final class GoalRun {
         this.stopper = stopper;
         this.progress = progress;
         this.live = new FailSoftStore(store, progress);
+    }
+
+    /** Where workers' skills come from: the installed skills, global and the project's (none unless set). */
+    public GoalRun withSkills(Function<Path, SkillCatalog> catalog) {
+        this.skills = catalog;
+        return this;
     }
 
     /** A running goal: what to attach to and what to wait for. The lock is held until it ends or pauses. */
@@ -125,15 +134,18 @@ public final class GoalRun {
                 + lead.profile().key() + ", workers " + session.agents() + ", integration branch "
                 + integration.branch());
         LeadWatch watch = leadWatch(session, lead, server, supervisor, integration);
-        watch.launchFirst(LeadPrompt.build(repo, integration.branch(), r.maxWorkers(), r.goal()));
+        watch.launchFirst(LeadPrompt.build(repo, integration.branch(), r.maxWorkers(), r.goal(), null,
+                supervisor.skills().available()));
         connect(supervisor, server, watch);
         return new Started(session, supervisor, server, integration, watch, runtime, now, lock);
     }
 
     Supervisor supervisor(SessionRecord session, Integration integration, List<DetectedAgent> roster,
                           SessionRuntime runtime) {
-        return new Supervisor(session, live, tmux, git, launcher, integration, new Verifier(runner), roster,
+        Supervisor s = new Supervisor(session, live, tmux, git, launcher, integration, new Verifier(runner), roster,
                 runtime.maxWorkers(), runtime.health(), progress);
+        s.useSkills(skills.apply(Path.of(session.project())));
+        return s;
     }
 
     LeadWatch leadWatch(SessionRecord session, DetectedAgent lead, ToolServer server, Supervisor supervisor,

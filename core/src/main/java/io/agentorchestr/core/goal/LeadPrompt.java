@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -22,12 +23,15 @@ public final class LeadPrompt {
     }
 
     public static String build(Path projectRoot, String integrationBranch, int maxWorkers, String goal) {
-        return build(projectRoot, integrationBranch, maxWorkers, goal, null);
+        return build(projectRoot, integrationBranch, maxWorkers, goal, null, List.of());
     }
 
-    /** With {@code digest}: a lead taking over a session that is already under way (see {@link SessionDigest}). */
+    /**
+     * With {@code digest}: a lead taking over a session that is already under way (see {@link SessionDigest});
+     * {@code skills}: one line per installed skill the workers can be given.
+     */
     public static String build(Path projectRoot, String integrationBranch, int maxWorkers, String goal,
-                               String digest) {
+                               String digest, List<String> skills) {
         StringBuilder p = new StringBuilder();
         p.append("# agentorchestr lead\n\n");
         context(p, projectRoot.resolve(".agentorchestr/PROJECT.md"), "Project");
@@ -66,6 +70,13 @@ public final class LeadPrompt {
 
                 """.formatted(maxWorkers, integrationBranch,
                 Arrays.stream(Perspective.values()).map(Perspective::label).collect(Collectors.joining(", "))));
+        if (!skills.isEmpty()) {
+            p.append("## Skills\nInstalled skills (instructions for workers). A worker whose task mentions a skill's "
+                    + "keywords, or whose file_scope matches its files, gets it in its prompt; spawn_worker(skills: "
+                    + "[\"name\"]) forces one, [\"-name\"] leaves one out.\n");
+            skills.forEach(line -> p.append("- ").append(line).append('\n'));
+            p.append('\n');
+        }
         if (digest != null) {
             p.append("## You are taking over a session under way\n").append(digest.strip()).append("\n\n");
         }

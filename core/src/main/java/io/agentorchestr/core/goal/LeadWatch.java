@@ -98,7 +98,7 @@ public final class LeadWatch {
         boolean resume = AgentLauncher.canResume(agent.profile(), known);
         String prompt = resume ? "[agentorchestr] " + digest
                 : LeadPrompt.build(Path.of(session.project()), session.integrationBranch(), rt.maxWorkers(),
-                SessionDirectories.goalOf(session), digest);
+                SessionDirectories.goalOf(session), digest, supervisor.skills().available());
         started(launcher.launch(session, workDir, agent, server, prompt, resume,
                 resume ? known : null, launch, place));
         store.append(session.id(), new SessionEvent.LeadRelaunched(launch, lead.pane().id(), resume

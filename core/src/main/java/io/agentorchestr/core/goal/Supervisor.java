@@ -13,6 +13,7 @@ import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
 import io.agentorchestr.core.worker.PromptDelivery;
+import io.agentorchestr.core.worker.SkillCatalog;
 import io.agentorchestr.core.worker.WorkerLauncher;
 import io.agentorchestr.core.worker.WorkerRecord;
 import io.agentorchestr.core.worker.WorkerState;
@@ -135,6 +136,20 @@ public final class Supervisor {
 
     public String note(String workerId) {
         return board.note(workerId);
+    }
+
+    /** Where workers' skills come from (none unless set). */
+    public void useSkills(SkillCatalog catalog) {
+        spawner.useSkills(catalog);
+    }
+
+    public SkillCatalog skills() {
+        return spawner.skills();
+    }
+
+    /** The skills a worker got in its prompt. */
+    public List<String> skillsOf(String workerId) {
+        return spawner.skillsOf(workerId);
     }
 
     CompletableFuture<GoalEnd> end() {

@@ -7,6 +7,7 @@ import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.store.StateStore;
 import io.agentorchestr.core.worker.Perspective;
+import io.agentorchestr.core.worker.SkillCatalog;
 import io.agentorchestr.core.worker.WorkerBrief;
 import io.agentorchestr.core.worker.WorkerId;
 import io.agentorchestr.core.worker.WorkerLauncher;
@@ -37,6 +38,8 @@ final class WorkerSpawner {
     private final Consumer<String> progress;
     private final BiConsumer<String, String> revoke;
     private final Object lock = new Object();
+    private final java.util.Map<String, java.util.List<String>> skillsGiven = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile SkillCatalog skills = SkillCatalog.NONE;
     private boolean closed;
 
     WorkerSpawner(SessionRecord session, StateStore store, Git git, WorkerLauncher launcher, Integration integration,
@@ -82,8 +85,14 @@ final class WorkerSpawner {
             AgentChooser.Choice choice = agents.choose(r.agentHint());
             DetectedAgent agent = choice.agent();
             WorkerId id = launcher.freeId(session, board.highestNumber() + 1);
+            SkillCatalog.Selection picked;
+            try {
+                picked = skills.select(r.task(), r.fileScope(), java.nio.file.Path.of(session.project()), r.skills());
+            } catch (IllegalArgumentException e) {
+                throw new ToolError(e.getMessage());
+            }
             WorkerBrief brief = new WorkerBrief(r.task(), perspective, r.fileScope(), r.passCriteria(),
-                    r.extraContext());
+                    r.extraContext(), picked.skills());
             WorkerRecord w;
             try {
                 w = launcher.launch(session, new WorkerSpec(id, brief, agent.profile(), agent.binary(), false,
@@ -94,6 +103,10 @@ final class WorkerSpawner {
                 throw new ToolError(e.getMessage());
             }
             board.put(w);
+            skillsGiven.put(w.id(), picked.names());
+            if (!picked.skills().isEmpty() || !picked.notes().isEmpty()) {
+                store.append(session.id(), new SessionEvent.SkillsGiven(w.id(), picked.names(), picked.notes()));
+            }
             if (choice.note() != null) {
                 board.note(w.id(), choice.note());
                 progress.accept(choice.note());
@@ -103,6 +116,19 @@ final class WorkerSpawner {
                     + Supervisor.firstLine(r.task()));
             return w;
         }
+    }
+
+    void useSkills(SkillCatalog catalog) {
+        this.skills = catalog;
+    }
+
+    SkillCatalog skills() {
+        return skills;
+    }
+
+    /** The skills a worker got (empty for none, or a worker from before a resume). */
+    java.util.List<String> skillsOf(String workerId) {
+        return skillsGiven.getOrDefault(workerId, java.util.List.of());
     }
 
     /**

@@ -28,6 +28,15 @@ public sealed interface SessionEvent {
         }
     }
 
+    /** The skills a worker got in its prompt, and why others were left out (budget, trust). */
+    record SkillsGiven(String worker, java.util.List<String> skills, java.util.List<String> notes)
+            implements SessionEvent {
+        @Override
+        public String workerId() {
+            return worker;
+        }
+    }
+
     /** A completion or liveness signal was observed; the first one decides the state. */
     record SignalObserved(String worker, String signal, String state, String summary) implements SessionEvent {
         @Override

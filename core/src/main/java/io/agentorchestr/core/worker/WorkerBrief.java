@@ -4,15 +4,25 @@ import java.util.List;
 
 /**
  * What a worker is asked to do, beyond its task: its perspective, the files it should stay within,
- * how its work will be judged, and context the lead wants it to have.
+ * how its work will be judged, context the lead wants it to have, and the skills that match its task.
  */
 public record WorkerBrief(String task, Perspective perspective, List<String> fileScope, String passCriteria,
-                          String extraContext) {
+                          String extraContext, List<SkillCatalog.Skill> skills) {
     public WorkerBrief {
         fileScope = fileScope == null ? List.of() : List.copyOf(fileScope);
+        skills = skills == null ? List.of() : List.copyOf(skills);
+    }
+
+    public WorkerBrief(String task, Perspective perspective, List<String> fileScope, String passCriteria,
+                       String extraContext) {
+        this(task, perspective, fileScope, passCriteria, extraContext, List.of());
     }
 
     public static WorkerBrief of(String task, Perspective perspective) {
         return new WorkerBrief(task, perspective, List.of(), null, null);
+    }
+
+    public WorkerBrief withSkills(List<SkillCatalog.Skill> given) {
+        return new WorkerBrief(task, perspective, fileScope, passCriteria, extraContext, given);
     }
 }

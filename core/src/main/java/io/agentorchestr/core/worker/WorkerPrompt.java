@@ -7,6 +7,8 @@ package io.agentorchestr.core.worker;
 public final class WorkerPrompt {
     /** The heading the task follows; the demo agent reads everything after it as its task. */
     public static final String TASK_HEADING = "## Your task";
+    /** Each skill a worker got is under this heading with its name and version (the demo agent reads them). */
+    public static final String SKILL_HEADING = "## Skill: ";
 
     private WorkerPrompt() {
     }
@@ -29,6 +31,10 @@ public final class WorkerPrompt {
         }
         if (brief.extraContext() != null && !brief.extraContext().isBlank()) {
             extra.append("## Context from the lead\n").append(brief.extraContext().strip()).append("\n\n");
+        }
+        for (SkillCatalog.Skill skill : brief.skills()) {
+            extra.append(SKILL_HEADING).append(skill.name()).append(" ").append(skill.version()).append('\n')
+                    .append(skill.text().strip()).append("\n\n");
         }
         return build(workerId, brief.perspective().label(), branch, extra + TASK_HEADING, brief.task());
     }
