@@ -86,14 +86,20 @@ final class DashboardData {
             return Optional.empty();
         }
         Map<String, String> progress = new HashMap<>();
+        Map<String, List<String>> skills = new HashMap<>();
         for (EventRecord e : store.events(sessionId, 0, SCAN_EVENTS)) {
             if (e.kind().equals("progress_reported")) {
                 JsonNode d = Views.data(e.data());
                 progress.put(d.path("from").asText(), d.path("message").asText());
+            } else if (e.kind().equals("skills_given")) {
+                JsonNode d = Views.data(e.data());
+                List<String> names = new ArrayList<>();
+                d.path("skills").forEach(n -> names.add(n.asText()));
+                skills.put(d.path("worker").asText(), names);
             }
         }
-        return Optional.of(store.workers(sessionId).stream().map(w -> Views.worker(w, progress.get(w.id())))
-                .toList());
+        return Optional.of(store.workers(sessionId).stream().map(w -> Views.worker(w, progress.get(w.id()),
+                skills.getOrDefault(w.id(), List.of()))).toList());
     }
 
     Optional<WorkerRecord> worker(String sessionId, String workerId) {

@@ -57,7 +57,7 @@ final class Views {
         return m;
     }
 
-    static Map<String, Object> worker(WorkerRecord w, String lastProgress) {
+    static Map<String, Object> worker(WorkerRecord w, String lastProgress, java.util.List<String> skills) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", w.id());
         m.put("state", w.state().label());
@@ -69,6 +69,7 @@ final class Views {
         m.put("task", TerminalText.safe(w.task()));
         m.put("summary", w.summary() == null ? null : TerminalText.safe(w.summary()));
         m.put("last_progress", lastProgress == null ? null : TerminalText.safe(lastProgress));
+        m.put("skills", skills);
         m.put("merged", w.mergedCommit() != null);
         m.put("merged_commit", w.mergedCommit());
         m.put("exit_status", w.exitStatus());

@@ -288,6 +288,20 @@ class DashboardServerIT {
     }
 
     @Test
+    void aWorkersCardNamesTheSkillsItGotAndItsLastProgress() throws Exception {
+        Instant now = Instant.now();
+        store.saveWorker(new io.agentorchestr.core.worker.WorkerRecord("aaaa0001", "w01", 1, "implementer", "demo",
+                null, "Add JWT checks", "%1", dir.resolve("wt").toString(), "agentorchestr/aaaa0001/implementer-w01",
+                io.agentorchestr.core.worker.WorkerState.RUNNING, null, null, null, null, now, now, null, null, null));
+        store.append("aaaa0001", new SessionEvent.SkillsGiven("w01", List.of("jwt"), List.of("style left out: x")));
+        store.append("aaaa0001", new SessionEvent.ProgressReported("w01", "half way"));
+        JsonNode w = json("/api/sessions/aaaa0001/workers").get(0);
+        assertEquals("[\"jwt\"]", w.get("skills").toString());
+        assertEquals("half way", w.get("last_progress").asText());
+        assertEquals("running", w.get("state").asText());
+    }
+
+    @Test
     void aGoalWithMarkupIsDataNotMarkup() throws Exception {
         JsonNode s = json("/api/sessions/aaaa0001");
         assertEquals("First goal <script>alert(1)</script>", s.get("goal").asText());

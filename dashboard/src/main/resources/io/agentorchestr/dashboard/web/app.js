@@ -118,6 +118,7 @@ function workerCard(w, state) {
       el('span', {class: 'state ' + w.state}, w.state + (w.merged ? ' · merged' : ''))),
     el('p', {}, w.agent + ' · attempt ' + w.attempt + ' · ' + w.branch),
     el('p', {class: 'task'}, w.task),
+    w.skills && w.skills.length ? el('p', {class: 'skills'}, 'skills: ' + w.skills.join(', ')) : null,
     w.last_progress ? el('p', {class: 'progress'}, 'progress: ' + w.last_progress) : null,
     w.summary ? el('p', {class: 'summary'}, 'summary: ' + w.summary) : null);
 }
