@@ -26,10 +26,6 @@ final class ApiDocs {
         }
     }
 
-    JsonNode tree() {
-        return tree;
-    }
-
     void spec(HttpServletResponse response) throws IOException {
         response.setStatus(200);
         response.setContentType("application/json");

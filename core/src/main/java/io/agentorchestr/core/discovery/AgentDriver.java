@@ -14,9 +14,6 @@ public interface AgentDriver {
     /** Returns when the agent is back at its prompt, asks a question, exits, or {@code timeout} passes. */
     Idle waitIdle(Duration timeout);
 
-    /** The agent's screen as rendered now. */
-    String screen();
-
     record Sent(int chars, boolean submitted) {
     }
 

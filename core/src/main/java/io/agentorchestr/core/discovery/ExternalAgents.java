@@ -60,10 +60,6 @@ public final class ExternalAgents implements AutoCloseable {
         return driver(find(id)).waitIdle(timeout);
     }
 
-    public String screen(String id) {
-        return TerminalText.safe(driver(find(id)).screen());
-    }
-
     AgentDriver driver(ExternalAgent agent) {
         AgentEndpoint endpoint = agent.endpoint();
         if (endpoint instanceof AgentEndpoint.Shim shim) {

@@ -94,11 +94,6 @@ public final class PaneDriver implements AgentDriver {
         }, markers).await(timeout.toMillis());
     }
 
-    @Override
-    public String screen() {
-        return capture(0).orElseThrow(this::gone);
-    }
-
     private Optional<String> capture(int history) {
         try {
             return Optional.of(tmux.capturePane(pane, history));

@@ -66,16 +66,6 @@ public final class ShimClient implements AgentDriver {
                 r.hasNonNull("exit_status") ? r.get("exit_status").asInt() : null);
     }
 
-    @Override
-    public String screen() {
-        return call("screen", JSON.createObjectNode(), CALL_TIMEOUT).path("text").asText();
-    }
-
-    /** The shim's {@code info}: its card, whether the agent runs, and its exit status once it has one. */
-    public JsonNode info() {
-        return call("info", JSON.createObjectNode(), CALL_TIMEOUT);
-    }
-
     JsonNode call(String method, ObjectNode params, Duration timeout) {
         long id = IDS.incrementAndGet();
         ObjectNode request = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", id).put("method", method);
