@@ -86,6 +86,7 @@ final class IntegrationDesk {
                 launcher.retire(session, w);
             } catch (AgentorchestrException e) {
                 // The merge stands; only the clean-up of its pane or worktree failed (--clean retries it).
+                store.append(session.id(), new SessionEvent.HealthAction(id, "worktree_not_removed", e.getMessage()));
                 progress.accept(id + " merged, but its worktree was not removed: " + e.getMessage());
             }
             progress.accept(id + " merged into " + integration.branch());

@@ -38,6 +38,7 @@ import java.util.UUID;
  * a state that says how far it got.
  */
 public final class WorkerLauncher {
+    private static final long RETIRE_RETRY_MS = 500;
     private final Tmux tmux;
     private final Git git;
     private final Worktrees worktrees;
@@ -263,9 +264,34 @@ public final class WorkerLauncher {
     public void retire(SessionRecord session, WorkerRecord w) {
         tmux.killPane(new PaneRef(w.paneId()));
         Path worktree = Path.of(w.worktree());
-        if (Files.isDirectory(worktree)) {
-            worktrees.removeSafely(Path.of(session.project()), worktree, "agentorchestr: save uncommitted work of "
-                    + w.id() + " before removing its worktree");
+        String message = "agentorchestr: save uncommitted work of " + w.id() + " before removing its worktree";
+        if (!Files.isDirectory(worktree)) {
+            return;
+        }
+        try {
+            worktrees.removeSafely(Path.of(session.project()), worktree, message);
+        } catch (AgentorchestrException first) {
+            // The agent just killed may still be writing there for a moment (git then finds the
+            // worktree unclean, or cannot empty it): once more, after it is gone.
+            pauseBeforeRetry();
+            if (!Files.isDirectory(worktree)) {
+                git.pruneWorktrees(Path.of(session.project()));
+                return;
+            }
+            try {
+                worktrees.removeSafely(Path.of(session.project()), worktree, message);
+            } catch (AgentorchestrException second) {
+                second.addSuppressed(first);
+                throw second;
+            }
+        }
+    }
+
+    private static void pauseBeforeRetry() {
+        try {
+            Thread.sleep(RETIRE_RETRY_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
