@@ -48,8 +48,8 @@ class ClaudeIT extends ResumableAgentContract {
     /** Also: the lead saw its MCP tools, and its folder is trusted in the user's config. */
     @Test
     @Override
-    void leadsDemoWorkersThroughTheMcpTools() throws IOException {
-        super.leadsDemoWorkersThroughTheMcpTools();
+    void resumesTheLeadInItsConversationAfterTmuxKillServer() throws Exception {
+        super.resumesTheLeadInItsConversationAfterTmuxKillServer();
         assertTrue(((MessagesApi) api).toolsSeen.containsAll(List.of("mcp__agentorchestr__spawn_worker",
                 "mcp__agentorchestr__wait_for_any", "mcp__agentorchestr__mark_goal_done")),
                 ((MessagesApi) api).toolsSeen.toString());

@@ -179,15 +179,4 @@ final class ModelScript {
                         new Mcp("mark_goal_done", Map.of("summary", "w01 merged and verified across a resume")),
                         new Say("The goal is done.")));
     }
-
-    /** A lead that has one worker do {@code task}, waits for it, merges, verifies and marks the goal done. */
-    static Role lead(String marker, String task) {
-        return new Role("lead", text -> text.contains("You are the lead of a team") && text.contains(marker), List.of(
-                new Mcp("spawn_worker", Map.of("task", task, "perspective", "implementer")),
-                new Mcp("wait_for_worker", Map.of("worker_id", "w01", "timeout_s", 120)),
-                new Mcp("merge_worker", Map.of("worker_id", "w01")),
-                new Mcp("verify", Map.of()),
-                new Mcp("mark_goal_done", Map.of("summary", "w01 merged and verified")),
-                new Say("The goal is done.")));
-    }
 }

@@ -16,9 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The contract of agents that can resume a conversation: besides {@link RealAgentContract}'s runs, a
- * worker and a lead each survive {@code tmux kill-server} mid-turn and go on in their conversation
- * after {@code --resume}. The scripted model holds the agent at a step until the test lets it go.
+ * The contract of agents that can resume a conversation: besides {@link RealAgentContract}'s manual
+ * task, a worker and a lead each survive {@code tmux kill-server} mid-turn and go on in their
+ * conversation after {@code --resume}. The scripted model holds the agent at a step until the test
+ * lets it go. Each run is also the agent's plain first run as a lead (it spawns through the MCP tools
+ * before the crash) or as a worker (it is offered report_done on its first launch): separate tests of
+ * those alone took CI minutes and caught nothing these do not.
  */
 abstract class ResumableAgentContract extends RealAgentContract {
     /**
@@ -57,6 +60,9 @@ abstract class ResumableAgentContract extends RealAgentContract {
         String session = crashWhileHeld("worker", "--goal", "Add a file " + HELD, "--lead", "demo", "--agents",
                 agent());
         String before = RealAgents.worker(dist, session, "w01").agentSessionId();
+        assertTrue(script.seen.stream().filter(c -> c.userText().contains(HELD)).findFirst()
+                .map(c -> c.offersMcpTool().test("report_done")).orElse(false), "the worker's first launch was "
+                + "offered agentorchestr's report_done tool:\n" + api.log());
 
         ExecResult r = dist.run("--resume", session, "--no-attach", "--json");
         String diagnostics = diagnostics(r);
