@@ -4,6 +4,7 @@ import io.agentorchestr.cli.command.CleanCommand;
 import io.agentorchestr.cli.command.DetectCommand;
 import io.agentorchestr.cli.command.DoctorCommand;
 import io.agentorchestr.cli.command.GoalCommand;
+import io.agentorchestr.cli.command.InitCommand;
 import io.agentorchestr.cli.command.DashboardCommand;
 import io.agentorchestr.cli.command.ListAgentsCommand;
 import io.agentorchestr.cli.command.SkillAddCommand;
@@ -73,6 +74,9 @@ public final class AgentorchestrCommand implements Callable<Integer> {
     String resume;
 
     @Mixin
+    ContextOptions projectContext = new ContextOptions();
+
+    @Mixin
     DiscoveryOptions discovery = new DiscoveryOptions();
 
     @Mixin
@@ -112,6 +116,8 @@ public final class AgentorchestrCommand implements Callable<Integer> {
                 new Mode("--manual", manual, () -> new ManualCommand(context, spec, manualOptions, common).call()),
                 new Mode("--resume", resume != null, () -> new ResumeCommand(context, spec, resume, manualOptions,
                         common).call()),
+                new Mode("--init", projectContext.init, () -> new InitCommand(context, spec, common,
+                        projectContext.initForce).call()),
                 new Mode("--detect", detect, () -> new DetectCommand(context, spec, common).call()),
                 new Mode("--doctor", doctor, () -> new DoctorCommand(context, spec, common, live).call()),
                 new Mode("--list-sessions", listSessions, () -> new ListSessionsCommand(context, spec, common).call()),
@@ -149,6 +155,9 @@ public final class AgentorchestrCommand implements Callable<Integer> {
         if (!manual && manualOptions.task != null) {
             throw AgentorchestrException.usage("--task goes with --manual: agentorchestr --manual --task \"...\"");
         }
+        if (projectContext.initForce && !projectContext.init) {
+            throw AgentorchestrException.usage("--init-force goes with --init: agentorchestr --init --init-force");
+        }
         if (live && !doctor) {
             throw AgentorchestrException.usage("--live goes with --doctor: agentorchestr --doctor --live");
         }
@@ -177,7 +186,7 @@ public final class AgentorchestrCommand implements Callable<Integer> {
         }
         if (given.isEmpty()) {
             throw AgentorchestrException.usage("nothing to do; pass --goal \"...\", --manual --task \"...\", "
-                    + "--resume ID, --detect, --doctor, --list-sessions, --list-agents, --dashboard or --clean (see --help)");
+                    + "--resume ID, --init, --detect, --doctor, --list-sessions, --list-agents, --dashboard or --clean (see --help)");
         }
         context.requireSignedSkills(skills.requireSigned);
         return given.get(0).command().call();

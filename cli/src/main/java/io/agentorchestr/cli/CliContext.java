@@ -141,7 +141,7 @@ public final class CliContext implements AutoCloseable {
 
     public ManualRun manualRun() {
         return new ManualRun(paths(), tmux(), git(), store(), prerequisites(),
-                new AgentSelection(registry(), detector()), workerLauncher(), stopper());
+                new AgentSelection(registry(), detector()), workerLauncher(), stopper(), runner);
     }
 
     /** Auto mode, with its MCP server adapter and a sink for progress lines. */

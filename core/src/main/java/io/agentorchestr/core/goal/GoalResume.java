@@ -3,6 +3,9 @@ package io.agentorchestr.core.goal;
 import io.agentorchestr.core.agent.AgentSelection;
 import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.config.AppPaths;
+import io.agentorchestr.core.context.ProjectFiles;
+import io.agentorchestr.core.context.SessionContext;
+import io.agentorchestr.core.hooks.HookEvent;
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.git.Worktrees;
@@ -28,7 +31,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -77,6 +82,7 @@ public final class GoalResume {
         prerequisites.requireTmux();
         prerequisites.requireGit();
         Path repo = prerequisites.requireProject(Path.of(stored.project()));
+        ProjectFiles files = ProjectFiles.load(paths.config(), repo);  // a bad hooks file stops it here
         SessionLock lock = SessionLock.acquire(Path.of(stored.sessionDir()), id);
         try {
             SessionRuntime rt = runtime.orElseThrow();
@@ -84,20 +90,22 @@ public final class GoalResume {
                 rt = rt.withTimeout(timeout);
                 store.saveRuntime(rt);
             }
-            return resume(stored, repo, rt, lock);
+            return resume(stored, repo, rt, lock, files);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
     }
 
-    private GoalRun.Started resume(SessionRecord stored, Path repo, SessionRuntime runtime, SessionLock lock) {
+    private GoalRun.Started resume(SessionRecord stored, Path repo, SessionRuntime runtime, SessionLock lock,
+                                   ProjectFiles files) {
         DetectedAgent lead = agents.chooseLead(stored.leadAgent(), stored.agents());
         List<DetectedAgent> roster = agents.roster(stored.agents(), lead);
         SessionRecord session = stored.resumed(ProcessHandle.current().pid());
         store.updateSession(session);
         Integration integration = Integration.open(git, new Worktrees(git, paths.worktrees()), repo, session.id());
-        Supervisor supervisor = run.supervisor(session, integration, roster, runtime);
+        SessionContext context = run.context(files, session.id());
+        Supervisor supervisor = run.supervisor(session, integration, roster, runtime, context);
         List<WorkerRecord> workers = store.workers(session.id());
         supervisor.restore(workers, store.events(session.id()));
         ToolServer server = servers.start(supervisor, new ToolServer.Binding(
@@ -126,6 +134,13 @@ public final class GoalResume {
                 + (samePort ? ", same MCP port" : ", new MCP port " + server.port());
         store.append(session.id(), new SessionEvent.SessionResumed(tmuxAlive, server.port(), samePort, detail));
         progress.accept("session " + session.id() + " resumed: " + detail);
+        Map<String, Object> resumed = new LinkedHashMap<>();
+        resumed.put("from_status", stored.status().label());
+        resumed.put("tmux_alive", tmuxAlive);
+        resumed.put("mcp_port", server.port());
+        resumed.put("same_port", samePort);
+        resumed.put("unfinished_workers", unfinished.stream().map(WorkerRecord::id).toList());
+        context.fire(HookEvent.ON_RESUME, resumed);
         return new GoalRun.Started(session, supervisor, server, integration, watch, runtime, Instant.now(), lock);
     }
 

@@ -5,6 +5,9 @@ import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.agent.McpInjector;
 import io.agentorchestr.core.config.AppPaths;
+import io.agentorchestr.core.context.ProjectFiles;
+import io.agentorchestr.core.context.SessionContext;
+import io.agentorchestr.core.context.SessionHooks;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.git.Worktrees;
 import io.agentorchestr.core.health.HealthConfig;
@@ -16,6 +19,7 @@ import io.agentorchestr.core.session.SessionDirectories;
 import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.session.SessionIds;
 import io.agentorchestr.core.session.SessionLock;
+import io.agentorchestr.core.session.SessionRefusal;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.session.SessionRuntime;
 import io.agentorchestr.core.session.SessionStatus;
@@ -109,6 +113,7 @@ public final class GoalRun {
         prerequisites.checkoutWarnings(repo, base).forEach(progress);
         HealthPolicy policy = r.health() != null ? r.health() : HealthConfig.load(repo);
         LeadLauncher.toolsTimeout(repo);  // a bad [lead] setting is refused before anything starts
+        ProjectFiles files = ProjectFiles.load(paths.config(), repo);  // so is a bad hooks file
         DetectedAgent lead = agents.chooseLead(r.lead(), r.agents());
         List<DetectedAgent> roster = agents.roster(r.agents(), lead);
 
@@ -125,8 +130,17 @@ public final class GoalRun {
         SessionRuntime runtime = new SessionRuntime(id, null, null, 0, r.maxWorkers(), r.timeout(), policy);
         store.saveRuntime(runtime);
         store.append(id, new SessionEvent.SessionStarted("auto", repo.toString(), base, lead.profile().key()));
+        SessionContext context = context(files, id);
+        Map<String, Object> starting = new LinkedHashMap<>();
+        starting.put("goal", r.goal());
+        starting.put("lead", lead.profile().key());
+        starting.put("agents", session.agents());
+        starting.put("base_commit", base);
+        starting.put("max_workers", r.maxWorkers());
+        starting.put("timeout_s", r.timeout() == null ? null : r.timeout().toSeconds());
+        SessionRefusal.refuseIfVetoed(store, session, context, starting, lock);
         Integration integration = Integration.create(git, new Worktrees(git, paths.worktrees()), repo, id, base);
-        Supervisor supervisor = supervisor(session, integration, roster, runtime);
+        Supervisor supervisor = supervisor(session, integration, roster, runtime, context);
         ToolServer server = servers.start(supervisor, ToolServer.Binding.FRESH);
         session = session.withMcpPort(server.port());
         store.updateSession(session);
@@ -134,18 +148,23 @@ public final class GoalRun {
                 + lead.profile().key() + ", workers " + session.agents() + ", integration branch "
                 + integration.branch());
         LeadWatch watch = leadWatch(session, lead, server, supervisor, integration);
-        watch.launchFirst(LeadPrompt.build(repo, integration.branch(), r.maxWorkers(), r.goal(), null,
+        watch.launchFirst(LeadPrompt.build(context.preamble().text(), integration.branch(), r.maxWorkers(), r.goal(), null,
                 supervisor.skills().available()));
         connect(supervisor, server, watch);
         return new Started(session, supervisor, server, integration, watch, runtime, now, lock);
     }
 
     Supervisor supervisor(SessionRecord session, Integration integration, List<DetectedAgent> roster,
-                          SessionRuntime runtime) {
+                          SessionRuntime runtime, SessionContext context) {
         Supervisor s = new Supervisor(session, live, tmux, git, launcher, integration, new Verifier(runner), roster,
-                runtime.maxWorkers(), runtime.health(), progress);
+                runtime.maxWorkers(), runtime.health(), context, progress);
         s.useSkills(skills.apply(Path.of(session.project())));
         return s;
+    }
+
+    /** The session's preamble and hooks; every hook run goes to its event log. */
+    SessionContext context(ProjectFiles files, String sessionId) {
+        return files.forSession(sessionId, "auto", runner, live, progress);
     }
 
     LeadWatch leadWatch(SessionRecord session, DetectedAgent lead, ToolServer server, Supervisor supervisor,
@@ -235,6 +254,8 @@ public final class GoalRun {
         SessionRecord ended = store.session(s.session().id()).orElse(s.session()).ended(status, end.summary());
         store.updateSession(ended);
         store.append(ended.id(), new SessionEvent.SessionEnded(status.label(), end.summary()));
+        SessionHooks.ended(s.supervisor().context(), ended, s.supervisor().workers(), s.integration().branch(),
+                s.supervisor().lastVerify().map(VerifyResult::passed).orElse(null));
         s.lock().close();
         return new GoalOutcome(ended, end, s.integration().branch(), s.integration().worktree().toString(),
                 store.workers(ended.id()), s.supervisor().lastVerify(), stopped);

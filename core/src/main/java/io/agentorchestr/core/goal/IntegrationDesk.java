@@ -1,7 +1,9 @@
 package io.agentorchestr.core.goal;
 
+import io.agentorchestr.core.context.SessionContext;
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.git.MergeAttempt;
+import io.agentorchestr.core.hooks.HookEvent;
 import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.store.StateStore;
@@ -11,7 +13,9 @@ import io.agentorchestr.core.worker.WorkerState;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -27,17 +31,19 @@ final class IntegrationDesk {
     private final Integration integration;
     private final Verifier verifier;
     private final WorkerBoard board;
+    private final SessionContext context;
     private final Consumer<String> progress;
     private volatile VerifyResult lastVerify;
 
     IntegrationDesk(SessionRecord session, StateStore store, WorkerLauncher launcher, Integration integration,
-                    Verifier verifier, WorkerBoard board, Consumer<String> progress) {
+                    Verifier verifier, WorkerBoard board, SessionContext context, Consumer<String> progress) {
         this.session = session;
         this.store = store;
         this.launcher = launcher;
         this.integration = integration;
         this.verifier = verifier;
         this.board = board;
+        this.context = context;
         this.progress = progress;
     }
 
@@ -96,6 +102,16 @@ final class IntegrationDesk {
 
     /** verify: merges finished work not merged yet, then runs the verify commands on the result. */
     VerifyResult verify(String successCriteria) {
+        VerifyCommands commands = VerifyCommands.load(Path.of(session.project()));
+        Map<String, Object> eval = new LinkedHashMap<>();
+        eval.put("commands", commands.commands());
+        eval.put("commands_from", commands.source());
+        eval.put("integration_branch", integration.branch());
+        eval.put("worktree", integration.worktree().toString());
+        eval.put("success_criteria", successCriteria);
+        context.check(HookEvent.PRE_EVAL, eval).ifPresent(veto -> {
+            throw new ToolError(veto.reason() + "; verify did not run");
+        });
         List<String> merged = new ArrayList<>();
         List<String> unmerged = new ArrayList<>();
         for (WorkerRecord w : board.all()) {
@@ -106,7 +122,6 @@ final class IntegrationDesk {
                         + (m.conflicts().isEmpty() ? "" : ": " + String.join(", ", m.conflicts())) + ")");
             }
         }
-        VerifyCommands commands = VerifyCommands.load(Path.of(session.project()));
         List<VerifyResult.CommandRun> runs = verifier.run(commands, integration.worktree());
         boolean passed = runs.stream().allMatch(r -> r.exitCode() == 0 && !r.timedOut());
         String note = commands.commands().isEmpty()
@@ -121,6 +136,12 @@ final class IntegrationDesk {
         store.append(session.id(), new SessionEvent.VerifyRan(passed, runs.size() + " command(s), merged "
                 + merged + ", unmerged " + unmerged));
         progress.accept("verify " + (passed ? "passed" : "FAILED") + " (" + runs.size() + " command(s))");
+        eval.put("passed", passed);
+        eval.put("runs", runs.stream().map(r -> Map.of("command", r.command(), "exit_code", r.exitCode(),
+                "duration_ms", r.millis(), "timed_out", r.timedOut())).toList());
+        eval.put("merged", merged);
+        eval.put("unmerged", unmerged);
+        context.fire(HookEvent.POST_EVAL, eval);
         return result;
     }
 }

@@ -39,8 +39,8 @@ import java.util.function.Consumer;
  * window. A relaunch continues the lead's conversation with its agent's resume flag where it can,
  * else starts a fresh lead with a digest of the session.
  */
-final class LeadLauncher {
-    private static final Duration LEAD_TOOLS_TIMEOUT = Duration.ofSeconds(90);
+public final class LeadLauncher {
+    public static final Duration DEFAULT_TOOLS_TIMEOUT = Duration.ofSeconds(90);
     static final String LEAD_WINDOW = "lead";
 
     private final Tmux tmux;
@@ -149,7 +149,7 @@ final class LeadLauncher {
                         + " must be from 1 to 3600, not " + n);
             }
             return Duration.ofSeconds(n);
-        }).orElse(LEAD_TOOLS_TIMEOUT);
+        }).orElse(DEFAULT_TOOLS_TIMEOUT);
     }
 
     /** The prompt goes in once this launch of the lead can use its tools and its input box is ready. */

@@ -2,40 +2,34 @@ package io.agentorchestr.core.goal;
 
 import io.agentorchestr.core.worker.Perspective;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The lead's first prompt: project context (PROJECT.md, CONVENTIONS.md when present, each within a
- * budget), the protocol and tool guide, and the goal last. The goal is never cut.
+ * The lead's first prompt: the session's preamble (global.md, PROJECT.md, CONVENTIONS.md within their
+ * budgets, the same bytes as every worker's), the protocol and tool guide, and the goal last. The
+ * goal is never cut.
  */
 public final class LeadPrompt {
     /** The heading the goal follows; the demo lead reads everything after it. */
     public static final String GOAL_HEADING = "## Goal";
-    private static final int CONTEXT_BUDGET = 12_000;
 
     private LeadPrompt() {
     }
 
-    public static String build(Path projectRoot, String integrationBranch, int maxWorkers, String goal) {
-        return build(projectRoot, integrationBranch, maxWorkers, goal, null, List.of());
-    }
-
     /**
-     * With {@code digest}: a lead taking over a session that is already under way (see {@link SessionDigest});
-     * {@code skills}: one line per installed skill the workers can be given.
+     * @param preamble the session's project context (see {@link io.agentorchestr.core.context.Preamble}), first
+     * @param digest   for a lead taking over a session already under way (see {@link SessionDigest}), or null
+     * @param skills   one line per installed skill the workers can be given
      */
-    public static String build(Path projectRoot, String integrationBranch, int maxWorkers, String goal,
+    public static String build(String preamble, String integrationBranch, int maxWorkers, String goal,
                                String digest, List<String> skills) {
         StringBuilder p = new StringBuilder();
+        if (!preamble.isBlank()) {
+            p.append(preamble.strip()).append("\n\n");
+        }
         p.append("# agentorchestr lead\n\n");
-        context(p, projectRoot.resolve(".agentorchestr/PROJECT.md"), "Project");
-        context(p, projectRoot.resolve(".agentorchestr/CONVENTIONS.md"), "Conventions");
         p.append("""
                 ## How you work
                 You are the lead of a team of coding agents. You plan and delegate; workers do the edits.
@@ -88,23 +82,5 @@ public final class LeadPrompt {
     public static String goalOf(String prompt) {
         int at = prompt.lastIndexOf(GOAL_HEADING + "\n");
         return at < 0 ? prompt.strip() : prompt.substring(at + GOAL_HEADING.length() + 1).strip();
-    }
-
-    private static void context(StringBuilder p, Path file, String title) {
-        if (!Files.isRegularFile(file)) {
-            return;
-        }
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8).strip();
-            if (text.length() > CONTEXT_BUDGET) {
-                text = text.substring(0, CONTEXT_BUDGET) + "\n... (" + file.getFileName() + " cut at "
-                        + CONTEXT_BUDGET + " characters)";
-            }
-            p.append("## ").append(title).append(" (").append(file.getFileName()).append(")\n").append(text)
-                    .append("\n\n");
-        } catch (IOException e) {
-            p.append("## ").append(title).append("\n(").append(file).append(" could not be read: ")
-                    .append(e.getMessage()).append(")\n\n");
-        }
     }
 }

@@ -97,7 +97,7 @@ public final class LeadWatch {
         String known = launcher.conversation(agent, workDir, rt.leadAgentSessionId()).orElse(null);
         boolean resume = AgentLauncher.canResume(agent.profile(), known);
         String prompt = resume ? "[agentorchestr] " + digest
-                : LeadPrompt.build(Path.of(session.project()), session.integrationBranch(), rt.maxWorkers(),
+                : LeadPrompt.build(supervisor.context().preamble().text(), session.integrationBranch(), rt.maxWorkers(),
                 SessionDirectories.goalOf(session), digest, supervisor.skills().available());
         started(launcher.launch(session, workDir, agent, server, prompt, resume,
                 resume ? known : null, launch, place));

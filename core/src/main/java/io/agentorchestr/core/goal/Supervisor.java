@@ -1,6 +1,8 @@
 package io.agentorchestr.core.goal;
 
 import io.agentorchestr.core.agent.DetectedAgent;
+import io.agentorchestr.core.context.SessionContext;
+import io.agentorchestr.core.context.TaskHooks;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.monitor.Completion;
 import io.agentorchestr.core.health.CircuitBreaker;
@@ -53,11 +55,13 @@ public final class Supervisor {
     private volatile ToolServer tokens;
     private final IntegrationDesk desk;
     private final WorkerSpawner spawner;
+    private final SessionContext context;
 
     public Supervisor(SessionRecord session, StateStore store, Tmux tmux, Git git, WorkerLauncher launcher,
                       Integration integration, Verifier verifier, List<DetectedAgent> roster, int maxWorkers,
-                      HealthPolicy policy, Consumer<String> progress) {
+                      HealthPolicy policy, SessionContext context, Consumer<String> progress) {
         this.session = session;
+        this.context = context;
         this.store = store;
         this.tmux = tmux;
         this.git = git;
@@ -70,13 +74,18 @@ public final class Supervisor {
         this.board = new WorkerBoard(session.id(), store, waitTimer);
         this.care = new WorkerCare(session, store, tmux, launcher, board, agents, policy, this::finish, progress);
         this.delivery = new PromptDelivery(tmux);
-        this.desk = new IntegrationDesk(session, store, launcher, integration, verifier, board, progress);
+        this.desk = new IntegrationDesk(session, store, launcher, integration, verifier, board, context, progress);
         this.spawner = new WorkerSpawner(session, store, git, launcher, integration, agents, maxWorkers, board, care,
-                desk, progress, this::revoke);
+                desk, context, progress, this::revoke);
     }
 
     public SessionRecord session() {
         return session;
+    }
+
+    /** The session's preamble and hooks. */
+    public SessionContext context() {
+        return context;
     }
 
     /** The store this session's work writes through (failed writes are reported, not fatal). */
@@ -200,6 +209,7 @@ public final class Supervisor {
                         + ": " + firstLine(outcome.summary()));
             }
             progress.accept(id + " " + ended.state().label() + ": " + firstLine(outcome.summary()));
+            TaskHooks.ended(context, ended);
             return ended;
         }
     }

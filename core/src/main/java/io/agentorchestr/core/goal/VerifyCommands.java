@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param source where they came from, for reports
  */
 public record VerifyCommands(List<String> commands, Duration timeout, String source) {
-    static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
 
     public VerifyCommands {
         commands = List.copyOf(commands);

@@ -1,6 +1,8 @@
 package io.agentorchestr.core.goal;
 
 import io.agentorchestr.core.agent.DetectedAgent;
+import io.agentorchestr.core.context.SessionContext;
+import io.agentorchestr.core.context.TaskHooks;
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.session.SessionEvent;
@@ -35,6 +37,7 @@ final class WorkerSpawner {
     private final WorkerBoard board;
     private final WorkerCare care;
     private final IntegrationDesk desk;
+    private final SessionContext context;
     private final Consumer<String> progress;
     private final BiConsumer<String, String> revoke;
     private final Object lock = new Object();
@@ -44,7 +47,7 @@ final class WorkerSpawner {
 
     WorkerSpawner(SessionRecord session, StateStore store, Git git, WorkerLauncher launcher, Integration integration,
                   AgentChooser agents, int maxWorkers, WorkerBoard board, WorkerCare care, IntegrationDesk desk,
-                  Consumer<String> progress, BiConsumer<String, String> revoke) {
+                  SessionContext context, Consumer<String> progress, BiConsumer<String, String> revoke) {
         this.session = session;
         this.store = store;
         this.git = git;
@@ -55,6 +58,7 @@ final class WorkerSpawner {
         this.board = board;
         this.care = care;
         this.desk = desk;
+        this.context = context;
         this.progress = progress;
         this.revoke = revoke;
     }
@@ -92,7 +96,11 @@ final class WorkerSpawner {
                 throw new ToolError(e.getMessage());
             }
             WorkerBrief brief = new WorkerBrief(r.task(), perspective, r.fileScope(), r.passCriteria(),
-                    r.extraContext(), picked.skills());
+                    r.extraContext(), picked.skills()).withPreamble(context.preamble().text());
+            TaskHooks.refusal(context, id.toString(), brief, agent.profile().key(), WorkerLauncher.branchName(
+                    session.id(), perspective.label(), id)).ifPresent(reason -> {
+                        throw new ToolError(reason);
+                    });
             WorkerRecord w;
             try {
                 w = launcher.launch(session, new WorkerSpec(id, brief, agent.profile(), agent.binary(), false,

@@ -5,11 +5,17 @@ import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.agent.ScreenMarkers;
 import io.agentorchestr.core.config.AppPaths;
+import io.agentorchestr.core.context.ProjectFiles;
+import io.agentorchestr.core.context.SessionContext;
+import io.agentorchestr.core.context.SessionHooks;
+import io.agentorchestr.core.context.TaskHooks;
+import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.git.CommitSummary;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.monitor.Completion;
 import io.agentorchestr.core.monitor.CompletionDetector;
 import io.agentorchestr.core.monitor.WatchedWorker;
+import io.agentorchestr.core.process.ProcessRunner;
 import io.agentorchestr.core.store.StateStore;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
@@ -46,10 +52,12 @@ public final class ManualRun {
     private final WorkerLauncher launcher;
     private final SessionDirectories directories;
     private final AgentStopper stopper;
+    private final ProcessRunner runner;
 
     public ManualRun(AppPaths paths, Tmux tmux, Git git, StateStore store, Prerequisites prerequisites,
-                     AgentSelection agents, WorkerLauncher launcher, AgentStopper stopper) {
+                     AgentSelection agents, WorkerLauncher launcher, AgentStopper stopper, ProcessRunner runner) {
         this.stopper = stopper;
+        this.runner = runner;
         this.paths = paths;
         this.tmux = tmux;
         this.git = git;
@@ -62,7 +70,7 @@ public final class ManualRun {
 
     /** A started manual session: what to attach to and what to wait for. */
     public record Started(SessionRecord session, WorkerRecord worker, ManualRequest request, Instant startedAt,
-                          String exitCommand, ScreenMarkers markers, List<String> warnings) {
+                          String exitCommand, ScreenMarkers markers, List<String> warnings, SessionContext context) {
     }
 
     public Started start(ManualRequest request) {
@@ -73,8 +81,9 @@ public final class ManualRun {
         prerequisites.requireGit();
         Path repo = prerequisites.requireProject(request.project().toAbsolutePath().normalize());
         String base = prerequisites.requireBase(repo, request.base());
-        List<String> warnings = prerequisites.checkoutWarnings(repo, base);
+        List<String> warnings = new java.util.ArrayList<>(prerequisites.checkoutWarnings(repo, base));
         DetectedAgent agent = agents.choose(request.agents());
+        ProjectFiles files = ProjectFiles.load(paths.config(), repo);  // a bad hooks file stops the run here
 
         String id = SessionIds.newId();
         Path sessionDir = directories.create(id);
@@ -86,11 +95,26 @@ public final class ManualRun {
                 now, now, null);
         store.createSession(session);
         store.append(id, new SessionEvent.SessionStarted("manual", repo.toString(), base, agent.profile().key()));
-        WorkerRecord worker = launcher.launch(session, new WorkerSpec(new WorkerId(1),
-                WorkerBrief.of(request.task(), Perspective.IMPLEMENTER), agent.profile(), agent.binary(), true, null,
-                Optional.empty(), null));
+        SessionContext context = files.forSession(id, "manual", runner, store, warnings::add);
+        Map<String, Object> starting = new java.util.LinkedHashMap<>();
+        starting.put("task", request.task());
+        starting.put("agent", agent.profile().key());
+        starting.put("base_commit", base);
+        starting.put("timeout_s", request.timeout() == null ? null : request.timeout().toSeconds());
+        SessionRefusal.refuseIfVetoed(store, session, context, starting, null);
+        WorkerId workerId = new WorkerId(1);
+        WorkerBrief brief = WorkerBrief.of(request.task(), Perspective.IMPLEMENTER)
+                .withPreamble(context.preamble().text());
+        Optional<String> refused = TaskHooks.refusal(context, workerId.toString(), brief, agent.profile().key(),
+                WorkerLauncher.branchName(id, Perspective.IMPLEMENTER.label(), workerId));
+        if (refused.isPresent()) {
+            SessionRefusal.refuse(store, session, context, refused.get(), null);
+            throw AgentorchestrException.error(refused.get() + "; session " + id + " ended");
+        }
+        WorkerRecord worker = launcher.launch(session, new WorkerSpec(workerId, brief, agent.profile(),
+                agent.binary(), true, null, Optional.empty(), null));
         return new Started(session, worker, request, now, agent.profile().exitCommand(), agent.profile().markers(),
-                warnings);
+                warnings, context);
     }
 
     /**
@@ -127,10 +151,12 @@ public final class ManualRun {
         store.saveWorker(ended);
         store.append(session.id(), new SessionEvent.WorkerStateChanged(worker.id(), worker.state().label(),
                 ended.state().label(), completion.signal()));
+        TaskHooks.ended(started.context(), ended);
         SessionStatus status = ended.state() == WorkerState.DONE ? SessionStatus.DONE : SessionStatus.FAILED;
         SessionRecord finished = session.ended(status, completion.summary());
         store.updateSession(finished);
         store.append(session.id(), new SessionEvent.SessionEnded(status.label(), completion.summary()));
+        SessionHooks.ended(started.context(), finished, List.of(ended), null, null);
         List<CommitSummary> commits = Files.isDirectory(worktree) ? git.commitsSince(worktree, session.baseCommit())
                 : List.of();
         return new ManualOutcome(finished, ended, commits, stopped);
@@ -154,9 +180,11 @@ public final class ManualRun {
     /** Records that the run was interrupted before it ended (Ctrl-C); everything stays as it was. */
     public void markInterrupted(Started started) {
         store.session(started.session().id()).filter(s -> s.status() == SessionStatus.RUNNING).ifPresent(s -> {
-            store.updateSession(s.ended(SessionStatus.INTERRUPTED, "interrupted before the worker finished"));
+            SessionRecord interrupted = s.ended(SessionStatus.INTERRUPTED, "interrupted before the worker finished");
+            store.updateSession(interrupted);
             store.append(s.id(), new SessionEvent.SessionEnded(SessionStatus.INTERRUPTED.label(),
                     "interrupted before the worker finished"));
+            SessionHooks.ended(started.context(), interrupted, List.of(started.worker()), null, null);
         });
     }
 }

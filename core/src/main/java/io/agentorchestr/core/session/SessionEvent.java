@@ -126,4 +126,16 @@ public sealed interface SessionEvent {
 
     record GoalMarked(String status, String summary) implements SessionEvent {
     }
+
+    /**
+     * A hook command of hooks.json ran: for which event, from which file, how it ended, and whether it
+     * refused the action ({@code stderr} is the end of what it wrote there, its reason).
+     */
+    record HookRan(String event, String command, String source, String worker, int exitCode, boolean timedOut,
+                   long durationMs, boolean vetoed, String stderr) implements SessionEvent {
+        @Override
+        public String workerId() {
+            return worker;
+        }
+    }
 }

@@ -4,13 +4,20 @@ import java.util.List;
 
 /**
  * What a worker is asked to do, beyond its task: its perspective, the files it should stay within,
- * how its work will be judged, context the lead wants it to have, and the skills that match its task.
+ * how its work will be judged, context the lead wants it to have, the skills that match its task, and
+ * the session's preamble (project context, the same for every worker).
  */
 public record WorkerBrief(String task, Perspective perspective, List<String> fileScope, String passCriteria,
-                          String extraContext, List<SkillCatalog.Skill> skills) {
+                          String extraContext, List<SkillCatalog.Skill> skills, String preamble) {
     public WorkerBrief {
         fileScope = fileScope == null ? List.of() : List.copyOf(fileScope);
         skills = skills == null ? List.of() : List.copyOf(skills);
+        preamble = preamble == null ? "" : preamble;
+    }
+
+    public WorkerBrief(String task, Perspective perspective, List<String> fileScope, String passCriteria,
+                       String extraContext, List<SkillCatalog.Skill> skills) {
+        this(task, perspective, fileScope, passCriteria, extraContext, skills, "");
     }
 
     public WorkerBrief(String task, Perspective perspective, List<String> fileScope, String passCriteria,
@@ -23,6 +30,11 @@ public record WorkerBrief(String task, Perspective perspective, List<String> fil
     }
 
     public WorkerBrief withSkills(List<SkillCatalog.Skill> given) {
-        return new WorkerBrief(task, perspective, fileScope, passCriteria, extraContext, given);
+        return new WorkerBrief(task, perspective, fileScope, passCriteria, extraContext, given, preamble);
+    }
+
+    /** The project context every prompt of the session starts with (see core.context.Preamble). */
+    public WorkerBrief withPreamble(String text) {
+        return new WorkerBrief(task, perspective, fileScope, passCriteria, extraContext, skills, text);
     }
 }

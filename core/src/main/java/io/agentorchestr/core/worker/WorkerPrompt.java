@@ -1,14 +1,17 @@
 package io.agentorchestr.core.worker;
 
 /**
- * The prompt a worker agent starts with: who it is, where it works, the completion protocol, then
- * the task last (agents weigh the end of a prompt most).
+ * The prompt a worker agent starts with: the session's preamble (project context, the same bytes for
+ * every worker so a cached prefix is reused), who it is, where it works, the completion protocol,
+ * then the task last (agents weigh the end of a prompt most).
  */
 public final class WorkerPrompt {
     /** The heading the task follows; the demo agent reads everything after it as its task. */
     public static final String TASK_HEADING = "## Your task";
     /** Each skill a worker got is under this heading with its name and version (the demo agent reads them). */
     public static final String SKILL_HEADING = "## Skill: ";
+    /** Where the worker's own part starts, after the preamble (which may hold any heading). */
+    private static final String HEADER = "# agentorchestr worker ";
 
     private WorkerPrompt() {
     }
@@ -36,12 +39,13 @@ public final class WorkerPrompt {
             extra.append(SKILL_HEADING).append(skill.name()).append(" ").append(skill.version()).append('\n')
                     .append(skill.text().strip()).append("\n\n");
         }
-        return build(workerId, brief.perspective().label(), branch, extra + TASK_HEADING, brief.task());
+        String preamble = brief.preamble().isBlank() ? "" : brief.preamble().strip() + "\n\n";
+        return preamble + build(workerId, brief.perspective().label(), branch, extra + TASK_HEADING, brief.task());
     }
 
     private static String build(String workerId, String perspective, String branch, String heading, String task) {
         return """
-                # agentorchestr worker %1$s (%2$s)
+                %6$s%1$s (%2$s)
 
                 You are worker %1$s. You work alone in this git worktree, on branch `%3$s`.
                 Change only what the task needs. Commit your work to this branch when you finish
@@ -57,7 +61,7 @@ public final class WorkerPrompt {
 
                 %4$s
                 %5$s
-                """.formatted(workerId, perspective, branch, heading, task.strip());
+                """.formatted(workerId, perspective, branch, heading, task.strip(), HEADER);
     }
 
     /**
@@ -69,7 +73,7 @@ public final class WorkerPrompt {
                 + "An earlier attempt at this task stopped: " + reason.strip() + "\n"
                 + "Your worktree and branch keep everything it committed or left behind: look at `git log` and "
                 + "`git status` first and continue from there instead of starting over.\n\n";
-        int at = firstPrompt.indexOf(TASK_HEADING + "\n");
+        int at = taskHeading(firstPrompt);
         return at < 0 ? note + firstPrompt : firstPrompt.substring(0, at) + note + firstPrompt.substring(at);
     }
 
@@ -83,7 +87,11 @@ public final class WorkerPrompt {
 
     /** The task part of a prompt built by {@link #build}, or the whole text if it has no task heading. */
     public static String taskOf(String prompt) {
-        int at = prompt.indexOf(TASK_HEADING + "\n");
+        int at = taskHeading(prompt);
         return at < 0 ? prompt.strip() : prompt.substring(at + TASK_HEADING.length() + 1).strip();
+    }
+
+    private static int taskHeading(String prompt) {
+        return prompt.indexOf(TASK_HEADING + "\n", Math.max(0, prompt.indexOf(HEADER)));
     }
 }

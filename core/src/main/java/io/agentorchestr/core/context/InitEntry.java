@@ -1,0 +1,12 @@
+package io.agentorchestr.core.context;
+
+/** What {@code --init} did to one path of the project (relative to its root). */
+public record InitEntry(String path, Action action, String detail) {
+    public enum Action {
+        CREATED, KEPT, REWRITTEN, UPDATED;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.agentorchestr.core.context;
+
+import io.agentorchestr.core.error.AgentorchestrException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The {@code --init} use case: scaffolds {@code .agentorchestr/} in a project. Files that exist are
+ * kept, so running it again changes nothing; with {@code force}, the scaffolded files are written
+ * again, each old one saved next to it as {@code .bak} first (a file that already reads as the
+ * scaffold is left alone, so a second forced run never overwrites the backup of the user's text).
+ * Memory notes and skills are never touched.
+ */
+public final class ProjectInit {
+    public static final String DIR = ".agentorchestr";
+    /** Lines {@code .gitignore} gets: per-worker control files and cached research, never notes or settings. */
+    static final List<String> IGNORED = List.of(DIR + "/done.flag", DIR + "/done.flag.tmp",
+            DIR + "/memory/research/", DIR + "/*.bak");
+    private static final String IGNORE_HEADER = "# agentorchestr: worker control files, cached research, --init-force backups";
+
+    private ProjectInit() {
+    }
+
+    public static List<InitEntry> run(Path root, boolean force) {
+        Path dir = root.resolve(DIR);
+        List<InitEntry> report = new ArrayList<>();
+        Map<String, Supplier<String>> files = new LinkedHashMap<>();
+        files.put("PROJECT.md", () -> Scaffold.projectMarkdown(root, StackDetector.detect(root)));
+        files.put("CONVENTIONS.md", Scaffold::conventions);
+        files.put("hooks.json", Scaffold::hooksJson);
+        files.put("config.toml", Scaffold::configToml);
+        try {
+            Files.createDirectories(dir);
+            for (Map.Entry<String, Supplier<String>> f : files.entrySet()) {
+                report.add(file(root, dir.resolve(f.getKey()), f.getValue(), force));
+            }
+            for (String sub : List.of("memory/topics", "memory/episodes", "memory/research", "skills")) {
+                report.add(directory(root, dir.resolve(sub)));
+            }
+            report.add(gitignore(root));
+        } catch (IOException e) {
+            throw AgentorchestrException.error("cannot write " + dir + ": " + e.getMessage() + "; check that the "
+                    + "project directory is writable", e);
+        }
+        return report;
+    }
+
+    private static InitEntry file(Path root, Path file, Supplier<String> content, boolean force) throws IOException {
+        String rel = root.relativize(file).toString();
+        if (!Files.exists(file)) {
+            Files.writeString(file, content.get(), StandardCharsets.UTF_8);
+            return new InitEntry(rel, InitEntry.Action.CREATED, "");
+        }
+        if (!force) {
+            return new InitEntry(rel, InitEntry.Action.KEPT, "exists (--init-force rewrites it, keeping a .bak)");
+        }
+        String text = content.get();
+        if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
+            return new InitEntry(rel, InitEntry.Action.KEPT, "already the scaffold");
+        }
+        Path backup = file.resolveSibling(file.getFileName() + ".bak");
+        Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return new InitEntry(rel, InitEntry.Action.REWRITTEN, "the old one is " + root.relativize(backup));
+    }
+
+    private static InitEntry directory(Path root, Path dir) throws IOException {
+        String rel = root.relativize(dir) + "/";
+        if (Files.isDirectory(dir)) {
+            return new InitEntry(rel, InitEntry.Action.KEPT, "");
+        }
+        Files.createDirectories(dir);
+        return new InitEntry(rel, InitEntry.Action.CREATED, "");
+    }
+
+    /** Adds the lines it lacks, each a pattern on its own line (git has no comments after a pattern). */
+    private static InitEntry gitignore(Path root) throws IOException {
+        Path file = root.resolve(".gitignore");
+        String text = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        List<String> have = text.lines().map(String::strip).toList();
+        List<String> missing = IGNORED.stream().filter(l -> !have.contains(l) && !have.contains("/" + l)).toList();
+        if (missing.isEmpty()) {
+            return new InitEntry(".gitignore", InitEntry.Action.KEPT, "has the agentorchestr lines");
+        }
+        StringBuilder add = new StringBuilder();
+        if (!text.isEmpty() && !text.endsWith("\n")) {
+            add.append('\n');
+        }
+        if (!have.contains(IGNORE_HEADER)) {
+            add.append(text.isEmpty() ? "" : "\n").append(IGNORE_HEADER).append('\n');
+        }
+        missing.forEach(l -> add.append(l).append('\n'));
+        Files.writeString(file, text + add, StandardCharsets.UTF_8);
+        return new InitEntry(".gitignore", text.isEmpty() ? InitEntry.Action.CREATED : InitEntry.Action.UPDATED,
+                "added " + String.join(", ", missing));
+    }
+}
