@@ -5,6 +5,7 @@ import io.agentorchestr.cli.command.DetectCommand;
 import io.agentorchestr.cli.command.DoctorCommand;
 import io.agentorchestr.cli.command.GoalCommand;
 import io.agentorchestr.cli.command.InitCommand;
+import io.agentorchestr.cli.command.MemorySearchCommand;
 import io.agentorchestr.cli.command.DashboardCommand;
 import io.agentorchestr.cli.command.ListAgentsCommand;
 import io.agentorchestr.cli.command.SkillAddCommand;
@@ -118,6 +119,8 @@ public final class AgentorchestrCommand implements Callable<Integer> {
                         common).call()),
                 new Mode("--init", projectContext.init, () -> new InitCommand(context, spec, common,
                         projectContext.initForce).call()),
+                new Mode("--memory-search", projectContext.memorySearch != null, () -> new MemorySearchCommand(context,
+                        spec, common, projectContext.memorySearch).call()),
                 new Mode("--detect", detect, () -> new DetectCommand(context, spec, common).call()),
                 new Mode("--doctor", doctor, () -> new DoctorCommand(context, spec, common, live).call()),
                 new Mode("--list-sessions", listSessions, () -> new ListSessionsCommand(context, spec, common).call()),
@@ -186,7 +189,7 @@ public final class AgentorchestrCommand implements Callable<Integer> {
         }
         if (given.isEmpty()) {
             throw AgentorchestrException.usage("nothing to do; pass --goal \"...\", --manual --task \"...\", "
-                    + "--resume ID, --init, --detect, --doctor, --list-sessions, --list-agents, --dashboard or --clean (see --help)");
+                    + "--resume ID, --init, --memory-search QUERY, --detect, --doctor, --list-sessions, --list-agents, --dashboard or --clean (see --help)");
         }
         context.requireSignedSkills(skills.requireSigned);
         return given.get(0).command().call();

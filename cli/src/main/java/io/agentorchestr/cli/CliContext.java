@@ -8,6 +8,10 @@ import io.agentorchestr.core.agent.AgentRegistry;
 import io.agentorchestr.core.agent.AgentSelection;
 import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.config.AppPaths;
+import io.agentorchestr.core.context.ProjectFiles;
+import io.agentorchestr.core.memory.Memory;
+import io.agentorchestr.core.memory.MemoryIndex;
+import io.agentorchestr.core.store.SqliteMemoryIndex;
 import io.agentorchestr.cli.mcp.McpToolServer;
 import io.agentorchestr.core.discovery.AgentCards;
 import io.agentorchestr.core.discovery.AgentDiscovery;
@@ -141,14 +145,37 @@ public final class CliContext implements AutoCloseable {
 
     public ManualRun manualRun() {
         return new ManualRun(paths(), tmux(), git(), store(), prerequisites(),
-                new AgentSelection(registry(), detector()), workerLauncher(), stopper(), runner);
+                new AgentSelection(registry(), detector()), workerLauncher(), stopper(), runner)
+                .withMemory(memories());
+    }
+
+    /** Memory notes: the full-text index in the data directory, and the user's notes for every project. */
+    public ProjectFiles.MemorySource memories() {
+        Path data = paths().data();
+        return new ProjectFiles.MemorySource() {
+            @Override
+            public MemoryIndex index() {
+                return SqliteMemoryIndex.open(data.resolve("memory.db"));
+            }
+
+            @Override
+            public Path globalDir() {
+                return data.resolve("memory");
+            }
+        };
+    }
+
+    /** A project's memory, for --memory-search; close its index when done. */
+    public Memory memory(Path projectRoot) {
+        ProjectFiles.MemorySource source = memories();
+        return new Memory(source.index(), projectRoot, source.globalDir());
     }
 
     /** Auto mode, with its MCP server adapter and a sink for progress lines. */
     public GoalRun goalRun(Consumer<String> progress) {
         return new GoalRun(paths(), tmux(), git(), store(), runner, prerequisites(),
                 new AgentSelection(registry(), detector()), workerLauncher(), toolServers(), stopper(),
-                progress).withSkills(this::skills);
+                progress).withSkills(this::skills).withMemory(memories());
     }
 
     /** --require-signed-skills was given (the project's config can ask for it too). */

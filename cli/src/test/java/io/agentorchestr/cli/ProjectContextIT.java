@@ -110,4 +110,31 @@ class ProjectContextIT extends SandboxedRun {
         assertTrue(lead.endsWith("## Goal\nAdd a greeting\nAdd a farewell\n"), "the goal is whole:\n" + lead);
         assertTrue(w2.strip().endsWith("## Your task\nAdd a farewell"), w2);
     }
+
+    @Test
+    void aGoalLeavesItsEpisodeWhichMemorySearchFindsAndTheNextMatchingWorkerGets() throws IOException {
+        init(project.dir());
+        JsonNode first = goal("Add the invoice PDF export\nBreak the invoice totals [demo:fail]", 3);
+        Path episodes = project.dir().resolve(".agentorchestr/memory/episodes");
+        Path episode = episodes.resolve(Files.list(episodes).findFirst().orElseThrow().getFileName());
+        String text = Files.readString(episode);
+        assertTrue(episode.getFileName().toString().endsWith("-" + first.get("session").asText() + ".md"), episode.toString());
+        assertTrue(text.contains("## What failed and why\n- w02 failed: scripted failure"), text);
+
+        ExecResult search = dist.run("--memory-search", "invoice totals", "--project", project.dir().toString(),
+                "--json");
+        assertEquals(0, search.exitCode(), search.stderr());
+        JsonNode hits = json.readTree(search.stdout());
+        assertEquals(".agentorchestr/memory/episodes/" + episode.getFileName(), hits.get(0).get("note").asText());
+        assertEquals("episodes", hits.get(0).get("kind").asText());
+        ExecResult none = dist.run("--memory-search", "kubernetes", "--project", project.dir().toString());
+        assertEquals(1, none.exitCode());
+        assertTrue(none.stderr().contains("no note matches \"kubernetes\""), none.stderr());
+
+        JsonNode second = goal("Fix the invoice totals", 0);
+        Path prompts = Path.of(dist.environment().get("XDG_STATE_HOME"), "agentorchestr", "sessions",
+                second.get("session").asText(), "prompts");
+        String w01 = Files.readString(prompts.resolve("w01.md"));
+        assertTrue(w01.contains("## From the project's memory") && w01.contains("w02 failed: scripted failure"), w01);
+    }
 }

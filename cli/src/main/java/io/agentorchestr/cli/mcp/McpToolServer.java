@@ -106,7 +106,9 @@ public final class McpToolServer implements ToolServer {
         ExternalAgentTools externalTools = new ExternalAgentTools(external);
         List<AsyncToolSpecification> leadTools = new java.util.ArrayList<>(LeadTools.all(supervisor, calls));
         leadTools.addAll(externalTools.all(calls));
-        List<AsyncToolSpecification> workerToolSpecs = WorkerTools.all(supervisor, calls);
+        leadTools.addAll(MemoryTools.all(supervisor, calls));
+        List<AsyncToolSpecification> workerToolSpecs = new java.util.ArrayList<>(WorkerTools.all(supervisor, calls));
+        workerToolSpecs.addAll(MemoryTools.all(supervisor, calls));
         StreamableHttpTransport lead = transport(request -> LEAD, leadTools, counted);
         StreamableHttpTransport worker = transport(request -> workerTokens.owner(
                 String.valueOf(request.getAttribute(BearerTokenFilter.TOKEN_ATTRIBUTE))), workerToolSpecs, counted);

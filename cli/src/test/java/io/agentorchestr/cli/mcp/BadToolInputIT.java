@@ -145,6 +145,8 @@ class BadToolInputIT {
                 "question", "why?"));
         valid.put("agent_id", "nosuch-1");
         valid.put("text", "hello");
+        valid.put("topic", "testing");
+        valid.put("query", "hello");
         Map<String, Object> args = new LinkedHashMap<>();
         for (Object r : required) {
             args.put((String) r, valid.get((String) r));

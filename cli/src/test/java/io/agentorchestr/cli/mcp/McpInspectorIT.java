@@ -71,7 +71,7 @@ class McpInspectorIT {
         tools.forEach(t -> names.add(t.get("name").asText()));
         assertTrue(names.containsAll(Set.of("spawn_worker", "wait_for_any", "merge_worker", "verify",
                 "mark_goal_done")), names.toString());
-        assertEquals(19, names.size(), names.toString());
+        assertEquals(21, names.size(), names.toString());
     }
 
     @Test

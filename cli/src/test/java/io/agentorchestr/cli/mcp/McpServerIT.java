@@ -31,7 +31,8 @@ class McpServerIT {
     private static final Set<String> LEAD_TOOLS = Set.of("spawn_worker", "read_worker_output", "send_to_worker",
             "wait_for_worker", "wait_for_any", "list_workers", "kill_worker", "cross_review", "get_worker_diff",
             "merge_worker", "verify", "report_progress", "mark_goal_done", "mark_goal_failed", "list_perspectives",
-            "discover_running_agents", "send_to_external_agent", "read_from_external_agent", "wait_for_external_agent");
+            "discover_running_agents", "send_to_external_agent", "read_from_external_agent", "wait_for_external_agent",
+            "remember", "recall");
 
     @TempDir
     java.nio.file.Path dir;
@@ -164,7 +165,7 @@ class McpServerIT {
         var access = session.started.server().workerAccess("w01");
         McpSyncClient worker = LiveSession.client(access.url(), "Bearer " + access.token());
         try {
-            assertEquals(Set.of("report_done", "report_progress", "ask_lead"), worker.listTools().tools().stream()
+            assertEquals(Set.of("report_done", "report_progress", "ask_lead", "remember", "recall"), worker.listTools().tools().stream()
                     .map(McpSchema.Tool::name).collect(Collectors.toSet()));
             assertFalse(call(worker, "ask_lead", Map.of("question", "tabs or spaces?")).isError());
             PaneRef leadPane = session.started.leadPane();

@@ -3,6 +3,8 @@ package io.agentorchestr.core.context;
 import io.agentorchestr.core.hooks.HookRun;
 import io.agentorchestr.core.hooks.HookSet;
 import io.agentorchestr.core.hooks.Hooks;
+import io.agentorchestr.core.memory.Memory;
+import io.agentorchestr.core.memory.MemoryIndex;
 import io.agentorchestr.core.process.ProcessRunner;
 import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.store.StateStore;
@@ -15,10 +17,11 @@ import java.util.function.Consumer;
  * A project's context files and hooks, read and checked before a session starts: a bad hooks file or
  * setting stops the run there, before anything is created.
  */
-public record ProjectFiles(Path root, Preamble preamble, HookSet hooks) {
+public record ProjectFiles(Path root, Preamble preamble, HookSet hooks, ContextBudgets budgets) {
 
     public static ProjectFiles load(Path configDir, Path root) {
-        return new ProjectFiles(root, Preamble.load(configDir, root), HookSet.load(configDir, root));
+        return new ProjectFiles(root, Preamble.load(configDir, root), HookSet.load(configDir, root),
+                ContextBudgets.load(root));
     }
 
     /**
@@ -26,7 +29,7 @@ public record ProjectFiles(Path root, Preamble preamble, HookSet hooks) {
      * also told on the terminal.
      */
     public SessionContext forSession(String sessionId, String mode, ProcessRunner runner, StateStore store,
-                                     Consumer<String> progress) {
+                                     MemorySource memories, Consumer<String> progress) {
         Consumer<HookRun> log = run -> {
             store.append(sessionId, new SessionEvent.HookRan(run.hook().event().key(), run.hook().command(),
                     run.hook().source().toString(), run.worker(), run.exitCode(), run.timedOut(), run.durationMs(),
@@ -39,7 +42,29 @@ public record ProjectFiles(Path root, Preamble preamble, HookSet hooks) {
                         + (run.stderr().isBlank() ? "" : ": " + run.stderr().lines().findFirst().orElse("")));
             }
         };
-        return new SessionContext(preamble, new Hooks(hooks, runner, root,
-                Map.of("session_id", sessionId, "mode", mode), log));
+        Hooks h = new Hooks(hooks, runner, root, Map.of("session_id", sessionId, "mode", mode), log);
+        MemoryIndex index = memories.index();
+        Memory memory = index == null ? null : new Memory(index, root, memories.globalDir());
+        return new SessionContext(preamble, h, memory, budgets, progress, memory == null ? () -> { } : memory);
+    }
+
+    /** Where a session's memory comes from: the index (null for none) and the global notes' directory. */
+    public interface MemorySource {
+        MemorySource NONE = new MemorySource() {
+            @Override
+            public MemoryIndex index() {
+                return null;
+            }
+
+            @Override
+            public Path globalDir() {
+                return Path.of("/nonexistent");
+            }
+        };
+
+        /** A new connection to the index, closed with the session. */
+        MemoryIndex index();
+
+        Path globalDir();
     }
 }

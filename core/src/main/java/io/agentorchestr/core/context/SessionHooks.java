@@ -1,6 +1,7 @@
 package io.agentorchestr.core.context;
 
 import io.agentorchestr.core.hooks.HookEvent;
+import io.agentorchestr.core.memory.Episode;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.session.SessionStatus;
 import io.agentorchestr.core.worker.WorkerRecord;
@@ -11,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The hooks of a session's end, in goal and manual mode alike: on_pause for a pause (the session is
- * not over), else on_failure for a failed one and post_session; then waits for the hooks still
- * running, so they are done before the run exits.
+ * The end of a session, in goal and manual mode alike: on_pause for a pause (the session is not
+ * over); else its episode goes into memory, then on_failure for a failed one and post_session. Then
+ * the context is closed: the hooks still running are waited for, so they are done before the run
+ * exits.
  */
 public final class SessionHooks {
     private SessionHooks() {
@@ -22,14 +24,17 @@ public final class SessionHooks {
     /**
      * @param integrationBranch null in manual mode
      * @param verifyPassed      the last verify's result, null when none ran
+     * @param verifyRuns        one line per command of the last verify
      */
     public static void ended(SessionContext context, SessionRecord s, List<WorkerRecord> workers,
-                             String integrationBranch, Boolean verifyPassed) {
+                             String integrationBranch, Boolean verifyPassed, List<String> verifyRuns) {
         if (s.status() == SessionStatus.PAUSED || s.status() == SessionStatus.INTERRUPTED) {
             context.fire(HookEvent.ON_PAUSE, Map.of("status", s.status().label(), "reason", text(s.summary())));
             context.close();
             return;
         }
+        context.writeEpisode(new Episode(s, workers, verifyPassed, verifyRuns))
+                .ifPresent(f -> context.progress().accept("what this session did is in memory: " + f));
         if (s.status() == SessionStatus.FAILED) {
             context.fire(HookEvent.ON_FAILURE, Map.of("scope", "session", "reason", text(s.summary())));
         }

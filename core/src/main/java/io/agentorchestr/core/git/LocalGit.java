@@ -293,8 +293,13 @@ public final class LocalGit implements Git {
     }
 
     private static final int LOCK_RETRIES = 5;
+    /**
+     * Another git process held a lock, or (a {@code git gc} alongside runs {@code worktree prune})
+     * removed the administrative directory of a worktree being added: worth another try.
+     */
     private static final java.util.regex.Pattern LOCK_CONTENTION = java.util.regex.Pattern.compile(
-            "\\.lock'?: File exists|cannot lock ref|Unable to create '[^']*\\.lock'|could not lock");
+            "\\.lock'?: File exists|cannot lock ref|Unable to create '[^']*\\.lock'|could not lock"
+                    + "|could not open '[^']*worktrees/[^']*' for writing");
 
     private static ProcessSpec spec(Path dir, String... args) {
         List<String> argv = new ArrayList<>(List.of("git", "-C", dir.toString()));

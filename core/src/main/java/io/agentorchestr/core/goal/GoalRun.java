@@ -63,6 +63,7 @@ public final class GoalRun {
     private final AgentStopper stopper;
     private final Consumer<String> progress;
     private volatile Function<Path, SkillCatalog> skills = project -> SkillCatalog.NONE;
+    private volatile ProjectFiles.MemorySource memories = ProjectFiles.MemorySource.NONE;
     /** What the session's background work writes through: a failed write is reported, not fatal. */
     private final StateStore live;
     private volatile String lastLeadTrouble;
@@ -87,6 +88,12 @@ public final class GoalRun {
     /** Where workers' skills come from: the installed skills, global and the project's (none unless set). */
     public GoalRun withSkills(Function<Path, SkillCatalog> catalog) {
         this.skills = catalog;
+        return this;
+    }
+
+    /** Where sessions' memory is indexed and the user's global notes are (none unless set). */
+    public GoalRun withMemory(ProjectFiles.MemorySource source) {
+        this.memories = source;
         return this;
     }
 
@@ -164,7 +171,7 @@ public final class GoalRun {
 
     /** The session's preamble and hooks; every hook run goes to its event log. */
     SessionContext context(ProjectFiles files, String sessionId) {
-        return files.forSession(sessionId, "auto", runner, live, progress);
+        return files.forSession(sessionId, "auto", runner, live, memories, progress);
     }
 
     LeadWatch leadWatch(SessionRecord session, DetectedAgent lead, ToolServer server, Supervisor supervisor,
@@ -254,8 +261,12 @@ public final class GoalRun {
         SessionRecord ended = store.session(s.session().id()).orElse(s.session()).ended(status, end.summary());
         store.updateSession(ended);
         store.append(ended.id(), new SessionEvent.SessionEnded(status.label(), end.summary()));
-        SessionHooks.ended(s.supervisor().context(), ended, s.supervisor().workers(), s.integration().branch(),
-                s.supervisor().lastVerify().map(VerifyResult::passed).orElse(null));
+        Optional<VerifyResult> verify = s.supervisor().lastVerify();
+        SessionHooks.ended(s.supervisor().context(), ended, store.workers(ended.id()), s.integration().branch(),
+                verify.map(VerifyResult::passed).orElse(null), verify.map(v -> v.commands().stream()
+                        .map(c -> "`" + c.command() + "`: exit " + c.exitCode() + (c.timedOut() ? " (timed out)" : ""))
+                        .toList()).orElse(List.of()));
+        s.supervisor().context().close();
         s.lock().close();
         return new GoalOutcome(ended, end, s.integration().branch(), s.integration().worktree().toString(),
                 store.workers(ended.id()), s.supervisor().lastVerify(), stopped);

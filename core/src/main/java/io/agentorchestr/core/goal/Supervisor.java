@@ -7,6 +7,8 @@ import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.monitor.Completion;
 import io.agentorchestr.core.health.CircuitBreaker;
 import io.agentorchestr.core.health.HealthPolicy;
+import io.agentorchestr.core.memory.Memory;
+import io.agentorchestr.core.memory.MemoryHit;
 import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.store.EventRecord;
@@ -334,6 +336,37 @@ public final class Supervisor {
             board.progress(from, message);
         }
         progress.accept(from + ": " + firstLine(message));
+    }
+
+    /** remember: adds {@code text} to the topic's note in the project's memory, for later sessions. */
+    public Memory.Remembered remember(String from, String topic, String text) {
+        if (!"lead".equals(from)) {
+            requireRunning(from);
+        }
+        try {
+            return requireMemory().remember(topic, text, from + " (session " + session.id() + ")");
+        } catch (IllegalArgumentException e) {
+            throw new ToolError(e.getMessage());
+        }
+    }
+
+    /** recall: the project's notes (and the user's global ones) that best match {@code query}. */
+    public List<MemoryHit> recall(String query, int k) {
+        if (query == null || query.isBlank()) {
+            throw new ToolError("query is empty; give the words to look for, like \"database migration\"");
+        }
+        try {
+            return requireMemory().recall(query, k);
+        } catch (IllegalArgumentException e) {
+            throw new ToolError(e.getMessage());
+        }
+    }
+
+    private Memory requireMemory() {
+        if (context.memory() == null) {
+            throw new ToolError("this session has no memory index (it was started without one)");
+        }
+        return context.memory();
     }
 
     /** ask_lead: the question is recorded and typed into the lead's input. */

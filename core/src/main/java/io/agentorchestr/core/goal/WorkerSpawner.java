@@ -96,7 +96,8 @@ final class WorkerSpawner {
                 throw new ToolError(e.getMessage());
             }
             WorkerBrief brief = new WorkerBrief(r.task(), perspective, r.fileScope(), r.passCriteria(),
-                    r.extraContext(), picked.skills()).withPreamble(context.preamble().text());
+                    r.extraContext(), picked.skills()).withPreamble(context.preamble().text())
+                    .withMemory(context.notesFor(r.task()));
             TaskHooks.refusal(context, id.toString(), brief, agent.profile().key(), WorkerLauncher.branchName(
                     session.id(), perspective.label(), id)).ifPresent(reason -> {
                         throw new ToolError(reason);

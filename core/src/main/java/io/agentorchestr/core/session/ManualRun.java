@@ -53,6 +53,7 @@ public final class ManualRun {
     private final SessionDirectories directories;
     private final AgentStopper stopper;
     private final ProcessRunner runner;
+    private volatile ProjectFiles.MemorySource memories = ProjectFiles.MemorySource.NONE;
 
     public ManualRun(AppPaths paths, Tmux tmux, Git git, StateStore store, Prerequisites prerequisites,
                      AgentSelection agents, WorkerLauncher launcher, AgentStopper stopper, ProcessRunner runner) {
@@ -66,6 +67,12 @@ public final class ManualRun {
         this.agents = agents;
         this.launcher = launcher;
         this.directories = new SessionDirectories(paths);
+    }
+
+    /** Where sessions' memory is indexed and the user's global notes are (none unless set). */
+    public ManualRun withMemory(ProjectFiles.MemorySource source) {
+        this.memories = source;
+        return this;
     }
 
     /** A started manual session: what to attach to and what to wait for. */
@@ -95,7 +102,7 @@ public final class ManualRun {
                 now, now, null);
         store.createSession(session);
         store.append(id, new SessionEvent.SessionStarted("manual", repo.toString(), base, agent.profile().key()));
-        SessionContext context = files.forSession(id, "manual", runner, store, warnings::add);
+        SessionContext context = files.forSession(id, "manual", runner, store, memories, warnings::add);
         Map<String, Object> starting = new java.util.LinkedHashMap<>();
         starting.put("task", request.task());
         starting.put("agent", agent.profile().key());
@@ -104,7 +111,7 @@ public final class ManualRun {
         SessionRefusal.refuseIfVetoed(store, session, context, starting, null);
         WorkerId workerId = new WorkerId(1);
         WorkerBrief brief = WorkerBrief.of(request.task(), Perspective.IMPLEMENTER)
-                .withPreamble(context.preamble().text());
+                .withPreamble(context.preamble().text()).withMemory(context.notesFor(request.task()));
         Optional<String> refused = TaskHooks.refusal(context, workerId.toString(), brief, agent.profile().key(),
                 WorkerLauncher.branchName(id, Perspective.IMPLEMENTER.label(), workerId));
         if (refused.isPresent()) {
@@ -156,7 +163,8 @@ public final class ManualRun {
         SessionRecord finished = session.ended(status, completion.summary());
         store.updateSession(finished);
         store.append(session.id(), new SessionEvent.SessionEnded(status.label(), completion.summary()));
-        SessionHooks.ended(started.context(), finished, List.of(ended), null, null);
+        SessionHooks.ended(started.context(), finished, List.of(ended), null, null, List.of());
+        started.context().close();
         List<CommitSummary> commits = Files.isDirectory(worktree) ? git.commitsSince(worktree, session.baseCommit())
                 : List.of();
         return new ManualOutcome(finished, ended, commits, stopped);
@@ -184,7 +192,8 @@ public final class ManualRun {
             store.updateSession(interrupted);
             store.append(s.id(), new SessionEvent.SessionEnded(SessionStatus.INTERRUPTED.label(),
                     "interrupted before the worker finished"));
-            SessionHooks.ended(started.context(), interrupted, List.of(started.worker()), null, null);
+            SessionHooks.ended(started.context(), interrupted, List.of(started.worker()), null, null, List.of());
+            started.context().close();
         });
     }
 }

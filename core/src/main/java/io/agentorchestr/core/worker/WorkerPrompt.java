@@ -22,7 +22,9 @@ public final class WorkerPrompt {
             extra.append("## Your MCP tools (server \"agentorchestr\")\n")
                     .append("- report_done(state, summary): report your outcome (also write the done flag).\n")
                     .append("- report_progress(message): tell the lead how far you are.\n")
-                    .append("- ask_lead(question): ask the lead when you are stuck; the answer arrives as a message.\n\n");
+                    .append("- ask_lead(question): ask the lead when you are stuck; the answer arrives as a message.\n")
+                    .append("- recall(query): search the project's notes from earlier sessions.\n")
+                    .append("- remember(topic, text): keep a lesson for later sessions (a pitfall, how to run something).\n\n");
         }
         extra.append("## Your role: ").append(brief.perspective().label()).append('\n')
                 .append(brief.perspective().guide()).append("\n\n");
@@ -34,6 +36,9 @@ public final class WorkerPrompt {
         }
         if (brief.extraContext() != null && !brief.extraContext().isBlank()) {
             extra.append("## Context from the lead\n").append(brief.extraContext().strip()).append("\n\n");
+        }
+        if (!brief.memory().isBlank()) {
+            extra.append(brief.memory().strip()).append("\n\n");
         }
         for (SkillCatalog.Skill skill : brief.skills()) {
             extra.append(SKILL_HEADING).append(skill.name()).append(" ").append(skill.version()).append('\n')

@@ -1,0 +1,200 @@
+package io.agentorchestr.core.memory;
+
+import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.error.FileTrouble;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A project's memory: Markdown notes the user can read, edit and commit, searched through the
+ * {@link MemoryIndex}. They live in the project's {@code .agentorchestr/memory/} when the project
+ * has an {@code .agentorchestr/} (it ran {@code --init}, or the user made one), else in the data
+ * directory under {@code memory/projects/<name>-<hash>/}, so a project that never asked for it gets
+ * no new files in its checkout. The data directory's {@code memory/} itself holds the user's notes
+ * for every project. Searches weigh bm25 relevance by age: a note loses up to half its weight over
+ * a few months, so a fresh lesson comes before an old one that says as much.
+ */
+public final class Memory implements AutoCloseable {
+    public static final int MAX_K = 20;
+    private static final int MAX_TOPIC_CHARS = 120;
+    private static final int MAX_TEXT_CHARS = 20_000;
+    private static final double HALF_LIFE_DAYS = 60;
+
+    private final MemoryIndex index;
+    private final Path projectRoot;
+    private final Path globalDir;
+
+    /**
+     * @param globalDir the data directory's {@code memory/}
+     */
+    public Memory(MemoryIndex index, Path projectRoot, Path globalDir) {
+        this.index = index;
+        this.projectRoot = projectRoot.toAbsolutePath().normalize();
+        this.globalDir = globalDir.toAbsolutePath().normalize();
+    }
+
+    /** Where this project's notes are written (see the class comment). */
+    public Path home() {
+        Path dir = projectRoot.resolve(".agentorchestr");
+        return Files.isDirectory(dir) ? dir.resolve("memory")
+                : globalDir.resolve("projects").resolve(projectKey(projectRoot));
+    }
+
+    /** Every directory searched for this project, its own first. */
+    public List<MemoryRoot> roots() {
+        Path own = projectRoot.resolve(".agentorchestr/memory");
+        Path kept = globalDir.resolve("projects").resolve(projectKey(projectRoot));
+        return List.of(new MemoryRoot(own, "project"), new MemoryRoot(kept, "project"),
+                new MemoryRoot(globalDir, "global"));
+    }
+
+    /** The best {@code k} notes for {@code query}, relevance weighed by age. */
+    public List<MemoryHit> recall(String query, int k) {
+        if (k < 1 || k > MAX_K) {
+            throw new IllegalArgumentException("k must be from 1 to " + MAX_K + ", not " + k);
+        }
+        List<MemoryRoot> roots = roots();
+        index.refresh(roots);
+        Instant now = Instant.now();
+        return index.search(query, roots, k * 4).stream()
+                .map(h -> new MemoryHit(h.file(), h.scope(), h.kind(), h.title(), h.snippet(),
+                        h.score() * recency(h.modified(), now), h.modified()))
+                .sorted(Comparator.comparingDouble(MemoryHit::score).reversed()).limit(k).toList();
+    }
+
+    private static double recency(Instant modified, Instant now) {
+        double days = Math.max(0, Duration.between(modified, now).toHours() / 24.0);
+        return 0.5 + 0.5 * Math.pow(0.5, days / HALF_LIFE_DAYS);
+    }
+
+    /** What remember(topic, text) did: the note's file, and whether it was new. */
+    public record Remembered(Path file, boolean created) {
+    }
+
+    /**
+     * Adds {@code text} to the topic's note in {@code topics/}, creating it with the topic as its
+     * title; each addition is a dated section naming who added it.
+     */
+    public synchronized Remembered remember(String topic, String text, String from) {
+        String t = topic == null ? "" : topic.strip();
+        if (t.isEmpty() || t.length() > MAX_TOPIC_CHARS || t.contains("\n")) {
+            throw new IllegalArgumentException("topic must be one line of 1 to " + MAX_TOPIC_CHARS
+                    + " characters, like \"database migrations\"");
+        }
+        if (text == null || text.isBlank() || text.length() > MAX_TEXT_CHARS) {
+            throw new IllegalArgumentException("text must be 1 to " + MAX_TEXT_CHARS + " characters");
+        }
+        Path file = home().resolve("topics").resolve(slug(t) + ".md");
+        boolean created = !Files.exists(file);
+        String stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(Instant.now());
+        String entry = (created ? "# " + t + "\n" : "") + "\n## " + stamp + " UTC, " + from + "\n\n" + text.strip()
+                + "\n";
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw AgentorchestrException.error(FileTrouble.describe("cannot write the note " + file, e), e);
+        }
+        return new Remembered(file, created);
+    }
+
+    /** Writes the session's episode to {@code episodes/<day>-<session>.md}. */
+    public Path write(Episode episode) {
+        Path file = home().resolve("episodes").resolve(episode.session().createdAt().toString().substring(0, 10)
+                + "-" + episode.session().id() + ".md");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, episode.markdown(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw AgentorchestrException.error(FileTrouble.describe("cannot write the episode " + file, e), e);
+        }
+        return file;
+    }
+
+    /**
+     * The notes for a worker's task, as a prompt section of at most {@code chars} characters and
+     * {@code notes} notes; empty when none matches.
+     */
+    public String forPrompt(String task, int chars, int notes) {
+        if (chars <= 0 || notes <= 0) {
+            return "";
+        }
+        List<MemoryHit> hits = recall(task, Math.min(notes, MAX_K));
+        if (hits.isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder("## From the project's memory\nNotes from earlier sessions that match your "
+                + "task, best first. recall(query) finds more; remember(topic, text) keeps what the next sessions "
+                + "should know.\n\n");
+        int share = Math.max(200, (chars - s.length()) / hits.size());
+        for (MemoryHit h : hits) {
+            String body = read(h.file());
+            String head = "### " + h.title() + " (" + display(h.file()) + ")\n";
+            String text = body.length() > share ? cut(body, share) + "\n[... the rest is in the file]" : body;
+            if (s.length() + head.length() + text.length() + 2 > chars) {
+                break;
+            }
+            s.append(head).append(text).append("\n\n");
+        }
+        return s.toString().strip() + "\n";
+    }
+
+    /** A path as the user knows it: relative to the project, else absolute. */
+    public String display(Path file) {
+        return file.startsWith(projectRoot) ? projectRoot.relativize(file).toString() : file.toString();
+    }
+
+    private static String read(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+            // The title is in the heading already.
+            return text.startsWith("# ") && text.contains("\n") ? text.substring(text.indexOf('\n') + 1).strip() : text;
+        } catch (IOException e) {
+            return "(could not be read: " + e.getMessage() + ")";
+        }
+    }
+
+    private static String cut(String text, int max) {
+        int line = text.lastIndexOf('\n', max);
+        return (line > max / 2 ? text.substring(0, line) : text.substring(0, max)).stripTrailing();
+    }
+
+    static String slug(String topic) {
+        String s = topic.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-+|-+$", "");
+        if (s.length() > 60) {
+            s = s.substring(0, 60).replaceAll("-+$", "");
+        }
+        return s.isEmpty() ? "topic" : s;
+    }
+
+    /** The per-project directory name under the data directory: the project's name and a hash of its path. */
+    static String projectKey(Path root) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(root.toString().getBytes(StandardCharsets.UTF_8));
+            String name = root.getFileName() == null ? "root" : root.getFileName().toString();
+            return name + "-" + HexFormat.of().formatHex(d, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    /** Lets go of the index (the notes are files and need nothing). */
+    @Override
+    public void close() {
+        index.close();
+    }
+}
