@@ -5,10 +5,8 @@ import io.agentorchestr.cli.CommonOptions;
 import io.agentorchestr.cli.Json;
 import io.agentorchestr.core.context.InitEntry;
 import io.agentorchestr.core.context.ProjectInit;
-import io.agentorchestr.core.error.AgentorchestrException;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,15 +26,9 @@ public final class InitCommand extends ModeCommand {
 
     @Override
     public Integer call() {
-        Path dir = common.projectOrCwd().toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            throw AgentorchestrException.usage("project directory " + dir + " does not exist; pass --project with an "
-                    + "existing directory");
-        }
-        boolean repo = context.git().isWorkTree(dir);
-        Path root = repo ? context.git().topLevel(dir) : dir;
-        if (!repo) {
-            progress(dir + " is not a git repository yet; sessions need one (git init), the files are written anyway");
+        Path root = projectRoot();
+        if (!context.git().isWorkTree(root)) {
+            progress(root + " is not a git repository yet; sessions need one (git init), the files are written anyway");
         }
         List<InitEntry> report = ProjectInit.run(root, force);
         if (common.json) {

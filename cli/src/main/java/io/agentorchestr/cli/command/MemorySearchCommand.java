@@ -11,7 +11,6 @@ import io.agentorchestr.core.memory.MemoryHit;
 import io.agentorchestr.core.text.TerminalText;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -34,12 +33,7 @@ public final class MemorySearchCommand extends ModeCommand {
             throw AgentorchestrException.usage("--memory-search needs words to look for: agentorchestr --memory-search "
                     + "\"flaky login test\"");
         }
-        Path dir = common.projectOrCwd().toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            throw AgentorchestrException.usage("project directory " + dir + " does not exist; pass --project with an "
-                    + "existing directory");
-        }
-        Path root = context.git().isWorkTree(dir) ? context.git().topLevel(dir) : dir;
+        Path root = projectRoot();
         List<MemoryHit> hits;
         try (Memory memory = context.memory(root)) {
             hits = memory.recall(query, LIMIT);

@@ -30,6 +30,19 @@ abstract class ModeCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
+    /**
+     * The top of the git repository holding --project (or the current directory), where sessions
+     * read .agentorchestr/; the directory itself when it is no repository.
+     */
+    protected java.nio.file.Path projectRoot() {
+        java.nio.file.Path dir = common.projectOrCwd().toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw io.agentorchestr.core.error.AgentorchestrException.usage("project directory " + dir
+                    + " does not exist; pass --project with an existing directory");
+        }
+        return context.git().isWorkTree(dir) ? context.git().topLevel(dir) : dir;
+    }
+
     /** A progress line on stderr, unless --quiet; agents' text in it is made safe for the terminal. */
     protected void progress(String message) {
         if (!common.quiet) {
