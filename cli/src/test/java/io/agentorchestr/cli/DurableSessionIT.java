@@ -123,6 +123,8 @@ class DurableSessionIT extends SandboxedRun {
 
     @Test
     void ctrlCPausesWithExitFourAndTheSessionResumes() throws Exception {
+        HookRecorder hooks = new HookRecorder(dir.resolve("hook-events"));
+        hooks.writeHooks(project.dir().resolve(".agentorchestr/hooks.json"), java.util.Map.of());
         Process first = startGoal("Take a while [demo:sleep=8]");
         String id = awaitRunningWorkers(1);
         new ProcessBuilder("kill", "-INT", String.valueOf(first.pid())).start().waitFor();
@@ -137,6 +139,15 @@ class DurableSessionIT extends SandboxedRun {
 
         assertAllMergedWithoutNewIds(out, id, 1);
         assertEquals(1, workers(id).get(0).attempt(), "the worker kept running while paused");
+        List<String> fired = hooks.names();
+        assertTrue(fired.indexOf("on_pause") > fired.indexOf("pre_task") && fired.indexOf("on_resume")
+                > fired.indexOf("on_pause") && fired.get(fired.size() - 1).equals("post_session"), fired.toString());
+        assertEquals(1, hooks.of("on_pause").size(), "a pause is not the session's end: " + fired);
+        assertEquals("paused", hooks.of("on_pause").get(0).get("status").asText());
+        JsonNode resumed = hooks.of("on_resume").get(0);
+        assertEquals("paused", resumed.get("from_status").asText());
+        assertTrue(resumed.get("tmux_alive").asBoolean(), resumed.toString());
+        assertEquals("done", hooks.of("post_session").get(0).get("status").asText());
     }
 
     @Test

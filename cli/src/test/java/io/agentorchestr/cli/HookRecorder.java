@@ -49,8 +49,12 @@ final class HookRecorder {
         try (Stream<Path> files = Files.list(events)) {
             List<JsonNode> out = new ArrayList<>();
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                Path env = Path.of(f.toString().replaceAll("\\.json$", ".env"));
+                if (!Files.exists(env)) {
+                    continue;  // that hook is still writing (the environment line comes last)
+                }
                 ObjectNode n = (ObjectNode) JSON.readTree(Files.readString(f));
-                n.put("$env", Files.readString(Path.of(f.toString().replaceAll("\\.json$", ".env"))));
+                n.put("$env", Files.readString(env));
                 out.add(n);
             }
             return out;

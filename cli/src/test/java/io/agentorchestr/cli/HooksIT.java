@@ -156,6 +156,26 @@ class HooksIT extends SandboxedRun {
     }
 
     @Test
+    void ctrlCOnAManualTaskFiresOnPause() throws Exception {
+        recorder.writeHooks(hooksFile, Map.of());
+        Process run = dist.start(dir.resolve("manual.log"), "--manual", "--task", "Slow [demo:sleep=30]", "--agents",
+                "demo", "--project", project.dir().toString(), "--no-attach");
+        try {
+            io.agentorchestr.core.testing.Poll.until("the task's worker started", java.time.Duration.ofSeconds(60),
+                    () -> recorder.names().contains("pre_task") && read(dir.resolve("manual.log")).contains("started in pane"));
+            new ProcessBuilder("kill", "-INT", String.valueOf(run.pid())).start().waitFor();
+            assertTrue(run.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(4, run.exitValue(), Files.readString(dir.resolve("manual.log")));
+        } finally {
+            run.destroyForcibly();
+        }
+        assertEquals(List.of("pre_session", "pre_task", "on_pause"), recorder.names());
+        JsonNode pause = recorder.of("on_pause").get(0);
+        assertEquals("interrupted", pause.get("status").asText());
+        assertEquals("manual", pause.get("mode").asText());
+    }
+
+    @Test
     void aPreTaskVetoInAManualRunEndsItWithTheReason() throws IOException {
         Files.createDirectories(hooksFile.getParent());
         Files.writeString(hooksFile, "{\"pre_task\": \"echo 'manual tasks are off today' >&2; false\"}");
@@ -180,5 +200,13 @@ class HooksIT extends SandboxedRun {
         assertTrue(r.stderr().contains("invalid hooks file " + hooksFile + ", line 3: unknown event \"post_tsak\""),
                 r.stderr());
         assertFalse(Files.exists(dist.stateDb()) && !sessions().isEmpty(), "no session was created");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return "";
+        }
     }
 }

@@ -53,6 +53,9 @@ public final class LeadPrompt {
 
                 Perspectives: %3$s (list_perspectives explains them).
                 Other tools: list_workers, wait_for_worker, cross_review, report_progress.
+                Memory: recall(query) searches what earlier sessions on this project left (each goal's journal:
+                what was done, what failed and why; topic notes); remember(topic, text) keeps a lesson for the
+                next ones. Workers get the notes that match their task in their prompt.
 
                 Agents outside the session: the user may run agents in other terminals (started with
                 agentorchestr-shim, or agent CLIs in their tmux panes). discover_running_agents lists them;
