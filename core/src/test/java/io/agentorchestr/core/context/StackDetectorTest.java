@@ -49,7 +49,7 @@ class StackDetectorTest {
     }
 
     @Test
-    void npmsPlaceholderTestScriptIsNotATest() throws Exception {
+    void npmsDefaultTestScriptIsNotATest() throws Exception {
         write("package.json", "{\"scripts\": {\"test\": \"echo \\\"Error: no test specified\\\" && exit 1\"}}");
         assertEquals(List.of("npm install"), commands());
     }
