@@ -45,7 +45,7 @@ public record ProjectFiles(Path root, Preamble preamble, HookSet hooks, ContextB
         Hooks h = new Hooks(hooks, runner, root, Map.of("session_id", sessionId, "mode", mode), log);
         MemoryIndex index = memories.index();
         Memory memory = index == null ? null : new Memory(index, root, memories.globalDir());
-        return new SessionContext(preamble, h, memory, budgets, progress, memory == null ? () -> { } : memory);
+        return new SessionContext(preamble, h, memory, budgets, progress);
     }
 
     /** Where a session's memory comes from: the index (null for none) and the global notes' directory. */

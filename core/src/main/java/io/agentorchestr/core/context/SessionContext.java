@@ -17,9 +17,9 @@ import java.util.function.Consumer;
  * per session, made once it has an id; closed when it ends.
  */
 public record SessionContext(Preamble preamble, Hooks hooks, Memory memory, ContextBudgets budgets,
-                             Consumer<String> progress, AutoCloseable resources) implements AutoCloseable {
+                             Consumer<String> progress) implements AutoCloseable {
     public static final SessionContext NONE = new SessionContext(Preamble.NONE, Hooks.none(), null,
-            ContextBudgets.DEFAULT, line -> { }, () -> { });
+            ContextBudgets.DEFAULT, line -> { });
 
     /** Runs a {@code pre_*} event's hooks; the run that refused the action, if one did. */
     public Optional<HookRun> check(HookEvent event, Map<String, ?> fields) {
@@ -64,10 +64,8 @@ public record SessionContext(Preamble preamble, Hooks hooks, Memory memory, Cont
     @Override
     public void close() {
         hooks.close();
-        try {
-            resources.close();
-        } catch (Exception e) {
-            progress.accept("could not close the memory index: " + e.getMessage());
+        if (memory != null) {
+            memory.close();
         }
     }
 }
