@@ -102,8 +102,7 @@ class HooksIT extends SandboxedRun {
 
     @Test
     void aPreTaskVetoRefusesTheSpawnWithTheHooksMessage() throws IOException {
-        Files.createDirectories(hooksFile.getParent());
-        Files.writeString(hooksFile, """
+        writeHooks("""
                 {"pre_task": "if grep -q secrets; then echo 'no worker may touch the secrets' >&2; exit 1; fi"}
                 """);
 
@@ -122,8 +121,7 @@ class HooksIT extends SandboxedRun {
 
     @Test
     void aPreSessionVetoRefusesTheRunBeforeAnythingStarts() throws IOException {
-        Files.createDirectories(hooksFile.getParent());
-        Files.writeString(hooksFile, "{\"pre_session\": [\"echo 'the build is red: fix main first' >&2; exit 2\"]}");
+        writeHooks("{\"pre_session\": [\"echo 'the build is red: fix main first' >&2; exit 2\"]}");
 
         ExecResult r = dist.run("--goal", "Add a greeting", "--agents", "demo", "--project", project.dir().toString(),
                 "--no-attach");
@@ -177,8 +175,7 @@ class HooksIT extends SandboxedRun {
 
     @Test
     void aPreTaskVetoInAManualRunEndsItWithTheReason() throws IOException {
-        Files.createDirectories(hooksFile.getParent());
-        Files.writeString(hooksFile, "{\"pre_task\": \"echo 'manual tasks are off today' >&2; false\"}");
+        writeHooks("{\"pre_task\": \"echo 'manual tasks are off today' >&2; false\"}");
 
         ExecResult r = dist.run("--manual", "--task", "Anything", "--agents", "demo", "--project",
                 project.dir().toString(), "--no-attach");
@@ -190,8 +187,7 @@ class HooksIT extends SandboxedRun {
 
     @Test
     void anInvalidHooksFileStopsTheRunNamingTheFileAndTheLine() throws IOException {
-        Files.createDirectories(hooksFile.getParent());
-        Files.writeString(hooksFile, "{\n  \"pre_task\": [],\n  \"post_tsak\": \"echo\"\n}\n");
+        writeHooks("{\n  \"pre_task\": [],\n  \"post_tsak\": \"echo\"\n}\n");
 
         ExecResult r = dist.run("--goal", "Add a greeting", "--agents", "demo", "--project", project.dir().toString(),
                 "--no-attach");
@@ -200,6 +196,12 @@ class HooksIT extends SandboxedRun {
         assertTrue(r.stderr().contains("invalid hooks file " + hooksFile + ", line 3: unknown event \"post_tsak\""),
                 r.stderr());
         assertFalse(Files.exists(dist.stateDb()) && !sessions().isEmpty(), "no session was created");
+    }
+
+    /** The project's hooks.json, as given. */
+    private void writeHooks(String json) throws IOException {
+        Files.createDirectories(hooksFile.getParent());
+        Files.writeString(hooksFile, json);
     }
 
     private static String read(Path file) {

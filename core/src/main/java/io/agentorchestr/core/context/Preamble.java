@@ -1,5 +1,7 @@
 package io.agentorchestr.core.context;
 
+import io.agentorchestr.core.text.TextCut;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +30,10 @@ public record Preamble(String text, List<String> cuts) {
 
     /** Reads the files (those missing are left out) of {@code projectRoot} and of the config directory. */
     public static Preamble load(Path configDir, Path projectRoot) {
-        ContextBudgets budgets = ContextBudgets.load(projectRoot);
+        return load(configDir, projectRoot, ContextBudgets.load(projectRoot));
+    }
+
+    static Preamble load(Path configDir, Path projectRoot, ContextBudgets budgets) {
         Path dir = projectRoot.resolve(".agentorchestr");
         List<String> cuts = new ArrayList<>();
         StringBuilder text = new StringBuilder();
@@ -62,7 +67,7 @@ public record Preamble(String text, List<String> cuts) {
         }
         out.append("## ").append(title).append(" (").append(file.getFileName()).append(")\n");
         if (content.length() > budget) {
-            String kept = cut(content, budget);
+            String kept = TextCut.atLine(content, budget);
             cuts.add(file + " (" + content.length() + " characters, budget " + budget + ")");
             out.append(kept).append("\n\n[agentorchestr cut this section here: ").append(file.getFileName())
                     .append(" has ").append(content.length()).append(" characters and its budget is ")
@@ -70,15 +75,5 @@ public record Preamble(String text, List<String> cuts) {
         } else {
             out.append(content).append("\n\n");
         }
-    }
-
-    /** At most {@code budget} characters, ending at a line break when one is in the second half. */
-    static String cut(String content, int budget) {
-        int end = budget;
-        if (Character.isLowSurrogate(content.charAt(end))) {
-            end--;
-        }
-        int line = content.lastIndexOf('\n', end);
-        return (line > budget / 2 ? content.substring(0, line) : content.substring(0, end)).stripTrailing();
     }
 }

@@ -20,8 +20,8 @@ import java.util.function.Consumer;
 public record ProjectFiles(Path root, Preamble preamble, HookSet hooks, ContextBudgets budgets) {
 
     public static ProjectFiles load(Path configDir, Path root) {
-        return new ProjectFiles(root, Preamble.load(configDir, root), HookSet.load(configDir, root),
-                ContextBudgets.load(root));
+        ContextBudgets budgets = ContextBudgets.load(root);
+        return new ProjectFiles(root, Preamble.load(configDir, root, budgets), HookSet.load(configDir, root), budgets);
     }
 
     /**

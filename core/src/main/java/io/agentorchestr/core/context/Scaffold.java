@@ -124,7 +124,7 @@ final class Scaffold {
     private static List<String> topLevel(Path root) {
         try (Stream<Path> children = Files.list(root)) {
             return children.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith(".") && !List.of("node_modules", "target", "build", "dist").contains(n))
+                    .filter(n -> !n.startsWith(".") && !StackDetector.SKIPPED.contains(n))
                     .sorted().limit(30).toList();
         } catch (IOException e) {
             return List.of();

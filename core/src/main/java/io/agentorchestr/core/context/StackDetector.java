@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * of its parent (a Maven module, a Cargo or npm workspace member) is not listed again.
  */
 public final class StackDetector {
-    private static final Set<String> SKIPPED = Set.of("node_modules", "target", "build", "dist", "vendor", "out",
+    /** Directories of build output, dependencies and virtual environments: never a part of the project. */
+    static final Set<String> SKIPPED = Set.of("node_modules", "target", "build", "dist", "vendor", "out",
             "venv", ".venv", "__pycache__");
     private static final Pattern MAKE_TARGET = Pattern.compile("^(test|check)\\s*:", Pattern.MULTILINE);
     private static final Pattern NPM_DEFAULT_TEST = Pattern.compile("no test specified");

@@ -2,6 +2,7 @@ package io.agentorchestr.core.memory;
 
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.error.FileTrouble;
+import io.agentorchestr.core.text.TextCut;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -144,7 +145,7 @@ public final class Memory implements AutoCloseable {
         for (MemoryHit h : hits) {
             String body = read(h.file());
             String head = "### " + h.title() + " (" + display(h.file()) + ")\n";
-            String text = body.length() > share ? cut(body, share) + "\n[... the rest is in the file]" : body;
+            String text = body.length() > share ? TextCut.atLine(body, share) + "\n[... the rest is in the file]" : body;
             if (s.length() + head.length() + text.length() + 2 > chars) {
                 break;
             }
@@ -166,11 +167,6 @@ public final class Memory implements AutoCloseable {
         } catch (IOException e) {
             return "(could not be read: " + e.getMessage() + ")";
         }
-    }
-
-    private static String cut(String text, int max) {
-        int line = text.lastIndexOf('\n', max);
-        return (line > max / 2 ? text.substring(0, line) : text.substring(0, max)).stripTrailing();
     }
 
     static String slug(String topic) {

@@ -68,7 +68,7 @@ class PreambleTest {
     @Test
     void aCutNeverSplitsASurrogatePair() {
         String s = "a".repeat(9) + "\uD83D\uDE00" + "b".repeat(10);
-        assertEquals("a".repeat(9), Preamble.cut(s, 10));
+        assertEquals("a".repeat(9), io.agentorchestr.core.text.TextCut.atLine(s, 10));
     }
 
     @Test
