@@ -65,8 +65,11 @@ class EnvironmentFaultsIT extends SandboxedRun {
 
     @Test
     void aGitGcRunningAlongsideDoesNotBreakTheRun() throws Exception {
-        Process gc = new ProcessBuilder("sh", "-c", "while :; do git -C '" + project.dir() + "' gc --quiet "
-                + ">/dev/null 2>&1; done").start();
+        // The loop stops itself at a file rather than being killed: killing the shell would orphan the
+        // git gc it runs, which then writes into the project while the temp directory is deleted.
+        Path stop = dir.resolve("stop-gc");
+        Process gc = new ProcessBuilder("sh", "-c", "while [ ! -e '" + stop + "' ]; do git -C '" + project.dir()
+                + "' gc --quiet >/dev/null 2>&1; done").start();
         try {
             ExecResult r = goal("One\nTwo\nThree");
             assertEquals(0, r.exitCode(), "stdout:\n" + r.stdout() + "\nstderr:\n" + r.stderr());
@@ -75,9 +78,17 @@ class EnvironmentFaultsIT extends SandboxedRun {
                 assertTrue(!w.get("merged_commit").isNull(), w.toString());
             }
         } finally {
-            gc.destroyForcibly();
-            gc.waitFor(10, TimeUnit.SECONDS);
+            stopLoop(gc, stop);
         }
         assertEquals("", project.git("fsck", "--no-progress", "--connectivity-only").strip());
+    }
+
+    private static void stopLoop(Process loop, Path stop) throws IOException, InterruptedException {
+        Files.writeString(stop, "");
+        if (!loop.waitFor(60, TimeUnit.SECONDS)) {
+            loop.descendants().forEach(ProcessHandle::destroyForcibly);
+            loop.destroyForcibly();
+            loop.waitFor(10, TimeUnit.SECONDS);
+        }
     }
 }
