@@ -7,12 +7,16 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The real {@link ProcessRunner}: stdout and stderr are drained by their own threads (a full pipe
  * would otherwise block the child), stdin is fed from a third, and all are joined before returning.
- * On timeout the process is destroyed, given a grace period, then killed.
+ * On timeout the process and everything it started are destroyed, given a grace period, then killed:
+ * a verify command's build tool or a hook's script would otherwise leave its own children (forked test
+ * JVMs, a {@code sleep}) running, and writing into the project, after the run has given up on it.
  */
 public final class SystemProcessRunner implements ProcessRunner {
     private static final Duration GRACE = Duration.ofSeconds(2);
@@ -38,11 +42,7 @@ public final class SystemProcessRunner implements ProcessRunner {
         Thread feeder = feed(process.getOutputStream(), spec.stdin());
         boolean timedOut = !waitFor(process, spec.timeout());
         if (timedOut) {
-            process.destroy();
-            if (!waitFor(process, GRACE)) {
-                process.destroyForcibly();
-                waitFor(process, GRACE);
-            }
+            stopTree(process);
         }
         join(feeder);
         String stdout = out.finish();
@@ -50,6 +50,22 @@ public final class SystemProcessRunner implements ProcessRunner {
         int code = process.isAlive() ? -1 : process.exitValue();
         return new ExecResult(spec.argv(), code, stdout, stderr,
                 Duration.ofNanos(System.nanoTime() - start), timedOut);
+    }
+
+    /**
+     * The descendants are listed before the parent goes: once it is dead they belong to init and can
+     * no longer be found through it.
+     */
+    private static void stopTree(Process process) {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.forEach(ProcessHandle::destroy);
+        process.destroy();
+        if (!waitFor(process, GRACE)) {
+            process.destroyForcibly();
+            waitFor(process, GRACE);
+        }
+        tree.removeIf(h -> !h.isAlive());
+        tree.forEach(ProcessHandle::destroyForcibly);
     }
 
     /**

@@ -2,9 +2,15 @@ package io.agentorchestr.core.process;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,6 +42,34 @@ class SystemProcessRunnerIT {
         assertTrue(r.timedOut());
         assertFalse(r.ok());
         assertTrue(r.duration().compareTo(Duration.ofSeconds(20)) < 0);
+    }
+
+    @Test
+    void aTimeoutAlsoStopsWhatTheProcessStarted(@TempDir Path dir) throws Exception {
+        Path pidFile = dir.resolve("child.pid");
+        ExecResult r = runner.run(ProcessSpec.of("sh", "-c", "sleep 300 & echo $! > '" + pidFile + "'; wait")
+                .withTimeout(Duration.ofSeconds(3)));
+        assertTrue(r.timedOut());
+        long child = Long.parseLong(Files.readString(pidFile).strip());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (running(child) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertFalse(running(child), "sleep " + child + " survived its parent's timeout");
+    }
+
+    /** A killed orphan may stay a zombie until init reaps it; it runs no more, so it counts as gone. */
+    private static boolean running(long pid) throws IOException {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        if (!Files.exists(stat)) {
+            return false;
+        }
+        try {
+            String s = Files.readString(stat);
+            return s.charAt(s.lastIndexOf(')') + 2) != 'Z';
+        } catch (NoSuchFileException gone) {
+            return false;
+        }
     }
 
     @Test
