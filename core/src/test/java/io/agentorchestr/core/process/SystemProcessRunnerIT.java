@@ -1,16 +1,15 @@
 package io.agentorchestr.core.process;
 
+import io.agentorchestr.core.testing.Poll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,23 +50,16 @@ class SystemProcessRunnerIT {
                 .withTimeout(Duration.ofSeconds(3)));
         assertTrue(r.timedOut());
         long child = Long.parseLong(Files.readString(pidFile).strip());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (running(child) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertFalse(running(child), "sleep " + child + " survived its parent's timeout");
+        Poll.until("sleep " + child + " to stop after its parent's timeout", Duration.ofSeconds(10),
+                () -> !running(child));
     }
 
     /** A killed orphan may stay a zombie until init reaps it; it runs no more, so it counts as gone. */
-    private static boolean running(long pid) throws IOException {
-        Path stat = Path.of("/proc", Long.toString(pid), "stat");
-        if (!Files.exists(stat)) {
-            return false;
-        }
+    private static boolean running(long pid) {
         try {
-            String s = Files.readString(stat);
-            return s.charAt(s.lastIndexOf(')') + 2) != 'Z';
-        } catch (NoSuchFileException gone) {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException gone) {
             return false;
         }
     }
