@@ -131,7 +131,23 @@ class ProjectContextIT extends SandboxedRun {
         assertEquals(1, none.exitCode());
         assertTrue(none.stderr().contains("no note matches \"kubernetes\""), none.stderr());
 
-        JsonNode second = goal("Fix the invoice totals", 0);
+        project.git("add", "-A");  // what --init made that is the team's: the ignored rest stays out
+        project.git("commit", "-q", "-m", "agentorchestr context");
+        assertEquals("", project.git("status", "--porcelain"), "episodes and the rest are machine-local");
+        assertEquals("", project.git("ls-files", ".agentorchestr/memory/episodes", ".agentorchestr/skills"));
+        ExecResult next = dist.run("--goal", "Fix the invoice totals", "--agents", "demo", "--project",
+                project.dir().toString(), "--no-attach", "--json");
+        assertEquals(0, next.exitCode(), next.stderr());
+        assertTrue(!next.stderr().contains("uncommitted changes"), "our own files are not the user's changes:\n"
+                + next.stderr());
+        Files.writeString(project.dir().resolve(".agentorchestr/memory/topics/hats.md"), "Hats are plural.\n");
+        Files.writeString(project.dir().resolve("notes.txt"), "the user's own change\n");
+        ExecResult third = dist.run("--goal", "Fix the invoice header", "--agents", "demo", "--project",
+                project.dir().toString(), "--no-attach");
+        assertEquals(0, third.exitCode(), third.stderr());
+        assertTrue(third.stderr().contains("your checkout has uncommitted changes (1 file(s))"), third.stderr());
+
+        JsonNode second = json.readTree(next.stdout());
         Path prompts = Path.of(dist.environment().get("XDG_STATE_HOME"), "agentorchestr", "sessions",
                 second.get("session").asText(), "prompts");
         String w01 = Files.readString(prompts.resolve("w01.md"));

@@ -12,11 +12,14 @@ import java.util.Optional;
 
 /** The project's {@code .agentorchestr/config.toml}, parsed; a syntax error names the file and the line. */
 public final class ProjectConfig {
+    /** The project's own agentorchestr directory, at the repository root. */
+    public static final String DIR = ".agentorchestr";
+
     private ProjectConfig() {
     }
 
     public static Path file(Path projectRoot) {
-        return projectRoot.resolve(".agentorchestr/config.toml");
+        return projectRoot.resolve(DIR).resolve("config.toml");
     }
 
     /** The parsed file, or empty when the project has none. */

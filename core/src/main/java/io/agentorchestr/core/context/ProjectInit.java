@@ -22,10 +22,17 @@ import java.util.function.Supplier;
  */
 public final class ProjectInit {
     public static final String DIR = ".agentorchestr";
-    /** Lines {@code .gitignore} gets: per-worker control files and cached research, never notes or settings. */
+    /**
+     * Lines {@code .gitignore} gets: what is machine-local. Shared with the team (committed): PROJECT.md,
+     * CONVENTIONS.md, hooks.json, config.toml and memory/topics/. Machine-local: the workers' control
+     * files, each session's episode (one file per run: committing them would churn), cached research,
+     * installed skills (git clones with their own {@code .git}, which git would take as an embedded
+     * repository; each checkout installs its own) and --init-force backups.
+     */
     static final List<String> IGNORED = List.of(DIR + "/done.flag", DIR + "/done.flag.tmp",
-            DIR + "/memory/research/", DIR + "/*.bak");
-    private static final String IGNORE_HEADER = "# agentorchestr: worker control files, cached research, --init-force backups";
+            DIR + "/memory/episodes/", DIR + "/memory/research/", DIR + "/skills/", DIR + "/*.bak");
+    private static final String IGNORE_HEADER = "# agentorchestr: machine-local files (worker control files, "
+            + "episodes, research cache, installed skills, --init-force backups)";
 
     private ProjectInit() {
     }
@@ -95,7 +102,7 @@ public final class ProjectInit {
         if (!text.isEmpty() && !text.endsWith("\n")) {
             add.append('\n');
         }
-        if (!have.contains(IGNORE_HEADER)) {
+        if (have.stream().noneMatch(l -> l.startsWith("# agentorchestr:"))) {  // an older --init's header counts
             add.append(text.isEmpty() ? "" : "\n").append(IGNORE_HEADER).append('\n');
         }
         missing.forEach(l -> add.append(l).append('\n'));

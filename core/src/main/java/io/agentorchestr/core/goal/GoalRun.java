@@ -117,12 +117,13 @@ public final class GoalRun {
         prerequisites.requireGit();
         Path repo = prerequisites.requireProject(r.project().toAbsolutePath().normalize());
         String base = prerequisites.requireBase(repo, r.base());
-        prerequisites.checkoutWarnings(repo, base).forEach(progress);
         HealthPolicy policy = r.health() != null ? r.health() : HealthConfig.load(repo);
         LeadLauncher.toolsTimeout(repo);  // a bad [lead] setting is refused before anything starts
         ProjectFiles files = ProjectFiles.load(paths.config(), repo);  // so is a bad hooks file
         DetectedAgent lead = agents.chooseLead(r.lead(), r.agents());
         List<DetectedAgent> roster = agents.roster(r.agents(), lead);
+        // Warnings only once nothing can refuse the run: a warning above a fatal error is noise.
+        prerequisites.checkoutWarnings(repo, base).forEach(progress);
 
         String id = SessionIds.newId();
         Path sessionDir = new SessionDirectories(paths).create(id);

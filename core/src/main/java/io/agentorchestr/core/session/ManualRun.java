@@ -88,9 +88,9 @@ public final class ManualRun {
         prerequisites.requireGit();
         Path repo = prerequisites.requireProject(request.project().toAbsolutePath().normalize());
         String base = prerequisites.requireBase(repo, request.base());
-        List<String> warnings = new java.util.ArrayList<>(prerequisites.checkoutWarnings(repo, base));
         DetectedAgent agent = agents.choose(request.agents());
         ProjectFiles files = ProjectFiles.load(paths.config(), repo);  // a bad hooks file stops the run here
+        List<String> warnings = new java.util.ArrayList<>(prerequisites.checkoutWarnings(repo, base));
 
         String id = SessionIds.newId();
         Path sessionDir = directories.create(id);

@@ -1,5 +1,6 @@
 package io.agentorchestr.core.session;
 
+import io.agentorchestr.core.config.ProjectConfig;
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.git.WorktreeStatus;
@@ -80,16 +81,26 @@ public final class Prerequisites {
                 + "; workers start from commit " + base + " and will not see it: finish or abort it first if they "
                 + "should"));
         try {
-            WorktreeStatus status = git.status(repo);
-            if (!status.clean()) {
-                warnings.add("your checkout has uncommitted changes (" + (status.changed().size()
-                        + status.untracked().size()) + " file(s)); workers start from commit " + base + " and will "
-                        + "not see them: commit them first if they should");
+            long changed = userChanges(git.status(repo));
+            if (changed > 0) {
+                warnings.add("your checkout has uncommitted changes (" + changed + " file(s)); workers start from "
+                        + "commit " + base + " and will not see them: commit them first if they should");
             }
         } catch (RuntimeException e) {
             // a checkout git cannot read is reported by the steps that need it
         }
         return warnings;
+    }
+
+    /**
+     * Uncommitted paths that are the user's. What is under {@code .agentorchestr/} is left out: we
+     * write episodes and notes there ourselves, and the run reads it from this checkout, not from
+     * the workers' commit, so its changes never need committing for workers to see them.
+     */
+    static long userChanges(WorktreeStatus status) {
+        String own = ProjectConfig.DIR + "/";
+        return java.util.stream.Stream.concat(status.changed().stream(), status.untracked().stream())
+                .filter(p -> !p.startsWith(own)).count();
     }
 
     /** The commit workers start from: {@code base} if given, else HEAD. */

@@ -41,9 +41,11 @@ class ProjectInitTest {
         assertTrue(HookSet.load(root.resolve("no-config"), root).isEmpty(), "hooks.json is valid and empty");
         assertFalse(Toml.parse(Files.readString(root.resolve(".agentorchestr/config.toml"))).hasErrors());
         assertEquals(ContextBudgets.DEFAULT, ContextBudgets.load(root), "config.toml sets nothing by default");
-        assertEquals("target/\n\n# agentorchestr: worker control files, cached research, --init-force backups\n"
-                + ".agentorchestr/done.flag\n.agentorchestr/done.flag.tmp\n.agentorchestr/memory/research/\n"
-                + ".agentorchestr/*.bak\n", Files.readString(root.resolve(".gitignore")));
+        assertEquals("target/\n\n# agentorchestr: machine-local files (worker control files, episodes, research "
+                + "cache, installed skills, --init-force backups)\n"
+                + ".agentorchestr/done.flag\n.agentorchestr/done.flag.tmp\n.agentorchestr/memory/episodes/\n"
+                + ".agentorchestr/memory/research/\n.agentorchestr/skills/\n.agentorchestr/*.bak\n",
+                Files.readString(root.resolve(".gitignore")));
         for (String d : List.of("memory/topics", "memory/episodes", "memory/research", "skills")) {
             assertTrue(Files.isDirectory(root.resolve(".agentorchestr").resolve(d)), d);
         }
@@ -52,6 +54,18 @@ class ProjectInitTest {
         List<InitEntry> second = ProjectInit.run(root, false);
         assertTrue(second.stream().allMatch(e -> e.action() == InitEntry.Action.KEPT), second.toString());
         assertEquals(before, tree());
+    }
+
+    @Test
+    void anOlderInitsGitignoreGetsOnlyTheMissingLinesUnderItsOwnHeader() throws Exception {
+        Files.writeString(root.resolve(".gitignore"), "# agentorchestr: worker control files, cached research, "
+                + "--init-force backups\n.agentorchestr/done.flag\n.agentorchestr/done.flag.tmp\n"
+                + ".agentorchestr/memory/research/\n.agentorchestr/*.bak\n");
+        ProjectInit.run(root, false);
+        assertEquals("# agentorchestr: worker control files, cached research, --init-force backups\n"
+                + ".agentorchestr/done.flag\n.agentorchestr/done.flag.tmp\n.agentorchestr/memory/research/\n"
+                + ".agentorchestr/*.bak\n.agentorchestr/memory/episodes/\n.agentorchestr/skills/\n",
+                Files.readString(root.resolve(".gitignore")));
     }
 
     @Test
