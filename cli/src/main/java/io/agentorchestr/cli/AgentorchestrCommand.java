@@ -53,11 +53,11 @@ public final class AgentorchestrCommand implements Callable<Integer> {
     boolean manual;
 
     @Option(names = "--detect", order = 11, description = "Show installed agents (version, whether they can lead, "
-            + "how MCP is injected), LLM keys and prerequisites.")
+            + "how MCP is injected), which LLM keys are set (not used yet) and prerequisites.")
     boolean detect;
 
-    @Option(names = "--doctor", order = 12, description = "Check tmux, git, Java, directories and agents; exit 0 "
-            + "when healthy, 1 otherwise, with a fix for each failed check.")
+    @Option(names = "--doctor", order = 12, description = "Check tmux, git, Java, directories, PATH and agents; "
+            + "exit 0 when nothing FAILs (WARNs do not count), 1 otherwise, with a fix for each.")
     boolean doctor;
 
     @Option(names = "--live", order = 12, description = "With --doctor: start each installed agent in a new git "

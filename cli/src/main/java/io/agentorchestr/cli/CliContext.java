@@ -131,12 +131,12 @@ public final class CliContext implements AutoCloseable {
 
     /** Detection searches PATH, then the distribution's bin directory (home of the demo agent). */
     public AgentDetector detector() {
-        List<Path> extra = new ArrayList<>();
-        String home = System.getProperty("agentorchestr.home");
-        if (home != null) {
-            extra.add(Path.of(home, "bin"));
-        }
-        return new AgentDetector(runner, AgentDetector.searchPath(env.get("PATH"), extra));
+        return new AgentDetector(runner, AgentDetector.searchPath(env.get("PATH"), distBin().stream().toList()));
+    }
+
+    /** The distribution's {@code bin/}, when this runs from one (its launcher sets agentorchestr.home). */
+    private static java.util.Optional<Path> distBin() {
+        return java.util.Optional.ofNullable(System.getProperty("agentorchestr.home")).map(h -> Path.of(h, "bin"));
     }
 
     public Prerequisites prerequisites() {
@@ -278,7 +278,8 @@ public final class CliContext implements AutoCloseable {
 
     /** The doctor, checking {@code agents} as already detected (each probe starts the agent's CLI). */
     public Doctor doctor(List<DetectedAgent> agents) {
-        return new Doctor(runner, tmux(), paths(), () -> agents);
+        return new Doctor(runner, tmux(), paths(), () -> agents, AgentDetector.searchPath(env.get("PATH"), List.of()),
+                distBin());
     }
 
     @Override

@@ -160,15 +160,28 @@ class EnvironmentErrorsIT {
         assertEquals(1, sick.exitCode(), sick.stdout() + sick.stderr());
         assertTrue(sick.stdout().contains("FAIL tmux"), sick.stdout());
         assertTrue(sick.stdout().contains("fix: install tmux 3.2+"), sick.stdout());
-        assertTrue(sick.stdout().contains("FAIL agents"), sick.stdout());
+        assertTrue(sick.stdout().contains("FAIL agents            no agent CLI installed: the demo works"),
+                sick.stdout());
+        assertTrue(sick.stdout().contains("fix: install one: npm install -g @anthropic-ai/claude-code"), sick.stdout());
+        assertTrue(sick.stdout().contains("ok   demo agent"), sick.stdout());
         assertTrue(sick.stdout().contains("ok   git"), sick.stdout());
+        assertTrue(sick.stdout().contains("WARN commands          not on PATH: agentorchestr, agentorchestr-shim, "
+                + "agentorchestr-demo"), sick.stdout());
+        assertTrue(sick.stdout().contains("unhealthy: fix the 2 check(s) marked FAIL; also 1 warning(s)"),
+                sick.stdout());
 
         link("tmux");
+        ExecResult demoOnly = dist.run("--doctor");
+        assertEquals(1, demoOnly.exitCode(), "no real agent: the tool cannot do its job\n" + demoOnly.stdout());
+        assertTrue(demoOnly.stdout().contains("unhealthy: everything but an agent CLI is in place; the demo works"),
+                demoOnly.stdout());
+
         script("claude", "echo '2.1.0 (Claude Code)'");
         ExecResult healthy = dist.run("--doctor");
         assertEquals(0, healthy.exitCode(), healthy.stdout());
         assertTrue(healthy.stdout().contains("claude 2.1.0 (Claude Code)"), healthy.stdout());
-        assertTrue(healthy.stdout().strip().endsWith("healthy"), healthy.stdout());
+        assertTrue(healthy.stdout().strip().endsWith("healthy (1 warning(s) marked WARN)"), "a warning does not make "
+                + "the machine unhealthy:\n" + healthy.stdout());
     }
 
     @Test

@@ -17,7 +17,10 @@ import java.util.Map;
 
 /** {@code --detect}: installed agents, whether each can lead and how MCP reaches it, LLM keys, prerequisites. */
 public final class DetectCommand extends ModeCommand {
-    /** LLM router keys (SPEC §14); only whether they are set is shown, never their values. */
+    /**
+     * LLM router keys (SPEC §14); only whether they are set is shown, never their values. Nothing reads
+     * them yet: the model router that will is not built, and the listing says so.
+     */
     static final List<String> LLM_KEYS = List.of("ANTHROPIC_API_KEY", "CEREBRAS_API_KEY", "GROQ_API_KEY",
             "GEMINI_API_KEY", "OPENROUTER_API_KEY");
 
@@ -38,6 +41,7 @@ public final class DetectCommand extends ModeCommand {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("agents", agents.stream().map(DetectCommand::agentJson).toList());
             json.put("llm_keys", keys);
+            json.put("llm_keys_used", false);
             json.put("prerequisites", prerequisites.stream().map(DoctorCommand::checkJson).toList());
             Json.print(out, json);
             return 0;
@@ -51,7 +55,8 @@ public final class DetectCommand extends ModeCommand {
         }
         table.print(out);
         out.println();
-        out.println("LLM keys (optional, for summaries and planning):");
+        out.println("LLM keys (not used yet: nothing in agentorchestr calls an LLM API itself until the model "
+                + "router lands; your agents use their own keys):");
         keys.forEach((k, set) -> out.println("  " + k + ": " + (set ? "set" : "not set")));
         out.println();
         out.println("Prerequisites:");

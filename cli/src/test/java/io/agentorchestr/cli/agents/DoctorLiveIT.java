@@ -68,7 +68,10 @@ class DoctorLiveIT {
             assertTrue(l.get("version").asText().contains(pin.version()), l.get("version").asText());
             assertEquals(List.of(), RealAgents.leftoversAfterExit(dist, pin.agent()), "nothing of " + pin + " left");
         }
-        assertFalse(live.containsKey("demo"), "the bundled demo needs a task and is not started");
+        JsonNode demo = live.get("demo");
+        assertTrue(demo != null && demo.get("ok").asBoolean(), "the demo is checked too, given a small task: " + demo);
+        assertTrue(demo.get("command").toString().contains("--prompt-file"), demo.toString());
+        assertTrue(demo.get("screen").asText().contains("demo> "), demo.toString());
         assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
         JsonNode claude = new ObjectMapper().readTree(Files.readString(dist.home().resolve(".claude.json")));
         claude.path("projects").fieldNames().forEachRemaining(p -> assertFalse(p.contains("agentorchestr-live-"),

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -26,13 +27,27 @@ public final class Doctor {
     private final ProcessRunner runner;
     private final Tmux tmux;
     private final AppPaths paths;
-    private final Supplier<List<DetectedAgent>> agents;
+    /** How to install the agent CLIs that install with one command, for the fix of a machine with none. */
+    static final String INSTALL_HINTS = "npm install -g @anthropic-ai/claude-code (claude), "
+            + "npm install -g @openai/codex (codex), npm install -g @google/gemini-cli (gemini), "
+            + "npm install -g opencode-ai (opencode); docs/agents.md lists the others";
 
-    public Doctor(ProcessRunner runner, Tmux tmux, AppPaths paths, Supplier<List<DetectedAgent>> agents) {
+    private final Supplier<List<DetectedAgent>> agents;
+    private final List<Path> searchPath;
+    private final Optional<Path> distBin;
+
+    /**
+     * @param searchPath the directories of {@code $PATH}
+     * @param distBin    the distribution's {@code bin/}, when running from one
+     */
+    public Doctor(ProcessRunner runner, Tmux tmux, AppPaths paths, Supplier<List<DetectedAgent>> agents,
+                  List<Path> searchPath, Optional<Path> distBin) {
         this.runner = runner;
         this.tmux = tmux;
         this.paths = paths;
         this.agents = agents;
+        this.searchPath = List.copyOf(searchPath);
+        this.distBin = distBin;
     }
 
     public List<CheckResult> run() {
@@ -43,7 +58,10 @@ public final class Doctor {
         results.add(writable("config directory", paths.config(), "AGENTORCHESTR_CONFIG_DIR"));
         results.add(writable("data directory", paths.data(), "AGENTORCHESTR_DATA_DIR"));
         results.add(writable("state directory", paths.state(), "AGENTORCHESTR_STATE_DIR"));
-        results.add(agentCheck());
+        results.add(LaunchersOnPath.check(searchPath, distBin));
+        List<DetectedAgent> found = agents.get().stream().filter(DetectedAgent::installed).toList();
+        results.add(demoCheck(found));
+        results.add(agentCheck(found));
         return results;
     }
 
@@ -89,16 +107,25 @@ public final class Doctor {
         }
     }
 
-    private CheckResult agentCheck() {
-        List<DetectedAgent> found = agents.get().stream().filter(DetectedAgent::installed).toList();
+    private static CheckResult demoCheck(List<DetectedAgent> found) {
+        return found.stream().filter(a -> a.profile().key().equals(AgentSelection.DEMO)).findFirst()
+                .map(a -> CheckResult.pass("demo agent", "bundled (" + a.version() + "): --agents demo runs a "
+                        + "goal with no agent CLI or network"))
+                .orElse(CheckResult.warn("demo agent", "agentorchestr-demo not found next to agentorchestr",
+                        "run the distribution's bin/agentorchestr, or rebuild it (./agentorchestr builds it)"));
+    }
+
+    /**
+     * Exit 1 while no real agent CLI is installed: the demo proves the machinery, but the tool cannot do
+     * its real job, and the fix says exactly how to change that.
+     */
+    private static CheckResult agentCheck(List<DetectedAgent> found) {
         List<DetectedAgent> real = found.stream().filter(a -> !a.profile().key().equals(AgentSelection.DEMO)).toList();
-        String list = found.stream().map(a -> a.profile().key() + (a.version().isEmpty() ? "" : " " + a.version()))
-                .collect(Collectors.joining(", "));
         if (real.isEmpty()) {
-            return CheckResult.fail("agents", found.isEmpty() ? "none installed" : "only " + list,
-                    "install an agent CLI (claude, codex, gemini, opencode, kiro, aider, goose, amp); "
-                            + "meanwhile --agents demo runs the bundled demo agent");
+            return CheckResult.fail("agents", "no agent CLI installed: the demo works, real work needs one of "
+                    + "claude, codex, gemini, opencode, kiro, aider, goose, amp", "install one: " + INSTALL_HINTS);
         }
-        return CheckResult.pass("agents", list);
+        return CheckResult.pass("agents", real.stream().map(a -> a.profile().key()
+                + (a.version().isEmpty() ? "" : " " + a.version())).collect(Collectors.joining(", ")));
     }
 }

@@ -1,10 +1,10 @@
 package io.agentorchestr.core.doctor;
 
 import io.agentorchestr.core.agent.AgentLauncher;
-import io.agentorchestr.core.agent.AgentSelection;
 import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.agent.FirstRunDialogs;
+import io.agentorchestr.core.agent.PromptMode;
 import io.agentorchestr.core.agent.ScreenMarkers;
 import io.agentorchestr.core.process.ExecResult;
 import io.agentorchestr.core.process.ProcessRunner;
@@ -46,10 +46,12 @@ public final class LiveCheck {
     /**
      * One agent's result.
      *
-     * @param screen the last screen seen (ANSI stripped), to show what blocked it
-     * @param took   how long it took to reach its prompt (or to fail)
+     * @param command what was started (argv)
+     * @param screen  the last screen seen (ANSI stripped), to show what it reached or what blocked it
+     * @param took    how long it took to reach its prompt (or to fail)
      */
-    public record Result(String agent, String version, boolean ok, String detail, String screen, Duration took) {
+    public record Result(String agent, String version, boolean ok, String detail, List<String> command, String screen,
+                         Duration took) {
     }
 
     private final ProcessRunner runner;
@@ -72,26 +74,36 @@ public final class LiveCheck {
         this.limit = limit;
     }
 
-    /** Checks every installed agent but the bundled demo, which needs a task to start. */
-    public List<Result> run(List<DetectedAgent> agents) {
-        return agents.stream().filter(DetectedAgent::installed)
-                .filter(a -> !a.profile().key().equals(AgentSelection.DEMO)).map(this::check).toList();
+    /** The agents a live check starts: every installed one, the bundled demo included. */
+    public static List<DetectedAgent> candidates(List<DetectedAgent> agents) {
+        return agents.stream().filter(DetectedAgent::installed).toList();
     }
 
-    Result check(DetectedAgent agent) {
+    /**
+     * Starts one agent and watches it to its prompt. An agent that takes its task from a file (the demo)
+     * is given a small one, since it needs a task to start.
+     */
+    public Result check(DetectedAgent agent) {
         long start = System.nanoTime();
         Path dir = null;
         Tmux tmux = null;
         Path repo = null;
         PaneRef pane = null;
         String checkId = "live-" + UUID.randomUUID();
+        List<String> argv = List.of(agent.binary().toString());
         try {
             dir = Files.createTempDirectory("agentorchestr-live-");
             repo = Files.createDirectory(dir.resolve("repo"));
             gitInit(repo);
             tmux = tmuxAt.apply(dir.resolve("tmux.sock"));
             List<String> trust = dialogs.preAccept(agent.profile(), repo, List.of(repo));
-            List<String> argv = AgentLauncher.interactive(agent.profile(), agent.binary(), trust);
+            List<String> extra = new ArrayList<>(trust);
+            if (agent.profile().promptMode(false) == PromptMode.FILE) {
+                Path prompt = Files.writeString(dir.resolve("prompt.md"), "# agentorchestr worker w01\n\n"
+                        + "## Your task\nSay hello (agentorchestr --doctor --live)\n");
+                extra.addAll(List.of(agent.profile().promptFlag(), prompt.toString()));
+            }
+            argv = AgentLauncher.interactive(agent.profile(), agent.binary(), extra);
             Map<String, String> env = new LinkedHashMap<>(agent.profile().launchEnv());
             env.put(AgentStopper.SESSION_ENV, checkId);
             pane = tmux.newSession("live", "live", new NewPane(GatedCommand.wrap(argv), repo, env));
@@ -99,10 +111,10 @@ public final class LiveCheck {
             // leaves its last screen and exit status to report.
             tmux.setWindowOption(pane.id(), "remain-on-exit", "on");
             GatedCommand.release(tmux, pane);
-            return watch(agent, tmux, pane, start);
+            return watch(agent, argv, tmux, pane, start);
         } catch (IOException | RuntimeException e) {
             return new Result(agent.profile().key(), agent.version(), false, "could not start it: " + e.getMessage(),
-                    "", Duration.ofNanos(System.nanoTime() - start));
+                    argv, "", Duration.ofNanos(System.nanoTime() - start));
         } finally {
             if (tmux != null) {
                 stop(agent, tmux, pane, checkId);
@@ -114,7 +126,7 @@ public final class LiveCheck {
         }
     }
 
-    private Result watch(DetectedAgent agent, Tmux tmux, PaneRef pane, long start) {
+    private Result watch(DetectedAgent agent, List<String> argv, Tmux tmux, PaneRef pane, long start) {
         ScreenMarkers markers = agent.profile().markers();
         long deadline = start + limit.toNanos();
         String last = "";
@@ -122,7 +134,7 @@ public final class LiveCheck {
         while (System.nanoTime() < deadline) {
             Optional<PaneStatus> status = tmux.paneStatus(pane);
             if (status.isEmpty() || status.get().dead()) {
-                return result(agent, false, "it exited" + status.map(s -> s.deadStatus() == null ? ""
+                return result(agent, argv, false, "it exited" + status.map(s -> s.deadStatus() == null ? ""
                         : " with status " + s.deadStatus()).orElse("") + " before reaching its prompt", last, start);
             }
             String screen = AnsiText.strip(tmux.capturePane(pane, 0));
@@ -133,20 +145,21 @@ public final class LiveCheck {
             boolean settled = System.nanoTime() - sameSince >= SETTLED.toNanos();
             ScreenMarkers.State state = markers.classify(screen, settled);
             if (state == ScreenMarkers.State.WAITING) {
-                return result(agent, false, "a screen blocks it: " + markers.question(screen).orElse(""), screen,
+                return result(agent, argv, false, "a screen blocks it: " + markers.question(screen).orElse(""), screen,
                         start);
             }
             if (state == ScreenMarkers.State.IDLE && settled) {
-                return result(agent, true, "reached its prompt", screen, start);
+                return result(agent, argv, true, "reached its prompt", screen, start);
             }
             sleep(POLL);
         }
-        return result(agent, false, "no input prompt within " + limit.toSeconds() + " s (its idle markers "
+        return result(agent, argv, false, "no input prompt within " + limit.toSeconds() + " s (its idle markers "
                 + markers.idle() + " never showed at the bottom of the screen)", last, start);
     }
 
-    private static Result result(DetectedAgent agent, boolean ok, String detail, String screen, long start) {
-        return new Result(agent.profile().key(), agent.version(), ok, detail, screen,
+    private static Result result(DetectedAgent agent, List<String> argv, boolean ok, String detail, String screen,
+                                 long start) {
+        return new Result(agent.profile().key(), agent.version(), ok, detail, argv, screen,
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
