@@ -47,6 +47,8 @@ class GoalModeIT extends SandboxedRun {
             assertTrue(log.contains("agentorchestr: merge " + id), log);
         }
         assertTrue(out.get("verify").get("passed").asBoolean());
+        assertTrue(out.get("verify").get("verified").asBoolean());
+        assertEquals("3 worker task(s) done and merged; verified", out.get("summary").asText());
         assertEquals(2, out.get("verify").get("commands").size());
         assertEquals("main", project.git("symbolic-ref", "--short", "HEAD"));
         assertEquals(head, project.git("rev-parse", "HEAD"));
@@ -83,19 +85,34 @@ class GoalModeIT extends SandboxedRun {
     }
 
     @Test
-    void aFailingVerifyFailsTheGoal() throws IOException {
-        project.verifyCommands("echo checking; exit 7");
-        JsonNode out = goal("Add a greeting", 3);
-        assertEquals("failed", out.get("state").asText());
-        assertTrue(out.get("summary").asText().contains("verify failed: `echo checking; exit 7` exited 7"),
-                out.get("summary").asText());
-        assertFalse(out.get("verify").get("passed").asBoolean());
+    void aFailingVerifyFailsTheGoalAndTheReportShowsTheCommandAndTheEndOfItsOutput() throws IOException {
+        project.verifyCommands("true", "echo checking; echo 'AssertionError: expected 2 but was 3' >&2; exit 7");
+        ExecResult r = dist.run("--goal", "Add a greeting", "--agents", "demo", "--project", project.dir().toString(),
+                "--no-attach");
+        assertEquals(3, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stderr().contains("verifying (2 of 2): echo checking;"), "the user sees verify running:\n"
+                + r.stderr());
+        assertTrue(r.stderr().contains("verify FAILED: `echo checking; echo 'AssertionError: expected 2 but was 3' "
+                + ">&2; exit 7` exited 7 after "), r.stderr());
+        assertTrue(r.stderr().contains("  | AssertionError: expected 2 but was 3"), r.stderr());
+        assertTrue(r.stdout().contains("state:       failed"), r.stdout());
+        assertTrue(r.stdout().contains("verify failed: `echo checking; echo 'AssertionError: expected 2 but was 3' "
+                + ">&2; exit 7` exited 7: AssertionError: expected 2 but was 3"), "the lead's summary:\n" + r.stdout());
+        assertTrue(r.stdout().contains("verify:      FAILED: `echo checking;"), r.stdout());
+        assertTrue(r.stdout().contains("             | checking\n             | AssertionError: expected 2 but was 3"),
+                "the report shows the end of the output:\n" + r.stdout());
+        assertTrue(r.stdout().contains("(holds what was merged before the goal ended; review it before merging)"),
+                r.stdout());
     }
 
     @Test
     void theWorkerLimitHoldsAndTheLeadWaitsForRoom() throws IOException {
         JsonNode out = goal("One [demo:sleep=1]\nTwo\nThree", 0, "--max-workers", "1");
         assertEquals("done", out.get("state").asText());
+        // No verify command here: nobody may say the result was verified.
+        assertEquals("3 worker task(s) done and merged; not verified (no verify command configured)",
+                out.get("summary").asText());
+        assertFalse(out.get("verify").get("verified").asBoolean(), out.get("verify").toString());
         try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
             List<WorkerRecord> ws = store.workers(out.get("session").asText());
             assertEquals(3, ws.size());

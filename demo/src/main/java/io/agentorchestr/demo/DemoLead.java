@@ -24,6 +24,8 @@ final class DemoLead {
     private final PrintStream err;
     private final BufferedReader in;
     private DemoExternal external;
+    private int workers;
+    private boolean verified;
 
     DemoLead(PrintStream out, PrintStream err, BufferedReader in) {
         this.out = out;
@@ -44,9 +46,7 @@ final class DemoLead {
                 problems = List.of("cannot go on: " + e.getMessage());
             }
             if (problems.isEmpty()) {
-                mcp.call("mark_goal_done", Map.of("summary", "all " + tasks.size() + " task(s) done, merged and "
-                        + "verified" + (external.answered() > 0 ? "; " + external.answered() + " external agent "
-                        + "answer(s)" : "")));
+                mcp.call("mark_goal_done", Map.of("summary", summary()));
                 out.println("demo lead: goal done");
             } else {
                 mcp.call("mark_goal_failed", Map.of("reason", String.join("; ", problems)));
@@ -57,6 +57,19 @@ final class DemoLead {
             out.println("demo lead: error: " + e.getMessage());
         }
         return InputLoop.run(in, out);
+    }
+
+    /** Says what happened, no more: workers merged, answers from external agents, verified or not. */
+    private String summary() {
+        List<String> parts = new ArrayList<>();
+        if (workers > 0) {
+            parts.add(workers + " worker task(s) done and merged");
+        }
+        if (external.answered() > 0) {
+            parts.add(external.answered() + " external agent answer(s)");
+        }
+        parts.add(verified ? "verified" : "not verified (no verify command configured)");
+        return String.join("; ", parts);
     }
 
     private List<String> lead(McpEndpoint mcp, List<String> tasks) throws IOException {
@@ -80,6 +93,7 @@ final class DemoLead {
             // each round records the workers that finished
         }
         problems.addAll(mergeAndVerify(mcp, ids, finished));
+        workers = ids.size();
         return problems;
     }
 
@@ -113,6 +127,11 @@ final class DemoLead {
         return !(r.path("finished").isEmpty() && r.path("still_running").isEmpty());
     }
 
+    private static String lastLine(String tail) {
+        List<String> lines = tail.lines().filter(l -> !l.isBlank()).toList();
+        return lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1).strip();
+    }
+
     private List<String> mergeAndVerify(McpEndpoint mcp, List<String> ids, Map<String, JsonNode> finished)
             throws IOException {
         List<String> problems = new ArrayList<>();
@@ -130,12 +149,14 @@ final class DemoLead {
             }
         }
         JsonNode v = mcp.call("verify", Map.of());
-        out.println("demo lead: verify " + (v.path("passed").asBoolean() ? "passed" : "failed"));
+        verified = v.path("verified").asBoolean();
+        out.println("demo lead: verify " + (!v.path("passed").asBoolean() ? "failed" : verified ? "passed"
+                : "ran nothing (no verify command configured)"));
         if (!v.path("passed").asBoolean()) {
             for (JsonNode c : v.path("commands")) {
                 if (c.path("exit_code").asInt() != 0) {
                     problems.add("verify failed: `" + c.path("command").asText() + "` exited "
-                            + c.path("exit_code").asInt());
+                            + c.path("exit_code").asInt() + lastLine(c.path("output_tail").asText()));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package io.agentorchestr.cli.command;
 
 import io.agentorchestr.cli.Json;
+import io.agentorchestr.cli.VerifyView;
 import io.agentorchestr.core.goal.GoalOutcome;
 import io.agentorchestr.core.goal.VerifyResult;
 import io.agentorchestr.core.text.TerminalText;
@@ -8,10 +9,14 @@ import io.agentorchestr.core.worker.WorkerRecord;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The final report of a goal: on stdout, as text or JSON. */
 final class GoalReport {
+    /** Lines of a failed verify command's output in the text report (--json has the whole tail). */
+    private static final int OUTPUT_LINES = 15;
+
     private final PrintWriter out;
     private final boolean json;
     private final String attachHint;
@@ -35,7 +40,7 @@ final class GoalReport {
                 wm.put("merged_commit", w.mergedCommit());
                 return wm;
             }).toList());
-            m.put("verify", o.verify().map(GoalReport::verifyJson).orElse(null));
+            m.put("verify", o.verify().map(VerifyView::of).orElse(null));
             m.put("tmux_session", o.session().tmuxSession());
             m.put("stopped_processes", o.stopped().map(st -> st.total()).orElse(0));
             Json.print(out, m);
@@ -44,7 +49,7 @@ final class GoalReport {
         out.println("state:       " + o.end().kind().name().toLowerCase());
         out.println("summary:     " + TerminalText.safe(o.end().summary()).strip().replace("\n", "\n             "));
         out.println("session:     " + o.session().id());
-        out.println("integration: " + o.integrationBranch() + "  (merge it: git merge " + o.integrationBranch() + ")");
+        out.println("integration: " + o.integrationBranch() + "  (" + integrationHint(o) + ")");
         out.println("workers:     " + o.workers().size());
         for (WorkerRecord w : o.workers()) {
             out.printf("  %-4s %-8s %-12s %-7s %s%s%n", w.id(), w.state().label(), w.perspective(), w.agent(),
@@ -55,28 +60,33 @@ final class GoalReport {
         }
         o.stopped().filter(st -> st.total() > 0).ifPresent(st -> out.println("stopped:     agents still running "
                 + "at the end: " + st.describe() + "; panes keep their last screens"));
-        out.println("verify:      " + TerminalText.safe(o.verify().map(GoalReport::verifyLine).orElse("not run")));
+        out.println("verify:      " + TerminalText.safe(o.verify().map(GoalReport::verifyText).orElse("not run")));
         out.println("tmux:        " + attachHint);
         out.flush();
     }
 
-    private static String verifyLine(VerifyResult v) {
-        if (v.commands().isEmpty()) {
-            return "nothing to run: no verify commands configured ([verify] commands in .agentorchestr/config.toml"
-                    + " or '## How to verify' in .agentorchestr/PROJECT.md)"
-                    + (v.unmerged().isEmpty() ? "" : "; not merged: " + String.join(", ", v.unmerged()));
-        }
-        return (v.passed() ? "passed" : "FAILED") + " (" + v.commands().size() + " command(s)"
-                + (v.unmerged().isEmpty() ? "" : "; not merged: " + String.join(", ", v.unmerged())) + ")";
+    /** What to do with the integration branch: merge only what a finished goal made. */
+    private static String integrationHint(GoalOutcome o) {
+        return switch (o.end().kind()) {
+            case DONE -> "merge it: git merge " + o.integrationBranch();
+            case PAUSED -> "paused, not finished: agentorchestr --resume " + o.session().id() + " continues";
+            default -> "holds what was merged before the goal ended; review it before merging";
+        };
     }
 
-    private static Map<String, Object> verifyJson(VerifyResult v) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("passed", v.passed());
-        m.put("commands", v.commands().stream().map(c -> Map.of("command", c.command(), "exit_code", c.exitCode()))
-                .toList());
-        m.put("not_merged", v.unmerged());
-        m.put("note", v.note());
-        return m;
+    /** The verify line, and for a failed command the last lines of its output, indented under it. */
+    private static String verifyText(VerifyResult v) {
+        String unmerged = v.unmerged().isEmpty() ? "" : "; not merged: " + String.join(", ", v.unmerged());
+        if (v.commands().isEmpty()) {
+            return VerifyResult.NOT_CONFIGURED + unmerged;
+        }
+        return v.failure().map(f -> {
+            List<String> lines = f.outputTail().lines().toList();
+            StringBuilder b = new StringBuilder("FAILED: " + f.outcome() + unmerged);
+            lines.subList(Math.max(0, lines.size() - OUTPUT_LINES), lines.size())
+                    .forEach(l -> b.append("\n             | ").append(l));
+            return b.toString();
+        }).orElse("passed (" + v.commands().size() + " command(s): " + v.commands().stream()
+                .map(c -> c.command()).collect(java.util.stream.Collectors.joining(", ")) + ")" + unmerged);
     }
 }

@@ -54,22 +54,6 @@ final class Views {
     }
 
     static Map<String, Object> verify(VerifyResult v) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("passed", v.passed());
-        m.put("commands", v.commands().stream().map(c -> {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("command", c.command());
-            r.put("exit_code", c.exitCode());
-            r.put("seconds", c.millis() / 1000.0);
-            r.put("timed_out", c.timedOut());
-            if (!c.outputTail().isEmpty()) {
-                r.put("output_tail", c.outputTail());
-            }
-            return r;
-        }).toList());
-        m.put("merged_now", v.merged());
-        m.put("not_merged", v.unmerged());
-        m.put("note", v.note());
-        return m;
+        return io.agentorchestr.cli.VerifyView.of(v);
     }
 }

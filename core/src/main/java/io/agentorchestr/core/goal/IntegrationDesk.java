@@ -29,6 +29,9 @@ final class IntegrationDesk {
     private final StateStore store;
     private final WorkerLauncher launcher;
     private final Integration integration;
+    /** Lines of a failed verify command's output in the progress lines (the report and the lead get more). */
+    private static final int PROGRESS_TAIL = 10;
+
     private final Verifier verifier;
     private final WorkerBoard board;
     private final SessionContext context;
@@ -100,6 +103,21 @@ final class IntegrationDesk {
         }
     }
 
+    /** One line for the user, with the failing command's last lines of output: the lead is not the only reader. */
+    private void report(VerifyResult v) {
+        if (v.commands().isEmpty()) {
+            progress.accept("verify: " + VerifyResult.NOT_CONFIGURED);
+            return;
+        }
+        v.failure().ifPresentOrElse(f -> {
+            progress.accept("verify FAILED: " + f.outcome() + (f.outputTail().isBlank() ? ", with no output"
+                    : "; its last lines:"));
+            List<String> lines = f.outputTail().lines().toList();
+            lines.subList(Math.max(0, lines.size() - PROGRESS_TAIL), lines.size()).forEach(l -> progress.accept("  | "
+                    + l));
+        }, () -> progress.accept("verify passed (" + v.commands().size() + " command(s))"));
+    }
+
     /** verify: merges finished work not merged yet, then runs the verify commands on the result. */
     VerifyResult verify(String successCriteria) {
         VerifyCommands commands = VerifyCommands.load(Path.of(session.project()));
@@ -122,11 +140,11 @@ final class IntegrationDesk {
                         + (m.conflicts().isEmpty() ? "" : ": " + String.join(", ", m.conflicts())) + ")");
             }
         }
-        List<VerifyResult.CommandRun> runs = verifier.run(commands, integration.worktree());
-        boolean passed = runs.stream().allMatch(r -> r.exitCode() == 0 && !r.timedOut());
+        List<VerifyResult.CommandRun> runs = verifier.run(commands, integration.worktree(), progress);
+        boolean passed = runs.stream().allMatch(VerifyResult.CommandRun::ok);
         String note = commands.commands().isEmpty()
-                ? "no verify commands configured: add [verify] commands = [...] to .agentorchestr/config.toml or "
-                + "a fenced block under '## How to verify' in .agentorchestr/PROJECT.md"
+                ? "no verify commands configured, so nothing was verified: add [verify] commands = [...] to "
+                + ".agentorchestr/config.toml or a fenced block under '## How to verify' in .agentorchestr/PROJECT.md"
                 : "commands from " + commands.source();
         if (successCriteria != null && !successCriteria.isBlank()) {
             note += "; judge the success criteria yourself against the merged result: " + successCriteria.strip();
@@ -135,7 +153,7 @@ final class IntegrationDesk {
         lastVerify = result;
         store.append(session.id(), new SessionEvent.VerifyRan(passed, runs.size() + " command(s), merged "
                 + merged + ", unmerged " + unmerged));
-        progress.accept("verify " + (passed ? "passed" : "FAILED") + " (" + runs.size() + " command(s))");
+        report(result);
         eval.put("passed", passed);
         eval.put("runs", runs.stream().map(r -> Map.of("command", r.command(), "exit_code", r.exitCode(),
                 "duration_ms", r.millis(), "timed_out", r.timedOut())).toList());

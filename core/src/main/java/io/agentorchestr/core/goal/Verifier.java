@@ -7,6 +7,7 @@ import io.agentorchestr.core.process.ProcessSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Runs the project's verify commands in the integration worktree, i.e. on the merged result. They are
@@ -22,12 +23,15 @@ final class Verifier {
         this.runner = runner;
     }
 
-    List<VerifyResult.CommandRun> run(VerifyCommands commands, Path worktree) {
+    /** @param progress told each command as it starts: a build can run for minutes with nothing else to see */
+    List<VerifyResult.CommandRun> run(VerifyCommands commands, Path worktree, Consumer<String> progress) {
         List<VerifyResult.CommandRun> runs = new ArrayList<>();
+        int n = commands.commands().size();
         for (String command : commands.commands()) {
+            progress.accept("verifying (" + (runs.size() + 1) + " of " + n + "): " + command + " ...");
             ExecResult r = runner.run(ProcessSpec.of("sh", "-c", command).in(worktree)
                     .withTimeout(commands.timeout()));
-            String output = (r.stdout() + (r.stderr().isBlank() ? "" : "\n" + r.stderr())).strip();
+            String output = (r.stdout().stripTrailing() + (r.stderr().isBlank() ? "" : "\n" + r.stderr())).strip();
             runs.add(new VerifyResult.CommandRun(command, r.exitCode(), r.duration().toMillis(), r.timedOut(),
                     r.ok() ? "" : tail(output)));
             if (!r.ok()) {
