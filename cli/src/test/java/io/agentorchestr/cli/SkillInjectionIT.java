@@ -78,8 +78,15 @@ class SkillInjectionIT extends SandboxedRun {
     }
 
     @Test
-    void anUnsignedSkillIsLeftOutWhenSignedSkillsAreRequiredAndTheReasonIsRecorded() throws IOException {
-        JsonNode out = goal("Add JWT checks to the login", 0, "--require-signed-skills");
+    void anUnsignedSkillIsLeftOutWhenSignedSkillsAreRequiredWithAWarningLineAndTheReasonIsRecorded()
+            throws IOException {
+        ExecResult r = dist.run("--goal", "Add JWT checks to the login", "--agents", "demo", "--project",
+                project.dir().toString(), "--no-attach", "--json", "--require-signed-skills");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("agentorchestr: warning: skill refused, no worker will get it: jwt ("),
+                "a refused skill is a security event the user sees:\n" + r.stderr());
+        assertTrue(r.stderr().contains("signed skills are required: unsigned"), r.stderr());
+        JsonNode out = json.readTree(r.stdout());
         assertFalse(committed(out, "w01").contains("skills:"), committed(out, "w01"));
         List<String> given = events(out.get("session").asText(), "skills_given");
         assertEquals(1, given.size(), given.toString());

@@ -95,6 +95,18 @@ public final class SkillMatcher implements SkillCatalog {
         return out;
     }
 
+    @Override
+    public List<String> refused() {
+        List<String> out = new ArrayList<>();
+        for (InstalledSkill s : store.list()) {
+            String why = s.overridden() ? null : refusal(s);
+            if (why != null) {
+                out.add(s.manifest().name() + " (" + s.dir() + "): " + why);
+            }
+        }
+        return out;
+    }
+
     private record Scored(InstalledSkill skill, int score) {
     }
 

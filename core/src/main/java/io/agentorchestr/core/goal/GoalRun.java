@@ -167,6 +167,7 @@ public final class GoalRun {
         Supervisor s = new Supervisor(session, live, tmux, git, launcher, integration, new Verifier(runner), roster,
                 runtime.maxWorkers(), runtime.health(), context, progress);
         s.useSkills(skills.apply(Path.of(session.project())));
+        s.skills().refused().forEach(r -> progress.accept("warning: skill refused, no worker will get it: " + r));
         return s;
     }
 

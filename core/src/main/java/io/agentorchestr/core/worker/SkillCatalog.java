@@ -23,6 +23,11 @@ public interface SkillCatalog {
         public List<String> available() {
             return List.of();
         }
+
+        @Override
+        public List<String> refused() {
+            return List.of();
+        }
     };
 
     /** A skill as a worker gets it. */
@@ -52,4 +57,10 @@ public interface SkillCatalog {
 
     /** One line per usable skill (name, version, description, triggers), for the lead's prompt. */
     List<String> available();
+
+    /**
+     * One line per installed skill that no worker will get, and why (tampered, or not signed by a trusted
+     * key where signatures are required): a security event the user must see, not only the event log.
+     */
+    List<String> refused();
 }
