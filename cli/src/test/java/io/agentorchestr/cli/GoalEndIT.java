@@ -53,6 +53,10 @@ class GoalEndIT extends SandboxedRun {
 
         Path failedTree = Path.of(failed.get("workers").get(1).get("worktree").asText());
         Files.writeString(failedTree.resolve("unsaved.txt"), "work in progress");
+        // The user takes one goal's work as a squash merge: its integration branch is then no longer needed.
+        String squashed = "agentorchestr/" + sessions.get(0) + "/integration";
+        project.git("merge", "--squash", squashed);
+        project.git("commit", "-q", "-m", "notes, squashed");
         ExecResult clean = dist.run("--clean", "--finished");
         assertEquals(0, clean.exitCode(), clean.stderr());
         System.out.println("after --clean --finished: " + worktrees() + " worktree(s), " + tmuxSessions()
@@ -65,7 +69,10 @@ class GoalEndIT extends SandboxedRun {
         assertTrue(clean.stdout().contains("holds the session's merged work"), clean.stdout());
         Set<String> branches = new HashSet<>(project.git("branch", "--list", "--format=%(refname:short)",
                 "agentorchestr/*").lines().toList());
-        assertEquals(5 + 1, branches.size(), "integration branches and the failed worker's branch: " + branches);
+        assertEquals(4 + 1, branches.size(), "integration branches and the failed worker's branch: " + branches);
+        assertFalse(branches.contains(squashed), "its work is in HEAD, squashed: " + branches);
+        assertTrue(clean.stdout().contains("its work is in your checkout's HEAD (merged, squashed or cherry-picked)"),
+                clean.stdout());
         assertTrue(branches.stream().noneMatch(b -> b.contains("implementer-w01") && !b.startsWith("agentorchestr/"
                 + failed.get("session").asText())), "merged worker branches are gone: " + branches);
 
@@ -76,6 +83,16 @@ class GoalEndIT extends SandboxedRun {
         assertTrue(again.stdout().contains("not merged: its commits are on no other branch"), again.stdout());
         assertTrue(project.git("branch", "--list", "agentorchestr/*").contains("implementer-w02"),
                 "an unmerged branch is never deleted");
+        assertTrue(again.stdout().contains("--clean " + failed.get("session").asText() + " --force"), again.stdout());
+
+        assertEquals(2, dist.run("--clean", "--finished", "--force").exitCode(), "--force only for named sessions");
+        String failedPrefix = "agentorchestr/" + failed.get("session").asText() + "/";
+        String w02 = project.git("rev-parse", failedPrefix + "implementer-w02");
+        ExecResult forced = dist.run("--clean", failed.get("session").asText(), "--force");
+        assertEquals(0, forced.exitCode(), forced.stderr());
+        assertTrue(forced.stdout().contains("git branch " + failedPrefix + "implementer-w02 " + w02), forced.stdout());
+        assertEquals("", project.git("branch", "--list", failedPrefix + "*"), "the chosen session's branches are gone");
+        assertEquals(3, project.git("branch", "--list", "agentorchestr/*").lines().count(), "the others stay");
     }
 
     private int livePanes() {

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code --clean [ID...] [--finished] [--dry-run]}: what ended sessions left behind, removed or kept with why. */
+/** {@code --clean [ID...] [--finished] [--dry-run] [--force]}: what ended sessions left behind, removed or kept with why. */
 public final class CleanCommand extends ModeCommand {
     private final CleanOptions options;
 
@@ -23,7 +23,8 @@ public final class CleanCommand extends ModeCommand {
 
     @Override
     public Integer call() {
-        List<SessionCleanup.Item> items = context.cleanup().clean(options.ids, options.finished, options.dryRun);
+        List<SessionCleanup.Item> items = context.cleanup().clean(options.ids, options.finished, options.dryRun,
+                options.force);
         String removed = options.dryRun ? "would remove" : "removed";
         if (common.json) {
             Json.print(out(), items.stream().map(i -> {

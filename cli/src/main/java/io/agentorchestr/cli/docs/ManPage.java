@@ -28,7 +28,7 @@ public final class ManPage {
         t.append(".SH SYNOPSIS\n");
         for (String line : new String[]{"--goal TEXT | --goal-file PATH | --interactive [OPTIONS]",
             "--manual --task TEXT [OPTIONS]", "--resume ID [--timeout DURATION]", "--clean [ID...] [--finished] "
-            + "[--dry-run]", "--list-sessions | --detect | --doctor [--json]"}) {
+            + "[--dry-run] [--force]", "--list-sessions | --detect | --doctor [--json]"}) {
             t.append(".B ").append(name).append("\n").append(escape(line)).append("\n.br\n");
         }
         t.append(".SH DESCRIPTION\n").append(escape("agentorchestr runs terminal coding agents in parallel: a lead "

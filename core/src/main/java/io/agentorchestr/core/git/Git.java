@@ -59,6 +59,12 @@ public interface Git {
     /** Whether {@code commit} is reachable from {@code from} (i.e. merged into it). */
     boolean isAncestor(Path repo, String commit, String from);
 
+    /**
+     * Whether {@code target} already has everything {@code commit} would bring: merged, or its changes
+     * squashed or cherry-picked in (merging it would leave {@code target}'s tree as it is).
+     */
+    boolean contentIn(Path repo, String commit, String target);
+
     /** Uncommitted changes (tracked or untracked, not ignored) in a worktree. */
     WorktreeStatus status(Path worktree);
 

@@ -167,6 +167,19 @@ public final class LocalGit implements Git {
     }
 
     @Override
+    public boolean contentIn(Path repo, String commit, String target) {
+        if (isAncestor(repo, commit, target)) {
+            return true;
+        }
+        // merge-tree --write-tree (git 2.38+) merges in memory, touching no worktree: exit 0 with the
+        // merged tree's id, 1 on conflicts. An older git says no, which keeps the branch: safe.
+        ExecResult merged = git(repo, "merge-tree", "--write-tree", target, commit);
+        ExecResult tree = git(repo, "rev-parse", "--verify", "--quiet", "--end-of-options", target + "^{tree}");
+        return merged.exitCode() == 0 && tree.ok()
+                && merged.stdout().lines().findFirst().orElse("").strip().equals(tree.stdout().strip());
+    }
+
+    @Override
     public WorktreeStatus status(Path worktree) {
         return content.status(worktree);
     }

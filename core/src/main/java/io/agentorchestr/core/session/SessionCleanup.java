@@ -50,12 +50,18 @@ public final class SessionCleanup {
      * @param ids      sessions to clean; empty with {@code finished} for every ended session
      * @param finished clean every session that ended (done, failed, interrupted)
      * @param dryRun   only say what would be removed
+     * @param force    also delete the named sessions' branches whose work is in no other branch (never a
+     *                 worktree with uncommitted changes); only with {@code ids}, so the user chooses them
      */
-    public List<Item> clean(List<String> ids, boolean finished, boolean dryRun) {
+    public List<Item> clean(List<String> ids, boolean finished, boolean dryRun, boolean force) {
+        if (force && (ids.isEmpty() || finished)) {
+            throw AgentorchestrException.usage("--force deletes unmerged branches only of sessions you name: "
+                    + "agentorchestr --clean ID... --force (--clean --finished --dry-run lists what each keeps)");
+        }
         List<SessionRecord> sessions = select(ids, finished);
         List<Item> items = new ArrayList<>();
         for (SessionRecord s : sessions) {
-            items.addAll(clean(s, dryRun));
+            items.addAll(clean(s, dryRun, force));
         }
         return items;
     }
@@ -83,7 +89,7 @@ public final class SessionCleanup {
         return List.copyOf(chosen);
     }
 
-    private List<Item> clean(SessionRecord s, boolean dryRun) {
+    private List<Item> clean(SessionRecord s, boolean dryRun, boolean force) {
         List<Item> items = new ArrayList<>();
         items.add(tmuxSession(s, dryRun));
         Path repo = Path.of(s.project());
@@ -110,10 +116,10 @@ public final class SessionCleanup {
             git.pruneWorktrees(repo);
         }
         for (WorkerRecord w : workers) {
-            items.add(workerBranch(s, repo, w, dryRun));
+            items.add(workerBranch(s, repo, w, dryRun, force));
         }
         if (s.integrationBranch() != null) {
-            items.add(integrationBranch(s, repo, dryRun));
+            items.add(integrationBranch(s, repo, dryRun, force));
         }
         if (!dryRun) {
             removeIfEmpty(worktrees.pathFor(repo, s.id(), "x").getParent());
@@ -161,7 +167,7 @@ public final class SessionCleanup {
         return new Item(s.id(), "worktree", wt.toString(), true, "clean");
     }
 
-    private Item workerBranch(SessionRecord s, Path repo, WorkerRecord w, boolean dryRun) {
+    private Item workerBranch(SessionRecord s, Path repo, WorkerRecord w, boolean dryRun, boolean force) {
         Optional<String> tip = git.resolveCommit(repo, "refs/heads/" + w.branch());
         if (tip.isEmpty()) {
             return null;
@@ -172,16 +178,18 @@ public final class SessionCleanup {
         } else if (s.integrationBranch() != null && git.branchExists(repo, s.integrationBranch())
                 && git.isAncestor(repo, tip.get(), "refs/heads/" + s.integrationBranch())) {
             reason = "merged into " + s.integrationBranch();
-        } else if (git.isAncestor(repo, tip.get(), "HEAD")) {
-            reason = "merged into your checkout's HEAD";
+        } else if (git.contentIn(repo, tip.get(), "HEAD")) {
+            reason = IN_HEAD;
+        } else if (force) {
+            reason = forced(w.branch(), tip.get());
         } else {
             return new Item(s.id(), "branch", w.branch(), false, "not merged: its commits are on no other branch; "
-                    + "merge it, or delete it yourself with git branch -D " + w.branch());
+                    + "merge it, or delete it with --clean " + s.id() + " --force");
         }
         return deleteBranch(s, repo, w.branch(), tip.get(), reason, dryRun);
     }
 
-    private Item integrationBranch(SessionRecord s, Path repo, boolean dryRun) {
+    private Item integrationBranch(SessionRecord s, Path repo, boolean dryRun, boolean force) {
         String branch = s.integrationBranch();
         Optional<String> tip = git.resolveCommit(repo, "refs/heads/" + branch);
         if (tip.isEmpty()) {
@@ -190,11 +198,22 @@ public final class SessionCleanup {
         if (tip.get().equals(s.baseCommit())) {
             return deleteBranch(s, repo, branch, tip.get(), "nothing was merged into it", dryRun);
         }
-        if (git.isAncestor(repo, tip.get(), "HEAD")) {
-            return deleteBranch(s, repo, branch, tip.get(), "merged into your checkout's HEAD", dryRun);
+        if (git.contentIn(repo, tip.get(), "HEAD")) {
+            return deleteBranch(s, repo, branch, tip.get(), IN_HEAD, dryRun);
+        }
+        if (force) {
+            return deleteBranch(s, repo, branch, tip.get(), forced(branch, tip.get()), dryRun);
         }
         return new Item(s.id(), "branch", branch, false, "holds the session's merged work, not yet in your checkout: "
-                + "git merge " + branch + " (or delete it with git branch -D " + branch + ")");
+                + "git merge " + branch + ", or delete it with --clean " + s.id() + " --force");
+    }
+
+    private static final String IN_HEAD = "its work is in your checkout's HEAD (merged, squashed or cherry-picked)";
+
+    /** Said of a branch deleted with --force: where its work was, while git still keeps the commit. */
+    private static String forced(String branch, String tip) {
+        return "--force: its work is in no other branch; git branch " + branch + " " + tip
+                + " brings it back until git prunes the commit";
     }
 
     private Item deleteBranch(SessionRecord s, Path repo, String branch, String tip, String reason, boolean dryRun) {
