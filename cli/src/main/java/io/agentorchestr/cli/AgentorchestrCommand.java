@@ -65,8 +65,9 @@ public final class AgentorchestrCommand implements Callable<Integer> {
             + "screen (no model is called), then quit it.")
     boolean live;
 
-    @Option(names = "--list-sessions", order = 13, description = "List recent sessions, newest first, and whether "
-            + "each can be resumed (and why not).")
+    @Option(names = "--list-sessions", order = 13, description = "List recent sessions, newest first: status, "
+            + "whether each can be resumed, project, workers, when, goal; fitted to the terminal. With --project: that "
+            + "project's only; with --json: everything, and why a session cannot resume.")
     boolean listSessions;
 
     @Option(names = "--resume", paramLabel = "ID", order = 14, description = "Pick up a paused or crashed auto "
@@ -164,9 +165,9 @@ public final class AgentorchestrCommand implements Callable<Integer> {
         if (live && !doctor) {
             throw AgentorchestrException.usage("--live goes with --doctor: agentorchestr --doctor --live");
         }
-        if (!clean.given() && (clean.finished || clean.dryRun)) {
-            throw AgentorchestrException.usage((clean.finished ? "--finished" : "--dry-run") + " goes with --clean: "
-                    + "agentorchestr --clean --finished --dry-run");
+        if (!clean.given() && (clean.finished || clean.dryRun || clean.force)) {
+            throw AgentorchestrException.usage((clean.finished ? "--finished" : clean.dryRun ? "--dry-run" : "--force")
+                    + " goes with --clean: agentorchestr --clean --finished --dry-run");
         }
         if (skills.keyWithoutSign()) {
             throw AgentorchestrException.usage("--key goes with --skill-sign: agentorchestr --skill-sign DIR --key "

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 public final class CommonOptions {
     @Option(names = "--project", paramLabel = "PATH", order = 40, arity = "0..1", fallbackValue = ".",
             description = "Project root (a git repository). Default: the current directory. With --skill-add: "
-                    + "install into the project's .agentorchestr/skills instead of for every project.")
+                    + "install into the project's .agentorchestr/skills instead of for every project. With "
+                    + "--list-sessions: only this project's sessions.")
     public Path project;
 
     @Option(names = "--json", order = 41, description = "Listings as JSON on stdout.")

@@ -58,6 +58,7 @@ public final class Main {
         AgentorchestrCommand root = new AgentorchestrCommand(context);
         CommandLine cmd = new CommandLine(root);
         cmd.getCommandSpec().usageMessage().footer(exitCodeLines());
+        cmd.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, new OptionList());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExitCodeExceptionMapper(t -> t instanceof AgentorchestrException e ? e.exitCode().code()
                 : ExitCode.ERROR.code());

@@ -164,6 +164,28 @@ class MainTest {
     }
 
     @Test
+    void helpWrapsOnlyAtSpacesSoEveryWordOfEveryDescriptionStaysWhole() {
+        assertEquals(0, run("--help"));
+        String help = out.toString();
+        java.util.Set<String> printed = new java.util.HashSet<>(java.util.Arrays.asList(help.split("\\s+")));
+        for (picocli.CommandLine.Model.OptionSpec o : Main.commandLine(Map.of()).getCommandSpec().options()) {
+            for (String word : String.join(" ", o.description()).split("\\s+")) {
+                assertTrue(word.isEmpty() || printed.contains(word), "'" + word + "' of " + o.longestName()
+                        + " is broken across lines:\n" + help);
+            }
+        }
+        assertTrue(help.contains("~/.ssh/id_ed25519") && help.contains("PROJECT.md"), help);
+        assertTrue(help.lines().allMatch(l -> l.length() <= 80 || l.indexOf(' ', 32) < 0), "lines fit 80 columns "
+                + "but for a single long word:\n" + help);
+    }
+
+    @Test
+    void forceGoesWithClean() {
+        assertEquals(2, run("--force"));
+        assertTrue(err.toString().contains("--force goes with --clean"), err.toString());
+    }
+
+    @Test
     void cleanNeedsIdsOrFinishedAndItsSubOptionsNeedIt() {
         assertEquals(2, run("--clean"));
         assertTrue(err.toString().contains("--clean needs session ids or --finished"), err.toString());

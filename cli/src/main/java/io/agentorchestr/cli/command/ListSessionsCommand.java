@@ -1,24 +1,31 @@
 package io.agentorchestr.cli.command;
 
+import io.agentorchestr.cli.Ago;
 import io.agentorchestr.cli.CliContext;
 import io.agentorchestr.cli.CommonOptions;
 import io.agentorchestr.cli.Json;
+import io.agentorchestr.cli.TerminalWidth;
 import io.agentorchestr.cli.TextTable;
 import io.agentorchestr.core.goal.Resumability;
 import io.agentorchestr.core.session.SessionLock;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.session.SessionStatus;
 import io.agentorchestr.core.text.TerminalText;
-import io.agentorchestr.core.worker.WorkerRecord;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** {@code --list-sessions}: recent sessions, newest first, with their workers. */
+/**
+ * {@code --list-sessions [--project PATH]}: recent sessions, newest first, fitted to the terminal (the
+ * goal is cut; {@code --json} has everything), optionally of one project only.
+ */
 public final class ListSessionsCommand extends ModeCommand {
     private static final int LIMIT = 50;
 
@@ -29,27 +36,58 @@ public final class ListSessionsCommand extends ModeCommand {
     @Override
     public Integer call() {
         PrintWriter out = out();
-        List<SessionRecord> sessions = context.store().recentSessions(LIMIT);
+        Optional<String> project = Optional.ofNullable(common.project).map(this::projectRoot);
+        List<SessionRecord> sessions = project.map(p -> context.store().recentSessions(Integer.MAX_VALUE).stream()
+                .filter(s -> s.project().equals(p)).limit(LIMIT).toList())
+                .orElseGet(() -> context.store().recentSessions(LIMIT));
         if (common.json) {
             Json.print(out, sessions.stream().map(this::look).map(this::sessionJson).toList());
             return 0;
         }
         if (sessions.isEmpty()) {
-            err().println("agentorchestr: no sessions yet");
+            err().println("agentorchestr: no sessions yet" + project.map(p -> " in " + p).orElse(""));
             return 0;
         }
-        TextTable table = new TextTable("ID", "STATUS", "RESUMABLE", "MODE", "AGENTS", "WORKERS", "CREATED", "GOAL");
+        ProjectNames names = new ProjectNames(sessions.stream().map(SessionRecord::project).toList());
+        TextTable table = new TextTable("ID", "STATUS", "RESUME", "MODE", "PROJECT", "WORKERS", "AGENTS", "CREATED",
+                "GOAL");
+        Instant now = Instant.now();
         for (SessionRecord s : sessions) {
-            List<WorkerRecord> workers = context.store().workers(s.id());
             Look look = look(s);
-            Resumability r = look.resumability();
-            table.row(s.id(), look.status(), r.resumable() ? "yes" : "no: " + r.reason(), s.mode(),
-                    String.join(",", s.agents()), String.valueOf(workers.size()), s.createdAt().toString(),
-                    TerminalText.firstLine(s.goal(), 60));
+            table.row(s.id(), look.status(), look.resumability().resumable() ? "yes" : "no", s.mode(),
+                    names.of(s.project()), String.valueOf(context.store().workers(s.id()).size()),
+                    String.join(",", s.agents()), Ago.of(s.createdAt(), now, ZoneId.systemDefault()),
+                    TerminalText.firstLine(s.goal(), 200));
         }
-        table.print(out);
+        table.print(out, TerminalWidth.of(context.env()));
         out.flush();
         return 0;
+    }
+
+    /** The repository a --project path is in, as sessions record it; the path itself outside one. */
+    private String projectRoot(Path given) {
+        Path abs = given.toAbsolutePath().normalize();
+        try {
+            return context.git().isWorkTree(abs) ? context.git().topLevel(abs).toString() : abs.toString();
+        } catch (RuntimeException e) {
+            return abs.toString();
+        }
+    }
+
+    /** Projects by their directory's name; two with the same name get their parent's too. */
+    private record ProjectNames(List<String> paths) {
+        String of(String path) {
+            String name = last(path, 1);
+            boolean clash = paths.stream().distinct().filter(p -> !p.equals(path)).anyMatch(p -> last(p, 1)
+                    .equals(name));
+            return clash ? last(path, 2) : name;
+        }
+
+        private static String last(String path, int n) {
+            Path p = Path.of(path);
+            int count = p.getNameCount();
+            return count == 0 ? path : p.subpath(Math.max(0, count - n), count).toString();
+        }
     }
 
     /** A session as it stands now: whether a process drives it is asked once (it opens its lock file). */
