@@ -14,6 +14,7 @@ public final class MemoryView {
     public static Map<String, Object> of(Memory memory, MemoryHit h) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("note", memory.display(h.file()));
+        m.put("path", h.file().toString());
         m.put("title", h.title());
         m.put("kind", h.kind());
         m.put("scope", h.scope());

@@ -62,6 +62,8 @@ final class PrivateTmux {
                 Map.of(GatedCommand.EXIT_FILE_ENV, files.exit().toString())));
         PrivateTmux started = new PrivateTmux(tmux, pane, files.exit());
         try {
+            // The pane outlives the agent, so its last screen can be shown after the client lets go.
+            tmux.setWindowOption(pane.id(), "remain-on-exit", "on");
             tmux.pipePaneTo(pane, files.log());
             GatedCommand.release(tmux, pane);
         } catch (RuntimeException e) {
@@ -113,9 +115,30 @@ final class PrivateTmux {
         return GatedCommand.recordedExitStatus(exitFile);
     }
 
-    /** Whether the agent still runs: no exit recorded, and its pane is there. */
+    /** Whether the agent still runs: no exit recorded, and its pane is alive. */
     boolean agentRunning() {
-        return exitStatus().isEmpty() && paneExists();
+        return exitStatus().isEmpty() && paneAlive();
+    }
+
+    /**
+     * The agent's last screen, colours kept; the blank lines below it and the "Pane is dead" line tmux
+     * writes into a kept pane are dropped. That line scrolls the screen up by one, so the line above the
+     * screen is read too. Empty if it cannot be read.
+     */
+    String lastScreen() {
+        try {
+            List<String> lines = new ArrayList<>(tmux.captureScreen(pane, 1).lines().toList());
+            while (!lines.isEmpty()) {
+                String plain = lines.get(lines.size() - 1).replaceAll("\u001b\\[[0-9;:]*[A-Za-z]", "").strip();
+                if (!plain.isEmpty() && !plain.startsWith("Pane is dead")) {
+                    break;
+                }
+                lines.remove(lines.size() - 1);
+            }
+            return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     /** The command that attaches a terminal again, for messages. */
@@ -123,9 +146,17 @@ final class PrivateTmux {
         return tmux.server().describeCommand() + " attach -t " + SESSION;
     }
 
-    /** Whether the agent's pane still exists (the server ends with it). */
-    boolean paneExists() {
-        return status().isPresent();
+    /**
+     * Whether the agent's pane still runs its process. It stays after the agent exits (remain-on-exit)
+     * until the shim stops the server, so a dead pane counts as gone.
+     */
+    boolean paneAlive() {
+        return status().filter(s -> !s.dead()).isPresent();
+    }
+
+    /** The dead pane's exit status: the wrapper's, which passes the agent's on. */
+    Optional<Integer> deadStatus() {
+        return status().filter(PaneStatus::dead).map(PaneStatus::deadStatus);
     }
 
     private Optional<PaneStatus> status() {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One shimmed agent from start to exit: its private tmux server, its card, its RPC socket, the
@@ -27,6 +28,7 @@ final class Shim {
     private final Path stateDir;
     private final ProcessRunner runner;
     private final PrintStream err;
+    private PrintStream terminal;
     private volatile boolean hungUp;
     private volatile MdnsAdvert advert;
 
@@ -36,6 +38,12 @@ final class Shim {
         this.stateDir = stateDir;
         this.runner = runner;
         this.err = err;
+    }
+
+    /** Where the agent's last screen is printed when it exits while attached (the user's terminal). */
+    Shim showingLastScreenOn(PrintStream terminal) {
+        this.terminal = terminal;
+        return this;
     }
 
     /** A closed terminal ends the attached client, not the agent: it stays reachable by its card. */
@@ -84,19 +92,37 @@ final class Shim {
         }
     }
 
-    /** The user's terminal shows the agent through a tmux client that inherits it: raw keys, colours, resizes. */
+    /**
+     * The user's terminal shows the agent through a tmux client that inherits it: raw keys, colours,
+     * resizes. When the agent exits, its last screen is read before the server goes, and printed once
+     * the client has let go of the terminal: what the agent showed last stays, as without the shim.
+     */
     private void attach(PrivateTmux tmux) throws InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(tmux.attachArgv()).inheritIO();
         // Inside the user's own tmux, a nested attach is refused unless TMUX is unset; ours is another server.
         pb.environment().remove("TMUX");
         pb.environment().remove("TMUX_PANE");
+        Process client;
         try {
-            pb.start().waitFor();
+            client = pb.start();
         } catch (IOException e) {
             err.println("agentorchestr-shim: cannot attach this terminal (" + e.getMessage() + "); the agent runs "
                     + "headless");
+            return;
         }
-        if (tmux.agentRunning() && !hungUp) {
+        String screen = null;
+        while (!client.waitFor(POLL_MS, TimeUnit.MILLISECONDS)) {
+            if (!tmux.agentRunning()) {
+                screen = tmux.lastScreen();
+                tmux.stop();  // the client ends with its server
+                client.waitFor();
+            }
+        }
+        if (screen != null && terminal != null) {
+            // The client's last word ("[server exited]") is one line: the screen takes its place.
+            terminal.print("\u001b[1A\r\u001b[2K" + screen + "\u001b[0m");
+            terminal.flush();
+        } else if (tmux.agentRunning() && !hungUp) {
             err.println("agentorchestr-shim: the terminal let go; the agent keeps running (attach with: "
                     + tmux.attachHint() + ")");
         }
@@ -108,9 +134,9 @@ final class Shim {
             if (status.isPresent()) {
                 return status.get();
             }
-            if (!tmux.paneExists()) {
-                // The wrapper writes the status just before it exits: look once more.
-                return tmux.exitStatus().orElse(NO_STATUS);
+            if (!tmux.paneAlive()) {
+                // The wrapper writes the status just before it exits: look once more, then ask the dead pane.
+                return tmux.exitStatus().or(tmux::deadStatus).orElse(NO_STATUS);
             }
             Thread.sleep(POLL_MS);
         }

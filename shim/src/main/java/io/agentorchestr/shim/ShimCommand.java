@@ -95,7 +95,8 @@ final class ShimCommand implements Callable<Integer> {
         boolean detached = headless || System.console() == null;
         running = new Shim(new Shim.ShimRequest(shown, argv, Path.of("").toAbsolutePath(), detached, profile,
                 mdns),
-                AgentCards.of(env), paths.state(), new SystemProcessRunner(), err);
+                AgentCards.of(env), paths.state(), new SystemProcessRunner(), err)
+                .showingLastScreenOn(new PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8));
         return running.run();
     }
 

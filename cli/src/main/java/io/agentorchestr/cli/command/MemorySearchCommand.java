@@ -54,7 +54,14 @@ public final class MemorySearchCommand extends ModeCommand {
             TextTable table = new TextTable("NOTE", "KIND", "TITLE", "MATCH");
             hits.forEach(h -> table.row(memory.display(h.file()), h.kind(), TerminalText.firstLine(h.title(), 60),
                     TerminalText.firstLine(h.snippet(), 100)));
-            table.print(out());
+            table.print(out(), io.agentorchestr.cli.TerminalWidth.of(context.env()));
+            List<io.agentorchestr.core.memory.MemoryRoot> roots = memory.roots();
+            if (hits.stream().anyMatch(h -> memory.display(h.file()).startsWith(Memory.KEPT))) {
+                progress(Memory.KEPT + " is " + roots.get(1).dir());
+            }
+            if (hits.stream().anyMatch(h -> memory.display(h.file()).startsWith(Memory.GLOBAL))) {
+                progress(Memory.GLOBAL + " is " + roots.get(2).dir());
+            }
         }
         out().flush();
     }

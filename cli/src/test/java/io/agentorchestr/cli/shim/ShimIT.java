@@ -163,6 +163,11 @@ class ShimIT {
         type("exit 7");
         awaitScreen("shim-exit:7");
         assertEquals(List.of(), files(), "card, socket and tmux files are removed");
+        String after = screen();
+        assertTrue(after.contains("demo: chat; type a line") && after.contains("demo: received: hello through the shim")
+                && after.contains("exit 7"),
+                "the agent's last screen stays in the terminal, as without the shim:\n" + after);
+        assertFalse(after.contains("exited]"), "no word of tmux's own:\n" + after);
     }
 
     @Test

@@ -156,8 +156,23 @@ public final class Memory implements AutoCloseable {
 
     /** A path as the user knows it: relative to the project, else absolute. */
     public String display(Path file) {
-        return file.startsWith(projectRoot) ? projectRoot.relativize(file).toString() : file.toString();
+        if (file.startsWith(projectRoot)) {
+            return projectRoot.relativize(file).toString();
+        }
+        // Outside the checkout the absolute path is a hundred characters of data directory: name the
+        // directory instead (its path is in --memory-search's footer and --json's "path").
+        List<MemoryRoot> roots = roots();
+        for (int i = 1; i < roots.size(); i++) {
+            if (file.startsWith(roots.get(i).dir())) {
+                return (i == 1 ? KEPT : GLOBAL) + roots.get(i).dir().relativize(file);
+            }
+        }
+        return file.toString();
     }
+
+    /** How {@link #display} names the project's notes kept in the data directory, and the user's global notes. */
+    public static final String KEPT = "project-memory:";
+    public static final String GLOBAL = "global:";
 
     private static String read(Path file) {
         try {

@@ -73,6 +73,12 @@ public interface Tmux {
     /** The rendered screen plus {@code historyLines} of scrollback, wrapped lines joined. */
     String capturePane(PaneRef pane, int historyLines);
 
+    /**
+     * The pane's screen and {@code historyLines} lines above it, as a terminal shows them: escape
+     * sequences for colours and attributes kept.
+     */
+    String captureScreen(PaneRef pane, int historyLines);
+
     void killPane(PaneRef pane);
 
     /** Shows {@code text} in the status line of clients attached to {@code session} for {@code millis}. */

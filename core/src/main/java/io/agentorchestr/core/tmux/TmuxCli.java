@@ -244,6 +244,11 @@ public final class TmuxCli implements Tmux {
     }
 
     @Override
+    public String captureScreen(PaneRef pane, int historyLines) {
+        return checked(List.of("capture-pane", "-p", "-e", "-t", pane.id(), "-S", "-" + historyLines)).stdout();
+    }
+
+    @Override
     public void killPane(PaneRef pane) {
         exec(List.of("kill-pane", "-t", pane.id()));
     }

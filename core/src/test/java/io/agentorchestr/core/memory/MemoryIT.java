@@ -108,6 +108,7 @@ class MemoryIT {
             assertTrue(f.startsWith(dir.resolve("data/memory/projects")), f.toString());
             assertFalse(Files.exists(bare.resolve(".agentorchestr")));
             assertEquals("Setup", m.recall("bootstrap", 1).get(0).title());
+            assertEquals("project-memory:topics/setup.md", m.display(f), "a short name, not the data directory's path");
             assertEquals(List.of(), memory.recall("bootstrap", 5), "another project does not see it");
         }
     }
@@ -120,6 +121,7 @@ class MemoryIT {
         MemoryHit hit = memory.recall("abbreviations", 1).get(0);
         assertEquals("global", hit.scope());
         assertEquals("notes", hit.kind());
+        assertEquals("global:style.md", memory.display(hit.file()));
     }
 
     @Test
