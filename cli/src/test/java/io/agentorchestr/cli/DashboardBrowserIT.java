@@ -146,10 +146,18 @@ class DashboardBrowserIT extends SandboxedRun {
     void markupAndEscapesInAGoalAndASummaryRenderAsText() throws Exception {
         String hostileGoal = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\"> note";
         JsonNode out = goal(hostileGoal + "\nA hostile summary [demo:hostile]", 0);
+        String html = dashboard.get("/", "Authorization", "Bearer " + dashboard.token).body();
+        assertTrue(html.contains("<script id=\"first-page\" type=\"application/json\">") && html.contains(
+                "\\u003cscript>window.pwned=1\\u003c/script>"), "the first page is in the page, no '<' in it:\n" + html);
         browser.get(dashboard.url);
-        awaitText("#sessions", "<script>window.pwned=1</script>");
+        // No wait: the list is drawn from the page itself before it has loaded, not after a fetch.
+        assertTrue(text("#sessions").contains("<script>window.pwned=1</script>"), text("body"));
         browser.get(dashboard.base() + "/#/s/" + out.get("session").asText());
         awaitText("#workers", "(hostile)");
+        awaitText("#events", "spawn_worker");
+        assertFalse(text("#events").contains("{\""), "events read as words, not JSON:\n" + text("#events"));
+        browser.findElement(By.id("event-raw")).click();
+        assertTrue(text("#events").contains("{\""), "raw JSON on demand:\n" + text("#events"));
         assertTrue(text("#goal").startsWith(hostileGoal), text("#goal"));
         assertNull(browser.executeScript("return window.pwned;"), "no script from the data ran");
         assertTrue(browser.findElements(By.cssSelector("#view img, #view script")).isEmpty(), "no markup was made");

@@ -76,7 +76,7 @@ public final class Dashboard implements AutoCloseable {
         HostGateHolder gate = new HostGateHolder(token);
         context.addFilter(new FilterHolder(gate), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new ApiServlet(data, streams, new ApiDocs())), "/api/*");
-        context.addServlet(new ServletHolder(new StaticFiles()), "/");
+        context.addServlet(new ServletHolder(new StaticFiles(data)), "/");
         jetty.setHandler(context);
         try {
             jetty.start();

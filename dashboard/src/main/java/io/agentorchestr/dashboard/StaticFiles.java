@@ -1,11 +1,13 @@
 package io.agentorchestr.dashboard;
 
+import io.agentorchestr.core.store.StoreReader;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -15,6 +17,9 @@ import java.util.Map;
  */
 final class StaticFiles extends HttpServlet {
     private static final long serialVersionUID = 1L;
+    /** Where index.html takes the first page of sessions (see {@link #firstPage}). */
+    static final String FIRST_PAGE = "<!--first-page-->";
+    private static final int FIRST_PAGE_SIZE = 50;
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
             + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     private static final Map<String, String> FILES = Map.of(
@@ -25,6 +30,25 @@ final class StaticFiles extends HttpServlet {
             "/favicon.svg", "favicon.svg");
     private static final Map<String, String> TYPES = Map.of("html", "text/html", "js", "text/javascript",
             "css", "text/css", "svg", "image/svg+xml");
+
+    private final transient DashboardData data;
+
+    StaticFiles(DashboardData data) {
+        this.data = data;
+    }
+
+    /**
+     * The sessions list's first page, as /api/sessions gives it, in the page itself: the script draws it
+     * before the page has loaded (a screenshot or a slow network sees the list, not an empty page), and
+     * live events update it from there. A data block, not a script: the content security policy stands.
+     * {@code <} is escaped so no text in it can close the block.
+     */
+    private String firstPage() throws IOException {
+        String json = Replies.JSON.writeValueAsString(data.sessions(new StoreReader.SessionQuery(null, null,
+                FIRST_PAGE_SIZE, 0)));
+        return "<script id=\"first-page\" type=\"application/json\">" + json.replace("<", "\\u003c")
+                + "</script>";
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -42,6 +66,10 @@ final class StaticFiles extends HttpServlet {
         byte[] bytes;
         try (InputStream in = StaticFiles.class.getResourceAsStream("web/" + file)) {
             bytes = in.readAllBytes();
+        }
+        if (file.equals("index.html")) {
+            bytes = new String(bytes, StandardCharsets.UTF_8).replace(FIRST_PAGE, firstPage())
+                    .getBytes(StandardCharsets.UTF_8);
         }
         response.setStatus(200);
         response.setContentType(TYPES.get(file.substring(file.lastIndexOf('.') + 1)));

@@ -89,8 +89,10 @@ class DoctorLiveIT {
         assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
         assertTrue(r.stdout().contains("FAIL live gemini"), r.stdout());
         assertTrue(r.stdout().contains("a screen blocks it: How would you like to authenticate"), r.stdout());
-        assertTrue(r.stdout().contains("last screen of gemini:") && r.stdout().contains("Use Gemini API Key"),
+        assertTrue(r.stdout().contains("live gemini: FAIL") && r.stdout().contains("Use Gemini API Key"),
                 r.stdout());
+        assertTrue(r.stdout().contains("  started: " + bin.resolve("gemini")), "what was started: " + r.stdout());
+        assertTrue(r.stdout().contains("ok   live demo"), "the bundled demo is checked too: " + r.stdout());
         assertFalse(r.stdout().contains("live codex"), "only installed agents are started: " + r.stdout());
         assertEquals(List.of(), RealAgents.leftoversAfterExit(dist, "gemini"), "the blocked agent was stopped");
     }

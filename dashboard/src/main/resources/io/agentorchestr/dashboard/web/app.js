@@ -67,6 +67,18 @@ async function renderSessions(state) {
   if (state.project) q.set('project', state.project);
   const page = await api('/api/sessions?' + q);
   if (current !== state) return;
+  drawSessions(state, page);
+}
+
+/** The first page came with the page itself: drawn at once, before anything is fetched. */
+function firstPage() {
+  const block = document.getElementById('first-page');
+  if (!block) return null;
+  block.remove();  // only the very first view may use it: later ones fetch what is current
+  try { return JSON.parse(block.textContent); } catch (e) { return null; }
+}
+
+function drawSessions(state, page) {
   const statusSelect = el('select', {id: 'status-filter', onchange: e => go({...state, status: e.target.value, offset: 0})},
     el('option', {value: ''}, 'any status'),
     ...['running', 'done', 'failed', 'paused', 'interrupted'].map(s => {
@@ -123,11 +135,39 @@ function workerCard(w, state) {
     w.summary ? el('p', {class: 'summary'}, 'summary: ' + w.summary) : null);
 }
 
+/** JSON text inside a value (a tool's arguments and result are stored as text), parsed; else null. */
+function jsonIn(text) {
+  const t = text.trim();
+  if (!((t.startsWith('{') && t.endsWith('}')) || (t.startsWith('[') && t.endsWith(']')))) return null;
+  try { return JSON.parse(t); } catch (e) { return null; }
+}
+
+/** An event's data as "key value · key (nested value)": readable, with raw JSON on demand. */
+function readable(data) {
+  if (data === null || data === undefined) return '';
+  if (typeof data === 'string') {
+    const parsed = jsonIn(data);
+    return parsed === null ? data : readable(parsed);
+  }
+  if (Array.isArray(data)) return data.map(readable).join(', ');
+  if (typeof data !== 'object') return String(data);
+  return Object.entries(data).filter(([, v]) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && !v.length))
+    .map(([k, v]) => {
+      const nested = typeof v === 'object' || (typeof v === 'string' && jsonIn(v) !== null);
+      return k.replace(/_/g, ' ') + ' ' + (nested ? '(' + readable(v) + ')' : readable(v));
+    }).join(' · ');
+}
+
 function eventLine(e) {
-  const data = typeof e.data === 'string' ? e.data : JSON.stringify(e.data);
-  const text = data.length > 400 ? data.slice(0, 400) + '…' : data;
+  const raw = typeof e.data === 'string' ? e.data : JSON.stringify(e.data);
+  let data = e.data;
+  if (typeof data === 'string') { try { data = JSON.parse(data); } catch (x) { /* plain text */ } }
+  const cut = t => t.length > 400 ? t.slice(0, 400) + '…' : t;
+  const head = new Date(e.at).toLocaleTimeString() + ' ' + e.kind + (e.worker ? ' ' + e.worker : '');
   return el('li', {'data-seq': e.seq, 'data-kind': e.kind, 'data-worker': e.worker || ''},
-    '#' + e.seq + ' ' + new Date(e.at).toLocaleTimeString() + ' ' + e.kind + (e.worker ? ' ' + e.worker : '') + ' ' + text);
+    el('span', {class: 'event-head'}, head), ' ',
+    el('span', {class: 'event-text'}, cut(readable(data))),
+    el('code', {class: 'event-raw'}, '#' + e.seq + ' ' + cut(raw)));
 }
 
 function sessionFacts(s) {
@@ -180,7 +220,10 @@ async function renderSession(state) {
     el('h2', {}, 'Progress'),
     progressList(s),
     el('h2', {}, 'Event log'),
-    el('div', {class: 'filters'}, workerFilter, kindFilter),
+    el('div', {class: 'filters'}, workerFilter, kindFilter,
+      el('label', {}, el('input', {type: 'checkbox', id: 'event-raw', onchange: e => {
+        log.classList.toggle('raw', e.target.checked);
+      }}), ' raw JSON')),
     log);
   filterEvents();
   if (selected) followOutput(state, selected);
@@ -297,6 +340,11 @@ function parse(hash) {
 function go(state) {
   current = state;
   stopOutput();
+  const first = firstPage();
+  if (first && state.kind === 'sessions' && !state.offset && !state.status && !state.project) {
+    drawSessions(state, first);
+    return;
+  }
   const render = state.kind === 'sessions' ? renderSessions : renderSession;
   render(state).catch(failure);
 }
