@@ -166,7 +166,7 @@ function eventLine(e) {
   const head = new Date(e.at).toLocaleTimeString() + ' ' + e.kind + (e.worker ? ' ' + e.worker : '');
   return el('li', {'data-seq': e.seq, 'data-kind': e.kind, 'data-worker': e.worker || ''},
     el('span', {class: 'event-head'}, head), ' ',
-    el('span', {class: 'event-text'}, cut(readable(data))),
+    el('span', {class: 'event-text'}, cut(readable(data))), ' ',
     el('code', {class: 'event-raw'}, '#' + e.seq + ' ' + cut(raw)));
 }
 
