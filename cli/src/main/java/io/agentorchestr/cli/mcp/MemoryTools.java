@@ -29,7 +29,8 @@ final class MemoryTools {
                                         + "none of your context.").maxChars(20_000)),
                         (a, caller) -> {
                             Memory.Remembered r = s.remember(caller, a.string("topic"), a.string("text"));
-                            return Map.of("note", s.context().memory().display(r.file()), "created", r.created());
+                            return Map.of("note", s.context().memory().display(r.file()), "path", r.file().toString(),
+                                    "created", r.created());
                         }),
                 t.tool("recall", "Search the project's memory: topic notes, the journals of earlier sessions "
                                 + "(goal, outcome, what each worker did, what failed and why) and the user's notes "

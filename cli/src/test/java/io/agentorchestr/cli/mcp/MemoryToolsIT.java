@@ -38,7 +38,8 @@ class MemoryToolsIT {
                 JsonNode first = json(call(lead, "remember", Map.of("topic", "Database migrations",
                         "text", "Run flyway with -Dflyway.cleanDisabled=true; cleaning drops the audit tables.")));
                 assertTrue(first.get("created").asBoolean(), first.toString());
-                Path note = Path.of(first.get("note").asText());
+                Path note = Path.of(first.get("path").asText());
+                assertEquals("project-memory:topics/database-migrations.md", first.get("note").asText());
                 assertTrue(note.endsWith("topics/database-migrations.md"), note.toString());
                 assertTrue(note.startsWith(dir.resolve("data")), "a project without .agentorchestr/ keeps its notes "
                         + "in the data directory, not in the checkout: " + note);
@@ -65,7 +66,7 @@ class MemoryToolsIT {
                 try {
                     JsonNode w = json(call(worker, "remember", Map.of("topic", "Test data",
                             "text", "The fixtures need a UTC clock: TZ=UTC before mvn test.")));
-                    assertTrue(Files.readString(Path.of(w.get("note").asText())).contains("w01 (session "));
+                    assertTrue(Files.readString(Path.of(w.get("path").asText())).contains("w01 (session "));
                     assertEquals("Test data", json(call(worker, "recall", Map.of("query", "fixtures clock")))
                             .get(0).get("title").asText());
                 } finally {
