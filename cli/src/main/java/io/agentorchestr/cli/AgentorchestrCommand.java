@@ -3,6 +3,7 @@ package io.agentorchestr.cli;
 import io.agentorchestr.cli.command.CleanCommand;
 import io.agentorchestr.cli.command.DetectCommand;
 import io.agentorchestr.cli.command.DoctorCommand;
+import io.agentorchestr.cli.command.PauseCommand;
 import io.agentorchestr.cli.command.GoalCommand;
 import io.agentorchestr.cli.command.InitCommand;
 import io.agentorchestr.cli.command.MemorySearchCommand;
@@ -75,6 +76,11 @@ public final class AgentorchestrCommand implements Callable<Integer> {
             + "unfinished workers after a reboot.")
     String resume;
 
+    @Option(names = "--pause", paramLabel = "ID", order = 14, description = "Pause a running session from any "
+            + "shell, as Ctrl-C on the terminal that started it does (or F9 in its tmux session); --resume ID "
+            + "continues it.")
+    String pause;
+
     @Mixin
     ContextOptions projectContext = new ContextOptions();
 
@@ -118,6 +124,7 @@ public final class AgentorchestrCommand implements Callable<Integer> {
                 new Mode("--manual", manual, () -> new ManualCommand(context, spec, manualOptions, common).call()),
                 new Mode("--resume", resume != null, () -> new ResumeCommand(context, spec, resume, manualOptions,
                         common).call()),
+                new Mode("--pause", pause != null, () -> new PauseCommand(context, spec, common, pause).call()),
                 new Mode("--init", projectContext.init, () -> new InitCommand(context, spec, common,
                         projectContext.initForce).call()),
                 new Mode("--memory-search", projectContext.memorySearch != null, () -> new MemorySearchCommand(context,
@@ -190,7 +197,7 @@ public final class AgentorchestrCommand implements Callable<Integer> {
         }
         if (given.isEmpty()) {
             throw AgentorchestrException.usage("nothing to do; pass --goal \"...\", --manual --task \"...\", "
-                    + "--resume ID, --init, --memory-search QUERY, --detect, --doctor, --list-sessions, --list-agents, --dashboard or --clean (see --help)");
+                    + "--resume ID, --pause ID, --init, --memory-search QUERY, --detect, --doctor, --list-sessions, --list-agents, --dashboard or --clean (see --help)");
         }
         context.requireSignedSkills(skills.requireSigned);
         return given.get(0).command().call();

@@ -29,10 +29,11 @@ public final class GoalCommand extends ModeCommand {
         String text = GoalSource.read(goal, err());
         HealthPolicy health = health();
         try (PauseSignals signals = PauseSignals.install(err())) {
-            GoalRun goalRun = context.goalRun(this::progress);
+            ProgressLines lines = new ProgressLines(this::progress);
+            GoalRun goalRun = context.goalRun(lines);
             GoalRun.Started started = goalRun.start(new GoalRequest(text, run.agents, goal.lead,
                     common.projectOrCwd(), run.base, run.timeout, goal.maxWorkers, health));
-            return new RunningGoal(context, goalRun, started, out(), err(), this::progress).run(run.attach,
+            return new RunningGoal(context, goalRun, started, out(), err(), lines).run(run.attach,
                     common.json, signals);
         }
     }

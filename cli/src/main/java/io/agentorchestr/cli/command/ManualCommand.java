@@ -9,6 +9,7 @@ import io.agentorchestr.core.error.ExitCode;
 import io.agentorchestr.core.session.ManualOutcome;
 import io.agentorchestr.core.session.ManualRequest;
 import io.agentorchestr.core.session.ManualRun;
+import io.agentorchestr.core.session.SessionChrome;
 import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.worker.WorkerRecord;
 import io.agentorchestr.core.worker.WorkerState;
@@ -17,13 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code --manual --task TEXT}: one agent on one task in its own worktree; waits and reports. */
 public final class ManualCommand extends ModeCommand {
-    private static final int DETACH_DELAY_MS = 3000;
     private final RunOptions options;
 
     public ManualCommand(CliContext context, CommandSpec spec, RunOptions options, CommonOptions common) {
@@ -45,7 +43,14 @@ public final class ManualCommand extends ModeCommand {
         progress("session " + started.session().id() + ": worker " + w.id() + " (" + w.agent()
                 + ") started in pane " + w.paneId() + " of tmux session " + session);
         progress("branch " + w.branch() + ", worktree " + w.worktree());
-        progress("watch it with: " + attach.hint(session));
+        ProgressLines lines = new ProgressLines(this::progress);
+        java.nio.file.Path dir = java.nio.file.Path.of(started.session().sessionDir());
+        SessionChrome chrome = new SessionChrome(context.tmux(), started.session());
+        chrome.dress(ProcessHandle.current().pid(), dir, dir.resolve("progress.log"));
+        lines.into(dir.resolve("progress.log"), chrome::show);
+        lines.accept("watch it with: " + attach.hint(session) + "; Ctrl-C here, " + SessionChrome.PAUSE_KEY
+                + " in the session or agentorchestr --pause " + started.session().id() + " interrupts it; Ctrl-C in "
+                + "its pane goes to the agent");
 
         AtomicBoolean finished = new AtomicBoolean();
         Thread onInterrupt = new Thread(() -> {
@@ -60,7 +65,9 @@ public final class ManualCommand extends ModeCommand {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             ManualOutcome outcome = TmuxAttach.wanted(options.attach)
-                    ? awaitWhileAttached(run, started, attach, err) : run.await(started, this::progress);
+                    ? new Attended(context.tmux(), attach, lines, err).watch(session, () -> run.await(started, lines),
+                            o -> o.worker().id() + " " + o.worker().state().label())
+                    : run.await(started, lines);
             finished.set(true);
             render(out, outcome, attach.hint(session));
             return outcome.worker().state() == WorkerState.DONE ? ExitCode.OK.code() : ExitCode.GOAL_FAILED.code();
@@ -68,30 +75,6 @@ public final class ManualCommand extends ModeCommand {
             finished.set(true);
             Runtime.getRuntime().removeShutdownHook(onInterrupt);
         }
-    }
-
-    /**
-     * Waits in the background while the user watches; when the worker has finished, says so in the
-     * status line and detaches them after a moment so they see the report (the session stays).
-     */
-    private ManualOutcome awaitWhileAttached(ManualRun run, ManualRun.Started started, TmuxAttach attach,
-                                             PrintWriter err) throws InterruptedException, ExecutionException {
-        String session = started.session().tmuxSession();
-        CompletableFuture<ManualOutcome> outcome = CompletableFuture.supplyAsync(() -> {
-            try {
-                ManualOutcome o = run.await(started, this::progress);
-                context.tmux().displayMessage(session, "agentorchestr: " + o.worker().id() + " "
-                        + o.worker().state().label() + "; detaching in 3 s (the session stays)", DETACH_DELAY_MS);
-                Thread.sleep(DETACH_DELAY_MS);
-                context.tmux().detachClients(session);
-                return o;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting", e);
-            }
-        });
-        attach.attach(session, err);
-        return outcome.get();
     }
 
     private void render(PrintWriter out, ManualOutcome o, String attachHint) {

@@ -22,10 +22,11 @@ public final class ResumeCommand extends ModeCommand {
     public Integer call() throws Exception {
         RunLimits.timeout(run.timeout);
         try (PauseSignals signals = PauseSignals.install(err())) {
-            GoalRun goalRun = context.goalRun(this::progress);
-            GoalRun.Started started = context.goalResume(goalRun, this::progress).resume(sessionId.strip(),
+            ProgressLines lines = new ProgressLines(this::progress);
+            GoalRun goalRun = context.goalRun(lines);
+            GoalRun.Started started = context.goalResume(goalRun, lines).resume(sessionId.strip(),
                     run.timeout);
-            return new RunningGoal(context, goalRun, started, out(), err(), this::progress).run(run.attach,
+            return new RunningGoal(context, goalRun, started, out(), err(), lines).run(run.attach,
                     common.json, signals);
         }
     }

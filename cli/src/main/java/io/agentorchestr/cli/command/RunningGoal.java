@@ -6,14 +6,15 @@ import io.agentorchestr.core.error.ExitCode;
 import io.agentorchestr.core.goal.GoalEnd;
 import io.agentorchestr.core.goal.GoalOutcome;
 import io.agentorchestr.core.goal.GoalRun;
+import io.agentorchestr.core.session.SessionChrome;
 
 import java.io.PrintWriter;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
+import java.nio.file.Path;
 
 /**
- * A started goal (new or resumed) until it ends: attaching when wanted, Ctrl-C, SIGTERM and SIGHUP as
- * pause ({@link PauseSignals}), then the report and the exit code.
+ * A started goal (new or resumed) until it ends: the session's keys and status line, attaching when
+ * wanted (and giving the user back at the end), Ctrl-C, SIGTERM and SIGHUP as pause
+ * ({@link PauseSignals}), then the report and the exit code.
  */
 final class RunningGoal {
     private final CliContext context;
@@ -21,10 +22,10 @@ final class RunningGoal {
     private final GoalRun.Started started;
     private final PrintWriter out;
     private final PrintWriter err;
-    private final Consumer<String> progress;
+    private final ProgressLines progress;
 
     RunningGoal(CliContext context, GoalRun goalRun, GoalRun.Started started, PrintWriter out, PrintWriter err,
-                Consumer<String> progress) {
+                ProgressLines progress) {
         this.context = context;
         this.goalRun = goalRun;
         this.started = started;
@@ -36,17 +37,19 @@ final class RunningGoal {
     int run(Boolean attachWanted, boolean json, PauseSignals signals) throws Exception {
         String session = started.session().tmuxSession();
         TmuxAttach attach = new TmuxAttach(context.tmux(), context.env());
-        progress.accept("watch it with: " + attach.hint(session) + "; Ctrl-C pauses (resume with --resume "
-                + started.session().id() + ")");
+        Path log = Path.of(started.session().sessionDir()).resolve("progress.log");
+        SessionChrome chrome = new SessionChrome(context.tmux(), started.session());
+        chrome.dress(ProcessHandle.current().pid(), Path.of(started.session().sessionDir()), log);
+        progress.into(log, chrome::show);
+        progress.accept("watch it with: " + attach.hint(session) + "; Ctrl-C here, " + SessionChrome.PAUSE_KEY
+                + " in the session or agentorchestr --pause " + started.session().id() + " pauses (resume with --resume "
+                + started.session().id() + "); Ctrl-C in a pane goes to its agent");
         signals.armed(started.session().id(), () -> started.supervisor().pause());
-        GoalOutcome outcome;
-        if (TmuxAttach.wanted(attachWanted)) {
-            CompletableFuture<GoalOutcome> waiting = CompletableFuture.supplyAsync(() -> awaitThenDetach(session));
-            attach.attach(session, err);
-            outcome = waiting.get();
-        } else {
-            outcome = goalRun.await(started);
-        }
+        GoalOutcome outcome = TmuxAttach.wanted(attachWanted)
+                ? new Attended(context.tmux(), attach, progress, err).watch(session, () -> goalRun.await(started),
+                        o -> "goal " + (o.end().kind() == GoalEnd.Kind.DONE ? "done"
+                                : "ended: " + o.end().kind().name().toLowerCase(java.util.Locale.ROOT)))
+                : goalRun.await(started);
         new GoalReport(out, json, attach.hint(session)).print(outcome);
         return switch (outcome.end().kind()) {
             case DONE -> ExitCode.OK.code();
@@ -55,17 +58,4 @@ final class RunningGoal {
         };
     }
 
-    private GoalOutcome awaitThenDetach(String session) {
-        try {
-            GoalOutcome o = goalRun.await(started);
-            context.tmux().displayMessage(session, "agentorchestr: goal " + (o.end().kind() == GoalEnd.Kind.DONE
-                    ? "done" : "ended: " + o.end().kind().name().toLowerCase()) + "; detaching in 3 s", 3000);
-            Thread.sleep(3000);
-            context.tmux().detachClients(session);
-            return o;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting", e);
-        }
-    }
 }

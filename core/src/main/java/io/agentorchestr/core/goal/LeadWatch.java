@@ -99,6 +99,7 @@ public final class LeadWatch {
         String prompt = resume ? "[agentorchestr] " + digest
                 : LeadPrompt.build(supervisor.context().preamble().text(), session.integrationBranch(), rt.maxWorkers(),
                 SessionDirectories.goalOf(session), digest, supervisor.skills().available());
+        supervisor.leadReplaced();
         started(launcher.launch(session, workDir, agent, server, prompt, resume,
                 resume ? known : null, launch, place));
         store.append(session.id(), new SessionEvent.LeadRelaunched(launch, lead.pane().id(), resume

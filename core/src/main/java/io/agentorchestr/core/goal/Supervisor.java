@@ -116,6 +116,11 @@ public final class Supervisor {
         this.leadPane = lead;
     }
 
+    /** The lead was started again: what its old self was told, or was about to be told, is told again. */
+    void leadReplaced() {
+        board.leadReplaced();
+    }
+
     public LeadActivity leadActivity() {
         return leadActivity;
     }

@@ -179,6 +179,16 @@ public final class WorkerBoard {
     }
 
     /**
+     * The lead was replaced (relaunched): the waits the old one left pending are forgotten, so nothing
+     * finishing now is handed to a caller that is gone, and every finished worker is news again, so
+     * the new lead's wait_for_any returns them instead of finding nothing left to wait for.
+     */
+    synchronized void leadReplaced() {
+        waiters.clear();
+        handedOut.clear();
+    }
+
+    /**
      * Completes when one of {@code ids} (all workers if empty) has finished and was not returned by an
      * earlier call, or needs attention; with those (empty on timeout, or at once when nothing is left
      * to wait for).

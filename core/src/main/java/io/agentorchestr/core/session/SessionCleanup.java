@@ -136,6 +136,7 @@ public final class SessionCleanup {
             if (exists) {
                 tmux.killSession(s.tmuxSession());
             }
+            new SessionChrome(tmux, s).undress();
         }
         return exists ? new Item(s.id(), "tmux", s.tmuxSession(), true, "its agents stopped, the session closed")
                 : null;

@@ -84,8 +84,32 @@ public interface Tmux {
     /** Shows {@code text} in the status line of clients attached to {@code session} for {@code millis}. */
     void displayMessage(String session, String text, int millis);
 
-    /** Detaches every client attached to {@code session} (they return to their shells). */
+    /**
+     * Detaches every client a person has attached to {@code session} (they return to their shells);
+     * control-mode clients, such as this adapter's own connection, stay.
+     */
     void detachClients(String session);
+
+    /** The clients people use on this server, with what each shows; control-mode clients are left out. */
+    List<TmuxClient> userClients();
+
+    /** The session holding the pane with this id (as {@code $TMUX_PANE} names it); empty if none. */
+    Optional<String> sessionOfPane(String paneId);
+
+    /** Makes {@code client} show {@code target} (a session {@code =name}, or a window id). */
+    void switchClient(String client, String target);
+
+    /** Sets an option of {@code session} alone; the server's global options are never touched. */
+    void setSessionOption(String session, String option, String value);
+
+    /** The root key table as {@code list-keys} prints it: lines tmux can read back with source-file. */
+    String rootKeys();
+
+    /** Runs the tmux commands in {@code file}, as a configuration file is read. */
+    void sourceFile(Path file);
+
+    /** Removes every binding of {@code table}. */
+    void dropKeyTable(String table);
 
     void killSession(String session);
 

@@ -262,7 +262,67 @@ public final class TmuxCli implements Tmux {
 
     @Override
     public void detachClients(String session) {
-        exec(List.of("detach-client", "-s", "=" + session));
+        // detach-client -s would take the control-mode connection too: one person's client at a time.
+        userClients().stream().filter(c -> c.session().equals(session))
+                .forEach(c -> exec(List.of("detach-client", "-t", c.name())));
+    }
+
+    @Override
+    public List<TmuxClient> userClients() {
+        ExecResult r = exec(List.of("list-clients", "-F", "#{client_name}\t#{client_control_mode}\t#{client_flags}\t"
+                + "#{session_name}\t#{window_id}\t#{client_activity}"));
+        if (!r.ok()) {
+            return List.of();  // no server, or no client
+        }
+        List<TmuxClient> clients = new ArrayList<>();
+        for (String line : r.stdout().split("\n")) {
+            String[] f = line.split("\t", -1);
+            if (f.length < 6 || f[1].equals("1") || f[2].contains("control-mode")) {
+                continue;
+            }
+            clients.add(new TmuxClient(f[0], f[3], f[4], parseLong(f[5])));
+        }
+        return clients;
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public Optional<String> sessionOfPane(String paneId) {
+        ExecResult r = exec(List.of("display-message", "-p", "-t", paneId, "#{session_name}"));
+        return r.ok() && !r.stdout().isBlank() ? Optional.of(r.stdout().strip()) : Optional.empty();
+    }
+
+    @Override
+    public void switchClient(String client, String target) {
+        checked(List.of("switch-client", "-c", client, "-t", target));
+    }
+
+    @Override
+    public void setSessionOption(String session, String option, String value) {
+        // set-option takes a pane target: "=name:" is the session (exactly that name), its current window.
+        checked(List.of("set-option", "-t", "=" + session + ":", option, value));
+    }
+
+    @Override
+    public String rootKeys() {
+        return checked(List.of("list-keys", "-T", "root")).stdout();
+    }
+
+    @Override
+    public void sourceFile(Path file) {
+        checked(List.of("source-file", file.toString()));
+    }
+
+    @Override
+    public void dropKeyTable(String table) {
+        exec(List.of("unbind-key", "-a", "-T", table));
     }
 
     @Override

@@ -282,6 +282,59 @@ abstract class TmuxContract {
         assertEquals(Map.of("agentorchestr", 5L, "agentorchestr-2", 2L), perWindow);
     }
 
+    /** Runs tmux directly against the server under test, to see what the adapter did. */
+    private String direct(String... args) {
+        java.util.List<String> argv = new java.util.ArrayList<>(List.of("tmux", "-S", dir.resolve("tmux.sock").toString()));
+        argv.addAll(List.of(args));
+        return new io.agentorchestr.core.process.SystemProcessRunner().runChecked(
+                io.agentorchestr.core.process.ProcessSpec.of(argv)).stdout();
+    }
+
+    @Test
+    void aPersonsClientIsFoundSwitchedAndDetachedAndAControlClientNeverIs() {
+        PaneRef home = tmux.newSession("home", "notes", sh("sleep 600"));
+        tmux.newSession("away", "w", sh("sleep 600"));
+        // A terminal of its own (another server) runs the person's client of the server under test.
+        Path terminal = dir.resolve("terminal.sock");
+        io.agentorchestr.core.process.SystemProcessRunner runner = new io.agentorchestr.core.process.SystemProcessRunner();
+        runner.runChecked(io.agentorchestr.core.process.ProcessSpec.of("tmux", "-S", terminal.toString(), "-f",
+                "/dev/null", "new-session", "-d", "-x", "100", "-y", "30", "env -u TMUX tmux -S "
+                        + dir.resolve("tmux.sock") + " -f /dev/null attach -t home"));
+        try {
+            Poll.until("the person's client", WAIT, () -> tmux.userClients().size() == 1);
+            TmuxClient client = tmux.userClients().get(0);
+            assertEquals("home", client.session());
+            assertEquals(Optional.of("home"), tmux.sessionOfPane(home.id()));
+            tmux.switchClient(client.name(), "=away");
+            assertEquals("away", tmux.userClients().get(0).session());
+            tmux.switchClient(client.name(), client.windowId());
+            assertEquals("home", tmux.userClients().get(0).session());
+            tmux.switchClient(client.name(), "=away");
+            tmux.detachClients("away");
+            Poll.until("the client detached", WAIT, () -> tmux.userClients().isEmpty());
+            assertTrue(tmux.hasSession("away"), "this adapter still reaches the server");
+        } finally {
+            runner.run(io.agentorchestr.core.process.ProcessSpec.of("tmux", "-S", terminal.toString(), "kill-server"));
+        }
+    }
+
+    @Test
+    void sessionOptionsAndKeyTablesStayWithTheSessionAndScreensKeepTheirColours() throws IOException {
+        PaneRef pane = tmux.newSession("own", "w", sh("printf '\\033[31mred\\033[0m plain\\n'; sleep 600"));
+        String global = direct("show-options", "-g");
+        tmux.setSessionOption("own", "status-right", "mine");
+        assertEquals("status-right mine", direct("show-options", "-t", "own", "status-right").strip());
+        assertEquals(global, direct("show-options", "-g"), "no global option changed");
+        assertTrue(tmux.rootKeys().contains("-T root"), tmux.rootKeys());
+        Path keys = Files.writeString(dir.resolve("keys.conf"), "bind-key -T own-keys F9 display-message hi\n");
+        tmux.sourceFile(keys);
+        assertTrue(direct("list-keys", "-T", "own-keys").contains("F9"));
+        tmux.dropKeyTable("own-keys");
+        assertFalse(direct("list-keys").contains("own-keys"));
+        Poll.until("the coloured line", WAIT, () -> tmux.capturePane(pane, 0).contains("red plain"));
+        assertTrue(tmux.captureScreen(pane, 0).contains("\u001b[31mred"), tmux.captureScreen(pane, 0));
+    }
+
     @Test
     void aVanishedPaneHasNoStatus() {
         PaneRef first = tmux.newSession("gone", "w", sh("sleep 600"));
