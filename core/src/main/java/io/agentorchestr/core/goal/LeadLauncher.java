@@ -116,6 +116,7 @@ public final class LeadLauncher {
         NewPane pane = new NewPane(GatedCommand.wrap(command.argv()), workDir, env);
         long listings = server.toolListings(ToolServer.LEAD);
         PaneRef ref = place(session, place, pane);
+        new PanePlacer(tmux).label(ref, "lead · " + agent.profile().key());
         tmux.setWindowOption(ref.id(), "remain-on-exit", "on");
         tmux.pipePaneTo(ref, log);
         GatedCommand.release(tmux, ref);

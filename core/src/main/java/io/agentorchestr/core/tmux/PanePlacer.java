@@ -19,25 +19,51 @@ public final class PanePlacer {
         this.tmux = tmux;
     }
 
+    /**
+     * The pane option holding who works in a pane ("w01 · implementer · demo"), shown on its border. A
+     * user option, not the pane title: agents set their terminal's title with escape sequences.
+     */
+    public static final String LABEL = "@agentorchestr";
+
     /** Opens the session with its first pane in window {@value #FIRST_WINDOW}. */
     public PaneRef openSession(String session, NewPane pane) {
-        return tmux.newSession(session, FIRST_WINDOW, pane);
+        PaneRef first = tmux.newSession(session, FIRST_WINDOW, pane);
+        borders(first);
+        return first;
+    }
+
+    /** Shows {@code text} on the pane's border. */
+    public void label(PaneRef pane, String text) {
+        tmux.setPaneOption(pane.id(), LABEL, text);
+    }
+
+    /** The window of {@code pane} shows each pane's label on its top border (window options: this window only). */
+    private void borders(PaneRef pane) {
+        tmux.setWindowOption(pane.id(), "pane-border-status", "top");
+        tmux.setWindowOption(pane.id(), "pane-border-format", " #{?" + LABEL + ",#{" + LABEL + "},#{pane_title}} ");
     }
 
     /** Adds a pane to the first window with room, or to a new spill-over window. */
     public PaneRef addPane(String session, NewPane pane) {
         Map<String, WindowFill> windows = new LinkedHashMap<>();
         for (PaneStatus p : tmux.listPanes(session)) {
-            windows.computeIfAbsent(p.windowId(), id -> new WindowFill(id, p.windowName())).count++;
+            WindowFill w = windows.computeIfAbsent(p.windowId(), id -> new WindowFill(id, p.windowName()));
+            w.count++;
+            w.last = p.pane().id();  // panes are listed in their window's order
         }
         for (WindowFill w : windows.values()) {
             if (w.count < MAX_PANES_PER_WINDOW) {
-                PaneRef added = tmux.splitWindow(w.id, pane);
+                // Split the last pane, not the active one (the lead): each new worker goes after the
+                // others, so they read w01 | w02 | w03 in id order, not newest first.
+                PaneRef added = tmux.splitWindow(w.last, pane);
                 tmux.selectLayout(w.id, FIRST_WINDOW.equals(w.name) ? "main-horizontal" : "tiled");
                 return added;
             }
         }
-        return tmux.newWindow(session, nextWindowName(windows.values().stream().map(w -> w.name).toList()), pane);
+        PaneRef spilled = tmux.newWindow(session, nextWindowName(windows.values().stream().map(w -> w.name).toList()),
+                pane);
+        borders(spilled);
+        return spilled;
     }
 
     static String nextWindowName(List<String> existing) {
@@ -52,6 +78,7 @@ public final class PanePlacer {
         final String id;
         final String name;
         int count;
+        String last;
 
         WindowFill(String id, String name) {
             this.id = id;

@@ -61,6 +61,9 @@ public interface Tmux {
     /** Sets a window option on the window holding {@code target} (e.g. remain-on-exit). */
     void setWindowOption(String target, String option, String value);
 
+    /** Sets an option of one pane (a user option such as {@code @label} included). */
+    void setPaneOption(String paneId, String option, String value);
+
     /** Delivers text whole via a named paste buffer and bracketed paste; does not press Enter. */
     void pasteText(PaneRef pane, String text);
 

@@ -305,6 +305,11 @@ public final class TmuxCli implements Tmux {
     }
 
     @Override
+    public void setPaneOption(String paneId, String option, String value) {
+        checked(List.of("set-option", "-p", "-t", paneId, option, value));
+    }
+
+    @Override
     public void setSessionOption(String session, String option, String value) {
         // set-option takes a pane target: "=name:" is the session (exactly that name), its current window.
         checked(List.of("set-option", "-t", "=" + session + ":", option, value));

@@ -26,7 +26,9 @@ import java.util.concurrent.Executors;
  */
 final class PaneOpener {
     /** Where a worker attempt's files live and what its pane is called by. */
-    record Attempt(SessionRecord session, String workerId, String suffix, Path promptFile, Path log, Path worktree) {
+    /** @param label who works in the pane, for its border ("w01 · implementer · demo") */
+    record Attempt(SessionRecord session, String workerId, String suffix, Path promptFile, Path log, Path worktree,
+                   String label) {
         Path launchFile() {
             return Path.of(session.sessionDir()).resolve("env").resolve(workerId + suffix + ".env");
         }
@@ -53,6 +55,7 @@ final class PaneOpener {
             PaneRef ref = firstPane ? placer.openSession(a.session().tmuxSession(), pane)
                     : placer.addPane(a.session().tmuxSession(), pane);
             try {
+                placer.label(ref, a.label());
                 release.attach(ref, a.log());
             } catch (RuntimeException e) {
                 tmux.killPane(ref);
@@ -72,6 +75,7 @@ final class PaneOpener {
         } else {
             ref = new PanePlacer(tmux).addPane(a.session().tmuxSession(), pane);
         }
+        new PanePlacer(tmux).label(ref, a.label());
         release.attach(ref, a.log());
         return ref;
     }

@@ -133,7 +133,8 @@ public final class WorkerLauncher {
         Path sessionDir = Path.of(session.sessionDir());
         Path promptFile = sessionDir.resolve("prompts").resolve(id + ".md");
         Path log = sessionDir.resolve("logs").resolve(id + ".log");
-        PaneOpener.Attempt attempt = new PaneOpener.Attempt(session, id, "", promptFile, log, worktree);
+        PaneOpener.Attempt attempt = new PaneOpener.Attempt(session, id, "", promptFile, log, worktree,
+                id + " · " + spec.brief().perspective().label() + " · " + spec.agent().key());
         createLogDirectory(log);
         // The pane opens while git makes the worktree; its agent starts once both are done.
         CompletableFuture<PaneRef> opened = panes.openAsync(attempt, spec.firstPane());
@@ -215,7 +216,8 @@ public final class WorkerLauncher {
                 : agent.sessionIdArgs().isEmpty() ? null : UUID.randomUUID().toString();
         LaunchCommand launch = AgentLauncher.build(agent, binary, new LaunchRequest(false, promptFile, agentSessionId,
                 resume), concat(trust, injection.args()));
-        PaneOpener.Attempt next = new PaneOpener.Attempt(session, w.id(), suffix, promptFile, log, worktree);
+        PaneOpener.Attempt next = new PaneOpener.Attempt(session, w.id(), suffix, promptFile, log, worktree,
+                w.id() + " · " + w.perspective() + " · " + w.agent());
         PaneOpener.writeLaunch(next, launch, injection);
         PaneRelease.Ready ready = release.ready(w.id(), injection);
         PaneRef ref = panes.reopen(next, target);

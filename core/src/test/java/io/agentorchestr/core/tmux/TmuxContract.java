@@ -273,10 +273,23 @@ abstract class TmuxContract {
     @Test
     void thePlacerKeepsFivePanesAWindowAndSpillsIntoNumberedWindows() {
         PanePlacer placer = new PanePlacer(tmux);
-        placer.openSession("tiles", sh("sleep 600"));
+        PaneRef lead = placer.openSession("tiles", sh("sleep 600"));
+        List<String> added = new java.util.ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            placer.addPane("tiles", sh("sleep 600"));
+            added.add(placer.addPane("tiles", sh("sleep 600")).id());
         }
+        // Below the lead, the workers read left to right in the order they were added.
+        List<String> leftToRight = direct("list-panes", "-t", "=tiles:agentorchestr", "-F", "#{pane_left} #{pane_id}")
+                .lines().filter(l -> !l.endsWith(" " + lead.id())).sorted(java.util.Comparator.comparingInt(
+                        l -> Integer.parseInt(l.split(" ")[0]))).map(l -> l.split(" ")[1]).toList();
+        assertEquals(added.subList(0, 4), leftToRight);
+        placer.label(new PaneRef(added.get(0)), "w01 · implementer · demo");
+        assertEquals("w01 · implementer · demo", direct("display-message", "-p", "-t", added.get(0),
+                "#{" + PanePlacer.LABEL + "}").strip());
+        assertEquals("top", direct("show-options", "-w", "-v", "-t", added.get(5), "pane-border-status").strip(),
+                "the spill-over window labels its panes too");
+        assertEquals("off", direct("show-options", "-g", "-w", "-v", "pane-border-status").strip(),
+                "no global option changed");
         Map<String, Long> perWindow = tmux.listPanes("tiles").stream()
                 .collect(Collectors.groupingBy(PaneStatus::windowName, Collectors.counting()));
         assertEquals(Map.of("agentorchestr", 5L, "agentorchestr-2", 2L), perWindow);
