@@ -37,8 +37,20 @@ public final class ManualCommand extends ModeCommand {
         ManualRun.Started started = run.start(new ManualRequest(options.task, options.agents,
                 common.projectOrCwd(), options.base, options.timeout));
         WorkerRecord w = started.worker();
-        started.warnings().forEach(this::progress);
         String session = started.session().tmuxSession();
+        // Armed before anything is said: a Ctrl-C (or F9) that follows the first line finds it in place.
+        AtomicBoolean finished = new AtomicBoolean();
+        Thread onInterrupt = new Thread(() -> {
+            if (!finished.get()) {
+                run.markInterrupted(started);
+                err.println("agentorchestr: interrupted; session " + started.session().id()
+                        + " left as it was (tmux session " + session + ")");
+                err.flush();
+                Runtime.getRuntime().halt(ExitCode.INTERRUPTED.code());
+            }
+        }, "interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        started.warnings().forEach(this::progress);
         TmuxAttach attach = new TmuxAttach(context.tmux(), context.env());
         progress("session " + started.session().id() + ": worker " + w.id() + " (" + w.agent()
                 + ") started in pane " + w.paneId() + " of tmux session " + session);
@@ -51,18 +63,6 @@ public final class ManualCommand extends ModeCommand {
         lines.accept("watch it with: " + attach.hint(session) + "; Ctrl-C here, " + SessionChrome.PAUSE_KEY
                 + " in the session or agentorchestr --pause " + started.session().id() + " interrupts it; Ctrl-C in "
                 + "its pane goes to the agent");
-
-        AtomicBoolean finished = new AtomicBoolean();
-        Thread onInterrupt = new Thread(() -> {
-            if (!finished.get()) {
-                run.markInterrupted(started);
-                err.println("agentorchestr: interrupted; session " + started.session().id()
-                        + " left as it was (tmux session " + session + ")");
-                err.flush();
-                Runtime.getRuntime().halt(ExitCode.INTERRUPTED.code());
-            }
-        }, "interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             ManualOutcome outcome = TmuxAttach.wanted(options.attach)
                     ? new Attended(context.tmux(), attach, lines, err).watch(session, () -> run.await(started, lines),
