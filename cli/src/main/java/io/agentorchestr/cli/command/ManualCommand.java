@@ -58,7 +58,7 @@ public final class ManualCommand extends ModeCommand {
         ProgressLines lines = new ProgressLines(this::progress);
         java.nio.file.Path dir = java.nio.file.Path.of(started.session().sessionDir());
         SessionChrome chrome = new SessionChrome(context.tmux(), started.session());
-        chrome.dress(ProcessHandle.current().pid(), dir, dir.resolve("progress.log"));
+        chrome.dressOrWarn(ProcessHandle.current().pid(), dir, dir.resolve("progress.log"), this::progress);
         lines.into(dir.resolve("progress.log"), chrome::show);
         lines.accept("watch it with: " + attach.hint(session) + "; Ctrl-C here, " + SessionChrome.PAUSE_KEY
                 + " in the session or agentorchestr --pause " + started.session().id() + " interrupts it; Ctrl-C in "

@@ -39,7 +39,7 @@ final class RunningGoal {
         TmuxAttach attach = new TmuxAttach(context.tmux(), context.env());
         Path log = Path.of(started.session().sessionDir()).resolve("progress.log");
         SessionChrome chrome = new SessionChrome(context.tmux(), started.session());
-        chrome.dress(ProcessHandle.current().pid(), Path.of(started.session().sessionDir()), log);
+        chrome.dressOrWarn(ProcessHandle.current().pid(), Path.of(started.session().sessionDir()), log, progress);
         progress.into(log, chrome::show);
         progress.accept("watch it with: " + attach.hint(session) + "; Ctrl-C here, " + SessionChrome.PAUSE_KEY
                 + " in the session or agentorchestr --pause " + started.session().id() + " pauses (resume with --resume "

@@ -45,29 +45,30 @@ public final class SessionChrome {
      * line; {@code sessionDir} holds the key file and {@code progressLog}.
      */
     public void dress(long ownerPid, Path sessionDir, Path progressLog) {
-        StringBuilder conf = new StringBuilder("# agentorchestr: the keys of session " + session + "\n");
-        for (String line : tmux.rootKeys().split("\n")) {
-            Matcher m = ROOT_BINDING.matcher(line.strip());
-            if (m.matches()) {
-                conf.append("bind-key ").append(m.group(1)).append("-T ").append(table).append(' ')
-                        .append(m.group(2)).append('\n');
-            }
-        }
-        conf.append("bind-key -T ").append(table).append(' ').append(PAUSE_KEY).append(" run-shell -b 'kill -INT ")
+        StringBuilder own = new StringBuilder();
+        own.append("bind-key -T ").append(table).append(' ').append(PAUSE_KEY).append(" run-shell -b 'kill -INT ")
                 .append(ownerPid).append("'\n");
         String log = progressLog.toString();
         if (!log.contains("'") && !log.contains("\"") && !log.contains("\\")) {
-            conf.append("bind-key -T ").append(table).append(' ').append(LOG_KEY)
+            own.append("bind-key -T ").append(table).append(' ').append(LOG_KEY)
                     .append(" display-popup -E -w 90% -h 70% -T ' progress: Ctrl-C closes ' \"tail -n 200 -F '")
                     .append(log).append("'\"\n");
         }
+        StringBuilder root = new StringBuilder();
+        for (String line : tmux.rootKeys().split("\n")) {
+            Matcher m = ROOT_BINDING.matcher(line.strip());
+            if (m.matches()) {
+                root.append("bind-key ").append(m.group(1)).append("-T ").append(table).append(' ')
+                        .append(m.group(2)).append('\n');
+            }
+        }
         Path file = sessionDir.resolve("tmux-keys.conf");
         try {
-            Files.writeString(file, conf, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            source(file, "# agentorchestr: the keys of session " + session + "\n" + root + own);
+        } catch (RuntimeException e) {
+            // A root binding tmux will not read back must not cost the session its own keys.
+            source(file, own.toString());
         }
-        tmux.sourceFile(file);
         tmux.setSessionOption(session, "key-table", table);
         // The keys on the left, beside the session's whole name, so a narrow terminal cuts progress, not them.
         String left = "[#S] #[reverse] " + PAUSE_KEY + " #[noreverse] pause #[reverse] " + LOG_KEY
@@ -76,6 +77,25 @@ public final class SessionChrome {
         tmux.setSessionOption(session, "status-left-length", String.valueOf(session.length() + 40));
         tmux.setSessionOption(session, "status-right-length", String.valueOf(LAST_LINE_CHARS));
         show("");
+    }
+
+    /** As {@link #dress}; a failure costs only the keys and the status line, and is said through {@code warn}. */
+    public void dressOrWarn(long ownerPid, Path sessionDir, Path progressLog, java.util.function.Consumer<String> warn) {
+        try {
+            dress(ownerPid, sessionDir, progressLog);
+        } catch (RuntimeException e) {
+            warn.accept("warning: the session's keys and status line could not be set (" + e.getMessage() + "); "
+                    + "Ctrl-C here or agentorchestr --pause still pause it");
+        }
+    }
+
+    private void source(Path file, String conf) {
+        try {
+            Files.writeString(file, conf, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        tmux.sourceFile(file);
     }
 
     /** The status line's right side: {@code lastLine}, cut, and made literal for tmux. */
