@@ -88,8 +88,15 @@ public final class TmuxAttach {
         Optional<String> home = tmux.sessionOfPane(pane);
         Optional<TmuxClient> mine = home.flatMap(h -> tmux.userClients().stream().filter(c -> c.session().equals(h))
                 .max(Comparator.comparingLong(TmuxClient::activity)));
-        mine.ifPresent(c -> tmux.switchClient(c.name(), "=" + session));
-        return mine;
+        if (mine.isEmpty()) {
+            return mine;
+        }
+        try {
+            tmux.switchClient(mine.get().name(), "=" + session);
+            return mine;
+        } catch (RuntimeException e) {
+            return Optional.empty();  // the client went meanwhile: attached here instead, or the hint
+        }
     }
 
     /** Whether a client can be attached on this terminal. */
