@@ -37,9 +37,10 @@ final class RunningGoal {
     int run(Boolean attachWanted, boolean json, PauseSignals signals) throws Exception {
         String session = started.session().tmuxSession();
         TmuxAttach attach = new TmuxAttach(context.tmux(), context.env());
-        Path log = Path.of(started.session().sessionDir()).resolve("progress.log");
+        Path dir = Path.of(started.session().sessionDir());
+        Path log = dir.resolve("progress.log");
         SessionChrome chrome = new SessionChrome(context.tmux(), started.session());
-        chrome.dressOrWarn(ProcessHandle.current().pid(), Path.of(started.session().sessionDir()), log, progress);
+        chrome.dressOrWarn(ProcessHandle.current().pid(), dir, log, progress);
         progress.into(log, chrome::show);
         progress.accept("watch it with: " + attach.hint(session) + "; Ctrl-C here, " + SessionChrome.PAUSE_KEY
                 + " in the session or agentorchestr --pause " + started.session().id() + " pauses (resume with --resume "

@@ -1,5 +1,6 @@
 package io.agentorchestr.core.context;
 
+import io.agentorchestr.core.config.ProjectConfig;
 import io.agentorchestr.core.text.TextCut;
 
 import java.io.IOException;
@@ -34,7 +35,7 @@ public record Preamble(String text, List<String> cuts) {
     }
 
     static Preamble load(Path configDir, Path projectRoot, ContextBudgets budgets) {
-        Path dir = projectRoot.resolve(".agentorchestr");
+        Path dir = projectRoot.resolve(ProjectConfig.DIR);
         List<String> cuts = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         section(text, cuts, "Your standing instructions", configDir.resolve(GLOBAL_FILE), budgets.globalChars());

@@ -1,5 +1,6 @@
 package io.agentorchestr.core.context;
 
+import io.agentorchestr.core.config.ProjectConfig;
 import io.agentorchestr.core.error.AgentorchestrException;
 
 import java.io.IOException;
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
  * Memory notes and skills are never touched.
  */
 public final class ProjectInit {
-    public static final String DIR = ".agentorchestr";
+    public static final String DIR = ProjectConfig.DIR;
     /**
      * Lines {@code .gitignore} gets: what is machine-local. Shared with the team (committed): PROJECT.md,
      * CONVENTIONS.md, hooks.json, config.toml and memory/topics/. Machine-local: the workers' control

@@ -39,7 +39,7 @@ public record VerifyCommands(List<String> commands, Duration timeout, String sou
             return new VerifyCommands(commands, seconds == null ? DEFAULT_TIMEOUT : Duration.ofSeconds(seconds),
                     ProjectConfig.file(projectRoot).toString());
         }
-        Path project = projectRoot.resolve(".agentorchestr/PROJECT.md");
+        Path project = projectRoot.resolve(ProjectConfig.DIR).resolve("PROJECT.md");
         if (Files.isRegularFile(project)) {
             try {
                 List<String> commands = fromMarkdown(Files.readString(project, StandardCharsets.UTF_8));

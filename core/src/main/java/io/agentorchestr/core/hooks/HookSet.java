@@ -24,7 +24,7 @@ public record HookSet(List<HookCommand> commands, Duration timeout) {
 
     /** The project's hooks file. */
     public static Path projectFile(Path projectRoot) {
-        return projectRoot.resolve(".agentorchestr").resolve(FILE_NAME);
+        return projectRoot.resolve(ProjectConfig.DIR).resolve(FILE_NAME);
     }
 
     /** Reads both files and the timeout; an invalid file or setting is refused here, before anything starts. */

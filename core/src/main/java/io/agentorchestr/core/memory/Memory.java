@@ -1,5 +1,6 @@
 package io.agentorchestr.core.memory;
 
+import io.agentorchestr.core.config.ProjectConfig;
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.error.FileTrouble;
 import io.agentorchestr.core.text.TextCut;
@@ -50,14 +51,14 @@ public final class Memory implements AutoCloseable {
 
     /** Where this project's notes are written (see the class comment). */
     public Path home() {
-        Path dir = projectRoot.resolve(".agentorchestr");
+        Path dir = projectRoot.resolve(ProjectConfig.DIR);
         return Files.isDirectory(dir) ? dir.resolve("memory")
                 : globalDir.resolve("projects").resolve(projectKey(projectRoot));
     }
 
     /** Every directory searched for this project, its own first. */
     public List<MemoryRoot> roots() {
-        Path own = projectRoot.resolve(".agentorchestr/memory");
+        Path own = projectRoot.resolve(ProjectConfig.DIR).resolve("memory");
         Path kept = globalDir.resolve("projects").resolve(projectKey(projectRoot));
         return List.of(new MemoryRoot(own, "project"), new MemoryRoot(kept, "project"),
                 new MemoryRoot(globalDir, "global"));

@@ -1,5 +1,7 @@
 package io.agentorchestr.core.worker;
 
+import io.agentorchestr.core.config.ProjectConfig;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,7 +11,7 @@ import java.util.List;
  * (PROJECT.md, hooks.json, ...) stays committable.
  */
 public final class ControlFiles {
-    public static final String DIR = ".agentorchestr";
+    public static final String DIR = ProjectConfig.DIR;
     public static final String DONE_FLAG = "done.flag";
     public static final String DONE_FLAG_TMP = "done.flag.tmp";
 
