@@ -22,6 +22,9 @@ import java.util.Optional;
  * process without a timeout.
  */
 public final class TmuxAttach {
+    private static final int SWITCH_ATTEMPTS = 5;
+    private static final long SWITCH_PAUSE_MS = 200;
+
     private final Tmux tmux;
     private final Map<String, String> env;
 
@@ -85,18 +88,27 @@ public final class TmuxAttach {
         if (pane == null || !insideSameServer()) {
             return Optional.empty();
         }
-        Optional<String> home = tmux.sessionOfPane(pane);
-        Optional<TmuxClient> mine = home.flatMap(h -> tmux.userClients().stream().filter(c -> c.session().equals(h))
-                .max(Comparator.comparingLong(TmuxClient::activity)));
-        if (mine.isEmpty()) {
-            return mine;
+        // Asked a few times: a goal's first moments are busy on the server, and one empty answer must
+        // not turn the user's own client into a nested one.
+        for (int attempt = 1; attempt <= SWITCH_ATTEMPTS; attempt++) {
+            try {
+                Optional<TmuxClient> mine = tmux.sessionOfPane(pane).flatMap(home -> tmux.userClients().stream()
+                        .filter(c -> c.session().equals(home)).max(Comparator.comparingLong(TmuxClient::activity)));
+                if (mine.isPresent()) {
+                    tmux.switchClient(mine.get().name(), "=" + session);
+                    return mine;
+                }
+            } catch (RuntimeException e) {
+                // the client went meanwhile, or tmux did not answer: look again
+            }
+            try {
+                Thread.sleep(SWITCH_PAUSE_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
-        try {
-            tmux.switchClient(mine.get().name(), "=" + session);
-            return mine;
-        } catch (RuntimeException e) {
-            return Optional.empty();  // the client went meanwhile: attached here instead, or the hint
-        }
+        return Optional.empty();  // attached here instead, or the hint
     }
 
     /** Whether a client can be attached on this terminal. */
