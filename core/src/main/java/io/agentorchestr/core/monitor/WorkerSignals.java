@@ -42,7 +42,6 @@ final class WorkerSignals {
     private long exitSeenAt;
     /** tmux's exit status of the dead pane, once seen: the fallback when the wrapper recorded none. */
     private Integer deadStatus;
-    private boolean seenDead;
 
     WorkerSignals(WatchedWorker worker) {
         this.worker = worker;
@@ -113,7 +112,6 @@ final class WorkerSignals {
             // Dead with its screen kept: what it printed last may still be on its way through pipe-pane,
             // so the exit waits for the wrapper's mark in the log (or EXIT_SETTLE), as a recorded exit does.
             deadStatus = status.get().deadStatus();
-            seenDead = true;
             if (exitSeenAt == 0) {
                 exitSeenAt = System.nanoTime();
             }
@@ -131,8 +129,7 @@ final class WorkerSignals {
         log.flush().ifPresent(m -> signals.add(line(m)));
         Optional<Integer> recorded = GatedCommand.recordedExitStatus(worker.exitFile());
         Integer exit = recorded.orElse(tmuxStatus != null ? tmuxStatus : deadStatus);
-        // A pane once seen dead was an exit, even if it is gone by now (or tmux did not answer this time).
-        signals.add(paneGone && recorded.isEmpty() && !seenDead
+        signals.add(paneGone && recorded.isEmpty()
                 ? new Completion(WorkerState.KILLED, "the worker's pane disappeared (killed outside agentorchestr)",
                 Completion.PANE_GONE, null)
                 : exitCompletion(exit));
