@@ -40,8 +40,6 @@ final class WorkerSignals {
     private final WatchedWorker worker;
     private final PaneLogScanner log;
     private long exitSeenAt;
-    /** tmux's exit status of the dead pane, once seen: the fallback when the wrapper recorded none. */
-    private Integer deadStatus;
 
     WorkerSignals(WatchedWorker worker) {
         this.worker = worker;
@@ -108,17 +106,6 @@ final class WorkerSignals {
         if (status.isPresent() && !status.get().dead()) {
             return Optional.empty();
         }
-        if (status.isPresent()) {
-            // Dead with its screen kept: what it printed last may still be on its way through pipe-pane,
-            // so the exit waits for the wrapper's mark in the log (or EXIT_SETTLE), as a recorded exit does.
-            deadStatus = status.get().deadStatus();
-            if (exitSeenAt == 0) {
-                exitSeenAt = System.nanoTime();
-            }
-            if (!exitMarkLogged() && System.nanoTime() - exitSeenAt < EXIT_SETTLE.toNanos()) {
-                return Optional.empty();
-            }
-        }
         return Optional.of(atExit(status.isEmpty(), status.map(PaneStatus::deadStatus).orElse(null)));
     }
 
@@ -128,7 +115,7 @@ final class WorkerSignals {
         doneFlag().ifPresent(signals::add);
         log.flush().ifPresent(m -> signals.add(line(m)));
         Optional<Integer> recorded = GatedCommand.recordedExitStatus(worker.exitFile());
-        Integer exit = recorded.orElse(tmuxStatus != null ? tmuxStatus : deadStatus);
+        Integer exit = recorded.orElse(tmuxStatus);
         signals.add(paneGone && recorded.isEmpty()
                 ? new Completion(WorkerState.KILLED, "the worker's pane disappeared (killed outside agentorchestr)",
                 Completion.PANE_GONE, null)
