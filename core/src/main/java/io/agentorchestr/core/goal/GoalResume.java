@@ -141,7 +141,8 @@ public final class GoalResume {
         resumed.put("same_port", samePort);
         resumed.put("unfinished_workers", unfinished.stream().map(WorkerRecord::id).toList());
         context.fire(HookEvent.ON_RESUME, resumed);
-        return new GoalRun.Started(session, supervisor, server, integration, watch, runtime, Instant.now(), lock);
+        return new GoalRun.Started(session, supervisor, server, integration, watch, runtime, Instant.now(), lock,
+                run.team(session, supervisor));
     }
 
     /** Same port: the lead keeps running and is told its tools are back; otherwise it is relaunched to reach them. */

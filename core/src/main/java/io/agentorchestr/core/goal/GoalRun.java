@@ -5,6 +5,7 @@ import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.agent.McpInjector;
 import io.agentorchestr.core.config.AppPaths;
+import io.agentorchestr.core.attend.TeamView;
 import io.agentorchestr.core.context.ProjectFiles;
 import io.agentorchestr.core.context.SessionContext;
 import io.agentorchestr.core.context.SessionHooks;
@@ -32,6 +33,7 @@ import io.agentorchestr.core.worker.WorkerLauncher;
 import io.agentorchestr.core.worker.WorkerState;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,7 +101,8 @@ public final class GoalRun {
 
     /** A running goal: what to attach to and what to wait for. The lock is held until it ends or pauses. */
     public record Started(SessionRecord session, Supervisor supervisor, ToolServer server, Integration integration,
-                          LeadWatch lead, SessionRuntime runtime, Instant startedAt, SessionLock lock) {
+                          LeadWatch lead, SessionRuntime runtime, Instant startedAt, SessionLock lock,
+                          TeamView team) {
         public PaneRef leadPane() {
             return lead.current().pane();
         }
@@ -159,7 +162,8 @@ public final class GoalRun {
         watch.launchFirst(LeadPrompt.build(context.preamble().text(), integration.branch(), r.maxWorkers(), r.goal(), null,
                 supervisor.skills().available()));
         connect(supervisor, server, watch);
-        return new Started(session, supervisor, server, integration, watch, runtime, now, lock);
+        return new Started(session, supervisor, server, integration, watch, runtime, now, lock,
+                team(session, supervisor));
     }
 
     Supervisor supervisor(SessionRecord session, Integration integration, List<DetectedAgent> roster,
@@ -181,6 +185,14 @@ public final class GoalRun {
         return new LeadWatch(session, live, tmux, new LeadLauncher(tmux, git, launcher.dialogs(),
                 launcher.conversations(), progress), lead,
                 server, supervisor, integration.worktree());
+    }
+
+    /** The session's pane borders and team counts, kept up to date from the workers' changes. */
+    TeamView team(SessionRecord session, Supervisor supervisor) {
+        TeamView view = new TeamView(tmux, session.tmuxSession(), supervisor::workers, session.createdAt(),
+                Clock.systemUTC()).start();
+        supervisor.watchWorkers(w -> view.changed());
+        return view;
     }
 
     static void connect(Supervisor supervisor, ToolServer server, LeadWatch watch) {
@@ -247,6 +259,7 @@ public final class GoalRun {
             default -> s.supervisor().endUnfinished(WorkerState.ORPHANED, "still running when the goal ended ("
                     + end.kind().name().toLowerCase() + ")");
         }
+        s.team().close();
         // The server first: calls still waiting get an error a client retries after a resume; then the
         // session's own waits and watches end.
         s.server().close();

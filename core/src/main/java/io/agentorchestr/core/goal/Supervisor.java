@@ -176,6 +176,11 @@ public final class Supervisor {
         return board.all();
     }
 
+    /** Calls {@code watcher} on every change of a worker (state, merge, relaunch), on the changing thread. */
+    public void watchWorkers(Consumer<WorkerRecord> watcher) {
+        board.watch(watcher);
+    }
+
     public Optional<VerifyResult> lastVerify() {
         return desk.lastVerify();
     }

@@ -36,6 +36,8 @@ public final class WorkerBoard {
     private final Map<String, String> notes = new LinkedHashMap<>();
     private final Map<String, String> attention = new LinkedHashMap<>();
     private final List<Waiter> waiters = new ArrayList<>();
+    private final List<java.util.function.Consumer<WorkerRecord>> watchers =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     WorkerBoard(String sessionId, StateStore store, WaitTimer timer) {
         this.sessionId = sessionId;
@@ -60,6 +62,18 @@ public final class WorkerBoard {
             store.append(sessionId, new SessionEvent.WorkerStateChanged(w.id(), before.state().label(),
                     w.state().label(), w.signal()));
         }
+        for (var watcher : watchers) {
+            try {
+                watcher.accept(w);
+            } catch (RuntimeException e) {
+                // a watcher (a view, a notice) must not cost the engine its change
+            }
+        }
+    }
+
+    /** Calls {@code watcher} with every worker put on the board from now on, after the waits and the store. */
+    void watch(java.util.function.Consumer<WorkerRecord> watcher) {
+        watchers.add(watcher);
     }
 
     /** A worker loaded from the store on resume: no event, it did not change. */

@@ -1,5 +1,6 @@
 package io.agentorchestr.core.session;
 
+import io.agentorchestr.core.attend.TeamView;
 import io.agentorchestr.core.tmux.Tmux;
 
 import java.io.IOException;
@@ -24,6 +25,8 @@ public final class SessionChrome {
     public static final String LOG_KEY = "F8";
     private static final Pattern ROOT_BINDING = Pattern.compile("bind-key\\s+((?:-r\\s+)?)-T\\s+root\\s+(.+)");
     private static final int LAST_LINE_CHARS = 60;
+    /** Room for the team's counts ("2 waiting · 3 running · 4 merged · 1h05m"). */
+    private static final int TEAM_CHARS = 60;
 
     private final Tmux tmux;
     private final String session;
@@ -75,7 +78,7 @@ public final class SessionChrome {
                 + " #[noreverse] progress ";
         tmux.setSessionOption(session, "status-left", left);
         tmux.setSessionOption(session, "status-left-length", String.valueOf(session.length() + 40));
-        tmux.setSessionOption(session, "status-right-length", String.valueOf(LAST_LINE_CHARS));
+        tmux.setSessionOption(session, "status-right-length", String.valueOf(LAST_LINE_CHARS + TEAM_CHARS));
         show("");
     }
 
@@ -98,13 +101,17 @@ public final class SessionChrome {
         tmux.sourceFile(file);
     }
 
-    /** The status line's right side: {@code lastLine}, cut, and made literal for tmux. */
+    /**
+     * The status line's right side: {@code lastLine}, cut, and made literal for tmux, then the team's
+     * counts and age ({@link TeamView#TEAM}, kept up to date by the team view).
+     */
     public void show(String lastLine) {
         String line = lastLine.strip().replace('\n', ' ');
         if (line.length() > LAST_LINE_CHARS) {
             line = line.substring(0, LAST_LINE_CHARS - 3) + "...";
         }
-        tmux.setSessionOption(session, "status-right", line.replace("#", "##") + " ");
+        tmux.setSessionOption(session, "status-right", line.replace("#", "##") + " #[reverse] #{" + TeamView.TEAM
+                + "} #[noreverse]");
     }
 
     /** Forgets the session's key table (its session is gone or being removed). */

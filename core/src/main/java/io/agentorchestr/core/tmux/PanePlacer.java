@@ -24,6 +24,8 @@ public final class PanePlacer {
      * user option, not the pane title: agents set their terminal's title with escape sequences.
      */
     public static final String LABEL = "@agentorchestr";
+    /** The pane option holding the tmux style of its label ({@code fg=black,bg=yellow}), set per worker state. */
+    public static final String STYLE = "@agentorchestr_style";
 
     /** Opens the session with its first pane in window {@value #FIRST_WINDOW}. */
     public PaneRef openSession(String session, NewPane pane) {
@@ -40,7 +42,9 @@ public final class PanePlacer {
     /** The window of {@code pane} shows each pane's label on its top border (window options: this window only). */
     private void borders(PaneRef pane) {
         tmux.setWindowOption(pane.id(), "pane-border-status", "top");
-        tmux.setWindowOption(pane.id(), "pane-border-format", " #{?" + LABEL + ",#{" + LABEL + "},#{pane_title}} ");
+        // The style comes from a pane option the team view sets per state (none yet: the window's own).
+        tmux.setWindowOption(pane.id(), "pane-border-format", "#[#{" + STYLE + "}] #{?" + LABEL + ",#{" + LABEL
+                + "},#{pane_title}} #[default]");
     }
 
     /** Adds a pane to the first window with room, or to a new spill-over window. */
