@@ -137,9 +137,19 @@ public final class LatencyBench {
         throw new IllegalStateException(id + "'s agent did not start within 60 s; wrapper " + wrapper + why);
     }
 
-    /** done.flag written (tmp + rename) until a blocked wait_for_worker returns. */
+    /**
+     * done.flag written (tmp + rename) until a blocked wait_for_worker returns; and the worker's state
+     * change on the engine's board until its pane border, read back from tmux, says "done".
+     */
     private static String doneFlag(BenchRun run, int n) throws Exception {
         Samples samples = new Samples("done.flag written -> wait_for_worker returns");
+        Samples border = new Samples("state change -> pane border updated (read back)");
+        Map<String, Long> changedAt = new java.util.concurrent.ConcurrentHashMap<>();
+        run.session.started.supervisor().watchWorkers(w -> {
+            if (w.state() == WorkerState.DONE) {
+                changedAt.putIfAbsent(w.id(), System.nanoTime());
+            }
+        });
         List<WorkerRecord> live = run.workers().stream().filter(w -> !w.state().terminal()).skip(WARM_UP_SPAWNS)
                 .limit(n).toList();
         for (WorkerRecord w : live) {
@@ -147,12 +157,28 @@ public final class LatencyBench {
                 run.call("wait_for_worker", Map.of("worker_id", w.id(), "timeout_s", 60));
                 return System.nanoTime();
             });
+            CompletableFuture<Long> shown = CompletableFuture.supplyAsync(() -> awaitBorder(run, w, " done "));
             Thread.sleep(300);  // let the call block in the server first
             long t0 = System.nanoTime();
             new DoneFlag(WorkerState.DONE, "bench").write(Path.of(w.worktree()));
             samples.add(returned.get() - t0);
+            long shownAt = shown.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            border.add(shownAt - changedAt.get(w.id()));
         }
-        return samples.line();
+        return samples.line() + "\n" + border.line();
+    }
+
+    /** When the worker's pane border label contains {@code text}, polled through a tmux client per look. */
+    private static long awaitBorder(BenchRun run, WorkerRecord w, String text) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            String label = RUN.runChecked(ProcessSpec.of("tmux", "-S", run.dir.resolve("tmux.sock").toString(),
+                    "display-message", "-p", "-t", w.paneId(), "#{@agentorchestr}")).stdout();
+            if (label.contains(text)) {
+                return System.nanoTime();
+            }
+        }
+        throw new IllegalStateException(w.id() + "'s border never said '" + text.strip() + "'");
     }
 
     /**
