@@ -1,5 +1,8 @@
 package io.agentorchestr.cli;
 
+import io.agentorchestr.core.attend.Attention;
+import io.agentorchestr.core.attend.NotifyConfig;
+import io.agentorchestr.core.attend.NotifyMode;
 import io.agentorchestr.core.agent.AgentDetector;
 import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.agent.ConversationFinder;
@@ -171,11 +174,13 @@ public final class CliContext implements AutoCloseable {
         return new Memory(source.index(), projectRoot, source.globalDir());
     }
 
-    /** Auto mode, with its MCP server adapter and a sink for progress lines. */
-    public GoalRun goalRun(Consumer<String> progress) {
+    /** Auto mode, with its MCP server adapter, a sink for progress lines, and notices where {@code notify} says. */
+    public GoalRun goalRun(Consumer<String> progress, NotifyMode notify) {
         return new GoalRun(paths(), tmux(), git(), store(), runner, prerequisites(),
                 new AgentSelection(registry(), detector()), workerLauncher(), toolServers(), stopper(),
-                progress).withSkills(this::skills).withMemory(memories());
+                progress).withSkills(this::skills).withMemory(memories())
+                .withAttention(project -> Attention.of(notify, NotifyConfig.load(paths().config(), project), tmux(),
+                        runner, env, project, progress));
     }
 
     /** --require-signed-skills was given (the project's config can ask for it too). */

@@ -1,12 +1,13 @@
 package io.agentorchestr.cli;
 
+import io.agentorchestr.core.attend.NotifyMode;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Options of a run (manual or auto): the task, the agents, where to start, the time limit, attaching. */
+/** Options of a run (manual or auto): the task, the agents, where to start, the time limit, attaching, notices. */
 public final class RunOptions {
     @Option(names = "--task", paramLabel = "TEXT", order = 20, description = "The task for --manual.")
     public String task;
@@ -27,4 +28,10 @@ public final class RunOptions {
     @Option(names = "--attach", negatable = true, order = 24, description = "Attach to the tmux session once it "
             + "exists (--no-attach: never). Default: attach when on a terminal.")
     public Boolean attach;
+
+    @Option(names = "--notify", paramLabel = "MODE", order = 25, converter = NotifyModeConverter.class,
+            description = "Where to tell you when an agent asks, hangs or fails, or the goal ends: terminal (the bell "
+                    + "and an OSC 9/777 notification on your tmux clients' terminals), desktop (notify-send), all, or "
+                    + "none. [notify] commands and webhooks in config.toml run unless none. Default: all.")
+    public NotifyMode notify = NotifyMode.ALL;
 }

@@ -124,7 +124,14 @@ final class DemoLead {
             pending.remove(id);
             out.println("demo lead: " + id + " " + w.path("state").asText());
         }
-        return !(r.path("finished").isEmpty() && r.path("still_running").isEmpty());
+        // A worker that asks is answered as a person would: yes (a real lead reads the question first).
+        for (JsonNode a : r.path("needs_attention")) {
+            String id = a.path("worker_id").asText();
+            out.println("demo lead: " + id + " needs attention (" + a.path("reason").asText() + "); answering yes");
+            mcp.call("send_to_worker", Map.of("worker_id", id, "message", "yes"));
+        }
+        return !(r.path("finished").isEmpty() && r.path("still_running").isEmpty()
+                && r.path("needs_attention").isEmpty());
     }
 
     private static String lastLine(String tail) {

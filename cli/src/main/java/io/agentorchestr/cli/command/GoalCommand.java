@@ -30,7 +30,7 @@ public final class GoalCommand extends ModeCommand {
         HealthPolicy health = health();
         try (PauseSignals signals = PauseSignals.install(err())) {
             ProgressLines lines = new ProgressLines(this::progress);
-            GoalRun goalRun = context.goalRun(lines);
+            GoalRun goalRun = context.goalRun(lines, run.notify);
             GoalRun.Started started = goalRun.start(new GoalRequest(text, run.agents, goal.lead,
                     common.projectOrCwd(), run.base, run.timeout, goal.maxWorkers, health));
             return new RunningGoal(context, goalRun, started, out(), err(), lines).run(run.attach,

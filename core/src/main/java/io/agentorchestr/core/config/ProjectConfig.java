@@ -24,7 +24,11 @@ public final class ProjectConfig {
 
     /** The parsed file, or empty when the project has none. */
     public static Optional<TomlParseResult> load(Path projectRoot) {
-        Path config = file(projectRoot);
+        return loadFile(file(projectRoot));
+    }
+
+    /** A config.toml parsed (the project's, or the user's in the config directory), or empty when there is none. */
+    public static Optional<TomlParseResult> loadFile(Path config) {
         if (!Files.isRegularFile(config)) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package io.agentorchestr.core.goal;
 
 import io.agentorchestr.core.agent.AgentSelection;
 import io.agentorchestr.core.agent.DetectedAgent;
+import io.agentorchestr.core.attend.Attention;
 import io.agentorchestr.core.config.AppPaths;
 import io.agentorchestr.core.context.ProjectFiles;
 import io.agentorchestr.core.context.SessionContext;
@@ -83,6 +84,7 @@ public final class GoalResume {
         prerequisites.requireGit();
         Path repo = prerequisites.requireProject(Path.of(stored.project()));
         ProjectFiles files = ProjectFiles.load(paths.config(), repo);  // a bad hooks file stops it here
+        Attention attention = run.attention(repo);  // so does a bad [notify] table
         SessionLock lock = SessionLock.acquire(Path.of(stored.sessionDir()), id);
         try {
             SessionRuntime rt = runtime.orElseThrow();
@@ -90,7 +92,7 @@ public final class GoalResume {
                 rt = rt.withTimeout(timeout);
                 store.saveRuntime(rt);
             }
-            return resume(stored, repo, rt, lock, files);
+            return resume(stored, repo, rt, lock, files, attention);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -98,7 +100,7 @@ public final class GoalResume {
     }
 
     private GoalRun.Started resume(SessionRecord stored, Path repo, SessionRuntime runtime, SessionLock lock,
-                                   ProjectFiles files) {
+                                   ProjectFiles files, Attention attention) {
         DetectedAgent lead = agents.chooseLead(stored.leadAgent(), stored.agents());
         List<DetectedAgent> roster = agents.roster(stored.agents(), lead);
         SessionRecord session = stored.resumed(ProcessHandle.current().pid());
@@ -142,7 +144,7 @@ public final class GoalResume {
         resumed.put("unfinished_workers", unfinished.stream().map(WorkerRecord::id).toList());
         context.fire(HookEvent.ON_RESUME, resumed);
         return new GoalRun.Started(session, supervisor, server, integration, watch, runtime, Instant.now(), lock,
-                run.team(session, supervisor));
+                run.audience(session, supervisor, attention));
     }
 
     /** Same port: the lead keeps running and is told its tools are back; otherwise it is relaunched to reach them. */

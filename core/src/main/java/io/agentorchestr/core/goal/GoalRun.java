@@ -5,6 +5,8 @@ import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.agent.McpInjector;
 import io.agentorchestr.core.config.AppPaths;
+import io.agentorchestr.core.attend.Attention;
+import io.agentorchestr.core.attend.Audience;
 import io.agentorchestr.core.attend.TeamView;
 import io.agentorchestr.core.context.ProjectFiles;
 import io.agentorchestr.core.context.SessionContext;
@@ -66,6 +68,7 @@ public final class GoalRun {
     private final Consumer<String> progress;
     private volatile Function<Path, SkillCatalog> skills = project -> SkillCatalog.NONE;
     private volatile ProjectFiles.MemorySource memories = ProjectFiles.MemorySource.NONE;
+    private volatile Function<Path, Attention> attentions = project -> Attention.none();
     /** What the session's background work writes through: a failed write is reported, not fatal. */
     private final StateStore live;
     private volatile String lastLeadTrouble;
@@ -93,6 +96,12 @@ public final class GoalRun {
         return this;
     }
 
+    /** How the person is called when they are needed, for a session in a project (nobody unless set). */
+    public GoalRun withAttention(Function<Path, Attention> attention) {
+        this.attentions = attention;
+        return this;
+    }
+
     /** Where sessions' memory is indexed and the user's global notes are (none unless set). */
     public GoalRun withMemory(ProjectFiles.MemorySource source) {
         this.memories = source;
@@ -102,7 +111,7 @@ public final class GoalRun {
     /** A running goal: what to attach to and what to wait for. The lock is held until it ends or pauses. */
     public record Started(SessionRecord session, Supervisor supervisor, ToolServer server, Integration integration,
                           LeadWatch lead, SessionRuntime runtime, Instant startedAt, SessionLock lock,
-                          TeamView team) {
+                          Audience audience) {
         public PaneRef leadPane() {
             return lead.current().pane();
         }
@@ -123,6 +132,7 @@ public final class GoalRun {
         HealthPolicy policy = r.health() != null ? r.health() : HealthConfig.load(repo);
         LeadLauncher.toolsTimeout(repo);  // a bad [lead] setting is refused before anything starts
         ProjectFiles files = ProjectFiles.load(paths.config(), repo);  // so is a bad hooks file
+        Attention attention = attention(repo);  // and a bad [notify] table
         DetectedAgent lead = agents.chooseLead(r.lead(), r.agents());
         List<DetectedAgent> roster = agents.roster(r.agents(), lead);
         // Warnings only once nothing can refuse the run: a warning above a fatal error is noise.
@@ -163,7 +173,7 @@ public final class GoalRun {
                 supervisor.skills().available()));
         connect(supervisor, server, watch);
         return new Started(session, supervisor, server, integration, watch, runtime, now, lock,
-                team(session, supervisor));
+                audience(session, supervisor, attention));
     }
 
     Supervisor supervisor(SessionRecord session, Integration integration, List<DetectedAgent> roster,
@@ -187,12 +197,18 @@ public final class GoalRun {
                 server, supervisor, integration.worktree());
     }
 
-    /** The session's pane borders and team counts, kept up to date from the workers' changes. */
-    TeamView team(SessionRecord session, Supervisor supervisor) {
+    /** How the person is called for a session in {@code project} (a bad [notify] table is refused here). */
+    Attention attention(Path project) {
+        return attentions.apply(project);
+    }
+
+    /** The session's pane borders, team counts and notices, kept up to date from the workers' changes. */
+    Audience audience(SessionRecord session, Supervisor supervisor, Attention attention) {
         TeamView view = new TeamView(tmux, session.tmuxSession(), supervisor::workers, session.createdAt(),
                 Clock.systemUTC()).start();
-        supervisor.watchWorkers(w -> view.changed());
-        return view;
+        Audience audience = new Audience(session.id(), session.tmuxSession(), view, attention);
+        supervisor.watchWorkers(audience::workerChanged);
+        return audience;
     }
 
     static void connect(Supervisor supervisor, ToolServer server, LeadWatch watch) {
@@ -248,6 +264,7 @@ public final class GoalRun {
         // running (the lead, unfinished workers, done ones not merged) are asked to quit, then stopped,
         // before their leftovers are committed; their panes keep the last screens for inspection.
         Optional<AgentStopper.Stopped> stopped = Optional.empty();
+        s.audience().goalEnding();
         if (end.kind() != GoalEnd.Kind.PAUSED) {
             s.supervisor().stopWatching();
             stopped = Optional.of(stopAgents(s));
@@ -259,7 +276,6 @@ public final class GoalRun {
             default -> s.supervisor().endUnfinished(WorkerState.ORPHANED, "still running when the goal ended ("
                     + end.kind().name().toLowerCase() + ")");
         }
-        s.team().close();
         // The server first: calls still waiting get an error a client retries after a resume; then the
         // session's own waits and watches end.
         s.server().close();
@@ -282,6 +298,10 @@ public final class GoalRun {
                         .map(c -> "`" + c.command() + "`: exit " + c.exitCode() + (c.timedOut() ? " (timed out)" : ""))
                         .toList()).orElse(List.of()));
         s.supervisor().context().close();
+        if (end.kind() != GoalEnd.Kind.PAUSED) {
+            s.audience().goalEnded(status.label(), end.summary());
+        }
+        s.audience().close();
         s.lock().close();
         return new GoalOutcome(ended, end, s.integration().branch(), s.integration().worktree().toString(),
                 store.workers(ended.id()), s.supervisor().lastVerify(), stopped);

@@ -270,17 +270,17 @@ public final class TmuxCli implements Tmux {
     @Override
     public List<TmuxClient> userClients() {
         ExecResult r = exec(List.of("list-clients", "-F", "#{client_name}\t#{client_control_mode}\t#{client_flags}\t"
-                + "#{session_name}\t#{window_id}\t#{client_activity}"));
+                + "#{session_name}\t#{window_id}\t#{client_activity}\t#{client_tty}"));
         if (!r.ok()) {
             return List.of();  // no server, or no client
         }
         List<TmuxClient> clients = new ArrayList<>();
         for (String line : r.stdout().split("\n")) {
             String[] f = line.split("\t", -1);
-            if (f.length < 6 || f[1].equals("1") || f[2].contains("control-mode")) {
+            if (f.length < 7 || f[1].equals("1") || f[2].contains("control-mode")) {
                 continue;
             }
-            clients.add(new TmuxClient(f[0], f[3], f[4], parseLong(f[5])));
+            clients.add(new TmuxClient(f[0], f[3], f[4], parseLong(f[5]), f[6].isEmpty() ? null : f[6]));
         }
         return clients;
     }
