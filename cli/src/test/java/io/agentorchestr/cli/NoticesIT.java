@@ -93,6 +93,34 @@ class NoticesIT {
         assertEquals(json.readTree(r.stdout()).path("session").asText(), ended.path("session").asText());
     }
 
+    @Test
+    void aLeadThatAsksOnItsScreenIsToldAndWaitsForTheAnswerInsteadOfBeingJudgedHung() throws Exception {
+        String base = "http://127.0.0.1:" + http.getAddress().getPort();
+        Path config = Files.createDirectories(dir.resolve("xdg/config/agentorchestr")).resolve("config.toml");
+        Files.writeString(config, "[notify]\nwebhooks = [\"" + base + "/fast\"]\n");
+        Path log = dir.resolve("run.log");
+        // A hang threshold far below the time the person takes to answer: asking is not hanging.
+        Process run = dist.start(log, "--goal", "Write a hello note [demo:confirm]", "--agents", "demo", "--project",
+                project.dir().toString(), "--no-attach", "--json", "--hung-after", "5s");
+        JsonNode asked = null;
+        for (int i = 0; i < 600 && asked == null; i++) {
+            for (String body : posted) {
+                JsonNode n = json.readTree(body);
+                asked = n.path("event").asText().equals("question") ? n : asked;
+            }
+            Thread.sleep(100);
+        }
+        assertTrue(asked != null, "no question told; run log:\n" + Files.readString(log));
+        assertEquals("lead", asked.path("agent").asText());
+        assertTrue(asked.path("text").asText().contains("start 1 task(s)? (yes/no)"), asked.toString());
+        Thread.sleep(7000);  // past --hung-after: a lead that waits for its answer is not relaunched
+        dist.tmux("send-keys", "-t", asked.path("tmux_session").asText() + ":0.0", "yes", "Enter");
+        assertTrue(run.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), Files.readString(log));
+        assertEquals(ExitCode.OK.code(), run.exitValue(), Files.readString(log));
+        assertEquals(List.of("question lead", "goal_ended null"), events(posted), posted.toString());
+        assertTrue(!Files.readString(log).contains("relaunching"), Files.readString(log));
+    }
+
     private List<String> events(List<String> bodies) throws IOException {
         List<String> out = new ArrayList<>();
         for (String b : bodies) {

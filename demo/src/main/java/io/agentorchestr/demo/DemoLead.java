@@ -75,6 +75,9 @@ final class DemoLead {
     private List<String> lead(McpEndpoint mcp, List<String> tasks) throws IOException {
         List<String> ids = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        if (tasks.stream().anyMatch(t -> DemoScript.parse(t).has("confirm")) && !confirmed(tasks.size())) {
+            return List.of("the user did not confirm the plan");
+        }
         Map<String, JsonNode> finished = new LinkedHashMap<>();
         Set<String> pending = new LinkedHashSet<>();
         for (int i = 0; i < tasks.size(); i++) {
@@ -95,6 +98,13 @@ final class DemoLead {
         problems.addAll(mergeAndVerify(mcp, ids, finished));
         workers = ids.size();
         return problems;
+    }
+
+    /** Asks the person on its screen before starting, as a lead that checks its plan first would. */
+    private boolean confirmed(int tasks) throws IOException {
+        out.println("demo: waiting for your answer: start " + tasks + " task(s)? (yes/no)");
+        String answer = in.readLine();
+        return answer != null && answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y");
     }
 
     /** Spawns a worker; when the session's worker limit is reached, waits for one to finish and retries. */

@@ -144,7 +144,7 @@ public final class GoalResume {
         resumed.put("unfinished_workers", unfinished.stream().map(WorkerRecord::id).toList());
         context.fire(HookEvent.ON_RESUME, resumed);
         return new GoalRun.Started(session, supervisor, server, integration, watch, runtime, Instant.now(), lock,
-                run.audience(session, supervisor, attention));
+                run.audience(session, supervisor, watch, attention));
     }
 
     /** Same port: the lead keeps running and is told its tools are back; otherwise it is relaunched to reach them. */

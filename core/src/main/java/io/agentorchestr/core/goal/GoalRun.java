@@ -173,7 +173,7 @@ public final class GoalRun {
                 supervisor.skills().available()));
         connect(supervisor, server, watch);
         return new Started(session, supervisor, server, integration, watch, runtime, now, lock,
-                audience(session, supervisor, attention));
+                audience(session, supervisor, watch, attention));
     }
 
     Supervisor supervisor(SessionRecord session, Integration integration, List<DetectedAgent> roster,
@@ -203,11 +203,12 @@ public final class GoalRun {
     }
 
     /** The session's pane borders, team counts and notices, kept up to date from the workers' changes. */
-    Audience audience(SessionRecord session, Supervisor supervisor, Attention attention) {
+    Audience audience(SessionRecord session, Supervisor supervisor, LeadWatch lead, Attention attention) {
         TeamView view = new TeamView(tmux, session.tmuxSession(), supervisor::workers, session.createdAt(),
                 Clock.systemUTC()).start();
         Audience audience = new Audience(session.id(), session.tmuxSession(), view, attention);
         supervisor.watchWorkers(audience::workerChanged);
+        lead.tellTo(audience::lead);
         return audience;
     }
 

@@ -3,11 +3,15 @@ package io.agentorchestr.core.goal;
 import io.agentorchestr.core.agent.AgentLauncher;
 import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.agent.McpInjector;
+import io.agentorchestr.core.agent.ScreenMarkers;
+import io.agentorchestr.core.attend.Notice;
 import io.agentorchestr.core.session.SessionDirectories;
 import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.session.SessionRuntime;
 import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.text.AnsiText;
+import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.tmux.GatedCommand;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.PaneStatus;
@@ -21,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The lead's health: its pane dying, or printing nothing and calling no tool for the hang threshold,
@@ -28,6 +33,9 @@ import java.util.Optional;
  * with a digest of the session); a second failure ends the goal with the reason.
  */
 public final class LeadWatch {
+    /** How long the lead is quiet, outside a tool call, before its screen is read for a question. */
+    private static final Duration QUESTION_SETTLE = Duration.ofSeconds(3);
+
     private final SessionRecord session;
     private final StateStore store;
     private final Tmux tmux;
@@ -40,6 +48,11 @@ public final class LeadWatch {
     private int relaunchesThisRun;
     private long lastSize;
     private Instant lastOutput = Instant.now();
+    /** Whether the lead's screen was looked at in its current quiet spell (once per spell is enough). */
+    private boolean lookedWhileQuiet;
+    /** The lead's screen asks the person something: waiting for them is not hanging. */
+    private boolean asking;
+    private volatile BiConsumer<Notice.Kind, String> needs = (kind, text) -> { };
 
     LeadWatch(SessionRecord session, StateStore store, Tmux tmux, LeadLauncher launcher, DetectedAgent agent,
               ToolServer server, Supervisor supervisor, Path workDir) {
@@ -51,6 +64,11 @@ public final class LeadWatch {
         this.server = server;
         this.supervisor = supervisor;
         this.workDir = workDir;
+    }
+
+    /** Who is told when the lead needs the person: it asks a question, hangs, or exits unasked. */
+    void tellTo(BiConsumer<Notice.Kind, String> listener) {
+        this.needs = listener;
     }
 
     LeadLauncher.Lead current() {
@@ -130,6 +148,8 @@ public final class LeadWatch {
                     + "relaunched once; the session is resumable with --resume " + session.id()));
         }
         relaunchesThisRun++;
+        needs.accept(trouble.get().endsWith("(hung)") ? Notice.Kind.HUNG : Notice.Kind.FAILED,
+                "the lead " + trouble.get() + "; it is relaunched");
         supervisor.report("the lead " + trouble.get() + "; relaunching it");
         relaunch("the lead " + trouble.get(), new LeadLauncher.Place.Respawn(lead.pane()));
         return Optional.empty();
@@ -156,6 +176,12 @@ public final class LeadWatch {
         if (size != lastSize) {
             lastSize = size;
             lastOutput = now;
+            lookedWhileQuiet = false;
+            asking = false;
+            return Optional.empty();
+        }
+        lookForQuestion(now);
+        if (asking) {
             return Optional.empty();
         }
         Instant quietSince = now.minus(hungAfter);
@@ -163,5 +189,24 @@ public final class LeadWatch {
             return Optional.empty();
         }
         return Optional.of("printed nothing and called no tool for " + hungAfter.toSeconds() + " s (hung)");
+    }
+
+    /**
+     * A lead that went quiet outside a tool call may be asking the person something (a permission
+     * dialog, a question): its screen is read once per quiet spell, with its agent's markers.
+     */
+    private void lookForQuestion(Instant now) {
+        Instant settled = now.minus(QUESTION_SETTLE);
+        if (lookedWhileQuiet || lastOutput.isAfter(settled) || supervisor.leadActivity().activeSince(settled)) {
+            return;
+        }
+        lookedWhileQuiet = true;
+        String screen = AnsiText.strip(tmux.capturePane(lead.pane(), 0));
+        ScreenMarkers markers = agent.profile().markers();
+        asking = markers.classify(screen, true) == ScreenMarkers.State.WAITING;
+        if (asking) {
+            needs.accept(Notice.Kind.QUESTION, "the lead waits for your answer: "
+                    + TerminalText.firstLine(markers.question(screen).orElse("see its pane"), 200));
+        }
     }
 }
