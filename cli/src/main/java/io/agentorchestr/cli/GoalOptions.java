@@ -38,6 +38,17 @@ public final class GoalOptions {
                     + "else nudge,interrupt,restart.")
     public java.util.List<String> onHung;
 
+    @Option(names = "--layout", paramLabel = "LAYOUT", order = 29, converter = LayoutConverter.class,
+            description = "How the session's panes are arranged: main-horizontal (the lead on top, workers below), "
+                    + "main-vertical (the lead on the left), tiled (all the same size) or windows (a window per "
+                    + "agent). Default: [tmux] layout in .agentorchestr/config.toml, else main-horizontal.")
+    public io.agentorchestr.core.tmux.PaneLayout.Kind layout;
+
+    @Option(names = "--panes-per-window", paramLabel = "N", order = 30, description = "Panes a window holds (the "
+            + "lead's included) before the next worker opens a window of its own, 1 to 16. Default: [tmux] "
+            + "panes_per_window, else 5.")
+    public Integer panesPerWindow;
+
     public boolean any() {
         return goal != null || goalFile != null || interactive;
     }

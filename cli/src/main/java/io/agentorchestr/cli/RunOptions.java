@@ -29,7 +29,7 @@ public final class RunOptions {
             + "exists (--no-attach: never). Default: attach when on a terminal.")
     public Boolean attach;
 
-    @Option(names = "--notify", paramLabel = "MODE", order = 25, converter = NotifyModeConverter.class,
+    @Option(names = "--notify", paramLabel = "MODE", order = 31, converter = NotifyModeConverter.class,
             description = "Where to tell you when an agent asks, hangs or fails, or the goal ends: terminal (the bell "
                     + "and an OSC 9/777 notification on your tmux clients' terminals), desktop (notify-send), all, or "
                     + "none. [notify] commands and webhooks in config.toml run unless none. Default: all.")

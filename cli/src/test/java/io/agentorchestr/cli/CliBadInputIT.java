@@ -119,6 +119,15 @@ class CliBadInputIT {
         for (String bad : new String[]{"pray", "nudge,pray"}) {
             add(cases, "--on-hung", goal("--on-hung", bad), "--on-hung");
         }
+        for (String bad : new String[]{"grid", "", "tiled,windows"}) {
+            add(cases, "--layout", goal("--layout", bad), "main-horizontal, main-vertical, tiled, windows");
+        }
+        for (String bad : new String[]{"0", "17", "-1", "abc"}) {
+            add(cases, "--panes-per-window", goal("--panes-per-window", bad), "--panes-per-window");
+        }
+        for (String bad : new String[]{"loud", ""}) {
+            add(cases, "--notify", goal("--notify", bad), "none, terminal, desktop or all");
+        }
         for (String bad : new String[]{"nosuchref", "../../x", "HEAD~999", "-rf"}) {
             add(cases, "--base", goal("--base", bad), "--base");
         }

@@ -32,7 +32,8 @@ public final class GoalCommand extends ModeCommand {
             ProgressLines lines = new ProgressLines(this::progress);
             GoalRun goalRun = context.goalRun(lines, run.notify);
             GoalRun.Started started = goalRun.start(new GoalRequest(text, run.agents, goal.lead,
-                    common.projectOrCwd(), run.base, run.timeout, goal.maxWorkers, health));
+                    common.projectOrCwd(), run.base, run.timeout, goal.maxWorkers, health, goal.layout,
+                    goal.panesPerWindow));
             return new RunningGoal(context, goalRun, started, out(), err(), lines).run(run.attach,
                     common.json, signals);
         }

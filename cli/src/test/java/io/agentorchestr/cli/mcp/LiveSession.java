@@ -91,7 +91,7 @@ public final class LiveSession implements AutoCloseable {
         context = new CliContext(env, runner);
         run = context.goalRun(progress::add, io.agentorchestr.core.attend.NotifyMode.NONE);
         started = run.start(new GoalRequest("contract test", agents, "idle", repo, null, null, maxWorkers,
-                health));
+                health, null, null));
     }
 
     private void git(String... args) {

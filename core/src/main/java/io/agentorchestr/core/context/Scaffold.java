@@ -110,7 +110,11 @@ final class Scaffold {
                 Map.entry("context.project_chars", c.projectChars()),
                 Map.entry("context.conventions_chars", c.conventionsChars()),
                 Map.entry("memory.prompt_notes", c.memoryNotes()),
-                Map.entry("memory.prompt_chars", c.memoryChars()));
+                Map.entry("memory.prompt_chars", c.memoryChars()),
+                Map.entry("tmux.layout", io.agentorchestr.core.tmux.PaneLayout.DEFAULT.kind().label()),
+                Map.entry("tmux.panes_per_window", io.agentorchestr.core.tmux.PaneLayout.DEFAULT.perWindow()),
+                Map.entry("notify.min_interval_s", io.agentorchestr.core.attend.NotifyConfig.DEFAULT_INTERVAL
+                        .toSeconds()));
         String text = resource("config.toml");
         for (Map.Entry<String, Object> v : values.entrySet()) {
             text = text.replace("{{" + v.getKey() + "}}", String.valueOf(v.getValue()));

@@ -1,6 +1,7 @@
 package io.agentorchestr.core.goal;
 
 import io.agentorchestr.core.health.HealthPolicy;
+import io.agentorchestr.core.tmux.PaneLayout;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,15 +14,18 @@ import java.util.List;
  * @param lead       the lead agent, or null to pick the first installed agent that can lead
  * @param timeout    how long the whole goal may take, or null for no limit
  * @param health     the session's health policy, or null for the project's (config.toml, else defaults)
+ * @param layout     the pane layout asked for (--layout), or null for the project's, else the default
+ * @param panesPerWindow the panes a window holds (--panes-per-window), or null likewise
  */
 public record GoalRequest(String goal, List<String> agents, String lead, Path project, String base,
-                          Duration timeout, int maxWorkers, HealthPolicy health) {
+                          Duration timeout, int maxWorkers, HealthPolicy health, PaneLayout.Kind layout,
+                          Integer panesPerWindow) {
     public GoalRequest {
         agents = List.copyOf(agents);
     }
 
     public GoalRequest(String goal, List<String> agents, String lead, Path project, String base, Duration timeout,
                        int maxWorkers) {
-        this(goal, agents, lead, project, base, timeout, maxWorkers, null);
+        this(goal, agents, lead, project, base, timeout, maxWorkers, null, null, null);
     }
 }

@@ -8,6 +8,8 @@ import io.agentorchestr.core.config.AppPaths;
 import io.agentorchestr.core.attend.Attention;
 import io.agentorchestr.core.attend.Audience;
 import io.agentorchestr.core.attend.TeamView;
+import io.agentorchestr.core.config.TmuxConfig;
+import io.agentorchestr.core.tmux.PaneLayout;
 import io.agentorchestr.core.context.ProjectFiles;
 import io.agentorchestr.core.context.SessionContext;
 import io.agentorchestr.core.context.SessionHooks;
@@ -133,6 +135,7 @@ public final class GoalRun {
         LeadLauncher.toolsTimeout(repo);  // a bad [lead] setting is refused before anything starts
         ProjectFiles files = ProjectFiles.load(paths.config(), repo);  // so is a bad hooks file
         Attention attention = attention(repo);  // and a bad [notify] table
+        PaneLayout layout = TmuxConfig.layout(repo, r.layout(), r.panesPerWindow());  // and a bad layout
         DetectedAgent lead = agents.chooseLead(r.lead(), r.agents());
         List<DetectedAgent> roster = agents.roster(r.agents(), lead);
         // Warnings only once nothing can refuse the run: a warning above a fatal error is noise.
@@ -141,6 +144,7 @@ public final class GoalRun {
         String id = SessionIds.newId();
         Path sessionDir = new SessionDirectories(paths).create(id);
         SessionDirectories.saveGoal(sessionDir, r.goal());
+        SessionDirectories.saveLayout(sessionDir, layout);
         SessionLock lock = SessionLock.acquire(sessionDir, id);
         Instant now = Instant.now();
         SessionRecord session = new SessionRecord(id, "auto", r.goal(), repo.toString(), lead.profile().key(),

@@ -13,6 +13,7 @@ import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.error.FileTrouble;
 import io.agentorchestr.core.text.StrictUtf8;
 import io.agentorchestr.core.git.Git;
+import io.agentorchestr.core.session.SessionDirectories;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.tmux.GatedCommand;
 import io.agentorchestr.core.tmux.NewPane;
@@ -136,7 +137,7 @@ public final class LeadLauncher {
         if (place instanceof Place.NewWindow) {
             return tmux.newWindow(session.tmuxSession(), LEAD_WINDOW, pane);
         }
-        return new PanePlacer(tmux).openSession(session.tmuxSession(), pane);
+        return new PanePlacer(tmux, SessionDirectories.layoutOf(session)).openSession(session.tmuxSession(), pane);
     }
 
     /**

@@ -4,6 +4,8 @@ import io.agentorchestr.core.config.AppPaths;
 import io.agentorchestr.core.config.PrivateFile;
 import io.agentorchestr.core.error.AgentorchestrException;
 
+import io.agentorchestr.core.tmux.PaneLayout;
+
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -30,6 +32,21 @@ public final class SessionDirectories {
     /** Keeps {@code goal} as given, readable by the user only. */
     public static void saveGoal(Path sessionDir, String goal) {
         PrivateFile.write(goalFile(sessionDir), "the goal", goal);
+    }
+
+    /** How the session's panes are arranged, kept for its resume (a new tmux session after a reboot too). */
+    public static void saveLayout(Path sessionDir, PaneLayout layout) {
+        PrivateFile.write(sessionDir.resolve("layout"), "the pane layout", layout + "\n");
+    }
+
+    /** The session's pane layout, or the default when it has none stored (a manual task, an older session). */
+    public static PaneLayout layoutOf(SessionRecord session) {
+        try {
+            return PaneLayout.parse(Files.readString(Path.of(session.sessionDir()).resolve("layout"),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            return PaneLayout.DEFAULT;
+        }
     }
 
     /** The goal as the user gave it, or the stored (masked) one when its file is gone. */

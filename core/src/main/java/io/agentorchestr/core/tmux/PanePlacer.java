@@ -5,18 +5,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Places agent panes in a session: at most {@value #MAX_PANES_PER_WINDOW} panes a window; when the
- * windows are full the next pane opens window {@code agentorchestr-2}, then {@code -3}, and so on.
- * The first window keeps its first pane (the lead) large with the main-horizontal layout.
+ * Places agent panes in a session by its {@link PaneLayout}: at most its panes-per-window in a window;
+ * when the windows are full the next pane opens window {@code agentorchestr-2}, then {@code -3}, and
+ * so on. The first window keeps its first pane (the lead) large in the main layouts.
  */
 public final class PanePlacer {
-    public static final int MAX_PANES_PER_WINDOW = 5;
     public static final String FIRST_WINDOW = "agentorchestr";
 
     private final Tmux tmux;
+    private final PaneLayout layout;
 
-    public PanePlacer(Tmux tmux) {
+    public PanePlacer(Tmux tmux, PaneLayout layout) {
         this.tmux = tmux;
+        this.layout = layout;
+    }
+
+    /** For labels only (no pane is placed). */
+    public PanePlacer(Tmux tmux) {
+        this(tmux, PaneLayout.DEFAULT);
     }
 
     /**
@@ -56,11 +62,11 @@ public final class PanePlacer {
             w.last = p.pane().id();  // panes are listed in their window's order
         }
         for (WindowFill w : windows.values()) {
-            if (w.count < MAX_PANES_PER_WINDOW) {
+            if (w.count < layout.capacity()) {
                 // Split the last pane, not the active one (the lead): each new worker goes after the
                 // others, so they read w01 | w02 | w03 in id order, not newest first.
                 PaneRef added = tmux.splitWindow(w.last, pane);
-                tmux.selectLayout(w.id, FIRST_WINDOW.equals(w.name) ? "main-horizontal" : "tiled");
+                tmux.selectLayout(w.id, layout.tmuxLayout(FIRST_WINDOW.equals(w.name)));
                 return added;
             }
         }

@@ -6,6 +6,7 @@ import io.agentorchestr.core.agent.McpInjector;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.tmux.GatedCommand;
 import io.agentorchestr.core.tmux.NewPane;
+import io.agentorchestr.core.session.SessionDirectories;
 import io.agentorchestr.core.tmux.PanePlacer;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
@@ -51,7 +52,7 @@ final class PaneOpener {
     CompletableFuture<PaneRef> openAsync(Attempt a, boolean firstPane) {
         NewPane pane = gated(a);
         return CompletableFuture.supplyAsync(() -> {
-            PanePlacer placer = new PanePlacer(tmux);
+            PanePlacer placer = new PanePlacer(tmux, SessionDirectories.layoutOf(a.session()));
             PaneRef ref = firstPane ? placer.openSession(a.session().tmuxSession(), pane)
                     : placer.addPane(a.session().tmuxSession(), pane);
             try {
@@ -73,7 +74,7 @@ final class PaneOpener {
             tmux.respawnPane(target, pane);
             ref = target;
         } else {
-            ref = new PanePlacer(tmux).addPane(a.session().tmuxSession(), pane);
+            ref = new PanePlacer(tmux, SessionDirectories.layoutOf(a.session())).addPane(a.session().tmuxSession(), pane);
         }
         new PanePlacer(tmux).label(ref, a.label());
         release.attach(ref, a.log());
