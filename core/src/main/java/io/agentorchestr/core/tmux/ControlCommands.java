@@ -25,10 +25,17 @@ final class ControlCommands implements TmuxCommands {
         this.fallback = fallback;
     }
 
+    /**
+     * Commands that run other commands: over a control connection each of those answers with a reply
+     * block of its own beside the command's, and replies, matched to commands in order, would be
+     * taken for the answers of commands sent meanwhile. They run as processes.
+     */
+    private static final Set<String> RUN_OTHERS = Set.of("source-file", "source", "if-shell", "if");
+
     @Override
     public ExecResult run(List<String> args) {
         ControlClient c = client;
-        if (c != null && c.alive()) {
+        if (c != null && c.alive() && split(args).stream().noneMatch(command -> RUN_OTHERS.contains(command.get(0)))) {
             long start = System.nanoTime();
             try {
                 StringBuilder out = new StringBuilder();

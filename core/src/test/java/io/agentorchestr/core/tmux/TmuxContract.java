@@ -349,6 +349,38 @@ abstract class TmuxContract {
     }
 
     @Test
+    void aSourcedFileOfManyCommandsLeavesEveryOtherCommandItsOwnAnswer() throws Exception {
+        PaneRef pane = tmux.newSession("many", "w", sh("sleep 600"));
+        StringBuilder conf = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            conf.append("bind-key -T many-keys F").append(i % 12 + 1).append(" display-message k").append(i).append('\n');
+        }
+        Path keys = Files.writeString(dir.resolve("many.conf"), conf);
+        // Another thread asks about a live pane all the while: every answer must be its own.
+        java.util.concurrent.atomic.AtomicReference<String> wrong = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean sourcing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread asker = new Thread(() -> {
+            while (sourcing.get() && wrong.get() == null) {
+                Optional<PaneStatus> status = tmux.paneStatus(pane);
+                if (status.isEmpty() || status.get().dead()) {
+                    wrong.set("the live pane was answered " + status);
+                }
+            }
+        });
+        asker.start();
+        try {
+            for (int i = 0; i < 30 && wrong.get() == null; i++) {
+                tmux.sourceFile(keys);
+            }
+        } finally {
+            sourcing.set(false);
+            asker.join();
+        }
+        assertEquals(null, wrong.get());
+        assertTrue(tmux.paneStatus(pane).isPresent());
+    }
+
+    @Test
     void aVanishedPaneHasNoStatus() {
         PaneRef first = tmux.newSession("gone", "w", sh("sleep 600"));
         PaneRef second = tmux.splitWindow(first.id(), sh("sleep 600"));
