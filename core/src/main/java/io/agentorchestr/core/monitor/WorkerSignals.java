@@ -40,6 +40,9 @@ final class WorkerSignals {
     private final WatchedWorker worker;
     private final PaneLogScanner log;
     private long exitSeenAt;
+    /** tmux's exit status of the dead pane, once seen: the fallback when the wrapper recorded none. */
+    private Integer deadStatus;
+    private boolean seenDead;
 
     WorkerSignals(WatchedWorker worker) {
         this.worker = worker;
@@ -106,6 +109,18 @@ final class WorkerSignals {
         if (status.isPresent() && !status.get().dead()) {
             return Optional.empty();
         }
+        if (status.isPresent()) {
+            // Dead with its screen kept: what it printed last may still be on its way through pipe-pane,
+            // so the exit waits for the wrapper's mark in the log (or EXIT_SETTLE), as a recorded exit does.
+            deadStatus = status.get().deadStatus();
+            seenDead = true;
+            if (exitSeenAt == 0) {
+                exitSeenAt = System.nanoTime();
+            }
+            if (!exitMarkLogged() && System.nanoTime() - exitSeenAt < EXIT_SETTLE.toNanos()) {
+                return Optional.empty();
+            }
+        }
         return Optional.of(atExit(status.isEmpty(), status.map(PaneStatus::deadStatus).orElse(null)));
     }
 
@@ -115,8 +130,9 @@ final class WorkerSignals {
         doneFlag().ifPresent(signals::add);
         log.flush().ifPresent(m -> signals.add(line(m)));
         Optional<Integer> recorded = GatedCommand.recordedExitStatus(worker.exitFile());
-        Integer exit = recorded.orElse(tmuxStatus);
-        signals.add(paneGone && recorded.isEmpty()
+        Integer exit = recorded.orElse(tmuxStatus != null ? tmuxStatus : deadStatus);
+        // A pane once seen dead was an exit, even if it is gone by now (or tmux did not answer this time).
+        signals.add(paneGone && recorded.isEmpty() && !seenDead
                 ? new Completion(WorkerState.KILLED, "the worker's pane disappeared (killed outside agentorchestr)",
                 Completion.PANE_GONE, null)
                 : exitCompletion(exit));
