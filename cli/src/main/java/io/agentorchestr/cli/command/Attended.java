@@ -51,11 +51,9 @@ final class Attended {
             err.println("agentorchestr: not on a terminal; attach with: " + attach.hint(session));
             return await.call();
         }
-        // A session with keys of its own (a goal's) has its progress log: say both; else how to stop it.
-        progress.accept("attaching: " + (progress.log() == null ? "agentorchestr --pause from another shell stops it"
-                : SessionChrome.PAUSE_KEY + " pauses") + "; your tmux prefix then d (Ctrl-b d by default) detaches and "
-                + "the run goes on" + (progress.log() == null ? "" : "; while attached, progress goes to the status line "
-                + "and " + progress.log() + " (" + SessionChrome.LOG_KEY + " shows it)"));
+        progress.accept("attaching: " + SessionChrome.PAUSE_KEY + " pauses; your tmux prefix then d (Ctrl-b d by "
+                + "default) detaches and the run goes on; while attached, progress goes to the status line"
+                + (progress.log() == null ? "" : " and " + progress.log() + " (" + SessionChrome.LOG_KEY + " shows it)"));
         CompletableFuture<T> waiting = CompletableFuture.supplyAsync(() -> {
             T outcome;
             try {

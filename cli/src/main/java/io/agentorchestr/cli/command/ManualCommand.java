@@ -9,6 +9,7 @@ import io.agentorchestr.core.error.ExitCode;
 import io.agentorchestr.core.session.ManualOutcome;
 import io.agentorchestr.core.session.ManualRequest;
 import io.agentorchestr.core.session.ManualRun;
+import io.agentorchestr.core.session.SessionChrome;
 import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.worker.WorkerRecord;
 import io.agentorchestr.core.worker.WorkerState;
@@ -54,11 +55,14 @@ public final class ManualCommand extends ModeCommand {
         progress("session " + started.session().id() + ": worker " + w.id() + " (" + w.agent()
                 + ") started in pane " + w.paneId() + " of tmux session " + session);
         progress("branch " + w.branch() + ", worktree " + w.worktree());
-        // A manual task's session has no keys or status line of its own yet: it is one agent's pane, and
-        // the task's progress is a few lines (the terminal gets them unless a client owns it).
         ProgressLines lines = new ProgressLines(this::progress);
-        lines.accept("watch it with: " + attach.hint(session) + "; Ctrl-C here or agentorchestr --pause "
-                + started.session().id() + " interrupts it; Ctrl-C in its pane goes to the agent");
+        java.nio.file.Path dir = java.nio.file.Path.of(started.session().sessionDir());
+        SessionChrome chrome = new SessionChrome(context.tmux(), started.session());
+        chrome.dressOrWarn(ProcessHandle.current().pid(), dir, dir.resolve("progress.log"), this::progress);
+        lines.into(dir.resolve("progress.log"), chrome::show);
+        lines.accept("watch it with: " + attach.hint(session) + "; Ctrl-C here, " + SessionChrome.PAUSE_KEY
+                + " in the session or agentorchestr --pause " + started.session().id() + " interrupts it; Ctrl-C in "
+                + "its pane goes to the agent");
         try {
             ManualOutcome outcome = TmuxAttach.wanted(options.attach)
                     ? new Attended(context.tmux(), attach, lines, err).watch(session, () -> run.await(started, lines),

@@ -110,8 +110,9 @@ public final class SessionChrome {
         if (line.length() > LAST_LINE_CHARS) {
             line = line.substring(0, LAST_LINE_CHARS - 3) + "...";
         }
-        tmux.setSessionOption(session, "status-right", line.replace("#", "##") + " #[reverse] #{" + TeamView.TEAM
-                + "} #[noreverse]");
+        // The counts only where a team view keeps them (a goal's session, not a manual task's).
+        tmux.setSessionOption(session, "status-right", line.replace("#", "##") + " #{?" + TeamView.TEAM
+                + ",#[reverse] #{" + TeamView.TEAM + "} #[noreverse],}");
     }
 
     /** Forgets the session's key table (its session is gone or being removed). */
