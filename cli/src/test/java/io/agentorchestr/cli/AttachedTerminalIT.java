@@ -153,6 +153,42 @@ class AttachedTerminalIT extends SandboxedRun {
     }
 
     @Test
+    void whileAttachedTheBordersShowTheWorkersAndTheTerminalIsToldOncePerEvent() throws IOException {
+        term("new-session", "-d", "-s", "term", "-x", "120", "-y", "35", shell(false));
+        // Everything the terminal is sent, byte for byte: the client's drawing and the notices.
+        Path bytes = dir.resolve("terminal.out");
+        term("pipe-pane", "-o", "-t", "term", "cat >> " + bytes);
+        term("send-keys", "-t", "term", "agentorchestr --goal $'Ask first [demo:ask]\\nTwo [demo:sleep=4]' "
+                + "--agents demo; echo goal-exit:$?", "Enter");
+        List<String> screens = new ArrayList<>();
+        Poll.until("the goal to end", WAIT, () -> {
+            String screen = term("capture-pane", "-p", "-t", "term");
+            screens.add(screen);
+            return ended(screen);
+        });
+        String end = term("capture-pane", "-p", "-J", "-t", "term");
+        assertTrue(end.contains("goal-exit:0") && end.contains("state:       done"), end);
+        assertTrue(screens.stream().anyMatch(s -> s.contains("w02 · implementer · demo · running ")),
+                "w02's border named it and its state:\n" + String.join("\n----\n", screens));
+        assertTrue(screens.stream().anyMatch(s -> s.matches("(?s).*\\d running · .*\\d+s.*")),
+                "the status line counted the workers");
+        String sent = read(bytes);
+        // w01 asked (the demo lead answers it), and the goal ended: one notice each, no more.
+        assertEquals(2, count(sent, "\u001b]9;"), sent.replace('\u001b', '~'));
+        assertTrue(sent.contains("\u001b]9;agentorchestr: w01 asks: w01 waits for input: its screen asks: "),
+                "the question's notice");
+        assertTrue(sent.contains("\u001b]777;notify;agentorchestr: goal ended;goal done: "), "the end's notice");
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
     void thePauseKeyAndPausePauseAnAttachedGoalAndResumeFinishesIt() throws Exception {
         String window = userSessionOnTheTerminal();
         sandbox("send-keys", "-t", "user:work", "agentorchestr --goal 'Slow [demo:sleep=15]' --agents demo; "
