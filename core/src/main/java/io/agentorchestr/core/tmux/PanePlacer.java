@@ -1,8 +1,11 @@
 package io.agentorchestr.core.tmux;
 
+import io.agentorchestr.core.process.ProcessFailedException;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Places agent panes in a session by its {@link PaneLayout}: at most its panes-per-window in a window;
@@ -32,11 +35,19 @@ public final class PanePlacer {
     public static final String LABEL = "@agentorchestr";
     /** The pane option holding the tmux style of its label ({@code fg=black,bg=yellow}), set per worker state. */
     public static final String STYLE = "@agentorchestr_style";
+    /** The lead's share of its window in the main layouts. */
+    private static final String MAIN_SHARE = "50%";
+    /** What tmux says when a pane is too small to split. */
+    private static final String NO_SPACE = "no space for new pane";
 
     /** Opens the session with its first pane in window {@value #FIRST_WINDOW}. */
     public PaneRef openSession(String session, NewPane pane) {
         PaneRef first = tmux.newSession(session, FIRST_WINDOW, pane);
         borders(first);
+        // tmux's default main pane is 24 lines / 80 columns whatever the terminal: attached from a
+        // 24-line terminal the lead took it all and the next worker had "no space for new pane".
+        tmux.setWindowOption(first.id(), "main-pane-height", MAIN_SHARE);
+        tmux.setWindowOption(first.id(), "main-pane-width", MAIN_SHARE);
         return first;
     }
 
@@ -65,15 +76,34 @@ public final class PanePlacer {
             if (w.count < layout.capacity()) {
                 // Split the last pane, not the active one (the lead): each new worker goes after the
                 // others, so they read w01 | w02 | w03 in id order, not newest first.
-                PaneRef added = tmux.splitWindow(w.last, pane);
-                tmux.selectLayout(w.id, layout.tmuxLayout(FIRST_WINDOW.equals(w.name)));
-                return added;
+                Optional<PaneRef> added = split(w, pane);
+                if (added.isPresent()) {
+                    return added.get();
+                }
             }
         }
         PaneRef spilled = tmux.newWindow(session, nextWindowName(windows.values().stream().map(w -> w.name).toList()),
                 pane);
         borders(spilled);
         return spilled;
+    }
+
+    /**
+     * Empty when the window has no room left in cells, whatever its pane count (a small terminal
+     * attached): the pane then opens the next window instead of failing the worker's start.
+     */
+    private Optional<PaneRef> split(WindowFill w, NewPane pane) {
+        PaneRef added;
+        try {
+            added = tmux.splitWindow(w.last, pane);
+        } catch (ProcessFailedException e) {
+            if (e.getMessage() != null && e.getMessage().contains(NO_SPACE)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        tmux.selectLayout(w.id, layout.tmuxLayout(FIRST_WINDOW.equals(w.name)));
+        return Optional.of(added);
     }
 
     static String nextWindowName(List<String> existing) {

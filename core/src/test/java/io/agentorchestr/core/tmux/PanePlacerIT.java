@@ -33,17 +33,27 @@ class PanePlacerIT {
 
     /** The lead and {@code workers} workers placed by {@code layout}; the panes as "window left top width height". */
     private List<String> place(PaneLayout layout, int workers) {
+        return place(layout, workers, null);
+    }
+
+    /** As above, the window first resized to {@code size} ("100 24"), as a client of that size attaching does. */
+    private List<String> place(PaneLayout layout, int workers, String size) {
         // A server of its own each time: a new one on the socket of one just killed may find it still going.
         Path own = dir.resolve("server-" + servers++);
         try (PrivateTmux server = PrivateTmux.overControlMode(mkdirs(own))) {
             PanePlacer placer = new PanePlacer(server.tmux(), layout);
             NewPane sleep = new NewPane(List.of("sleep", "600"), dir, Map.of());
             placer.openSession("s", sleep);
+            String socket = own.resolve("tmux.sock").toString();
+            if (size != null) {
+                new SystemProcessRunner().runChecked(ProcessSpec.of("tmux", "-S", socket, "resize-window", "-t", "s",
+                        "-x", size.split(" ")[0], "-y", size.split(" ")[1]));
+            }
             for (int i = 0; i < workers; i++) {
                 placer.addPane("s", sleep);
             }
             String out = new SystemProcessRunner().runChecked(ProcessSpec.of("tmux", "-S",
-                    own.resolve("tmux.sock").toString(), "list-panes", "-s", "-t", "s", "-F",
+                    socket, "list-panes", "-s", "-t", "s", "-F",
                     "#{window_name} #{pane_left} #{pane_top} #{pane_width} #{pane_height}")).stdout();
             return new ArrayList<>(out.strip().lines().toList());
         }
@@ -76,6 +86,23 @@ class PanePlacerIT {
         lead = numbers(horizontal.get(0));
         worker = numbers(horizontal.get(1));
         assertTrue(worker[0] == 0 && worker[1] > lead[1] + 1, "workers below the lead: " + horizontal);
+    }
+
+    @Test
+    void onA24LineTerminalTheLeadKeepsHalfAndTheWorkersShareTheRest() {
+        List<String> panes = place(PaneLayout.DEFAULT, 4, "100 24");
+        assertEquals(Map.of("agentorchestr", 5L), perWindow(panes));
+        int[] lead = numbers(panes.get(0));
+        int[] worker = numbers(panes.get(4));
+        assertTrue(lead[3] >= 10 && lead[3] <= 13 && worker[3] >= 10, "half each: " + panes);
+    }
+
+    @Test
+    void aWorkerThatNoLongerFitsInTheWindowOpensTheNextInsteadOfFailing() {
+        List<String> panes = place(new PaneLayout(PaneLayout.Kind.TILED, 16), 12, "30 8");
+        Map<String, Long> windows = perWindow(panes);
+        assertEquals(13L, windows.values().stream().mapToLong(Long::longValue).sum(), panes.toString());
+        assertTrue(windows.containsKey("agentorchestr-2"), "spilled over: " + panes);
     }
 
     /** left, top, width, height of a pane line. */
