@@ -3,12 +3,15 @@ package io.agentorchestr.cli.agents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentorchestr.cli.Distribution;
+import io.agentorchestr.core.testing.Poll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +46,44 @@ class ClaudeIT extends ResumableAgentContract {
     @Override
     boolean agentorchestrWrites(Path file) {
         return true;
+    }
+
+    /**
+     * Ctrl-C in the lead's pane is Claude Code's own: it interrupts the turn the model is holding, and
+     * the lead sits quiet at its prompt. Judged hung, it is relaunched in its conversation and goes
+     * on; the goal ends done, and the report agrees with itself: its one worker done and merged.
+     */
+    @Test
+    void ctrlCInterruptsTheLeadsTurnAndTheRelaunchedLeadFinishesWithAReportThatAgrees() throws Exception {
+        project.verifyCommands("test -f demo/w01.md");
+        Path log = dir.resolve("run.log");
+        Process run = dist.start(log, "--goal", "Add the greeting " + HELD_LEAD, "--lead", agent(), "--agents", "demo",
+                "--project", project.dir().toString(), "--no-attach", "--json", "--timeout", "5m",
+                "--hung-after", "15s");
+        try {
+            assertTrue(heldReached.await(120, TimeUnit.SECONDS), "the lead never got to its held step:\n" + api.log());
+            String session = RealAgents.onlySession(dist);
+            // The session's active pane is the lead's: workers' panes open without taking the focus.
+            dist.tmux("send-keys", "-t", "agentorchestr-" + session, "C-c");
+            Poll.until("Claude Code to show the interruption", Duration.ofSeconds(20), () -> dist.tmux(
+                    "capture-pane", "-p", "-t", "agentorchestr-" + session).stdout().contains("Interrupted"));
+            heldGate.countDown();
+            assertTrue(run.waitFor(200, TimeUnit.SECONDS), "the goal ends:\n" + Files.readString(log));
+            String out = Files.readString(log);
+            assertEquals(0, run.exitValue(), out + "\n" + api.log());
+            JsonNode report = new ObjectMapper().readTree(out.substring(out.startsWith("{") ? 0
+                    : out.indexOf("\n{") + 1));
+            assertEquals("done", report.get("state").asText(), out);
+            assertEquals(1, report.get("workers").size(), out);
+            JsonNode w01 = report.get("workers").get(0);
+            assertEquals("done", w01.get("state").asText(), out);
+            assertTrue(w01.path("merged_commit").isTextual(), "w01 is reported merged: " + out);
+            assertTrue(!out.contains("unfinished"), out);
+            assertTrue(out.contains("relaunching it"), "the quiet lead was relaunched: " + out);
+        } finally {
+            run.destroyForcibly();
+        }
+        assertNothingLeft();
     }
 
     /** Also: the lead saw its MCP tools, and its folder is trusted in the user's config. */
