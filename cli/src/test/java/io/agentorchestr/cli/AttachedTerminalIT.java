@@ -133,16 +133,7 @@ class AttachedTerminalIT extends SandboxedRun {
     @Test
     void startedOutsideTmuxTheClientIsDetachedAtTheEndAndNoProgressIsWrittenOverIt() throws IOException {
         term("new-session", "-d", "-s", "term", "-x", "120", "-y", "35", shell(false));
-        term("send-keys", "-t", "term", "agentorchestr --goal $'One [demo:sleep=3]\\nTwo [demo:sleep=4]' "
-                + "--agents demo; echo goal-exit:$?", "Enter");
-        List<String> screens = new ArrayList<>();
-        Poll.until("the goal to end", WAIT, () -> {
-            String screen = term("capture-pane", "-p", "-t", "term");
-            screens.add(screen);
-            return ended(screen);
-        });
-        String end = term("capture-pane", "-p", "-J", "-t", "term");
-        assertTrue(end.contains("goal-exit:0") && end.contains("state:       done"), end);
+        List<String> screens = goalOnTheTerminal("$'One [demo:sleep=3]\\nTwo [demo:sleep=4]'");
         assertTrue(screens.stream().anyMatch(s -> s.contains("F9  pause")), "a client was attached here");
         for (String s : screens.subList(0, screens.size() - 1)) {
             assertFalse(s.contains("agentorchestr: w0"), "progress written over the attached client:\n" + s);
@@ -158,16 +149,7 @@ class AttachedTerminalIT extends SandboxedRun {
         // Everything the terminal is sent, byte for byte: the client's drawing and the notices.
         Path bytes = dir.resolve("terminal.out");
         term("pipe-pane", "-o", "-t", "term", "cat >> " + bytes);
-        term("send-keys", "-t", "term", "agentorchestr --goal $'Ask first [demo:ask]\\nTwo [demo:sleep=4]' "
-                + "--agents demo; echo goal-exit:$?", "Enter");
-        List<String> screens = new ArrayList<>();
-        Poll.until("the goal to end", WAIT, () -> {
-            String screen = term("capture-pane", "-p", "-t", "term");
-            screens.add(screen);
-            return ended(screen);
-        });
-        String end = term("capture-pane", "-p", "-J", "-t", "term");
-        assertTrue(end.contains("goal-exit:0") && end.contains("state:       done"), end);
+        List<String> screens = goalOnTheTerminal("$'Ask first [demo:ask]\\nTwo [demo:sleep=4]'");
         assertTrue(screens.stream().anyMatch(s -> s.contains("w02 · implementer · demo · running ")),
                 "w02's border named it and its state:\n" + String.join("\n----\n", screens));
         assertTrue(screens.stream().anyMatch(s -> s.matches("(?s).*\\d running · .*\\d+s.*")),
@@ -178,6 +160,23 @@ class AttachedTerminalIT extends SandboxedRun {
         assertTrue(sent.contains("\u001b]9;agentorchestr: w01 asks: w01 waits for input: its screen asks: "),
                 "the question's notice");
         assertTrue(sent.contains("\u001b]777;notify;agentorchestr: goal ended;goal done: "), "the end's notice");
+    }
+
+    /**
+     * Runs a goal of demo workers from the shell of the terminal's session "term" and returns every
+     * screen seen until it ended, done, exit 0.
+     */
+    private List<String> goalOnTheTerminal(String goal) {
+        term("send-keys", "-t", "term", "agentorchestr --goal " + goal + " --agents demo; echo goal-exit:$?", "Enter");
+        List<String> screens = new ArrayList<>();
+        Poll.until("the goal to end", WAIT, () -> {
+            String screen = term("capture-pane", "-p", "-t", "term");
+            screens.add(screen);
+            return ended(screen);
+        });
+        String end = term("capture-pane", "-p", "-J", "-t", "term");
+        assertTrue(end.contains("goal-exit:0") && end.contains("state:       done"), end);
+        return screens;
     }
 
     private static int count(String text, String part) {

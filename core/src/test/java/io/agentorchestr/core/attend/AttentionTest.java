@@ -1,12 +1,12 @@
 package io.agentorchestr.core.attend;
 
+import io.agentorchestr.core.testing.SettableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -40,32 +40,16 @@ class AttentionTest {
 
     @Test
     void theSameEventAboutTheSameAgentIsSentOncePerIntervalAndTheGoalsEndAlways() {
-        Instant[] now = {Instant.parse("2026-12-07T10:00:00Z")};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        SettableClock clock = new SettableClock("2026-12-07T10:00:00Z");
         Attention attention = new Attention(List.of(recording("a")), Duration.ofSeconds(30), clock, trouble::add);
-        attention.tell(notice(Notice.Kind.QUESTION, "w01", now[0]));
-        attention.tell(notice(Notice.Kind.QUESTION, "w01", now[0]));   // the same, at once: dropped
-        attention.tell(notice(Notice.Kind.QUESTION, "w02", now[0]));   // another agent
-        attention.tell(notice(Notice.Kind.HUNG, "w01", now[0]));       // another event
-        now[0] = now[0].plusSeconds(31);
-        attention.tell(notice(Notice.Kind.QUESTION, "w01", now[0]));   // after the interval
-        attention.tell(notice(Notice.Kind.GOAL_ENDED, null, now[0]));
-        attention.tell(notice(Notice.Kind.GOAL_ENDED, null, now[0]));
+        attention.tell(notice(Notice.Kind.QUESTION, "w01", clock.instant()));
+        attention.tell(notice(Notice.Kind.QUESTION, "w01", clock.instant()));   // the same, at once: dropped
+        attention.tell(notice(Notice.Kind.QUESTION, "w02", clock.instant()));   // another agent
+        attention.tell(notice(Notice.Kind.HUNG, "w01", clock.instant()));       // another event
+        clock.advance(Duration.ofSeconds(31));
+        attention.tell(notice(Notice.Kind.QUESTION, "w01", clock.instant()));   // after the interval
+        attention.tell(notice(Notice.Kind.GOAL_ENDED, null, clock.instant()));
+        attention.tell(notice(Notice.Kind.GOAL_ENDED, null, clock.instant()));
         attention.close(Duration.ofSeconds(5));
         assertEquals(List.of("a:question/w01", "a:question/w02", "a:hung/w01", "a:question/w01",
                 "a:goal_ended/null", "a:goal_ended/null"), sent);

@@ -4,6 +4,7 @@ import io.agentorchestr.core.process.ProcessSpec;
 import io.agentorchestr.core.process.SystemProcessRunner;
 import io.agentorchestr.core.testing.Poll;
 import io.agentorchestr.core.testing.PrivateTmux;
+import io.agentorchestr.core.testing.SettableClock;
 import io.agentorchestr.core.tmux.NewPane;
 import io.agentorchestr.core.tmux.PanePlacer;
 import io.agentorchestr.core.tmux.PaneRef;
@@ -74,32 +75,16 @@ class TeamViewIT {
             PanePlacer placer = new PanePlacer(tmux);
             placer.openSession("s", new NewPane(List.of("sleep", "600"), dir, Map.of()));
             PaneRef pane = placer.addPane("s", new NewPane(List.of("sleep", "600"), dir, Map.of()));
-            Instant[] now = {Instant.parse("2026-12-07T10:00:00Z")};
-            Clock clock = new Clock() {
-                @Override
-                public java.time.ZoneId getZone() {
-                    return java.time.ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(java.time.ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return now[0];
-                }
-            };
+            SettableClock clock = new SettableClock("2026-12-07T10:00:00Z");
             List<WorkerRecord> team = new CopyOnWriteArrayList<>(List.of(worker(pane, WorkerState.RUNNING, null)));
-            TeamView view = new TeamView(tmux, "s", () -> team, now[0].minusSeconds(3600), clock);
-            team.set(0, worker(pane, WorkerState.RUNNING, null, now[0].minusSeconds(125)));
+            TeamView view = new TeamView(tmux, "s", () -> team, clock.instant().minusSeconds(3600), clock);
+            team.set(0, worker(pane, WorkerState.RUNNING, null, clock.instant().minusSeconds(125)));
             view.refresh();
             assertTrue(border(pane).contains("running 2m"), border(pane));
-            now[0] = now[0].plusSeconds(30);
-            team.set(0, worker(pane, WorkerState.WAITING, null, now[0]));
+            clock.advance(Duration.ofSeconds(30));
+            team.set(0, worker(pane, WorkerState.WAITING, null, clock.instant()));
             view.refresh();
-            now[0] = now[0].plusSeconds(45);
+            clock.advance(Duration.ofSeconds(45));
             view.refresh();
             assertTrue(border(pane).contains("waiting 45s"), border(pane));
             assertEquals("1 waiting · 1h01m", direct("show-options", "-v", "-t", "s", TeamView.TEAM).strip());

@@ -1,33 +1,15 @@
 package io.agentorchestr.core.health;
 
+import io.agentorchestr.core.testing.SettableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CircuitBreakerTest {
-    private Instant now = Instant.parse("2026-11-21T10:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final SettableClock clock = new SettableClock("2026-11-21T10:00:00Z");
 
     @Test
     void opensAfterNConsecutiveFailuresAndNamesThem() {
@@ -56,7 +38,7 @@ class CircuitBreakerTest {
         CircuitBreaker b = new CircuitBreaker(1, Duration.ofSeconds(60), clock);
         b.record("demo", true, "w01");
         assertTrue(b.refusal("demo").isPresent());
-        now = now.plusSeconds(61);
+        clock.advance(Duration.ofSeconds(61));
         assertTrue(b.refusal("demo").isEmpty(), "half open after the cool-down");
         b.record("demo", true, "w02");
         assertEquals(true, b.refusal("demo").isPresent());
