@@ -47,6 +47,9 @@ public interface Git {
 
     boolean branchExists(Path repo, String branch);
 
+    /** The short names of the branches whose names start with {@code prefix} ("agentorchestr/ab12cd34/"). */
+    List<String> branchesUnder(Path repo, String prefix);
+
     /** Deletes a branch only if it is merged into HEAD ({@code git branch -d}); never forced. */
     void deleteMergedBranch(Path repo, String branch);
 

@@ -152,6 +152,12 @@ public final class LocalGit implements Git {
     }
 
     @Override
+    public List<String> branchesUnder(Path repo, String prefix) {
+        return checked(repo, "for-each-ref", "--format=%(refname:short)", "refs/heads/" + prefix).stdout().lines()
+                .filter(l -> !l.isBlank()).toList();
+    }
+
+    @Override
     public void deleteMergedBranch(Path repo, String branch) {
         checked(repo, "branch", "-d", "--", branch);
     }

@@ -80,21 +80,13 @@ public final class WorkerLauncher {
         release.listenTo(serverListings);
     }
 
-    /**
-     * The first worker id from {@code from} on whose worktree directory does not exist: a start that
-     * crashed half way, or whose clean-up failed, never blocks later ones with "already exists".
-     */
+    /** The id the next worker gets, from number {@code from} on ({@link WorkerIds}). */
     public WorkerId freeId(SessionRecord session, int from) {
-        Path project = Path.of(session.project());
-        int n = from;
-        while (Files.exists(worktrees.pathFor(project, session.id(), new WorkerId(n).toString()))) {
-            n++;
-        }
-        return new WorkerId(n);
+        return new WorkerIds(git, worktrees).firstFree(Path.of(session.project()), session.id(), from);
     }
 
     public static String branchName(String sessionId, String perspective, WorkerId id) {
-        return "agentorchestr/" + sessionId + "/" + perspective + "-" + id;
+        return WorkerIds.branchName(sessionId, perspective, id);
     }
 
     /**
