@@ -95,6 +95,9 @@ final class JsonRpcCheck {
     /** Checks MCP's own parameter shapes the SDK relies on; empty when fine. */
     static Optional<String> paramsProblem(Message m) {
         JsonNode p = m.params();
+        if (m.method() == null) {
+            return Optional.empty();   // a response: it has no params to check
+        }
         switch (m.method()) {
             case "initialize" -> {
                 if (!p.path("protocolVersion").isTextual()) {

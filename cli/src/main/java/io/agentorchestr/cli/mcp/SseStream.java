@@ -26,6 +26,9 @@ final class SseStream implements McpStreamableServerTransport {
     private final McpJsonMapper json;
     private final List<Runnable> onGone = new ArrayList<>();
     private boolean closed;
+    /** The request this stream answers; null for a session's listening stream. */
+    private volatile com.fasterxml.jackson.databind.JsonNode request;
+    private volatile boolean answered;
 
     SseStream(AsyncContext async, PrintWriter writer, McpJsonMapper json) {
         this.async = async;
@@ -52,6 +55,12 @@ final class SseStream implements McpStreamableServerTransport {
                 // not re-started
             }
         });
+    }
+
+    /** This stream carries the answer to request {@code id}. */
+    SseStream answering(com.fasterxml.jackson.databind.JsonNode id) {
+        this.request = id;
+        return this;
     }
 
     /** Runs {@code action} once when the stream ends for any reason (answered, client gone, server closing). */
@@ -81,6 +90,9 @@ final class SseStream implements McpStreamableServerTransport {
                 data = json.writeValueAsString(withoutDetails(message));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot serialize an MCP message: " + e.getMessage(), e);
+            }
+            if (message instanceof McpSchema.JSONRPCResponse) {
+                answered = true;
             }
             write((messageId == null ? "" : "id: " + messageId + "\n") + "event: message\ndata: " + data + "\n\n");
         });
@@ -135,7 +147,15 @@ final class SseStream implements McpStreamableServerTransport {
 
     @Override
     public Mono<Void> closeGracefully() {
-        return Mono.fromRunnable(this::close);
+        return Mono.fromRunnable(() -> {
+            // The SDK ends a request's stream this way also when its handling failed before any
+            // answer (it closes before the failure reaches the subscriber): an empty 200 is no answer.
+            if (request != null && !answered) {
+                error(request, -32603, "agentorchestr failed while handling this request and has no answer for it; "
+                        + "the session goes on: try again, or report it if it repeats");
+            }
+            close();
+        });
     }
 
     @Override

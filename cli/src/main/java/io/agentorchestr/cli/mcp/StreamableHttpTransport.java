@@ -121,6 +121,18 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            post(request, response);
+        } catch (RuntimeException e) {
+            // Whatever slipped past the checks still gets an answer in JSON-RPC's terms, never a 500 page.
+            if (!response.isCommitted()) {
+                reply(response, new RpcError(-32603, "agentorchestr could not handle this message ("
+                        + e.getClass().getSimpleName() + "); check it against JSON-RPC 2.0 and MCP", null, 400));
+            }
+        }
+    }
+
+    private void post(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (refused(request, response)) {
             return;
         }
@@ -147,6 +159,12 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
             reply(response, problem.get());
             return;
         }
+        if (m.kind() == JsonRpcCheck.Kind.RESPONSE) {
+            reply(response, RpcError.invalidRequest("this server asked nothing of its clients, so there is nothing to "
+                    + "answer: a message with \"result\" or \"error\" and no \"method\" is a response; send requests "
+                    + "and notifications only", null));
+            return;
+        }
         if (m.kind() == JsonRpcCheck.Kind.REQUEST) {
             methods.accept(context.apply(request), m.method());
         }
@@ -168,22 +186,17 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
         }
         McpSchema.JSONRPCMessage message = McpSchema.deserializeJsonRpcMessage(json, body);
         McpTransportContext ctx = context.apply(request);
-        switch (m.kind()) {
-            case REQUEST -> call(request, response, session, (McpSchema.JSONRPCRequest) message, m.id(), ctx);
-            case NOTIFICATION -> {
-                JsonNode cancelled = m.params().path("requestId");
-                if ("notifications/cancelled".equals(m.method()) && !cancelled.isMissingNode() && !cancelled.isNull()) {
-                    inFlight.cancel(sessionId, cancelled);
-                }
-                session.accept((McpSchema.JSONRPCNotification) message)
-                        .contextWrite(c -> c.put(McpTransportContext.KEY, ctx)).onErrorComplete().subscribe();
-                response.setStatus(HttpServletResponse.SC_ACCEPTED);
-            }
-            case RESPONSE -> {
-                session.accept((McpSchema.JSONRPCResponse) message).onErrorComplete().subscribe();
-                response.setStatus(HttpServletResponse.SC_ACCEPTED);
-            }
+        if (m.kind() == JsonRpcCheck.Kind.REQUEST) {
+            call(request, response, session, (McpSchema.JSONRPCRequest) message, m.id(), ctx);
+            return;
         }
+        JsonNode cancelled = m.params().path("requestId");
+        if ("notifications/cancelled".equals(m.method()) && !cancelled.isMissingNode() && !cancelled.isNull()) {
+            inFlight.cancel(sessionId, cancelled);
+        }
+        session.accept((McpSchema.JSONRPCNotification) message)
+                .contextWrite(c -> c.put(McpTransportContext.KEY, ctx)).onErrorComplete().subscribe();
+        response.setStatus(HttpServletResponse.SC_ACCEPTED);
     }
 
     private void initialize(HttpServletRequest request, HttpServletResponse response, JsonRpcCheck.Message m,
@@ -227,7 +240,7 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
     /** Hands a request to its session; the answer is written to a suspended SSE response when it comes. */
     private void call(HttpServletRequest request, HttpServletResponse response, McpStreamableServerSession session,
                       McpSchema.JSONRPCRequest rpc, JsonNode id, McpTransportContext ctx) throws IOException {
-        SseStream stream = openStream(request, response);
+        SseStream stream = openStream(request, response).answering(id);
         Disposable call = session.responseStream(rpc, stream)
                 .contextWrite(c -> c.put(McpTransportContext.KEY, ctx))
                 .subscribe(null, error -> stream.close(), () -> { });

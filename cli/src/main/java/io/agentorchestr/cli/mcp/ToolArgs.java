@@ -171,6 +171,9 @@ final class ToolArgs {
     }
 
     private static String kind(Object v) {
+        if (v == null) {
+            return "null";
+        }
         if (v instanceof Number) {
             return "a number";
         }

@@ -122,6 +122,9 @@ final class ToolCalls {
             args = ToolArgs.checked(name, params, arguments);
         } catch (ToolError e) {
             return Mono.just(error(name, caller, arguments, e.getMessage()));
+        } catch (RuntimeException e) {
+            return Mono.just(error(name, caller, arguments, name + ": the arguments could not be read ("
+                    + e.getClass().getSimpleName() + "); check them against the tool's schema"));
         }
         boolean lead = "lead".equals(caller);
         return Mono.fromCallable(() -> handler.call(args, caller))

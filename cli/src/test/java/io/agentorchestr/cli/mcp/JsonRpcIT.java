@@ -70,6 +70,40 @@ class JsonRpcIT {
         assertTrue(noName.path("message").asText().contains("needs \"name\""), noName.toString());
     }
 
+    /** A null where a list wants strings, in every list argument: a JSON-RPC error naming it, never an empty 200. */
+    @Test
+    void aNullInsideAListArgumentIsNamedInAnAnswer() throws Exception {
+        String[][] calls = {
+            {"wait_for_any", "{\"worker_ids\":[null]}"},
+            {"spawn_worker", "{\"task\":\"t\",\"depends_on\":[null]}"},
+            {"spawn_worker", "{\"task\":\"t\",\"file_scope\":[\"a\",null]}"},
+            {"spawn_worker", "{\"task\":\"t\",\"skills\":[null]}"},
+        };
+        int id = 20;
+        for (String[] c : calls) {
+            RawMcp.Reply r = raw.post(RawMcp.call(id++, c[0], c[1]));
+            assertEquals(200, r.status(), r.body());
+            assertClean(r);
+            JsonNode m = r.message();
+            String text = m.path("error").path("message").asText() + m.at("/result/content/0/text").asText();
+            assertTrue(text.contains("is null"), c[0] + " " + c[1] + " -> " + r.body());
+        }
+    }
+
+    /** This server asks the client nothing, so a response is unasked: refused with 400, never a 500. */
+    @Test
+    void aMessageShapedLikeAResponseIsRefusedCleanly() throws Exception {
+        for (String body : new String[] {"{\"jsonrpc\":\"2.0\",\"id\":5,\"result\":{}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":\"x\",\"result\":null}",
+            "{\"jsonrpc\":\"2.0\",\"id\":6,\"error\":{\"code\":1,\"message\":\"no\"}}"}) {
+            RawMcp.Reply r = raw.post(body);
+            assertEquals(400, r.status(), body + " -> " + r.body());
+            assertClean(r);
+            assertTrue(r.message().path("error").path("message").asText().contains("asked nothing"), r.body());
+        }
+        assertEquals(200, raw.post(RawMcp.call(30, "list_workers", "{}")).status(), "the session still works");
+    }
+
     @Test
     void anUnknownToolIsNamedWithTheToolsThatExist() throws Exception {
         JsonNode e = error(RawMcp.call(9, "spawn_wroker", "{}"), 200, -32602);
