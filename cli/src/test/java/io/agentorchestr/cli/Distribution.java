@@ -84,8 +84,13 @@ public final class Distribution implements AutoCloseable {
 
     /** Runs the launcher with {@code cwd} as its working directory. */
     public ExecResult runIn(Path cwd, String... args) {
+        return runIn(cwd, launcher(), args);
+    }
+
+    /** Runs another program of the distribution ({@code bin/agentorchestr-demo}) in {@code cwd}. */
+    public ExecResult runIn(Path cwd, Path program, String... args) {
         List<String> argv = new ArrayList<>();
-        argv.add(launcher().toString());
+        argv.add(program.toString());
         argv.addAll(List.of(args));
         Map<String, String> full = new HashMap<>(env);
         full.putIfAbsent("TMUX", "");

@@ -153,12 +153,17 @@ class HardeningIT extends SandboxedRun {
         ExecResult r = dist.withEnv("AGENTORCHESTR_JAVA_OPTS", "-Xmx2m -XX:+CrashOnOutOfMemoryError")
                 .runIn(project.dir(), "--list-sessions");
         assertTrue(r.exitCode() != 0, "the JVM crashed: " + r.stdout() + r.stderr());
+        // The demo agent too: it runs in a worker's worktree, whose files "save uncommitted work" commits.
+        ExecResult demo = dist.withEnv("AGENTORCHESTR_DEMO_JAVA_OPTS", "-Xmx2m -XX:+CrashOnOutOfMemoryError")
+                .runIn(project.dir(), dist.launcher().resolveSibling("agentorchestr-demo"), "worker");
+        assertTrue(demo.exitCode() != 0, "the demo agent's JVM crashed: " + demo.stdout() + demo.stderr());
         try (Stream<Path> inCheckout = Files.list(project.dir())) {
             assertTrue(inCheckout.noneMatch(f -> f.getFileName().toString().startsWith("hs_err")),
                     "nothing in the checkout: " + project.git("status", "--porcelain", "--ignored"));
         }
         try (Stream<Path> inState = Files.list(dir.resolve("xdg/state/agentorchestr"))) {
-            assertTrue(inState.anyMatch(f -> f.getFileName().toString().startsWith("hs_err_pid")), r.stdout());
+            assertEquals(2, inState.filter(f -> f.getFileName().toString().startsWith("hs_err_pid")).count(),
+                    "both reports in the state directory: " + r.stdout() + demo.stdout());
         }
     }
 

@@ -58,6 +58,12 @@ final class JGitContent {
         try (org.eclipse.jgit.api.Git git = open(worktree)) {
             git.add().addFilepattern(".").call();
             git.add().setUpdate(true).addFilepattern(".").call();
+            List<String> crashed = git.status().call().getAdded().stream().filter(CrashFiles::is).toList();
+            if (!crashed.isEmpty()) {
+                org.eclipse.jgit.api.RmCommand rm = git.rm().setCached(true);
+                crashed.forEach(rm::addFilepattern);
+                rm.call();
+            }
             if (git.status().call().getUncommittedChanges().isEmpty()) {
                 return Optional.empty();
             }

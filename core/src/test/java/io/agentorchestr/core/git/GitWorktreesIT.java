@@ -122,6 +122,24 @@ class GitWorktreesIT {
     }
 
     @Test
+    void savingAWorktreesWorkLeavesOutWhatACrashWroteAndKeepsItOnDisk() throws IOException {
+        Path wt = newWorktree("w01");
+        Files.writeString(wt.resolve("a.txt"), "a");
+        Files.writeString(wt.resolve("hs_err_pid4242.log"), "# A fatal error has been detected");
+        Files.createDirectories(wt.resolve("sub"));
+        Files.writeString(wt.resolve("sub/replay_pid7.log"), "replay");
+        Files.writeString(wt.resolve("core.991"), "dump");
+        String commit = git.commitAll(wt, "save").orElseThrow();
+        assertEquals(List.of("README.md", "a.txt"), repo.git("ls-tree", "-r", "--name-only", commit).lines().toList());
+        assertTrue(Files.exists(wt.resolve("hs_err_pid4242.log")) && Files.exists(wt.resolve("core.991")));
+
+        Path only = newWorktree("w02");
+        Files.writeString(only.resolve("java_pid12.hprof"), "heap");
+        assertEquals(Optional.empty(), git.commitAll(only, "save"), "a crash file alone is nothing to save");
+        assertTrue(CrashFiles.is("x/hs_err_pid1.log") && !CrashFiles.is("core") && !CrashFiles.is("core.txt"));
+    }
+
+    @Test
     void unmergedBranchesAreNotDeleted() {
         Path wt = newWorktree("w01");
         assertThrows(ProcessFailedException.class,
