@@ -101,6 +101,27 @@ class HardeningIT extends SandboxedRun {
         });
     }
 
+    /**
+     * The demo agent's commits and the save of uncommitted work (JGit) take the identity git would:
+     * from {@code $HOME}'s git config, not from the home the JVM reads in the password database.
+     */
+    @Test
+    void commitsAreAuthoredByTheIdentityInHomesGitConfig() throws Exception {
+        project.git("config", "--unset", "user.name");
+        project.git("config", "--unset", "user.email");
+        Files.writeString(dist.home().resolve(".gitconfig"), "[user]\n\tname = Home Person\n"
+                + "\temail = home@example.invalid\n");
+        ExecResult r = dist.run("--goal", "Write a note [demo:nocommit]", "--agents", "demo", "--project",
+                project.dir().toString(), "--no-attach", "--json");
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        String branch = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.stdout())
+                .get("integration_branch").asText();
+        String authors = project.git("log", "--format=%an <%ae> %s", "HEAD.." + branch);
+        assertTrue(authors.lines().filter(l -> !l.startsWith("Home Person <home@example.invalid>")).toList().isEmpty(),
+                "every commit by the identity of $HOME/.gitconfig:\n" + authors);
+        assertTrue(authors.contains("demo(w01)") || authors.contains("w01"), authors);
+    }
+
     @Test
     void outOfRangeValuesAreRefusedBeforeAnythingStarts() throws Exception {
         String[][] cases = {

@@ -18,6 +18,16 @@ import java.util.Set;
 
 /** Content operations inside one worktree, with JGit (no process per call). */
 final class JGitContent {
+    /**
+     * JGit reads the user's git config (the identity of every commit it makes) from the JVM's
+     * {@code user.home}, which comes from the password database; git, and the user, mean {@code $HOME}.
+     */
+    JGitContent() {
+        String home = System.getenv("HOME");
+        if (home != null && !home.isBlank()) {
+            org.eclipse.jgit.util.FS.DETECTED.setUserHome(new java.io.File(home));
+        }
+    }
 
     WorktreeStatus status(Path worktree) {
         try (org.eclipse.jgit.api.Git git = open(worktree)) {
