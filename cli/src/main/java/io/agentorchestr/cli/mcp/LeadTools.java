@@ -43,7 +43,8 @@ final class LeadTools {
                                         + "builds on; they must be merged first. It then starts from the "
                                         + "integration branch.").maxChars(64),
                                 Param.opt("request_id", "string", "Idempotency key: a repeated call with the same "
-                                        + "request_id returns the first worker instead of starting another.").maxChars(200),
+                                        + "request_id and task returns the first worker instead of starting another; "
+                                        + "the same request_id with another task is refused.").maxChars(200),
                                 Param.opt("skills", "string[]", "Installed skills (see your prompt's Skills list) to "
                                         + "give this worker even if they do not match its task: [\"jwt\"]; "
                                         + "[\"-jwt\"] leaves a matching one out.").maxChars(80)),

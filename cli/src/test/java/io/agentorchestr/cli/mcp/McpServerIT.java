@@ -72,6 +72,9 @@ class McpServerIT {
         assertEquals("w01", spawned.get("worker_id").asText());
         assertEquals("w01", json(call(lead, "spawn_worker", Map.of("task", "Write the notes", "request_id", "r1")))
                 .get("worker_id").asText(), "same request_id, same worker");
+        McpSchema.CallToolResult reused = call(lead, "spawn_worker", Map.of("task", "Other work", "request_id", "r1"));
+        assertTrue(reused.isError() && text(reused).startsWith("request_id 'r1' was used for w01 with another task"),
+                text(reused));
 
         JsonNode done = json(call(lead, "wait_for_worker", Map.of("worker_id", "w01", "timeout_s", 60)));
         assertEquals("done", done.get("state").asText(), done.toString());

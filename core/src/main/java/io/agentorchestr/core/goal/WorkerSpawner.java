@@ -77,6 +77,11 @@ final class WorkerSpawner {
             }
             if (r.requestId() != null && !r.requestId().isBlank()) {
                 Optional<WorkerRecord> earlier = board.byRequestId(r.requestId());
+                if (earlier.isPresent() && !earlier.get().task().strip().equals(r.task().strip())) {
+                    throw new ToolError("request_id '" + r.requestId() + "' was used for " + earlier.get().id()
+                            + " with another task; a repeated request_id must repeat the same request (it makes a "
+                            + "retry safe): give new work a new request_id");
+                }
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
