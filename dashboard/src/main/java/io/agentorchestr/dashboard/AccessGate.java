@@ -26,6 +26,8 @@ final class AccessGate implements Filter {
     private final String token;
     private final HostPolicy hosts;
 
+    private static final java.util.List<String> READ_METHODS = java.util.List.of("GET", "HEAD");
+
     AccessGate(String token, HostPolicy hosts) {
         this.token = token;
         this.hosts = hosts;
@@ -36,6 +38,12 @@ final class AccessGate implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
+        if (!READ_METHODS.contains(request.getMethod())) {
+            // TRACE would echo the request (cookie included) back to whoever sent it.
+            response.setHeader("Allow", String.join(", ", READ_METHODS));
+            Replies.error(response, 405, "the dashboard only reads: use GET (or HEAD)");
+            return;
+        }
         String host = request.getHeader("Host");
         if (!hosts.allows(host)) {
             Replies.error(response, 421, "this dashboard does not answer for the host '" + Replies.shown(host)
@@ -85,7 +93,8 @@ final class AccessGate implements Filter {
 
     private static String bearer(HttpServletRequest request) {
         String auth = request.getHeader("Authorization");
-        return auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip() : null;
+        // The scheme's name is case-insensitive (RFC 9110): "bearer" is Bearer.
+        return auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).strip() : null;
     }
 
     private static String cookie(HttpServletRequest request) {

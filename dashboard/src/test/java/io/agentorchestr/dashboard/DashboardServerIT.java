@@ -150,6 +150,19 @@ class DashboardServerIT {
     }
 
     @Test
+    void onlyReadingMethodsAreAnsweredAndTheBearerSchemeIsReadInAnyCase() throws Exception {
+        for (String method : List.of("TRACE", "POST", "PUT", "DELETE", "OPTIONS")) {
+            String reply = raw(method + " /api/sessions HTTP/1.1\r\nHost: 127.0.0.1:" + dashboard.port()
+                    + "\r\nAuthorization: Bearer " + dashboard.token() + "\r\nContent-Length: 0\r\n"
+                    + "Connection: close\r\n\r\n");
+            assertTrue(reply.startsWith("HTTP/1.1 405"), method + ": " + reply);
+            assertTrue(!reply.contains(dashboard.token()), method + " echoed the token: " + reply);
+        }
+        assertEquals(200, get("/api/sessions", "Authorization", "bearer " + dashboard.token()).statusCode());
+        assertEquals(200, get("/api/sessions", "Authorization", "BEARER " + dashboard.token()).statusCode());
+    }
+
+    @Test
     void unknownIdsAre404AndBadParametersAre400WithJsonThatSaysWhy() throws Exception {
         for (String path : List.of("/api/sessions/nosuch", "/api/sessions/aaaa0001/workers/w99/output",
                 "/api/sessions/aaaa0001/workers/w99/diff", "/api/nope", "/api/sessions/aaaa0001/bogus", "/nope")) {

@@ -13,7 +13,6 @@ import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
-import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -168,10 +167,7 @@ public final class McpToolServer implements ToolServer {
                                                      BiConsumer<McpTransportContext, String> methods) {
         List<String> names = tools.stream().map(t -> t.tool().name()).toList();
         return new StreamableHttpTransport(McpJsonDefaults.getMapper(),
-                DefaultServerTransportSecurityValidator.builder()
-                        .allowedHosts(List.of("127.0.0.1:*", "localhost:*"))
-                        .allowedOrigins(List.of("http://127.0.0.1:*", "http://localhost:*"))
-                        .build(),
+                new LoopbackHeaders(),
                 request -> McpTransportContext.create(Map.of(CALLER_KEY, String.valueOf(caller.apply(request)))),
                 m -> unknownTool(m, names), methods, MAX_BODY_BYTES, HEARTBEAT);
     }

@@ -101,5 +101,7 @@ class McpAuthIT {
         assertTrue(host[0].startsWith("4"), host[1]);
         String[] origin = post("/mcp", host(), "http://evil.example", leadAuth);
         assertTrue(origin[0].startsWith("4"), origin[1]);
+        String[] dressed = post("/mcp", host(), "http://127.0.0.1:1@evil", leadAuth);
+        assertTrue(dressed[0].contains("403"), "an origin whose host is evil, written to look local: " + dressed[0]);
     }
 }
