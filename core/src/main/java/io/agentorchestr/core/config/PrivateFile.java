@@ -14,6 +14,9 @@ import java.nio.file.attribute.PosixFilePermissions;
  * 0600 before anything is written into it, never widened by the umask.
  */
 public final class PrivateFile {
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY =
+            PosixFilePermissions.fromString("rw-------");
+
     private PrivateFile() {
     }
 
@@ -24,8 +27,23 @@ public final class PrivateFile {
         try {
             Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             Files.write(file, StrictUtf8.encode(what, content));
+        } catch (IOException e) {
+            throw AgentorchestrException.error(FileTrouble.describe("cannot write " + what, e), e);
+        }
+    }
+
+    /** Adds {@code content} at the end of the file, creating it 0600 (and narrowing one made wider before). */
+    public static void append(Path file, String what, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } else {
+                Files.setPosixFilePermissions(file, OWNER_ONLY);
+            }
+            Files.write(file, StrictUtf8.encode(what, content), java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw AgentorchestrException.error(FileTrouble.describe("cannot write " + what, e), e);
         }

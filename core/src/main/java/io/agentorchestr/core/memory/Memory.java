@@ -1,15 +1,13 @@
 package io.agentorchestr.core.memory;
 
+import io.agentorchestr.core.config.PrivateFile;
 import io.agentorchestr.core.config.ProjectConfig;
-import io.agentorchestr.core.error.AgentorchestrException;
-import io.agentorchestr.core.error.FileTrouble;
 import io.agentorchestr.core.text.TextCut;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -34,6 +32,8 @@ public final class Memory implements AutoCloseable {
     public static final int MAX_K = 20;
     private static final int MAX_TOPIC_CHARS = 120;
     private static final int MAX_TEXT_CHARS = 20_000;
+    /** A note is read whole into prompts and recall: past this, it is summarized under a new topic. */
+    static final int MAX_NOTE_BYTES = 200_000;
     private static final double HALF_LIFE_DAYS = 60;
 
     private final MemoryIndex index;
@@ -100,17 +100,17 @@ public final class Memory implements AutoCloseable {
         if (text == null || text.isBlank() || text.length() > MAX_TEXT_CHARS) {
             throw new IllegalArgumentException("text must be 1 to " + MAX_TEXT_CHARS + " characters");
         }
-        Path file = home().resolve("topics").resolve(slug(t) + ".md");
+        Path file = noteFile(t);
         boolean created = !Files.exists(file);
         String stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(Instant.now());
         String entry = (created ? "# " + t + "\n" : "") + "\n## " + stamp + " UTC, " + from + "\n\n" + text.strip()
                 + "\n";
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw AgentorchestrException.error(FileTrouble.describe("cannot write the note " + file, e), e);
+        long size = sizeOf(file);
+        if (size + entry.getBytes(StandardCharsets.UTF_8).length > MAX_NOTE_BYTES) {
+            throw new IllegalArgumentException("the note on '" + t + "' would grow past " + MAX_NOTE_BYTES / 1000
+                    + " KB (" + file + "); keep what matters: remember a short summary under a new topic");
         }
+        PrivateFile.append(file, "the note " + file, entry);
         return new Remembered(file, created);
     }
 
@@ -118,12 +118,7 @@ public final class Memory implements AutoCloseable {
     public Path write(Episode episode) {
         Path file = home().resolve("episodes").resolve(episode.session().createdAt().toString().substring(0, 10)
                 + "-" + episode.session().id() + ".md");
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, episode.markdown(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw AgentorchestrException.error(FileTrouble.describe("cannot write the episode " + file, e), e);
-        }
+        PrivateFile.write(file, "the episode " + file, episode.markdown());
         return file;
     }
 
@@ -185,6 +180,45 @@ public final class Memory implements AutoCloseable {
         }
     }
 
+    /**
+     * The topic's note: its slug's file, unless that file is another topic's (".." and "???" share the
+     * slug "topic"), then the slug with a hash of the topic. Topics differing in case share a note.
+     */
+    private Path noteFile(String topic) {
+        Path dir = home().resolve("topics");
+        Path plain = dir.resolve(slug(topic) + ".md");
+        if (!Files.exists(plain) || titleOf(plain).equalsIgnoreCase(topic)) {
+            return plain;
+        }
+        return dir.resolve(slug(topic) + "-" + shortHash(topic.toLowerCase(Locale.ROOT)) + ".md");
+    }
+
+    private static String titleOf(Path note) {
+        try (java.io.BufferedReader r = Files.newBufferedReader(note, StandardCharsets.UTF_8)) {
+            String first = r.readLine();
+            return first != null && first.startsWith("# ") ? first.substring(2).strip() : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String shortHash(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
     static String slug(String topic) {
         String s = topic.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-+|-+$", "");
         if (s.length() > 60) {
@@ -195,13 +229,8 @@ public final class Memory implements AutoCloseable {
 
     /** The per-project directory name under the data directory: the project's name and a hash of its path. */
     static String projectKey(Path root) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(root.toString().getBytes(StandardCharsets.UTF_8));
-            String name = root.getFileName() == null ? "root" : root.getFileName().toString();
-            return name + "-" + HexFormat.of().formatHex(d, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        String name = root.getFileName() == null ? "root" : root.getFileName().toString();
+        return name + "-" + shortHash(root.toString());
     }
 
     /** Lets go of the index (the notes are files and need nothing). */

@@ -100,6 +100,32 @@ class MemoryIT {
     }
 
     @Test
+    void topicsThatShareASlugKeepNotesOfTheirOwnAndTheCaseOfATopicDoesNotSplitIt() throws Exception {
+        Path dots = memory.remember("..", "dots", "lead").file();
+        Path bangs = memory.remember("!!!", "bangs", "lead").file();
+        Path asks = memory.remember("???", "asks", "lead").file();
+        assertEquals(3, java.util.Set.of(dots, bangs, asks).size(), dots + " " + bangs + " " + asks);
+        assertTrue(Files.readString(bangs).startsWith("# !!!\n"), Files.readString(bangs));
+        assertEquals(bangs, memory.remember("!!!", "more bangs", "lead").file(), "the same topic, the same note");
+        Path upper = memory.remember("Release Steps", "tag", "lead").file();
+        assertEquals(upper, memory.remember("release steps", "push", "lead").file());
+    }
+
+    @Test
+    void aNoteStopsGrowingAtItsCapAndNotesAndEpisodesAreTheUsersAlone() throws Exception {
+        Path file = memory.remember("big", "x".repeat(19_000), "lead").file();
+        IllegalArgumentException full = assertThrows(IllegalArgumentException.class, () -> {
+            for (int i = 0; i < 20; i++) {
+                memory.remember("big", "x".repeat(19_000), "lead");
+            }
+        });
+        assertTrue(full.getMessage().startsWith("the note on 'big' would grow past 200 KB"), full.getMessage());
+        assertTrue(Files.size(file) <= Memory.MAX_NOTE_BYTES, "capped: " + Files.size(file));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
     void aProjectWithoutAgentorchestrDirectoryKeepsItsNotesInTheDataDirectory() throws Exception {
         Path bare = Files.createDirectories(dir.resolve("bare"));
         try (Memory m = new Memory(SqliteMemoryIndex.open(dir.resolve("data/memory.db")), bare,
