@@ -42,13 +42,25 @@ public final class GoalSource {
         return interactively(err);
     }
 
+    private static final long MAX_GOAL_FILE_BYTES = 1_000_000;
+
     static String fromFile(Path file) {
         if (Files.isDirectory(file)) {
             throw AgentorchestrException.usage("--goal-file " + file + " is a directory; pass the path of a UTF-8 text "
                     + "file with the goal (for example " + file.resolve("GOAL.md") + ")");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // A FIFO would block here until a writer came, a device could stream forever.
+            throw AgentorchestrException.usage("--goal-file " + file + " is not a regular file (a pipe, socket or "
+                    + "device); save the goal to a file, or pass it with --goal \"$(cat " + file + ")\"");
+        }
         byte[] bytes;
         try {
+            if (Files.size(file) > MAX_GOAL_FILE_BYTES) {
+                throw AgentorchestrException.usage("--goal-file " + file + " is larger than " + MAX_GOAL_FILE_BYTES
+                        / 1_000_000 + " MB; a goal is a description of the work: put long material in files "
+                        + "the goal names");
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw AgentorchestrException.usage("--goal-file " + file + " does not exist; pass the path of a UTF-8 "

@@ -122,6 +122,15 @@ class MainTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void aGoalFileThatIsAPipeIsRefusedAtOnceNotWaitedOn() throws Exception {
+        Path fifo = dir.resolve("goal.fifo");
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        assertEquals(2, run("--goal-file", fifo.toString()));
+        assertTrue(err.toString().contains("is not a regular file (a pipe, socket or device)"), err.toString());
+    }
+
+    @Test
     void aGoalFileThatIsNotUtf8IsAUsageErrorWithAFix() throws IOException {
         Path file = Files.write(dir.resolve("latin1.txt"), new byte[]{'c', 'a', 'f', (byte) 0xE9, '\n'});
         assertEquals(2, run("--goal-file", file.toString()));
