@@ -122,6 +122,28 @@ class HardeningIT extends SandboxedRun {
         assertTrue(authors.contains("demo(w01)") || authors.contains("w01"), authors);
     }
 
+    /**
+     * A user's pre-commit hook refuses the save of what a worker left uncommitted: the change exists
+     * only in the kept worktree, so the worker is reported not merged, with the reason, never merged.
+     */
+    @Test
+    void workThatAHookKeptFromItsBranchIsNeverReportedMerged() throws Exception {
+        Path hook = project.dir().resolve(".git/hooks/pre-commit");
+        Files.writeString(hook, "#!/bin/sh\necho 'pre-commit: refused by policy' >&2\nexit 1\n");
+        hook.toFile().setExecutable(true);
+        ExecResult r = dist.run("--goal", "Write a note [demo:nocommit]", "--agents", "demo", "--project",
+                project.dir().toString(), "--no-attach", "--json");
+        com.fasterxml.jackson.databind.JsonNode out = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(r.stdout());
+        com.fasterxml.jackson.databind.JsonNode w01 = out.get("workers").get(0);
+        assertTrue(w01.get("merged_commit").isNull(), "w01's change never reached a branch: " + r.stdout());
+        assertTrue(r.stderr().contains("w01 not merged: ") && r.stderr().contains("could not be committed"),
+                r.stderr());
+        assertFalse(out.get("summary").asText().contains("done and merged"), r.stdout());
+        String branch = out.get("integration_branch").asText();
+        assertEquals("", project.git("diff", "--stat", "HEAD", branch), "nothing reached the integration branch");
+    }
+
     @Test
     void outOfRangeValuesAreRefusedBeforeAnythingStarts() throws Exception {
         String[][] cases = {

@@ -2,11 +2,15 @@ package io.agentorchestr.core.goal;
 
 import io.agentorchestr.core.context.SessionContext;
 import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.git.CrashFiles;
+import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.git.MergeAttempt;
+import io.agentorchestr.core.git.WorktreeStatus;
 import io.agentorchestr.core.hooks.HookEvent;
 import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.worker.ControlFiles;
 import io.agentorchestr.core.worker.WorkerLauncher;
 import io.agentorchestr.core.worker.WorkerRecord;
 import io.agentorchestr.core.worker.WorkerState;
@@ -29,6 +33,7 @@ final class IntegrationDesk {
     private final StateStore store;
     private final WorkerLauncher launcher;
     private final Integration integration;
+    private final Git git;
     /** Lines of a failed verify command's output in the progress lines (the report and the lead get more). */
     private static final int PROGRESS_TAIL = 10;
 
@@ -39,7 +44,8 @@ final class IntegrationDesk {
     private volatile VerifyResult lastVerify;
 
     IntegrationDesk(SessionRecord session, StateStore store, WorkerLauncher launcher, Integration integration,
-                    Verifier verifier, WorkerBoard board, SessionContext context, Consumer<String> progress) {
+                    Verifier verifier, WorkerBoard board, SessionContext context, Consumer<String> progress, Git git) {
+        this.git = git;
         this.session = session;
         this.store = store;
         this.launcher = launcher;
@@ -71,6 +77,10 @@ final class IntegrationDesk {
                 throw new ToolError(id + " is " + w.state().label() + "; only workers that finished done are merged "
                         + "(its branch " + w.branch() + " keeps its commits)");
             }
+            Optional<String> unsaved = unsaved(w);
+            if (unsaved.isPresent()) {
+                return notMerged(id, unsaved.get());
+            }
             MergeAttempt a;
             try {
                 a = integration.merge(w.branch(), "agentorchestr: merge " + id + " ("
@@ -78,16 +88,16 @@ final class IntegrationDesk {
             } catch (AgentorchestrException e) {
                 // Not a conflict: git could not run or refused (a lock, a broken worktree). The
                 // integration branch is as it was; say why, and let the caller go on with the others.
-                store.append(session.id(), new SessionEvent.MergeConflict(id, List.of()));
-                progress.accept(id + " not merged: " + e.getMessage());
-                return new MergeOutcome(id, false, null, List.of(), "not merged: " + e.getMessage());
+                return notMerged(id, e.getMessage());
+            }
+            if (!a.merged() && a.conflicts().isEmpty()) {
+                return notMerged(id, a.message());
             }
             if (!a.merged()) {
                 store.append(session.id(), new SessionEvent.MergeConflict(id, a.conflicts()));
-                progress.accept(id + " not merged: " + (a.conflicts().isEmpty() ? a.message()
-                        : "conflicts in " + String.join(", ", a.conflicts())));
-                return new MergeOutcome(id, false, null, a.conflicts(), a.conflicts().isEmpty() ? a.message()
-                        : "merge conflict; the integration branch was left as it was");
+                progress.accept(id + " not merged: conflicts in " + String.join(", ", a.conflicts()));
+                return new MergeOutcome(id, false, null, a.conflicts(),
+                        "merge conflict; the integration branch was left as it was");
             }
             board.put(w.withMergedCommit(a.commit()));
             store.append(session.id(), new SessionEvent.WorkerMerged(id, a.commit()));
@@ -101,6 +111,51 @@ final class IntegrationDesk {
             progress.accept(id + " merged into " + integration.branch());
             return new MergeOutcome(id, true, a.commit(), List.of(), "merged");
         }
+    }
+
+    /** A merge that did not happen for a reason other than conflicts: said as such, never as "conflicts in []". */
+    private MergeOutcome notMerged(String id, String why) {
+        store.append(session.id(), new SessionEvent.HealthAction(id, "not_merged", why));
+        progress.accept(id + " not merged: " + why);
+        return new MergeOutcome(id, false, null, List.of(), "not merged: " + why);
+    }
+
+    /**
+     * Why the worker's branch does not hold all its work, if it does not: changes left in its worktree
+     * that could not be committed (a git hook refused the save). Merging the branch then would report
+     * work merged that exists only in the worktree. Crash files and control files do not count.
+     */
+    private Optional<String> unsaved(WorkerRecord w) {
+        Path worktree = w.worktree() == null ? null : Path.of(w.worktree());
+        if (worktree == null || !java.nio.file.Files.isDirectory(worktree)) {
+            return Optional.empty();
+        }
+        String failure = "";
+        try {
+            if (!left(worktree).isEmpty()) {
+                git.commitAll(worktree, "agentorchestr: save uncommitted work of " + w.id())
+                        .ifPresent(commit -> store.append(session.id(), new SessionEvent.WorkSaved(w.id(), commit)));
+            }
+        } catch (RuntimeException e) {
+            failure = " (" + Supervisor.firstLine(e.getMessage()) + ")";
+        }
+        List<String> left = left(worktree);
+        if (left.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(w.id() + "'s worktree " + worktree + " has changes that could not be committed" + failure
+                + ": " + String.join(", ", left.subList(0, Math.min(5, left.size())))
+                + (left.size() > 5 ? " and " + (left.size() - 5) + " more" : "") + "; they would not reach "
+                + integration.branch() + ". Commit them there (a git hook may refuse them), then merge again");
+    }
+
+    private List<String> left(Path worktree) {
+        WorktreeStatus status = git.status(worktree);
+        List<String> paths = new ArrayList<>(status.changed());
+        status.untracked().stream().filter(p -> !CrashFiles.is(p) && !p.startsWith(ControlFiles.DIR + "/"))
+                .forEach(paths::add);
+        paths.sort(null);
+        return paths;
     }
 
     /** One line for the user, with the failing command's last lines of output: the lead is not the only reader. */

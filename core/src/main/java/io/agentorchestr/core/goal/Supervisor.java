@@ -76,7 +76,8 @@ public final class Supervisor {
         this.board = new WorkerBoard(session.id(), store, waitTimer);
         this.care = new WorkerCare(session, store, tmux, launcher, board, agents, policy, this::finish, progress);
         this.delivery = new PromptDelivery(tmux);
-        this.desk = new IntegrationDesk(session, store, launcher, integration, verifier, board, context, progress);
+        this.desk = new IntegrationDesk(session, store, launcher, integration, verifier, board, context, progress,
+                git);
         this.spawner = new WorkerSpawner(session, store, git, launcher, integration, agents, maxWorkers, board, care,
                 desk, context, progress, this::revoke);
     }
