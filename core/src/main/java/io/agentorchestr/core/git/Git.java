@@ -92,6 +92,12 @@ public interface Git {
     /** Aborts a merge left half done (a crash in the middle); true if there was one. */
     boolean abortUnfinishedMerge(Path worktree);
 
+    /**
+     * Removes the worktree's index lock if it is older than {@code age}: what a git killed part way
+     * leaves, which blocks every later git command there. Only for worktrees agentorchestr alone uses.
+     */
+    boolean removeStaleIndexLock(Path worktree, java.time.Duration age);
+
     /** Adds a pattern to the repository's {@code info/exclude} once (shared by all its worktrees). */
     void exclude(Path repo, String pattern);
 }

@@ -276,6 +276,26 @@ public final class LocalGit implements Git {
         return true;
     }
 
+    @Override
+    public boolean removeStaleIndexLock(Path worktree, java.time.Duration age) {
+        ExecResult r = git(worktree, "rev-parse", "--absolute-git-dir");
+        if (!r.ok()) {
+            return false;
+        }
+        Path lock = Path.of(r.stdout().strip()).resolve("index.lock");
+        try {
+            if (Files.getLastModifiedTime(lock).toInstant().isAfter(java.time.Instant.now().minus(age))) {
+                return false;
+            }
+            return Files.deleteIfExists(lock);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        } catch (java.io.IOException e) {
+            throw AgentorchestrException.error("cannot remove the stale lock " + lock + " (" + e.getMessage()
+                    + "); remove it by hand if no git command is running in " + worktree, e);
+        }
+    }
+
     /**
      * Runs git, again after a short pause when another git process (a {@code git gc}, the user's own
      * commands) holds a lock it needs: such contention clears in moments and is no reason to fail.

@@ -20,6 +20,8 @@ public final class Integration {
     private final Path repo;
     private final Path worktree;
     private final String branch;
+    /** Older than this, an index lock in the integration worktree is a killed git's, not a running one's. */
+    private static final java.time.Duration STALE_LOCK = java.time.Duration.ofSeconds(30);
 
     private Integration(Git git, Path repo, Path worktree, String branch) {
         this.git = git;
@@ -52,8 +54,9 @@ public final class Integration {
                     + " is missing, so session " + sessionId + " cannot resume; if the branch exists, restore the "
                     + "worktree with: git -C " + repo + " worktree add " + path + " " + branch);
         }
-        git.abortUnfinishedMerge(path);
-        return new Integration(git, repo, path, branch);
+        Integration integration = new Integration(git, repo, path, branch);
+        integration.recover();
+        return integration;
     }
 
     public Path worktree() {
@@ -69,8 +72,18 @@ public final class Integration {
      * there) is committed first, so a merge never fails on, or loses, local changes.
      */
     public synchronized MergeAttempt merge(String workerBranch, String message) {
+        recover();
         saveLocalChanges();
         return git.merge(worktree, workerBranch, message);
+    }
+
+    /**
+     * Takes back what a git killed part way through a merge left here (SIGKILL of agentorchestr or of
+     * git): a stale index lock, then the half-done merge. The worker's branch still holds its work.
+     */
+    private void recover() {
+        git.removeStaleIndexLock(worktree, STALE_LOCK);
+        git.abortUnfinishedMerge(worktree);
     }
 
     public synchronized Optional<String> saveLocalChanges() {
