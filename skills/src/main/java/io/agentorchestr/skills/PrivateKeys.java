@@ -20,6 +20,8 @@ final class PrivateKeys {
     private static final String BEGIN = "-----BEGIN OPENSSH PRIVATE KEY-----";
     private static final String END = "-----END OPENSSH PRIVATE KEY-----";
 
+    private static final long MAX_KEY_BYTES = 64 * 1024;
+
     private PrivateKeys() {
     }
 
@@ -27,6 +29,11 @@ final class PrivateKeys {
     static Ed25519PrivateKeyParameters read(Path file, Supplier<char[]> passphrase) {
         String text;
         try {
+            // /dev/zero or a huge file would be read whole: an OpenSSH key is a few hundred bytes.
+            if (!Files.isRegularFile(file) || Files.size(file) > MAX_KEY_BYTES) {
+                throw AgentorchestrException.usage(file + " is not an OpenSSH private key file (a regular file of at "
+                        + "most " + MAX_KEY_BYTES / 1024 + " KB); make one with ssh-keygen -t ed25519");
+            }
             text = Files.readString(file, StandardCharsets.US_ASCII).strip();
         } catch (IOException e) {
             throw AgentorchestrException.usage("cannot read the key " + file + ": " + e.getMessage());

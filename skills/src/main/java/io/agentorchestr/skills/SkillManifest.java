@@ -40,17 +40,17 @@ public record SkillManifest(String name, String version, String author, String d
         if (!Files.isRegularFile(md, LinkOption.NOFOLLOW_LINKS)) {
             throw bad(md, "is missing: a skill needs skill.md, the text its workers get");
         }
-        TomlParseResult t;
-        String instructions;
+        TomlParseResult t = Toml.parse(utf8(toml));
+        long mdSize;
         try {
-            t = Toml.parse(Files.readString(toml, StandardCharsets.UTF_8));
-            if (Files.size(md) > MAX_INSTRUCTIONS_BYTES) {
-                throw bad(md, "is " + Files.size(md) + " bytes; the most is " + MAX_INSTRUCTIONS_BYTES);
-            }
-            instructions = Files.readString(md, StandardCharsets.UTF_8);
+            mdSize = Files.size(md);
         } catch (IOException e) {
-            throw bad(toml, "cannot be read: " + e.getMessage());
+            throw bad(md, "cannot be read: " + e.getMessage());
         }
+        if (mdSize > MAX_INSTRUCTIONS_BYTES) {
+            throw bad(md, "is " + mdSize + " bytes; the most is " + MAX_INSTRUCTIONS_BYTES);
+        }
+        String instructions = utf8(md);
         if (t.hasErrors()) {
             throw bad(toml, "is not valid TOML: " + t.errors().get(0));
         }
@@ -61,6 +61,33 @@ public record SkillManifest(String name, String version, String author, String d
         return new SkillManifest(name, text(t, toml, "skill.version", true), text(t, toml, "skill.author", false),
                 text(t, toml, "skill.description", true), list(t, toml, "triggers.keywords"),
                 list(t, toml, "triggers.file_globs"), instructions);
+    }
+
+    /** The file's text; each file's own problem is named with it. */
+    private static String utf8(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw bad(file, "is not valid UTF-8 text; save it as UTF-8");
+        } catch (IOException e) {
+            throw bad(file, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Fields reach the lead's prompt and the user's terminal: an escape or other control character
+     * (newlines and tabs aside) could act there, so a skill that has one is refused.
+     */
+    private static String plain(Path file, String key, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '\n' && c != '\t' && (c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0
+                    || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069)) {
+                throw bad(file, "field " + key + " holds a control character (U+" + String.format("%04X", (int) c)
+                        + "); write it as plain text");
+            }
+        }
+        return value;
     }
 
     private static String text(TomlParseResult t, Path file, String key, boolean required) {
@@ -74,7 +101,7 @@ public record SkillManifest(String name, String version, String author, String d
         if (!(v instanceof String s) || s.isBlank()) {
             throw bad(file, "field " + key + " must be a non-empty string");
         }
-        return s.strip();
+        return plain(file, key, s.strip());
     }
 
     private static List<String> list(TomlParseResult t, Path file, String key) {
@@ -90,7 +117,7 @@ public record SkillManifest(String name, String version, String author, String d
             if (!(a.get(i) instanceof String s) || s.isBlank()) {
                 throw bad(file, "field " + key + " item " + i + " must be a non-empty string");
             }
-            out.add(s.strip());
+            out.add(plain(file, key, s.strip()));
         }
         return out;
     }
