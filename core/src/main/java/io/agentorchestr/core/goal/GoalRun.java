@@ -136,6 +136,7 @@ public final class GoalRun {
         ProjectFiles files = ProjectFiles.load(paths.config(), repo);  // so is a bad hooks file
         Attention attention = attention(repo);  // and a bad [notify] table
         PaneLayout layout = TmuxConfig.layout(repo, r.layout(), r.panesPerWindow());  // and a bad layout
+        VerifyCommands.load(repo);  // and a bad [verify] table, not only once verify runs
         DetectedAgent lead = agents.chooseLead(r.lead(), r.agents());
         List<DetectedAgent> roster = agents.roster(r.agents(), lead);
         // Warnings only once nothing can refuse the run: a warning above a fatal error is noise.

@@ -23,21 +23,35 @@ import java.util.Optional;
 public record VerifyCommands(List<String> commands, Duration timeout, String source) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
 
+    private static final long MAX_TIMEOUT_S = 7 * 24 * 3600;
+
     public VerifyCommands {
         commands = List.copyOf(commands);
     }
 
     public static VerifyCommands load(Path projectRoot) {
         Optional<TomlParseResult> toml = ProjectConfig.load(projectRoot);
-        TomlArray array = toml.map(t -> t.getArray("verify.commands")).orElse(null);
-        if (array != null) {
+        Object value = toml.map(t -> t.get("verify.commands")).orElse(null);
+        String file = ProjectConfig.file(projectRoot).toString();
+        if (value != null) {
+            if (!(value instanceof TomlArray array)) {
+                throw wrong(file, "[verify] commands must be a list of shell commands, like commands = [\"mvn -q "
+                        + "verify\"]");
+            }
             List<String> commands = new ArrayList<>();
             for (int i = 0; i < array.size(); i++) {
-                commands.add(String.valueOf(array.get(i)));
+                if (!(array.get(i) instanceof String c) || c.isBlank()) {
+                    throw wrong(file, "[verify] commands item " + (i + 1) + " must be a non-empty string (a shell "
+                            + "command)");
+                }
+                commands.add(c);
             }
-            Long seconds = toml.get().getLong("verify.timeout_s");
-            return new VerifyCommands(commands, seconds == null ? DEFAULT_TIMEOUT : Duration.ofSeconds(seconds),
-                    ProjectConfig.file(projectRoot).toString());
+            Object seconds = toml.get().get("verify.timeout_s");
+            if (seconds != null && !(seconds instanceof Long n && n >= 1 && n <= MAX_TIMEOUT_S)) {
+                throw wrong(file, "[verify] timeout_s must be a whole number of seconds from 1 to " + MAX_TIMEOUT_S);
+            }
+            return new VerifyCommands(commands, seconds == null ? DEFAULT_TIMEOUT : Duration.ofSeconds((Long) seconds),
+                    file);
         }
         Path project = projectRoot.resolve(ProjectConfig.DIR).resolve("PROJECT.md");
         if (Files.isRegularFile(project)) {
@@ -51,6 +65,10 @@ public record VerifyCommands(List<String> commands, Duration timeout, String sou
             }
         }
         return new VerifyCommands(List.of(), DEFAULT_TIMEOUT, "none");
+    }
+
+    private static AgentorchestrException wrong(String file, String what) {
+        return AgentorchestrException.usage(what + "; fix it in " + file);
     }
 
     /** The lines of the first fenced block after a "How to verify" heading; comments and blanks skipped. */

@@ -25,16 +25,26 @@ import java.util.stream.Collectors;
 public final class HookFile {
     private static final JsonFactory JSON = new JsonFactory();
     private static final int MAX_COMMAND_CHARS = 8_192;
+    private static final long MAX_FILE_BYTES = 1024 * 1024;
 
     private HookFile() {
     }
 
     /** The commands of {@code file}, or none when it does not exist. */
     public static List<HookCommand> read(Path file) {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             return List.of();
         }
+        if (!Files.isRegularFile(file)) {
+            // Silence here would be hooks off without a word: the user meant this path to hold hooks.
+            throw AgentorchestrException.usage("the hooks file " + file + " is not a regular file (a directory, "
+                    + "pipe or device); make it a JSON file like {\"pre_task\": [\"./check.sh\"]}, or remove it");
+        }
         try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw AgentorchestrException.usage("the hooks file " + file + " is larger than " + MAX_FILE_BYTES / 1024
+                        + " KB; it holds commands, not data");
+            }
             return parse(file, Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw AgentorchestrException.error("cannot read the hooks file " + file + ": " + e.getMessage(), e);

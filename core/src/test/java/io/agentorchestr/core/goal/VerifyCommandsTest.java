@@ -28,6 +28,24 @@ class VerifyCommandsTest {
     }
 
     @Test
+    void aVerifyTableOfTheWrongShapeIsRefusedWithWhatToWrite() throws IOException {
+        Files.createDirectories(project.resolve(".agentorchestr"));
+        String[][] cases = {
+            {"commands = \"mvn verify\"", "[verify] commands must be a list of shell commands"},
+            {"commands = [\"make\", 5]", "[verify] commands item 2 must be a non-empty string"},
+            {"commands = [{ run = \"x\" }]", "[verify] commands item 1 must be a non-empty string"},
+            {"commands = [\"make\"]\ntimeout_s = \"90\"", "[verify] timeout_s must be a whole number of seconds"},
+            {"commands = [\"make\"]\ntimeout_s = 0", "[verify] timeout_s must be a whole number of seconds"},
+        };
+        for (String[] c : cases) {
+            Files.writeString(project.resolve(".agentorchestr/config.toml"), "[verify]\n" + c[0] + "\n");
+            io.agentorchestr.core.error.AgentorchestrException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.agentorchestr.core.error.AgentorchestrException.class, () -> VerifyCommands.load(project), c[0]);
+            assertTrue(e.getMessage().startsWith(c[1]) && e.getMessage().contains("config.toml"), e.getMessage());
+        }
+    }
+
+    @Test
     void projectMdGivesTheFencedBlockUnderHowToVerify() throws IOException {
         Files.createDirectories(project.resolve(".agentorchestr"));
         Files.writeString(project.resolve(".agentorchestr/PROJECT.md"), """

@@ -68,6 +68,19 @@ class HookFileTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void aHooksFileThatIsADirectoryPipeOrDeviceIsAnErrorNotHooksOff(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path fifo = dir.resolve("fifo.json");
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        for (Path p : List.of(dir, fifo, Path.of("/dev/null"))) {
+            AgentorchestrException e = assertThrows(AgentorchestrException.class, () -> HookFile.read(p), p.toString());
+            assertTrue(e.getMessage().contains("is not a regular file (a directory, pipe or device)"), e.getMessage());
+            assertEquals(ExitCode.USAGE, e.exitCode());
+        }
+    }
+
+    @Test
     void onlyPreEventsCanRefuse() {
         for (HookEvent e : HookEvent.values()) {
             assertEquals(e.key().startsWith("pre_"), e.vetoes(), e.key());
