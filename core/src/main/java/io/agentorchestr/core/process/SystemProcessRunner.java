@@ -1,11 +1,9 @@
 package io.agentorchestr.core.process;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SystemProcessRunner implements ProcessRunner {
     private static final Duration GRACE = Duration.ofSeconds(2);
+    /** Bytes kept of each output stream of each child ({@link BoundedOutput}). */
+    static final int OUTPUT_LIMIT = 8 * 1024 * 1024;
 
     @Override
     public ExecResult run(ProcessSpec spec) {
@@ -121,7 +121,7 @@ public final class SystemProcessRunner implements ProcessRunner {
 
     /** Reads one stream to its end on a daemon thread. */
     private static final class Drain {
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private final BoundedOutput buffer = new BoundedOutput(OUTPUT_LIMIT);
         private final Thread thread;
 
         Drain(InputStream in) {
@@ -139,9 +139,7 @@ public final class SystemProcessRunner implements ProcessRunner {
         String finish() {
             // A grandchild that inherited the pipe can keep it open past the timeout; do not hang on it.
             join(thread);
-            synchronized (buffer) {
-                return buffer.toString(StandardCharsets.UTF_8);
-            }
+            return buffer.text();
         }
     }
 }

@@ -30,6 +30,18 @@ class SystemProcessRunnerIT {
     }
 
     @Test
+    void aChildPrintingHundredsOfMegabytesIsKeptToItsStartAndEnd() {
+        ExecResult r = runner.run(ProcessSpec.of("sh", "-c", "echo BEGIN; head -c 200000000 /dev/zero | tr '\\0' a; "
+                + "echo; echo END; head -c 200000000 /dev/zero | tr '\\0' b >&2; echo ERR-END >&2")
+                .withTimeout(java.time.Duration.ofMinutes(2)));
+        assertEquals(0, r.exitCode());
+        assertTrue(r.stdout().startsWith("BEGIN\n") && r.stdout().endsWith("\nEND\n"), "start and end kept");
+        assertTrue(r.stdout().length() <= SystemProcessRunner.OUTPUT_LIMIT + 100, "bounded: " + r.stdout().length());
+        assertTrue(r.stdout().contains(" bytes of output cut here]"), "the cut is said");
+        assertTrue(r.stderr().endsWith("ERR-END\n") && r.stderr().length() <= SystemProcessRunner.OUTPUT_LIMIT + 100);
+    }
+
+    @Test
     void feedsStdinAndKeepsUtf8() {
         ExecResult r = runner.run(ProcessSpec.of("cat").withStdin("héllo ☕\n".getBytes(StandardCharsets.UTF_8)));
         assertEquals("héllo ☕\n", r.stdout());
