@@ -7,6 +7,7 @@ import io.agentorchestr.core.discovery.AgentCard;
 import io.agentorchestr.core.discovery.AgentDriver;
 import io.agentorchestr.core.discovery.IdleWatch;
 import io.agentorchestr.core.text.AnsiText;
+import io.agentorchestr.core.text.PlainText;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -81,12 +82,10 @@ final class ShimMethods {
             throw RpcError.params("send needs \"text\": a non-empty string");
         }
         String s = text.asText();
-        if (s.length() > MAX_SEND_CHARS) {
-            throw RpcError.params("text is " + s.length() + " characters; the most send takes is " + MAX_SEND_CHARS);
-        }
-        if (s.indexOf('\0') >= 0) {
-            throw RpcError.params("text holds a NUL character, which no terminal can take");
-        }
+        // Escape sequences and other control characters would drive the agent's screen, not type text.
+        PlainText.problem("text", s, MAX_SEND_CHARS).ifPresent(problem -> {
+            throw RpcError.params(problem);
+        });
         boolean submit = bool(p, "submit", true);
         requireAlive();
         tmux.tmux().pasteText(tmux.pane(), s);
@@ -157,7 +156,8 @@ final class ShimMethods {
         if (v == null || v.isNull()) {
             return dflt;
         }
-        if (!v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
+        // canConvertToLong: 2^64 + 5 is no long, and asLong() would read it as 5.
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < min || v.asLong() > max) {
             throw RpcError.params(name + " must be a whole number from " + min + " to " + max);
         }
         return v.asLong();

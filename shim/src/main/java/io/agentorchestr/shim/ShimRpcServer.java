@@ -16,10 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Newline-delimited JSON-RPC 2.0 on a Unix socket (0600, in a 0700 directory): each client on a
@@ -30,6 +34,12 @@ final class ShimRpcServer implements AutoCloseable {
     /** The longest request line: a {@code send} of a long prompt fits many times over. */
     static final int MAX_LINE = 1 << 20;
     static final int MAX_CLIENTS = 32;
+    /**
+     * A connection that sends no whole request for this long is closed: 32 idle connections locked
+     * every other client out. agentorchestr connects once per call, so it never idles.
+     */
+    static final Duration IDLE = Duration.ofSeconds(30);
+    private final Duration idleLimit;
 
     private final ServerSocketChannel server;
     private final Path socket;
@@ -41,8 +51,16 @@ final class ShimRpcServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** Closes connections that hold a slot without asking anything. */
+    private final ScheduledExecutorService idleTimers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "shim-rpc-idle");
+        t.setDaemon(true);
+        return t;
+    });
 
-    private ShimRpcServer(ServerSocketChannel server, Path socket, JsonRpc rpc, UserPrincipal owner) {
+    private ShimRpcServer(ServerSocketChannel server, Path socket, JsonRpc rpc, UserPrincipal owner,
+                          Duration idleLimit) {
+        this.idleLimit = idleLimit;
         this.server = server;
         this.socket = socket;
         this.rpc = rpc;
@@ -50,12 +68,16 @@ final class ShimRpcServer implements AutoCloseable {
     }
 
     static ShimRpcServer serve(Path socket, JsonRpc rpc) {
+        return serve(socket, rpc, IDLE);
+    }
+
+    static ShimRpcServer serve(Path socket, JsonRpc rpc, Duration idleLimit) {
         try {
             Files.deleteIfExists(socket);
             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             server.bind(UnixDomainSocketAddress.of(socket));
             Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
-            ShimRpcServer s = new ShimRpcServer(server, socket, rpc, Files.getOwner(socket));
+            ShimRpcServer s = new ShimRpcServer(server, socket, rpc, Files.getOwner(socket), idleLimit);
             Thread acceptor = new Thread(s::acceptLoop, "shim-rpc-accept");
             acceptor.setDaemon(true);
             acceptor.start();
@@ -100,7 +122,12 @@ final class ShimRpcServer implements AutoCloseable {
         }
     }
 
+    private ScheduledFuture<?> idleTimer(SocketChannel client) {
+        return idleTimers.schedule(() -> closeQuietly(client), idleLimit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     private void serveClient(SocketChannel client) {
+        ScheduledFuture<?> idle = idleTimer(client);
         try {
             InputStream in = Channels.newInputStream(client);
             ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -119,14 +146,19 @@ final class ShimRpcServer implements AutoCloseable {
                         return;
                     }
                     if (i < n) {
+                        // A request may take long (wait_idle): it is no idleness.
+                        idle.cancel(false);
                         respond(client, line.toString(StandardCharsets.UTF_8));
                         line.reset();
+                        idle = idleTimer(client);
                     }
                     start = i + 1;
                 }
             }
         } catch (IOException e) {
-            // The client went away.
+            // The client went away, or was idle too long.
+        } finally {
+            idle.cancel(false);
         }
     }
 
@@ -167,5 +199,6 @@ final class ShimRpcServer implements AutoCloseable {
             // The socket file goes with the cards directory's other leftovers: pruned by discovery.
         }
         clients.shutdownNow();
+        idleTimers.shutdownNow();
     }
 }

@@ -115,6 +115,40 @@ class ShimRpcServerIT {
     }
 
     @Test
+    void idleConnectionsAreClosedSoTheyCannotLockOthersOutButALongCallIsNotIdle() throws Exception {
+        server.close();
+        server = ShimRpcServer.serve(socket, new JsonRpc(Map.<String, Function<JsonNode, JsonNode>>of(
+                "echo", p -> p,
+                "slow", p -> {
+                    try {
+                        Thread.sleep(1500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return JsonRpc.JSON.createObjectNode().put("slow", true);
+                })), java.time.Duration.ofMillis(500));
+        java.util.List<Client> idle = new java.util.ArrayList<>();
+        try (Client busy = new Client(socket)) {
+            for (int i = 0; i < ShimRpcServer.MAX_CLIENTS - 1; i++) {
+                idle.add(new Client(socket));
+            }
+            assertTrue(busy.call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"slow\"}").get("result").get("slow")
+                    .asBoolean(), "a call longer than the idle limit is answered");
+            for (Client c : idle) {
+                assertNull(c.in.readLine(), "an idle connection was closed");
+            }
+            try (Client late = new Client(socket)) {
+                assertEquals(7, late.call("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"echo\",\"params\":{}}")
+                        .get("id").asInt(), "a new client is served once the idle ones are gone");
+            }
+        } finally {
+            for (Client c : idle) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
     void anOversizedRequestIsRefusedAndTheConnectionClosed() throws IOException {
         try (Client c = new Client(socket)) {
             String huge = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\",\"params\":{\"x\":\""

@@ -1,6 +1,7 @@
 package io.agentorchestr.skills;
 
 import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.text.PlainText;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
@@ -79,14 +80,9 @@ public record SkillManifest(String name, String version, String author, String d
      * (newlines and tabs aside) could act there, so a skill that has one is refused.
      */
     private static String plain(Path file, String key, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c != '\n' && c != '\t' && (c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0
-                    || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069)) {
-                throw bad(file, "field " + key + " holds a control character (U+" + String.format("%04X", (int) c)
-                        + "); write it as plain text");
-            }
-        }
+        PlainText.problem("field " + key, value, Integer.MAX_VALUE).ifPresent(problem -> {
+            throw bad(file, problem);
+        });
         return value;
     }
 

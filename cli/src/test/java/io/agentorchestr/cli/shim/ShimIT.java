@@ -255,6 +255,14 @@ class ShimIT {
             assertEquals(-32602, bad.get("error").get("code").asInt());
             assertEquals(-32601, c.raw("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"fly\"}").get("error").get("code")
                     .asInt());
+            // Numbers past a long are refused, not wrapped (2^64 + 5 read as 5); control characters are no text.
+            for (String params : new String[] {"\"read\",\"params\":{\"cursor\":18446744073709551621}",
+                "\"read\",\"params\":{\"max_bytes\":18446744073709551621}",
+                "\"wait_idle\",\"params\":{\"timeout_s\":18446744073709551617}",
+                "\"send\",\"params\":{\"text\":\"\\u0003\\u001b\\u0007\"}"}) {
+                JsonNode r = c.raw("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":" + params + "}");
+                assertEquals(-32602, r.path("error").path("code").asInt(), params + " -> " + r);
+            }
 
             assertTrue(c.call("kill", "{}").get("killed").asBoolean());
         }
