@@ -48,7 +48,8 @@ public final class InitCommand extends ModeCommand {
                 out().printf("  %-9s %s%s%n", e.action().label(), e.path(),
                         e.detail().isEmpty() ? "" : "  (" + e.detail() + ")");
             }
-            long created = report.stream().filter(e -> e.action() != InitEntry.Action.KEPT).count();
+            long created = report.stream().filter(e -> e.action() != InitEntry.Action.KEPT
+                    && e.action() != InitEntry.Action.SKIPPED).count();
             progress(created == 0 ? "nothing to do: everything was there already" : "edit .agentorchestr/PROJECT.md "
                     + "and CONVENTIONS.md: every agent reads them before its task");
         }

@@ -6,12 +6,14 @@ import io.agentorchestr.core.error.AgentorchestrException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -47,19 +49,65 @@ public final class ProjectInit {
         files.put("hooks.json", Scaffold::hooksJson);
         files.put("config.toml", Scaffold::configToml);
         try {
+            if (leaves(root, dir).isPresent()) {
+                // Nothing goes into a directory elsewhere; .gitignore is the repository's own file.
+                report.add(leaves(root, dir).get());
+                report.add(guarded(root, root.resolve(".gitignore"), () -> gitignore(root)));
+                return report;
+            }
             Files.createDirectories(dir);
             for (Map.Entry<String, Supplier<String>> f : files.entrySet()) {
-                report.add(file(root, dir.resolve(f.getKey()), f.getValue(), force));
+                Path file = dir.resolve(f.getKey());
+                report.add(guarded(root, file, () -> file(root, file, f.getValue(), force)));
             }
             for (String sub : List.of("memory/topics", "memory/episodes", "memory/research", "skills")) {
-                report.add(directory(root, dir.resolve(sub)));
+                Path d = dir.resolve(sub);
+                report.add(guarded(root, d, () -> directory(root, d)));
             }
-            report.add(gitignore(root));
+            report.add(guarded(root, root.resolve(".gitignore"), () -> gitignore(root)));
         } catch (IOException e) {
             throw AgentorchestrException.error("cannot write " + dir + ": " + e.getMessage() + "; check that the "
                     + "project directory is writable", e);
         }
         return report;
+    }
+
+    private interface Write {
+        InitEntry run() throws IOException;
+    }
+
+    private static InitEntry guarded(Path root, Path target, Write write) throws IOException {
+        Optional<InitEntry> away = leaves(root, target);
+        return away.isPresent() ? away.get() : write.run();
+    }
+
+    /**
+     * A SKIPPED entry when writing {@code target} would write outside the repository: it, or a
+     * directory on its way, is a symlink to elsewhere (a PROJECT.md linked to a shared file, a linked
+     * .agentorchestr). What the user linked is theirs; --init never writes through it.
+     */
+    static Optional<InitEntry> leaves(Path root, Path target) throws IOException {
+        Path realRoot = root.toRealPath();
+        Path existing = target;
+        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return Optional.empty();
+        }
+        Path real;
+        try {
+            real = existing.toRealPath();
+        } catch (java.nio.file.NoSuchFileException e) {
+            real = null;   // a dangling symlink: where it would lead is outside anything we know
+        }
+        if (real != null && real.startsWith(realRoot)) {
+            return Optional.empty();
+        }
+        String rel = root.relativize(target).toString() + (Files.isDirectory(target) ? "/" : "");
+        return Optional.of(new InitEntry(rel, InitEntry.Action.SKIPPED, (real == null ? "a dangling symlink"
+                : "leads to " + real) + ", outside the repository; not written (replace the link with a file "
+                + "to have --init write it)"));
     }
 
     private static InitEntry file(Path root, Path file, Supplier<String> content, boolean force) throws IOException {

@@ -69,6 +69,36 @@ class ProjectInitTest {
     }
 
     @Test
+    void symlinksOutOfTheRepositoryAreNeverWrittenThroughAndAreSaidToBeSkipped(@TempDir Path elsewhere)
+            throws Exception {
+        Path shared = Files.writeString(elsewhere.resolve("shared.md"), "the team's text\n");
+        Path ignore = Files.writeString(elsewhere.resolve("ignore"), "*.log\n");
+        Files.createDirectories(root.resolve(".agentorchestr"));
+        Files.createSymbolicLink(root.resolve(".agentorchestr/PROJECT.md"), shared);
+        Files.createSymbolicLink(root.resolve(".gitignore"), ignore);
+        List<InitEntry> report = ProjectInit.run(root, true);
+        assertEquals("the team's text\n", Files.readString(shared), "the linked file is untouched");
+        assertEquals("*.log\n", Files.readString(ignore), "the linked .gitignore got nothing appended");
+        assertTrue(Files.notExists(elsewhere.resolve("shared.md.bak")), "no backup written outside either");
+        assertTrue(report.stream().anyMatch(e -> e.path().equals(".agentorchestr/PROJECT.md")
+                && e.action() == InitEntry.Action.SKIPPED && e.detail().contains("outside the repository")), report
+                .toString());
+        assertTrue(report.stream().anyMatch(e -> e.path().equals(".gitignore")
+                && e.action() == InitEntry.Action.SKIPPED), report.toString());
+        assertTrue(Files.isRegularFile(root.resolve(".agentorchestr/config.toml")), "the rest is written");
+    }
+
+    @Test
+    void aLinkedAgentorchestrDirectoryGetsNothingWrittenIntoIt(@TempDir Path elsewhere) throws Exception {
+        Files.createSymbolicLink(root.resolve(".agentorchestr"), elsewhere);
+        List<InitEntry> report = ProjectInit.run(root, false);
+        try (var files = Files.list(elsewhere)) {
+            assertEquals(List.of(), files.toList(), "nothing written outside");
+        }
+        assertEquals(InitEntry.Action.SKIPPED, report.get(0).action(), report.toString());
+    }
+
+    @Test
     void forceRewritesOnlyTheScaffoldedFilesKeepingABackupThatASecondForceDoesNotOverwrite() throws Exception {
         ProjectInit.run(root, false);
         Path project = root.resolve(".agentorchestr/PROJECT.md");
