@@ -131,6 +131,17 @@ class MainTest {
     }
 
     @Test
+    void aBareRepositoryGetsNothingWrittenIntoItAndSaysToUseAClone() throws Exception {
+        Path bare = dir.resolve("b.git");
+        new ProcessBuilder("git", "init", "-q", "--bare", bare.toString()).start().waitFor();
+        assertEquals(2, run("--init", "--project", bare.toString()));
+        assertTrue(err.toString().contains("is a bare repository (no working tree)"), err.toString());
+        assertEquals(2, run("--goal", "x", "--agents", "demo", "--no-attach", "--project", bare.toString()));
+        assertTrue(err.toString().contains("run agentorchestr in a clone of it"), err.toString());
+        assertTrue(Files.notExists(bare.resolve(".agentorchestr")) && Files.notExists(bare.resolve(".gitignore")));
+    }
+
+    @Test
     void aGoalFileThatIsNotUtf8IsAUsageErrorWithAFix() throws IOException {
         Path file = Files.write(dir.resolve("latin1.txt"), new byte[]{'c', 'a', 'f', (byte) 0xE9, '\n'});
         assertEquals(2, run("--goal-file", file.toString()));

@@ -5,6 +5,7 @@ import io.agentorchestr.cli.CommonOptions;
 import io.agentorchestr.cli.Json;
 import io.agentorchestr.core.context.InitEntry;
 import io.agentorchestr.core.context.ProjectInit;
+import io.agentorchestr.core.error.AgentorchestrException;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
@@ -27,6 +28,10 @@ public final class InitCommand extends ModeCommand {
     @Override
     public Integer call() {
         Path root = projectRoot();
+        if (context.git().isBare(root)) {
+            throw AgentorchestrException.usage(root + " is a bare repository (no working tree); --init writes files a "
+                    + "checkout commits: run it in a clone (git clone " + root + " <dir>)");
+        }
         if (!context.git().isWorkTree(root)) {
             progress(root + " is not a git repository yet; sessions need one (git init), the files are written anyway");
         }

@@ -14,6 +14,9 @@ public interface Git {
     /** Whether {@code dir} is inside a git work tree. */
     boolean isWorkTree(Path dir);
 
+    /** Whether {@code dir} is a bare repository (git's objects and refs, no working tree to work in). */
+    boolean isBare(Path dir);
+
     /** The top-level directory of the work tree containing {@code dir}. */
     Path topLevel(Path dir);
 

@@ -35,6 +35,12 @@ public final class LocalGit implements Git {
     }
 
     @Override
+    public boolean isBare(Path dir) {
+        ExecResult r = git(dir, "rev-parse", "--is-bare-repository");
+        return r.ok() && r.stdout().strip().equals("true");
+    }
+
+    @Override
     public boolean isWorkTree(Path dir) {
         ExecResult r = git(dir, "rev-parse", "--is-inside-work-tree");
         return r.ok() && r.stdout().strip().equals("true");

@@ -58,6 +58,10 @@ public final class Prerequisites {
             throw AgentorchestrException.usage("project directory " + project + " does not exist; pass --project "
                     + "with an existing directory");
         }
+        if (git.isBare(project)) {
+            throw AgentorchestrException.usage(project + " is a bare repository (no working tree); run agentorchestr "
+                    + "in a clone of it: git clone " + project + " <dir>, then --project <dir>");
+        }
         if (!git.isWorkTree(project)) {
             throw AgentorchestrException.usage(project + " is not a git repository; workers need git worktrees: run "
                     + "`git init && git add -A && git commit -m init` there, or pass --project with a repository");
