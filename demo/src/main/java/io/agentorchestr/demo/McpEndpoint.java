@@ -19,7 +19,8 @@ import java.util.Map;
  * The demo agent's MCP connection, read from the same JSON configuration Claude Code takes with
  * --mcp-config ({@code mcpServers.<name>.url} and {@code headers}), used like any MCP client would.
  * When the server goes away (agentorchestr crashed and is being resumed) a call reconnects and is
- * made again, for up to {@link #RECONNECT_FOR}, as a well-behaved agent would retry a failed tool.
+ * made again, for up to {@link #RECONNECT_FOR} after it failed, as a well-behaved agent would retry a
+ * failed tool.
  */
 final class McpEndpoint implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,22 +63,24 @@ final class McpEndpoint implements AutoCloseable {
 
     /** Calls a tool; its JSON text result, or an exception carrying the tool error's message. */
     JsonNode call(String tool, Map<String, Object> arguments) throws IOException {
-        long deadline = System.nanoTime() + RECONNECT_FOR.toNanos();
+        // From the failure, not from the call: a wait_for_any may have waited 20 minutes before the
+        // server went away, and the time to come back starts when it went.
+        RetryWindow window = new RetryWindow(RECONNECT_FOR);
         while (true) {
             try {
                 return result(tool, client.callTool(new McpSchema.CallToolRequest(tool, arguments)));
             } catch (RuntimeException e) {
-                if (System.nanoTime() > deadline) {
+                if (window.failedAt(System.nanoTime())) {
                     throw new IOException(tool + ": the MCP server did not come back: " + e.getMessage(), e);
                 }
                 System.out.println("demo lead: " + tool + " failed (" + e.getClass().getSimpleName()
                         + "); reconnecting to agentorchestr");
-                reconnect(deadline);
+                reconnect(window);
             }
         }
     }
 
-    private void reconnect(long deadline) throws IOException {
+    private void reconnect(RetryWindow window) throws IOException {
         try {
             client.close();
         } catch (RuntimeException e) {
@@ -89,7 +92,7 @@ final class McpEndpoint implements AutoCloseable {
                 client = open(configFile);
                 return;
             } catch (RuntimeException | IOException e) {
-                if (System.nanoTime() > deadline) {
+                if (window.failedAt(System.nanoTime())) {
                     throw new IOException("the MCP server did not come back: " + e.getMessage(), e);
                 }
             } catch (InterruptedException e) {
