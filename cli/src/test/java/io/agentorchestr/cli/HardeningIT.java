@@ -144,6 +144,26 @@ class HardeningIT extends SandboxedRun {
         assertEquals("", project.git("diff", "--stat", "HEAD", branch), "nothing reached the integration branch");
     }
 
+    /** A start stopped by a failing post-checkout hook: the session ends failed with the reason, for goal and task. */
+    @Test
+    void aSessionWhoseStartFailsEndsFailedWithTheReasonNeverRunning() throws Exception {
+        Path hook = project.dir().resolve(".git/hooks/post-checkout");
+        Files.writeString(hook, "#!/bin/sh\necho 'post-checkout: no worktrees here' >&2\nexit 1\n");
+        hook.toFile().setExecutable(true);
+        ExecResult goal = dist.run("--goal", "Write a note", "--agents", "demo", "--project",
+                project.dir().toString(), "--no-attach");
+        ExecResult task = dist.run("--manual", "--task", "Write a note", "--agents", "demo", "--project",
+                project.dir().toString(), "--no-attach");
+        assertTrue(goal.exitCode() != 0 && task.exitCode() != 0, goal.stderr() + task.stderr());
+        com.fasterxml.jackson.databind.JsonNode sessions = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dist.run("--list-sessions", "--json").stdout());
+        assertEquals(2, sessions.size(), sessions.toString());
+        for (com.fasterxml.jackson.databind.JsonNode s : sessions) {
+            assertEquals("failed", s.get("status").asText(), s.toString());
+        }
+        assertFalse(dist.tmux("list-sessions").ok(), "no tmux session is left either");
+    }
+
     @Test
     void outOfRangeValuesAreRefusedBeforeAnythingStarts() throws Exception {
         String[][] cases = {

@@ -142,6 +142,15 @@ class MainTest {
     }
 
     @Test
+    void aSha256RepositoryIsRefusedWithTheReasonNotAnInternalError() throws Exception {
+        Path repo = dir.resolve("sha256");
+        new ProcessBuilder("git", "init", "-q", "--object-format=sha256", repo.toString()).start().waitFor();
+        assertEquals(2, run("--goal", "x", "--agents", "demo", "--no-attach", "--project", repo.toString()));
+        assertTrue(err.toString().contains("is a sha256 repository; agentorchestr works with SHA-1 repositories only"),
+                err.toString());
+    }
+
+    @Test
     void aGoalFileThatIsNotUtf8IsAUsageErrorWithAFix() throws IOException {
         Path file = Files.write(dir.resolve("latin1.txt"), new byte[]{'c', 'a', 'f', (byte) 0xE9, '\n'});
         assertEquals(2, run("--goal-file", file.toString()));

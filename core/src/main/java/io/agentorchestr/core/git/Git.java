@@ -14,6 +14,9 @@ public interface Git {
     /** Whether {@code dir} is inside a git work tree. */
     boolean isWorkTree(Path dir);
 
+    /** The repository's object format: "sha1", or "sha256" for repositories made with --object-format. */
+    String objectFormat(Path dir);
+
     /** Whether {@code dir} is a bare repository (git's objects and refs, no working tree to work in). */
     boolean isBare(Path dir);
 

@@ -35,6 +35,12 @@ public final class LocalGit implements Git {
     }
 
     @Override
+    public String objectFormat(Path dir) {
+        ExecResult r = git(dir, "rev-parse", "--show-object-format");
+        return r.ok() && !r.stdout().isBlank() ? r.stdout().strip() : "sha1";
+    }
+
+    @Override
     public boolean isBare(Path dir) {
         ExecResult r = git(dir, "rev-parse", "--is-bare-repository");
         return r.ok() && r.stdout().strip().equals("true");

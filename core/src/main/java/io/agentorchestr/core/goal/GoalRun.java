@@ -165,20 +165,34 @@ public final class GoalRun {
         starting.put("max_workers", r.maxWorkers());
         starting.put("timeout_s", r.timeout() == null ? null : r.timeout().toSeconds());
         SessionRefusal.refuseIfVetoed(store, session, context, starting, lock);
-        Integration integration = Integration.create(git, new Worktrees(git, paths.worktrees()), repo, id, base);
-        Supervisor supervisor = supervisor(session, integration, roster, runtime, context);
-        ToolServer server = servers.start(supervisor, ToolServer.Binding.FRESH);
-        session = session.withMcpPort(server.port());
-        store.updateSession(session);
-        progress.accept("session " + id + ": MCP server on 127.0.0.1:" + server.port() + ", lead "
-                + lead.profile().key() + ", workers " + session.agents() + ", integration branch "
-                + integration.branch());
-        LeadWatch watch = leadWatch(session, lead, server, supervisor, integration);
-        watch.launchFirst(LeadPrompt.build(context.preamble().text(), integration.branch(), r.maxWorkers(), r.goal(), null,
-                supervisor.skills().available()));
-        connect(supervisor, server, watch);
-        return new Started(session, supervisor, server, integration, watch, runtime, now, lock,
-                audience(session, supervisor, watch, attention));
+        ToolServer server = null;
+        try {
+            Integration integration = Integration.create(git, new Worktrees(git, paths.worktrees()), repo, id, base);
+            Supervisor supervisor = supervisor(session, integration, roster, runtime, context);
+            server = servers.start(supervisor, ToolServer.Binding.FRESH);
+            session = session.withMcpPort(server.port());
+            store.updateSession(session);
+            progress.accept("session " + id + ": MCP server on 127.0.0.1:" + server.port() + ", lead "
+                    + lead.profile().key() + ", workers " + session.agents() + ", integration branch "
+                    + integration.branch());
+            LeadWatch watch = leadWatch(session, lead, server, supervisor, integration);
+            watch.launchFirst(LeadPrompt.build(context.preamble().text(), integration.branch(), r.maxWorkers(),
+                    r.goal(), null, supervisor.skills().available()));
+            connect(supervisor, server, watch);
+            return new Started(session, supervisor, server, integration, watch, runtime, now, lock,
+                    audience(session, supervisor, watch, attention));
+        } catch (RuntimeException e) {
+            // Whatever stopped the start (a git hook, git-lfs missing, the lead's pane), the session ends
+            // failed with the reason: never "running" for good with nothing behind it.
+            if (server != null) {
+                server.close();
+            }
+            if (tmux.hasSession(session.tmuxSession())) {
+                tmux.killSession(session.tmuxSession());
+            }
+            SessionRefusal.refuse(store, session, context, "the session did not start: " + e.getMessage(), lock);
+            throw e;
+        }
     }
 
     Supervisor supervisor(SessionRecord session, Integration integration, List<DetectedAgent> roster,

@@ -118,8 +118,15 @@ public final class ManualRun {
             SessionRefusal.refuse(store, session, context, refused.get(), null);
             throw AgentorchestrException.error(refused.get() + "; session " + id + " ended");
         }
-        WorkerRecord worker = launcher.launch(session, new WorkerSpec(workerId, brief, agent.profile(),
-                agent.binary(), true, null, Optional.empty(), null));
+        WorkerRecord worker;
+        try {
+            worker = launcher.launch(session, new WorkerSpec(workerId, brief, agent.profile(), agent.binary(), true,
+                    null, Optional.empty(), null));
+        } catch (RuntimeException e) {
+            // The session ends failed with the reason, never "running" for good.
+            SessionRefusal.refuse(store, session, context, "the session did not start: " + e.getMessage(), null);
+            throw e;
+        }
         return new Started(session, worker, request, now, agent.profile().exitCommand(), agent.profile().markers(),
                 warnings, context);
     }

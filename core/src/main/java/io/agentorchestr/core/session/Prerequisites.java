@@ -66,6 +66,12 @@ public final class Prerequisites {
             throw AgentorchestrException.usage(project + " is not a git repository; workers need git worktrees: run "
                     + "`git init && git add -A && git commit -m init` there, or pass --project with a repository");
         }
+        if (!"sha1".equals(git.objectFormat(project))) {
+            // JGit, which commits workers' leftovers and reads their history, reads SHA-1 repositories only.
+            throw AgentorchestrException.usage(project + " is a " + git.objectFormat(project) + " repository; "
+                    + "agentorchestr works with SHA-1 repositories only (git's default): use a clone made without "
+                    + "--object-format=sha256");
+        }
         Path top = git.topLevel(project);
         if (git.resolveCommit(top, "HEAD").isEmpty()) {
             throw AgentorchestrException.usage("the repository " + top + " has no commits yet; make a first commit "
