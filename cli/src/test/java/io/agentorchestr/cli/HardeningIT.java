@@ -164,6 +164,22 @@ class HardeningIT extends SandboxedRun {
         assertFalse(dist.tmux("list-sessions").ok(), "no tmux session is left either");
     }
 
+    /** Killed with everything it ran: --clean --finished takes what is left and the session ends failed. */
+    @Test
+    void aSessionWhoseOwnerAndTmuxAreGoneIsCleanedByFinishedAndEndsFailed() throws Exception {
+        Process p = dist.start(dir.resolve("killed.log"), "--goal", "Slow note [demo:sleep=60]", "--agents", "demo",
+                "--project", project.dir().toString(), "--no-attach");
+        awaitLog(dir.resolve("killed.log"), "w01 started");
+        p.destroyForcibly().waitFor();
+        dist.tmux("kill-server");
+        ExecResult clean = dist.run("--clean", "--finished", "--json");
+        assertEquals(0, clean.exitCode(), clean.stderr());
+        com.fasterxml.jackson.databind.JsonNode s = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dist.run("--list-sessions", "--json").stdout()).get(0);
+        assertTrue(clean.stdout().contains(s.get("id").asText()), "the abandoned session was cleaned: " + clean.stdout());
+        assertEquals("failed", s.get("status").asText(), s.toString());
+    }
+
     @Test
     void outOfRangeValuesAreRefusedBeforeAnythingStarts() throws Exception {
         String[][] cases = {

@@ -48,7 +48,8 @@ public final class SessionCleanup {
 
     /**
      * @param ids      sessions to clean; empty with {@code finished} for every ended session
-     * @param finished clean every session that ended (done, failed, interrupted)
+     * @param finished clean every session that ended (done, failed, interrupted), and running ones
+     *                 whose owner process is gone with nothing left in tmux
      * @param dryRun   only say what would be removed
      * @param force    also delete the named sessions' branches whose work is in no other branch (never a
      *                 worktree with uncommitted changes); only with {@code ids}, so the user chooses them
@@ -61,7 +62,14 @@ public final class SessionCleanup {
         List<SessionRecord> sessions = select(ids, finished);
         List<Item> items = new ArrayList<>();
         for (SessionRecord s : sessions) {
+            boolean abandoned = abandoned(s);
             items.addAll(clean(s, dryRun, force));
+            if (abandoned && !dryRun) {
+                String why = "abandoned: its process (pid " + s.ownerPid() + ") was gone and nothing of it ran in tmux;"
+                        + " cleaned";
+                store.updateSession(s.ended(SessionStatus.FAILED, why));
+                store.append(s.id(), new SessionEvent.SessionEnded(SessionStatus.FAILED.label(), why));
+            }
         }
         return items;
     }
@@ -83,10 +91,19 @@ public final class SessionCleanup {
         }
         if (finished) {
             store.recentSessions(Integer.MAX_VALUE).stream()
-                    .filter(s -> s.status().finished() || s.status() == SessionStatus.INTERRUPTED)
+                    .filter(s -> s.status().finished() || s.status() == SessionStatus.INTERRUPTED || abandoned(s))
                     .filter(s -> !SessionLock.driven(s)).forEach(chosen::add);
         }
         return List.copyOf(chosen);
+    }
+
+    /**
+     * Recorded as running, but its owner process is gone and nothing of it runs in tmux: a start
+     * killed part way (SIGTERM in a pre_task hook) or a crash with everything lost. Nothing can be
+     * resumed from it that its worktrees and branches do not keep, and those are kept as ever.
+     */
+    private boolean abandoned(SessionRecord s) {
+        return s.status() == SessionStatus.RUNNING && !SessionLock.driven(s) && !tmux.hasSession(s.tmuxSession());
     }
 
     private List<Item> clean(SessionRecord s, boolean dryRun, boolean force) {
