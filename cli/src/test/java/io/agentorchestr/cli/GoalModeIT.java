@@ -125,6 +125,26 @@ class GoalModeIT extends SandboxedRun {
         }
     }
 
+    /**
+     * The demo lead merges only at the end: w01's agent must not live on until then. It is stopped
+     * soon after w01 finished, while w02 still works, and its pane keeps its last screen.
+     */
+    @Test
+    void aFinishedWorkersAgentIsStoppedWhileTheOthersWorkOn() throws IOException {
+        JsonNode out = goal("Quick\nSlow [demo:sleep=12]", 0);
+        assertEquals("done", out.get("state").asText());
+        try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
+            String session = out.get("session").asText();
+            WorkerRecord w02 = store.workers(session).stream().filter(w -> w.id().equals("w02")).findFirst()
+                    .orElseThrow();
+            var stopped = store.events(session).stream().filter(e -> e.kind().equals("health_action")
+                    && e.data().contains("agent_stopped") && "w01".equals(e.workerId())).findFirst();
+            assertTrue(stopped.isPresent(), "w01's agent was stopped once it finished: " + store.events(session));
+            assertTrue(stopped.get().at().isBefore(w02.endedAt()), "before w02 ended, not at the goal's end");
+        }
+        assertTrue(out.get("workers").get(0).get("merged_commit").isTextual(), "its work was still merged");
+    }
+
     @Test
     void aGoalFileIsReadAsUtf8() throws IOException {
         Path file = Files.writeString(dir.resolve("goal.md"), "Écrire une note ☕\n");

@@ -162,7 +162,8 @@ final class DemoLead {
             JsonNode m = mcp.call("merge_worker", Map.of("worker_id", id));
             out.println("demo lead: merge " + id + ": " + m.path("message").asText());
             if (!m.path("merged").asBoolean()) {
-                problems.add(id + " not merged: conflicts in " + m.path("conflicts"));
+                problems.add(id + " not merged: " + (m.path("conflicts").isEmpty() ? m.path("message").asText()
+                        : "conflicts in " + m.path("conflicts")));
             }
         }
         JsonNode v = mcp.call("verify", Map.of());

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -35,6 +36,7 @@ final class ToolCalls {
     private final LeadActivity leadActivity;
     private final Scheduler workers;
     private final int maxBusy;
+    private final CallQuota quota = new CallQuota(java.time.Clock.systemUTC());
 
     ToolCalls(StateStore store, String sessionId, LeadActivity leadActivity, Scheduler workers, int maxBusy) {
         this.store = store;
@@ -117,6 +119,12 @@ final class ToolCalls {
                                                   McpSchema.CallToolRequest request, McpAsyncServerExchange exchange) {
         Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
         String caller = String.valueOf(exchange.transportContext().get(McpToolServer.CALLER_KEY));
+        Optional<CallQuota.Refusal> refused = quota.take(caller);
+        if (refused.isPresent()) {
+            // Only the first refusal of a spell is logged: a flood must not reach the store this way either.
+            return Mono.just(refused.get().first() ? error(name, caller, arguments, refused.get().message())
+                    : McpSchema.CallToolResult.builder().addTextContent(refused.get().message()).isError(true).build());
+        }
         ToolArgs args;
         try {
             args = ToolArgs.checked(name, params, arguments);

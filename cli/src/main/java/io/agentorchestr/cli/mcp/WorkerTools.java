@@ -8,6 +8,11 @@ import java.util.List;
 
 /** A worker's tools; the caller's worker id comes from its token, never from an argument. */
 final class WorkerTools {
+    /** A progress line is stored and shown in list_workers: a sentence, not a log. */
+    static final int PROGRESS_CHARS = 1_000;
+    /** A question is pasted into the lead's input. */
+    static final int QUESTION_CHARS = 4_000;
+
     private WorkerTools() {
     }
 
@@ -21,7 +26,7 @@ final class WorkerTools {
                                         .maxChars(20_000)),
                         (a, worker) -> Views.worker(s.reportDone(worker, a.string("state"), a.string("summary")), s)),
                 t.tool("report_progress", "Tell the lead how far you are (it sees this in list_workers).",
-                        List.of(Param.req("message", "string", "One sentence.").maxChars(20_000)),
+                        List.of(Param.req("message", "string", "One sentence.").maxChars(PROGRESS_CHARS)),
                         (a, worker) -> {
                             s.reportProgress(worker, a.string("message"));
                             return "noted";
@@ -29,7 +34,7 @@ final class WorkerTools {
                 t.tool("ask_lead", "Ask the lead a question when you cannot continue without an answer. The answer "
                                 + "arrives later as a message typed into your input.",
                         List.of(Param.req("question", "string", "The question, with the options you see.")
-                                .maxChars(20_000)),
+                                .maxChars(QUESTION_CHARS)),
                         (a, worker) -> s.askLead(worker, a.string("question"))));
     }
 

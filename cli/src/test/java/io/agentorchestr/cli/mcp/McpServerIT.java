@@ -181,6 +181,39 @@ class McpServerIT {
         }
     }
 
+    /**
+     * A worker in a loop: a progress report of 20 KB is refused for its size, and past the burst its
+     * calls are refused with the time to wait, so neither the store nor the lead's input is flooded.
+     */
+    @Test
+    void aWorkerFloodingItsToolsIsRefusedAndTheStoreBarelyGrows() throws Exception {
+        call(lead, "spawn_worker", Map.of("task", "idle [demo:ignore]"));
+        var access = session.started.server().workerAccess("w01");
+        McpSyncClient worker = LiveSession.client(access.url(), "Bearer " + access.token());
+        try {
+            McpSchema.CallToolResult big = call(worker, "report_progress", Map.of("message", "x".repeat(20_000)));
+            assertTrue(big.isError() && text(big).contains("the limit is 1000"), text(big));
+            int refused = 0;
+            for (int i = 0; i < 200; i++) {
+                McpSchema.CallToolResult r = call(worker, "report_progress", Map.of("message", "step " + i));
+                if (r.isError()) {
+                    assertTrue(text(r).contains("w01 is calling its tools too often") && text(r).contains("wait "),
+                            text(r));
+                    refused++;
+                }
+            }
+            assertTrue(refused >= 150, "most of the flood was refused: " + refused);
+            var logged = session.context.store().events(session.started.session().id());
+            long events = logged.size();
+            System.out.printf("a flood of 201 progress reports (one of 20 KB): %d refused, %d events, %d bytes of "
+                    + "event data%n", refused, events, logged.stream().mapToLong(e -> e.data().length()).sum());
+            assertTrue(events < 100, "the flood did not reach the store: " + events + " events");
+            assertFalse(call(lead, "list_workers", Map.of()).isError(), "the lead is never limited");
+        } finally {
+            worker.closeGracefully();
+        }
+    }
+
     private static void poll(java.util.function.BooleanSupplier condition) {
         io.agentorchestr.core.testing.Poll.until("the condition", java.time.Duration.ofSeconds(30), condition);
     }

@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 public final class AgentStopper {
     /** The environment variable every agent of a session is started with. */
     public static final String SESSION_ENV = "AGENTORCHESTR_SESSION_ID";
+    /** The variable a worker's agent (and its hooks) is started with, besides the session's. */
+    public static final String WORKER_ENV = "AGENTORCHESTR_WORKER_ID";
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final Tmux tmux;
@@ -65,7 +67,24 @@ public final class AgentStopper {
     public Stopped stop(String sessionId, String tmuxSession, Map<PaneRef, String> exitCommands) {
         Set<String> asked = askToExit(tmuxSession, exitCommands);
         int exited = asked.isEmpty() ? 0 : awaitExit(tmuxSession, asked);
-        List<Long> left = processes.withEnvironment(SESSION_ENV, sessionId);
+        return signal(exited, processes.withEnvironment(SESSION_ENV, sessionId));
+    }
+
+    /**
+     * Stops one worker's agent the same way (asked, then signalled), and only what carries that
+     * worker's id as well as the session's: its pane keeps its last screen.
+     *
+     * @param exitCommand what to type to make its agent quit; null when it has none
+     */
+    public Stopped stopWorker(String sessionId, String tmuxSession, PaneRef pane, String exitCommand, String workerId) {
+        Set<String> asked = askToExit(tmuxSession, exitCommand == null ? Map.of() : Map.of(pane, exitCommand));
+        int exited = asked.isEmpty() ? 0 : awaitExit(tmuxSession, asked);
+        List<Long> left = new java.util.ArrayList<>(processes.withEnvironment(SESSION_ENV, sessionId));
+        left.retainAll(processes.withEnvironment(WORKER_ENV, workerId));
+        return signal(exited, left);
+    }
+
+    private Stopped signal(int exited, List<Long> left) {
         left.forEach(processes::terminate);
         List<Long> survivors = awaitGone(left);
         survivors.forEach(processes::kill);

@@ -131,6 +131,7 @@ public final class GoalResume {
             relaunch.forEach(w -> supervisor.relaunch(w, "the tmux session was gone (reboot or tmux kill-server)"));
         }
         GoalRun.connect(supervisor, server, watch);
+        run.stopFinished(session, supervisor);
         String detail = (tmuxAlive ? "tmux session alive: adopted " : "tmux session gone: relaunched or recorded from disk ")
                 + unfinished.stream().map(WorkerRecord::id).toList()
                 + (samePort ? ", same MCP port" : ", new MCP port " + server.port());

@@ -179,6 +179,7 @@ public final class GoalRun {
             watch.launchFirst(LeadPrompt.build(context.preamble().text(), integration.branch(), r.maxWorkers(),
                     r.goal(), null, supervisor.skills().available()));
             connect(supervisor, server, watch);
+            stopFinished(session, supervisor);
             return new Started(session, supervisor, server, integration, watch, runtime, now, lock,
                     audience(session, supervisor, watch, attention));
         } catch (RuntimeException e) {
@@ -229,6 +230,11 @@ public final class GoalRun {
         supervisor.watchWorkers(audience::workerChanged);
         lead.tellTo(audience::lead);
         return audience;
+    }
+
+    /** Each worker's agent is stopped once the worker has finished ({@link FinishedAgents}). */
+    void stopFinished(SessionRecord session, Supervisor supervisor) {
+        supervisor.stopFinishedAgents(new FinishedAgents(session, live, stopper, supervisor::exitCommandOf));
     }
 
     static void connect(Supervisor supervisor, ToolServer server, LeadWatch watch) {

@@ -177,6 +177,12 @@ public final class Supervisor {
         return board.all();
     }
 
+    /** Stops each worker's agent once it has finished; until then it counts against the worker limit. */
+    void stopFinishedAgents(FinishedAgents finished) {
+        spawner.countAlso(finished);
+        board.watch(finished);
+    }
+
     /** Calls {@code watcher} on every change of a worker (state, merge, relaunch), on the changing thread. */
     public void watchWorkers(Consumer<WorkerRecord> watcher) {
         board.watch(watcher);
@@ -430,10 +436,14 @@ public final class Supervisor {
     Map<PaneRef, String> exitCommands() {
         Map<PaneRef, String> out = new java.util.LinkedHashMap<>();
         for (WorkerRecord w : board.all()) {
-            agents.find(w.agent()).map(a -> a.profile().exitCommand()).filter(c -> c != null && w.paneId() != null)
-                    .ifPresent(c -> out.put(new PaneRef(w.paneId()), c));
+            exitCommandOf(w.agent()).filter(c -> w.paneId() != null).ifPresent(c -> out.put(new PaneRef(w.paneId()), c));
         }
         return out;
+    }
+
+    /** What makes an agent of the roster quit when typed into its pane, if it has such a command. */
+    Optional<String> exitCommandOf(String agentKey) {
+        return agents.find(agentKey).map(a -> a.profile().exitCommand()).filter(c -> !c.isBlank());
     }
 
     void shutdown() {

@@ -43,6 +43,9 @@ final class WorkerSpawner {
     private final Object lock = new Object();
     private final java.util.Map<String, java.util.List<String>> skillsGiven = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile SkillCatalog skills = SkillCatalog.NONE;
+    private volatile FinishedAgents finished;
+    /** Longer than asking an agent to quit and signalling it take together. */
+    private static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(15);
     private boolean closed;
 
     WorkerSpawner(SessionRecord session, StateStore store, Git git, WorkerLauncher launcher, Integration integration,
@@ -87,6 +90,7 @@ final class WorkerSpawner {
                 }
             }
             String start = startCommit(r.dependsOn());
+            awaitStoppedAgents();
             if (board.active() >= maxWorkers) {
                 throw new ToolError(board.active() + " workers are running, the maximum is " + maxWorkers
                         + "; call wait_for_any, then spawn again");
@@ -168,6 +172,24 @@ final class WorkerSpawner {
     }
 
     /** A reviewer worker that compares two workers' changes. */
+    /** Finished workers' agents being stopped count against the limit: live agents are what it bounds. */
+    void countAlso(FinishedAgents stopping) {
+        this.finished = stopping;
+    }
+
+    /** Gives agents of finished workers that are still being stopped the moment they need (seconds). */
+    private void awaitStoppedAgents() {
+        FinishedAgents f = finished;
+        if (f == null || board.active() >= maxWorkers) {
+            return;
+        }
+        try {
+            f.awaitAtMost(maxWorkers - (int) board.active() - 1, STOP_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     WorkerRecord crossReview(String a, String b, String focus) {
         WorkerRecord wa = board.get(a);
         WorkerRecord wb = board.get(b);

@@ -115,7 +115,7 @@ final class PaneOpener {
         env.put(GatedCommand.PROMPT_FILE_ENV, a.promptFile().toString());
         env.put(GatedCommand.EXIT_FILE_ENV, WorkerWatch.exitFile(a.log()).toString());
         env.put(AgentStopper.SESSION_ENV, a.session().id());
-        env.put("AGENTORCHESTR_WORKER_ID", a.workerId());
+        env.put(AgentStopper.WORKER_ENV, a.workerId());
         env.put("AGENTORCHESTR_DONE_FLAG", ControlFiles.doneFlag(a.worktree()).toString());
         return new NewPane(GatedCommand.wrap(List.of()), Path.of(a.session().sessionDir()), env);
     }

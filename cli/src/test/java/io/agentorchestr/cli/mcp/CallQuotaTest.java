@@ -1,0 +1,42 @@
+package io.agentorchestr.cli.mcp;
+
+import io.agentorchestr.core.testing.SettableClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CallQuotaTest {
+    private final SettableClock clock = new SettableClock("2026-12-07T10:00:00Z");
+    private final CallQuota quota = new CallQuota(clock);
+
+    @Test
+    void aBurstPassesThenCallsAreRefusedWithTheWaitAndOnlyTheFirstRefusalIsLogged() {
+        for (int i = 0; i < CallQuota.BURST; i++) {
+            assertTrue(quota.take("w01").isEmpty(), "call " + i);
+        }
+        CallQuota.Refusal first = quota.take("w01").orElseThrow();
+        assertTrue(first.first() && first.message().contains("wait 2 s"), first.message());
+        assertFalse(quota.take("w01").orElseThrow().first(), "the second refusal of the spell is not logged");
+        assertTrue(quota.take("w02").isEmpty(), "each worker has its own bucket");
+        clock.advance(CallQuota.REFILL);
+        assertTrue(quota.take("w01").isEmpty(), "one call back per refill");
+        assertTrue(quota.take("w01").isPresent());
+        clock.advance(Duration.ofMinutes(5));
+        int allowed = 0;
+        while (quota.take("w01").isEmpty()) {
+            allowed++;
+        }
+        assertEquals(CallQuota.BURST, allowed, "the bucket refills to the burst, no more");
+    }
+
+    @Test
+    void theLeadIsNeverLimited() {
+        for (int i = 0; i < 1000; i++) {
+            assertTrue(quota.take("lead").isEmpty());
+        }
+    }
+}
