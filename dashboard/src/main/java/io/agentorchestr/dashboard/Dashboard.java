@@ -53,6 +53,9 @@ public final class Dashboard implements AutoCloseable {
         this.streams = streams;
     }
 
+    /** Request threads: live streams hold one each ({@link Streams#MAX_STREAMS} at most), the rest serve requests. */
+    static final int THREADS = 128;
+
     public static Dashboard start(Settings s) {
         String token = DashboardToken.load(s.tokenFile(), s.newToken());
         StoreReader store = StoreReader.open(s.stateDb());
@@ -61,7 +64,7 @@ public final class Dashboard implements AutoCloseable {
         DashboardData data = new DashboardData(store, s.git());
         Streams streams = new Streams(data, feed, changes);
 
-        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        QueuedThreadPool threads = new QueuedThreadPool(THREADS, 4);
         threads.setName("dashboard-http");
         threads.setDaemon(true);
         Server jetty = new Server(threads);

@@ -16,11 +16,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * The two live streams (server-sent events): every new event of every session, resumable with
  * {@code Last-Event-ID}; and one worker's pane output as it grows. Each holds its request's thread
- * until the client goes (found by a keep-alive comment every few seconds) or the dashboard stops.
+ * until the client goes (found by a keep-alive comment every few seconds) or the dashboard stops, so
+ * at most {@value #MAX_STREAMS} are open at once, and the request threads left over always answer the
+ * page, the API and /healthz: past that a stream is refused (503) with the reason.
  */
 final class Streams {
     private static final long KEEP_ALIVE_MS = 10_000;
     private static final int REPLAY_BATCH = 500;
+    /** Fewer than the request threads ({@link Dashboard#THREADS}) by a margin for everything else. */
+    static final int MAX_STREAMS = 96;
+    private final Semaphore open = new Semaphore(MAX_STREAMS);
 
     private final DashboardData data;
     private final EventFeed feed;
@@ -34,6 +39,38 @@ final class Streams {
     }
 
     void events(HttpServletRequest request, HttpServletResponse response, Params params) throws IOException {
+        if (!open.tryAcquire()) {
+            refuse(response);
+            return;
+        }
+        try {
+            eventStream(request, response, params);
+        } finally {
+            open.release();
+        }
+    }
+
+    void output(WorkerRecord w, HttpServletRequest request, HttpServletResponse response, Params params)
+            throws IOException {
+        if (!open.tryAcquire()) {
+            refuse(response);
+            return;
+        }
+        try {
+            outputStream(w, request, response, params);
+        } finally {
+            open.release();
+        }
+    }
+
+    private static void refuse(HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", "30");
+        Replies.error(response, 503, MAX_STREAMS + " live streams are open, the most this dashboard keeps at once; "
+                + "close some dashboard tabs (each open page holds one or two)");
+    }
+
+    private void eventStream(HttpServletRequest request, HttpServletResponse response, Params params)
+            throws IOException {
         String lastId = request.getHeader("Last-Event-ID");
         long after = lastId != null && lastId.matches("[0-9]{1,18}") ? Long.parseLong(lastId)
                 : params.number("after", -1, -1, Long.MAX_VALUE);
@@ -70,8 +107,8 @@ final class Streams {
         }
     }
 
-    void output(WorkerRecord w, HttpServletRequest request, HttpServletResponse response, Params params)
-            throws IOException {
+    private void outputStream(WorkerRecord w, HttpServletRequest request, HttpServletResponse response,
+                              Params params) throws IOException {
         Path log = DashboardData.logOf(w);
         String lastId = request.getHeader("Last-Event-ID");
         long offset = lastId != null && lastId.matches("[0-9]{1,18}") ? Long.parseLong(lastId)

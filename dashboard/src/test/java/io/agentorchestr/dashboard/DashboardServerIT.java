@@ -220,6 +220,45 @@ class DashboardServerIT {
         }
     }
 
+    /**
+     * 200 clients ask for the event stream at once: at most {@link Streams#MAX_STREAMS} are kept open,
+     * the rest are refused with 503 and the reason, and /healthz and the API still answer.
+     */
+    @Test
+    void twoHundredEventStreamsLeaveThePageAndTheApiAnswering() throws Exception {
+        List<Socket> sockets = new java.util.ArrayList<>();
+        int open = 0;
+        int refused = 0;
+        try {
+            for (int i = 0; i < 200; i++) {
+                Socket s = new Socket("127.0.0.1", dashboard.port());
+                sockets.add(s);
+                s.getOutputStream().write(("GET /api/events HTTP/1.1\r\nHost: 127.0.0.1:" + dashboard.port()
+                        + "\r\nAuthorization: Bearer " + dashboard.token() + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                String status = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII))
+                        .readLine();
+                if (status.startsWith("HTTP/1.1 200")) {
+                    open++;
+                } else {
+                    assertTrue(status.startsWith("HTTP/1.1 503"), status);
+                    refused++;
+                }
+            }
+            long t0 = System.nanoTime();
+            assertEquals(200, get("/healthz").statusCode());
+            assertEquals(200, authed("/api/sessions?limit=5").statusCode());
+            System.out.printf("200 event streams asked for: %d open, %d refused (503); /healthz and /api/sessions "
+                    + "answered in %d ms%n", open, refused, (System.nanoTime() - t0) / 1_000_000);
+            assertEquals(Streams.MAX_STREAMS, open);
+            assertEquals(200 - Streams.MAX_STREAMS, refused);
+        } finally {
+            for (Socket s : sockets) {
+                s.close();
+            }
+        }
+    }
+
     @Test
     void theEventStreamDeliversNewEventsAndResumesFromLastEventId() throws Exception {
         long before = store.append("aaaa0001", new SessionEvent.ProgressReported("lead", "before the stream"));
