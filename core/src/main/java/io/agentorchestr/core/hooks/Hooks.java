@@ -134,7 +134,7 @@ public final class Hooks implements AutoCloseable {
         HookRun run;
         try {
             ExecResult r = runner.run(ProcessSpec.of("sh", "-c", hook.command()).in(projectRoot).withEnv(env)
-                    .withStdin(json(event)).withTimeout(set.timeout()));
+                    .withStdin(json(event)).withTimeout(set.timeout()).reapingStrays());
             run = new HookRun(hook, worker, r.exitCode(), r.timedOut(), r.duration().toMillis(),
                     tail(r.stderr()), canVeto && !r.ok());
         } catch (RuntimeException e) {

@@ -20,6 +20,8 @@ public final class SystemProcessRunner implements ProcessRunner {
     private static final Duration GRACE = Duration.ofSeconds(2);
     /** Bytes kept of each output stream of each child ({@link BoundedOutput}). */
     static final int OUTPUT_LIMIT = 8 * 1024 * 1024;
+    /** The environment variable that marks the processes of one run whose strays are reaped. */
+    static final String STRAY_MARK = "AGENTORCHESTR_RUN_MARK";
 
     @Override
     public ExecResult run(ProcessSpec spec) {
@@ -29,6 +31,11 @@ public final class SystemProcessRunner implements ProcessRunner {
             builder.directory(spec.workDir().toFile());
         }
         builder.environment().putAll(spec.env());
+        // A mark only this run's processes carry, found again in /proc once its own process is gone.
+        String mark = spec.reapStrays() ? java.util.UUID.randomUUID().toString() : null;
+        if (mark != null) {
+            builder.environment().put(STRAY_MARK, mark);
+        }
         long start = System.nanoTime();
         Process process;
         try {
@@ -45,11 +52,33 @@ public final class SystemProcessRunner implements ProcessRunner {
             stopTree(process);
         }
         join(feeder);
+        if (mark != null) {
+            reap(mark);
+        }
         String stdout = out.finish();
         String stderr = err.finish();
         int code = process.isAlive() ? -1 : process.exitValue();
         return new ExecResult(spec.argv(), code, stdout, stderr,
                 Duration.ofNanos(System.nanoTime() - start), timedOut);
+    }
+
+    /** Stops what the run left behind: SIGTERM, then SIGKILL for what is still there after the grace. */
+    private static void reap(String mark) {
+        ProcessTable table = new LocalProcessTable();
+        List<Long> strays = table.withEnvironment(STRAY_MARK, mark);
+        strays.forEach(table::terminate);
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        List<Long> alive = strays;
+        while (!alive.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            alive = alive.stream().filter(table::alive).toList();
+        }
+        alive.forEach(table::kill);
     }
 
     /**

@@ -55,6 +55,17 @@ class HooksIT {
     }
 
     @Test
+    void whatAHookStartsAndLeavesRunningEndsWithTheHook() throws Exception {
+        try (Hooks h = hooks(Hooks.DEFAULT_TIMEOUT, hook(HookEvent.PRE_TASK,
+                "nohup sleep 300 > /dev/null 2>&1 & echo $! > stray; exit 0"))) {
+            assertEquals(Optional.empty(), h.check(HookEvent.PRE_TASK, Map.of("worker_id", "w01")));
+        }
+        long stray = Long.parseLong(Files.readString(dir.resolve("stray")).strip());
+        io.agentorchestr.core.testing.Poll.until("the hook's background process to be gone", Duration.ofSeconds(10),
+                () -> ProcessHandle.of(stray).map(p -> !p.isAlive()).orElse(true));
+    }
+
+    @Test
     void theFirstFailingPreHookRefusesWithItsStderrAndTheRestDoNotRun() throws Exception {
         try (Hooks h = hooks(Hooks.DEFAULT_TIMEOUT, hook(HookEvent.PRE_SESSION, "true"),
                 hook(HookEvent.PRE_SESSION, "echo 'no sessions on Fridays' >&2; exit 3"),

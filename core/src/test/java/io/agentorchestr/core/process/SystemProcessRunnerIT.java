@@ -42,6 +42,25 @@ class SystemProcessRunnerIT {
     }
 
     @Test
+    void whatARunLeavesBehindIsStoppedWhenAskedAndOnlyThen(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String script = "sleep 300 > /dev/null 2>&1 & echo $! > pid; echo started";
+        ExecResult reaped = runner.run(ProcessSpec.of("sh", "-c", script).in(dir).reapingStrays());
+        assertEquals("started\n", reaped.stdout());
+        long stray = Long.parseLong(java.nio.file.Files.readString(dir.resolve("pid")).strip());
+        io.agentorchestr.core.testing.Poll.until("the stray to be gone", java.time.Duration.ofSeconds(10),
+                () -> ProcessHandle.of(stray).map(h -> !h.isAlive()).orElse(true));
+
+        runner.run(ProcessSpec.of("sh", "-c", script).in(dir));
+        long kept = Long.parseLong(java.nio.file.Files.readString(dir.resolve("pid")).strip());
+        try {
+            assertTrue(ProcessHandle.of(kept).map(ProcessHandle::isAlive).orElse(false), "not asked: left alone");
+        } finally {
+            ProcessHandle.of(kept).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
     void feedsStdinAndKeepsUtf8() {
         ExecResult r = runner.run(ProcessSpec.of("cat").withStdin("héllo ☕\n".getBytes(StandardCharsets.UTF_8)));
         assertEquals("héllo ☕\n", r.stdout());
