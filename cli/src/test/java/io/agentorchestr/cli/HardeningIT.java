@@ -240,7 +240,10 @@ class HardeningIT extends SandboxedRun {
             assertTrue(inCheckout.noneMatch(f -> f.getFileName().toString().startsWith("hs_err")),
                     "nothing in the checkout: " + project.git("status", "--porcelain", "--ignored"));
         }
-        try (Stream<Path> inState = Files.list(dir.resolve("xdg/state/agentorchestr"))) {
+        Path crash = dir.resolve("xdg/state/agentorchestr/crash");
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(crash)), "crash reports are the user's only");
+        try (Stream<Path> inState = Files.list(crash)) {
             assertEquals(2, inState.filter(f -> f.getFileName().toString().startsWith("hs_err_pid")).count(),
                     "both reports in the state directory: " + r.stdout() + demo.stdout());
         }
