@@ -15,6 +15,21 @@ public final class FileTrouble {
     private FileTrouble() {
     }
 
+    /**
+     * Whether {@code e} (or a cause) says a disk is full: ENOSPC from the file system, SQLITE_FULL from
+     * the store, or a quota reached. Such a failure passes once space is freed, unlike most others.
+     */
+    public static boolean diskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (m.contains("no space left") || m.contains("sqlite_full") || m.contains("database or disk is full")
+                    || m.contains("disk quota exceeded")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static String describe(String doing, IOException e) {
         if (e instanceof CharacterCodingException) {
             return doing + ": the text cannot be written as UTF-8 (it contains an invalid character such as a "

@@ -72,7 +72,7 @@ public final class GoalRun {
     private volatile ProjectFiles.MemorySource memories = ProjectFiles.MemorySource.NONE;
     private volatile Function<Path, Attention> attentions = project -> Attention.none();
     /** What the session's background work writes through: a failed write is reported, not fatal. */
-    private final StateStore live;
+    private final FailSoftStore live;
     private volatile String lastLeadTrouble;
 
     public GoalRun(AppPaths paths, Tmux tmux, Git git, StateStore store, ProcessRunner runner,
@@ -200,6 +200,7 @@ public final class GoalRun {
                           SessionRuntime runtime, SessionContext context) {
         Supervisor s = new Supervisor(session, live, tmux, git, launcher, integration, new Verifier(runner), roster,
                 runtime.maxWorkers(), runtime.health(), context, progress);
+        live.onDiskFull(s::pauseFor);
         s.useSkills(skills.apply(Path.of(session.project())));
         s.skills().refused().forEach(r -> progress.accept("warning: skill refused, no worker will get it: " + r));
         return s;
@@ -316,8 +317,10 @@ public final class GoalRun {
             default -> SessionStatus.FAILED;
         };
         SessionRecord ended = store.session(s.session().id()).orElse(s.session()).ended(status, end.summary());
-        store.updateSession(ended);
-        store.append(ended.id(), new SessionEvent.SessionEnded(status.label(), end.summary()));
+        // Through the fail-soft store: a full disk must not turn the end into a crash (the session
+        // then resumes as a crashed one would).
+        live.updateSession(ended);
+        live.append(ended.id(), new SessionEvent.SessionEnded(status.label(), end.summary()));
         Optional<VerifyResult> verify = s.supervisor().lastVerify();
         SessionHooks.ended(s.supervisor().context(), ended, store.workers(ended.id()), s.integration().branch(),
                 verify.map(VerifyResult::passed).orElse(null), verify.map(v -> v.commands().stream()

@@ -3,6 +3,7 @@ package io.agentorchestr.core.goal;
 import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.context.SessionContext;
 import io.agentorchestr.core.context.TaskHooks;
+import io.agentorchestr.core.error.FileTrouble;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.monitor.Completion;
 import io.agentorchestr.core.health.CircuitBreaker;
@@ -198,7 +199,15 @@ public final class Supervisor {
 
     /** spawn_worker: a new worker on a fresh branch, or the earlier one for a repeated request_id. */
     public WorkerRecord spawn(SpawnRequest r) {
-        return spawner.spawn(r);
+        try {
+            return spawner.spawn(r);
+        } catch (ToolError e) {
+            // A worktree that cannot be made for lack of space: pause, do not let the lead give up.
+            if (FileTrouble.diskFull(e)) {
+                pauseFor("a disk is full: " + firstLine(e.getMessage()));
+            }
+            throw e;
+        }
     }
 
     /** Records a worker's outcome once (later signals are only logged) and saves its uncommitted work. */
@@ -409,6 +418,19 @@ public final class Supervisor {
     GoalEnd tmuxGone() {
         return new GoalEnd(GoalEnd.Kind.PAUSED, "the tmux session " + session.tmuxSession() + " disappeared (tmux "
                 + "kill-server or a reboot); continue with agentorchestr --resume " + session.id());
+    }
+
+    /**
+     * The run ends as paused for {@code reason} (a full disk): the lead, workers and panes carry on,
+     * and --resume continues once the cause is gone.
+     */
+    public boolean pauseFor(String reason) {
+        boolean paused = end.complete(new GoalEnd(GoalEnd.Kind.PAUSED, reason + "; the agents keep running: "
+                + "free space, then continue with agentorchestr --resume " + session.id()));
+        if (paused) {
+            progress.accept("pausing: " + reason);
+        }
+        return paused;
     }
 
     /** Ctrl-C: the run ends as paused (the lead, workers and panes carry on); false if it had already ended. */

@@ -1,5 +1,6 @@
 package io.agentorchestr.core.store;
 
+import io.agentorchestr.core.error.FileTrouble;
 import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.session.SessionRuntime;
@@ -26,6 +27,8 @@ public final class FailSoftStore implements StateStore {
     private final Consumer<String> trouble;
     private long lost;
     private Instant lastReport;
+    private volatile Consumer<String> diskFull = reason -> { };
+    private volatile boolean diskFullTold;
 
     public FailSoftStore(StateStore store, Consumer<String> trouble) {
         this.store = store;
@@ -45,7 +48,19 @@ public final class FailSoftStore implements StateStore {
         }
     }
 
+    /**
+     * Who is told when a write fails because a disk is full (once): a session pauses then, its agents
+     * running, instead of going on without a record or ending; it resumes once space is freed.
+     */
+    public void onDiskFull(Consumer<String> listener) {
+        this.diskFull = listener;
+    }
+
     private void failed(String what, RuntimeException e) {
+        if (FileTrouble.diskFull(e) && !diskFullTold) {
+            diskFullTold = true;
+            diskFull.accept("the disk holding the state store is full (" + e.getMessage() + ")");
+        }
         String message = null;
         synchronized (this) {
             lost++;
