@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -178,6 +179,38 @@ class HardeningIT extends SandboxedRun {
                 .readTree(dist.run("--list-sessions", "--json").stdout()).get(0);
         assertTrue(clean.stdout().contains(s.get("id").asText()), "the abandoned session was cleaned: " + clean.stdout());
         assertEquals("failed", s.get("status").asText(), s.toString());
+    }
+
+    /**
+     * The store's files made immutable under a running goal (chattr +i, as root in CI): SQLite's mapped
+     * -shm would fault with SIGBUS on the next write or read; the writes fail soft and the goal ends.
+     */
+    @Test
+    void aStoreMadeImmutableMidRunFailsSoftInsteadOfKillingTheJvm() throws Exception {
+        Path log = dir.resolve("immutable.log");
+        Process p = dist.start(log, "--goal", "Quick note [demo:sleep=5]", "--agents", "demo", "--project",
+                project.dir().toString(), "--no-attach");
+        awaitLog(log, "w01 started");
+        Path data = dist.stateDb().getParent();
+        List<String> files = new java.util.ArrayList<>(List.of("chattr", "+i"));
+        try (Stream<Path> all = Files.list(data)) {
+            all.filter(f -> f.getFileName().toString().startsWith("state.db")).forEach(f -> files.add(f.toString()));
+        }
+        ExecResult chattr = new io.agentorchestr.core.process.SystemProcessRunner().run(
+                io.agentorchestr.core.process.ProcessSpec.of(files));
+        try {
+            assertEquals(0, chattr.exitCode(), "chattr +i needs root and a file system with attributes (ext4, "
+                    + "xfs), as in CI: " + chattr.stderr());
+            assertTrue(p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS));
+            String out = Files.readString(log);
+            assertEquals(0, p.exitValue(), "no SIGBUS (exit 134): " + out);
+            assertTrue(out.contains("state.db") && out.contains("is not writable (made read-only or immutable)"), out);
+        } finally {
+            files.set(1, "-i");
+            new io.agentorchestr.core.process.SystemProcessRunner().run(
+                    io.agentorchestr.core.process.ProcessSpec.of(files));
+            p.destroyForcibly();
+        }
     }
 
     @Test

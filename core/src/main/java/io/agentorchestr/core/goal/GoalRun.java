@@ -34,6 +34,7 @@ import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
 import io.agentorchestr.core.worker.SkillCatalog;
 import io.agentorchestr.core.worker.WorkerLauncher;
+import io.agentorchestr.core.worker.WorkerRecord;
 import io.agentorchestr.core.worker.WorkerState;
 
 import java.nio.file.Path;
@@ -316,13 +317,15 @@ public final class GoalRun {
             case PAUSED -> SessionStatus.PAUSED;
             default -> SessionStatus.FAILED;
         };
-        SessionRecord ended = store.session(s.session().id()).orElse(s.session()).ended(status, end.summary());
+        SessionRecord ended = storedOr(s.session()).ended(status, end.summary());
         // Through the fail-soft store: a full disk must not turn the end into a crash (the session
         // then resumes as a crashed one would).
         live.updateSession(ended);
         live.append(ended.id(), new SessionEvent.SessionEnded(status.label(), end.summary()));
         Optional<VerifyResult> verify = s.supervisor().lastVerify();
-        SessionHooks.ended(s.supervisor().context(), ended, store.workers(ended.id()), s.integration().branch(),
+        // The run's own record of its workers: the store may be unreadable (a full or immutable disk).
+        List<WorkerRecord> workers = s.supervisor().workers();
+        SessionHooks.ended(s.supervisor().context(), ended, workers, s.integration().branch(),
                 verify.map(VerifyResult::passed).orElse(null), verify.map(v -> v.commands().stream()
                         .map(c -> "`" + c.command() + "`: exit " + c.exitCode() + (c.timedOut() ? " (timed out)" : ""))
                         .toList()).orElse(List.of()));
@@ -333,7 +336,18 @@ public final class GoalRun {
         s.audience().close();
         s.lock().close();
         return new GoalOutcome(ended, end, s.integration().branch(), s.integration().worktree().toString(),
-                store.workers(ended.id()), s.supervisor().lastVerify(), stopped);
+                workers, s.supervisor().lastVerify(), stopped);
+    }
+
+    /** The session as stored, or as this run knows it when the store cannot be read (made unreadable). */
+    private SessionRecord storedOr(SessionRecord known) {
+        try {
+            return store.session(known.id()).orElse(known);
+        } catch (RuntimeException e) {
+            progress.accept("cannot read the session from the state store (" + e.getMessage() + "); reporting what "
+                    + "this run knows");
+            return known;
+        }
     }
 
     private AgentStopper.Stopped stopAgents(Started s) {

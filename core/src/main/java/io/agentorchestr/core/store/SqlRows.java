@@ -2,6 +2,7 @@ package io.agentorchestr.core.store;
 
 import io.agentorchestr.core.error.AgentorchestrException;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +30,32 @@ final class SqlRows {
         void run() throws SQLException;
     }
 
+    /**
+     * SQLite maps the -shm file into memory; one made unwritable (chattr +i, a read-only remount)
+     * under a live connection makes the next write fault with SIGBUS, which kills the JVM. A write is
+     * refused here first (and a read: a reader writes its read mark there), as an error the fail-soft
+     * store reports and the run survives.
+     */
+    private void requireWritable() {
+        unwritable().ifPresent(f -> {
+            throw AgentorchestrException.error("cannot use the state store: " + f + " is not writable (made "
+                    + "read-only or immutable); make it writable again (chattr -i, chmod u+w)");
+        });
+    }
+
+    /** The store's file (or its -wal, -shm) that cannot be written, if one cannot. */
+    java.util.Optional<Path> unwritable() {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Path f = file.resolveSibling(file.getFileName() + suffix);
+            if (Files.exists(f) && !Files.isWritable(f)) {
+                return java.util.Optional.of(f);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     void update(String sql, Object... values) {
+        requireWritable();
         try (PreparedStatement s = prepare(sql, values)) {
             s.executeUpdate();
         } catch (SQLException e) {
@@ -38,6 +64,7 @@ final class SqlRows {
     }
 
     long insert(String sql, Object... values) {
+        requireWritable();
         try (PreparedStatement s = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             bind(s, values);
             s.executeUpdate();
@@ -50,6 +77,7 @@ final class SqlRows {
     }
 
     <T> List<T> query(String sql, RowMapper<T> mapper, Object... values) {
+        requireWritable();   // a reader writes its read mark into the mapped -shm too
         try (PreparedStatement s = prepare(sql, values); ResultSet r = s.executeQuery()) {
             List<T> out = new ArrayList<>();
             while (r.next()) {
@@ -62,6 +90,7 @@ final class SqlRows {
     }
 
     void inTransaction(SqlWork work) throws SQLException {
+        requireWritable();
         boolean auto = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {

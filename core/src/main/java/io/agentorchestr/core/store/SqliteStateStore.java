@@ -270,6 +270,11 @@ public final class SqliteStateStore implements StateStore {
 
     @Override
     public synchronized void close() {
+        if (rows.unwritable().isPresent()) {
+            // Closing checkpoints through the mapped -shm: on an unwritable file that is a SIGBUS. The
+            // process is ending; the WAL stays for the next open to take up.
+            return;
+        }
         try {
             connection.close();
         } catch (SQLException e) {
