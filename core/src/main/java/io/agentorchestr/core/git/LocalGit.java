@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The real {@link Git}: the git CLI for worktrees and branches, {@link JGitContent} for the rest. */
 public final class LocalGit implements Git {
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** Every git command's, git's own hooks (pre-merge-commit, post-checkout) included. */
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
     /** Keep git from prompting or paging: we are never on its terminal. */
     private static final Map<String, String> QUIET_ENV = Map.of("GIT_TERMINAL_PROMPT", "0", "GIT_PAGER", "cat",
             "LC_ALL", "C");
@@ -30,8 +31,16 @@ public final class LocalGit implements Git {
     private final Map<Path, Path> topLevels = new ConcurrentHashMap<>();
     private final Map<Path, Path> commonDirs = new ConcurrentHashMap<>();
 
+    private final Duration timeout;
+
     public LocalGit(ProcessRunner runner) {
+        this(runner, TIMEOUT);
+    }
+
+    /** With another limit for each git command (tests of a hanging git hook). */
+    public LocalGit(ProcessRunner runner, Duration timeout) {
         this.runner = runner;
+        this.timeout = timeout;
     }
 
     @Override
@@ -102,7 +111,7 @@ public final class LocalGit implements Git {
         // Made ahead of need, while agents start: at the lowest CPU priority, so they come first.
         List<String> argv = new ArrayList<>(List.of("nice", "-n", "19"));
         argv.addAll(spec(repo, "worktree", "add", "--quiet", "--detach", worktree.toString(), commit).argv());
-        ExecResult r = runner.run(ProcessSpec.of(argv).withEnv(QUIET_ENV).withTimeout(TIMEOUT));
+        ExecResult r = runner.run(ProcessSpec.of(argv).withEnv(QUIET_ENV).withTimeout(timeout));
         if (!r.ok()) {
             throw new ProcessFailedException(r);
         }
@@ -220,6 +229,13 @@ public final class LocalGit implements Git {
         if (r.ok()) {
             return new MergeAttempt(true, checked(worktree, "rev-parse", "HEAD").stdout().strip(), List.of(),
                     r.stdout().strip());
+        }
+        if (r.timedOut()) {
+            // The merge and its hooks were stopped: take back what they left (their lock is ours, just freed).
+            removeStaleIndexLock(worktree, Duration.ZERO);
+            abortUnfinishedMerge(worktree);
+            return new MergeAttempt(false, null, List.of(), "git merge did not finish within " + timeout.toSeconds()
+                    + " s (a git hook such as pre-merge-commit may hang: fix or remove it); the merge was taken back");
         }
         List<String> conflicts = git(worktree, "diff", "--name-only", "--diff-filter=U").stdout().lines()
                 .filter(l -> !l.isBlank()).toList();
@@ -352,9 +368,9 @@ public final class LocalGit implements Git {
             "\\.lock'?: File exists|cannot lock ref|Unable to create '[^']*\\.lock'|could not lock"
                     + "|could not open '[^']*worktrees/[^']*' for writing");
 
-    private static ProcessSpec spec(Path dir, String... args) {
+    private ProcessSpec spec(Path dir, String... args) {
         List<String> argv = new ArrayList<>(List.of("git", "-C", dir.toString()));
         argv.addAll(List.of(args));
-        return ProcessSpec.of(argv).withEnv(QUIET_ENV).withTimeout(TIMEOUT);
+        return ProcessSpec.of(argv).withEnv(QUIET_ENV).withTimeout(timeout);
     }
 }

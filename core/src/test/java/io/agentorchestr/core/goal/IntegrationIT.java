@@ -74,6 +74,24 @@ class IntegrationIT {
     }
 
     @Test
+    void aHangingPreMergeCommitHookCostsItsTimeoutNotTheGoalAndLeavesNothingBehind() throws IOException {
+        Git impatient = new LocalGit(new SystemProcessRunner(), java.time.Duration.ofSeconds(3));
+        Integration integration = Integration.create(impatient, new Worktrees(impatient, dir.resolve("data/wt2")),
+                repo.dir(), "s3", base);
+        Path hook = repo.dir().resolve(".git/hooks/pre-merge-commit");
+        Files.writeString(hook, "#!/bin/sh\nsleep 300\n");
+        hook.toFile().setExecutable(true);
+        long t0 = System.nanoTime();
+        MergeAttempt a = integration.merge("a", "merge a");
+        long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
+        assertTrue(!a.merged() && a.message().contains("did not finish within 3 s") && a.message().contains(
+                "pre-merge-commit"), a.toString());
+        assertTrue(seconds < 30, "bounded by the timeout: " + seconds + " s");
+        Files.delete(hook);
+        assertTrue(integration.merge("a", "merge a").merged(), "the next merge goes through");
+    }
+
+    @Test
     void aMergeKilledWhileTheSessionRunsDoesNotBlockTheNextMerge() throws IOException {
         Integration integration = Integration.create(git, worktrees, repo.dir(), "s2", base);
         Path wt = killedMidMerge(integration);
