@@ -92,6 +92,13 @@ class HardeningIT extends SandboxedRun {
     }
 
     /** Waits until the background run's output shows {@code text}. */
+    /** Installs a git hook of the user's in the project. */
+    private void gitHook(String name, String script) throws IOException {
+        Path hook = project.dir().resolve(".git/hooks/" + name);
+        Files.writeString(hook, "#!/bin/sh\n" + script + "\n");
+        assertTrue(hook.toFile().setExecutable(true));
+    }
+
     private static void awaitLog(Path log, String text) {
         Poll.until("'" + text + "' in the run's output", Duration.ofSeconds(60), () -> {
             try {
@@ -129,9 +136,7 @@ class HardeningIT extends SandboxedRun {
      */
     @Test
     void workThatAHookKeptFromItsBranchIsNeverReportedMerged() throws Exception {
-        Path hook = project.dir().resolve(".git/hooks/pre-commit");
-        Files.writeString(hook, "#!/bin/sh\necho 'pre-commit: refused by policy' >&2\nexit 1\n");
-        hook.toFile().setExecutable(true);
+        gitHook("pre-commit", "echo 'pre-commit: refused by policy' >&2; exit 1");
         ExecResult r = dist.run("--goal", "Write a note [demo:nocommit]", "--agents", "demo", "--project",
                 project.dir().toString(), "--no-attach", "--json");
         com.fasterxml.jackson.databind.JsonNode out = new com.fasterxml.jackson.databind.ObjectMapper()
@@ -148,9 +153,7 @@ class HardeningIT extends SandboxedRun {
     /** A start stopped by a failing post-checkout hook: the session ends failed with the reason, for goal and task. */
     @Test
     void aSessionWhoseStartFailsEndsFailedWithTheReasonNeverRunning() throws Exception {
-        Path hook = project.dir().resolve(".git/hooks/post-checkout");
-        Files.writeString(hook, "#!/bin/sh\necho 'post-checkout: no worktrees here' >&2\nexit 1\n");
-        hook.toFile().setExecutable(true);
+        gitHook("post-checkout", "echo 'post-checkout: no worktrees here' >&2; exit 1");
         ExecResult goal = dist.run("--goal", "Write a note", "--agents", "demo", "--project",
                 project.dir().toString(), "--no-attach");
         ExecResult task = dist.run("--manual", "--task", "Write a note", "--agents", "demo", "--project",
