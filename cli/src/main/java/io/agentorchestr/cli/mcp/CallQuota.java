@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How often each worker may call its tools: a bucket of {@value #BURST} calls per worker, refilled
- * at one every {@link #REFILL}. A worker in a loop (1,000 progress reports in 11 s, 200 questions
+ * How often each worker may call each of its tools: a bucket of {@value #BURST} calls per worker and
+ * tool, refilled at one every {@link #REFILL}. A worker in a loop (1,000 progress reports in 11 s, 200 questions
  * pasted into the lead in 1.6 s) is refused with the time to wait; a working agent never notices.
  * The lead is not limited: it is the one the person watches, and its calls wait on workers anyway.
  */
@@ -34,12 +34,12 @@ final class CallQuota {
     record Refusal(String message, boolean first) {
     }
 
-    /** Empty when {@code caller} may make a call now (the call is counted); else why not. */
-    Optional<Refusal> take(String caller) {
+    /** Empty when {@code caller} may call {@code tool} now (the call is counted); else why not. */
+    Optional<Refusal> take(String caller, String tool) {
         if ("lead".equals(caller)) {
             return Optional.empty();
         }
-        Bucket b = buckets.computeIfAbsent(caller, k -> {
+        Bucket b = buckets.computeIfAbsent(caller + " " + tool, k -> {
             Bucket n = new Bucket();
             n.lastMillis = clock.millis();
             return n;
@@ -56,10 +56,9 @@ final class CallQuota {
             long waitMs = (long) Math.ceil((1 - b.tokens) * REFILL.toMillis());
             boolean first = !b.refusalLogged;
             b.refusalLogged = true;
-            return Optional.of(new Refusal(caller + " is calling its tools too often (more than " + BURST
+            return Optional.of(new Refusal(caller + " is calling " + tool + " too often (more than " + BURST
                     + " calls at once, then one per " + REFILL.toSeconds() + " s); wait "
-                    + Math.max(1, (waitMs + 999) / 1000) + " s and call again, and report progress less often",
-                    first));
+                    + Math.max(1, (waitMs + 999) / 1000) + " s and call again, and call it less often", first));
         }
     }
 }

@@ -16,18 +16,19 @@ class CallQuotaTest {
     @Test
     void aBurstPassesThenCallsAreRefusedWithTheWaitAndOnlyTheFirstRefusalIsLogged() {
         for (int i = 0; i < CallQuota.BURST; i++) {
-            assertTrue(quota.take("w01").isEmpty(), "call " + i);
+            assertTrue(quota.take("w01", "report_progress").isEmpty(), "call " + i);
         }
-        CallQuota.Refusal first = quota.take("w01").orElseThrow();
+        CallQuota.Refusal first = quota.take("w01", "report_progress").orElseThrow();
         assertTrue(first.first() && first.message().contains("wait 2 s"), first.message());
-        assertFalse(quota.take("w01").orElseThrow().first(), "the second refusal of the spell is not logged");
-        assertTrue(quota.take("w02").isEmpty(), "each worker has its own bucket");
+        assertFalse(quota.take("w01", "report_progress").orElseThrow().first(), "the second refusal of the spell is not logged");
+        assertTrue(quota.take("w02", "report_progress").isEmpty(), "each worker has its own bucket");
+        assertTrue(quota.take("w01", "ask_lead").isEmpty(), "and each tool");
         clock.advance(CallQuota.REFILL);
-        assertTrue(quota.take("w01").isEmpty(), "one call back per refill");
-        assertTrue(quota.take("w01").isPresent());
+        assertTrue(quota.take("w01", "report_progress").isEmpty(), "one call back per refill");
+        assertTrue(quota.take("w01", "report_progress").isPresent());
         clock.advance(Duration.ofMinutes(5));
         int allowed = 0;
-        while (quota.take("w01").isEmpty()) {
+        while (quota.take("w01", "report_progress").isEmpty()) {
             allowed++;
         }
         assertEquals(CallQuota.BURST, allowed, "the bucket refills to the burst, no more");
@@ -36,7 +37,7 @@ class CallQuotaTest {
     @Test
     void theLeadIsNeverLimited() {
         for (int i = 0; i < 1000; i++) {
-            assertTrue(quota.take("lead").isEmpty());
+            assertTrue(quota.take("lead", "spawn_worker").isEmpty());
         }
     }
 }

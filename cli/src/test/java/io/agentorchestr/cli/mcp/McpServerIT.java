@@ -197,7 +197,7 @@ class McpServerIT {
             for (int i = 0; i < 200; i++) {
                 McpSchema.CallToolResult r = call(worker, "report_progress", Map.of("message", "step " + i));
                 if (r.isError()) {
-                    assertTrue(text(r).contains("w01 is calling its tools too often") && text(r).contains("wait "),
+                    assertTrue(text(r).contains("w01 is calling report_progress too often") && text(r).contains("wait "),
                             text(r));
                     refused++;
                 }

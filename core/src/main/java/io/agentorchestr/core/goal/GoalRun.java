@@ -323,8 +323,7 @@ public final class GoalRun {
         live.updateSession(ended);
         live.append(ended.id(), new SessionEvent.SessionEnded(status.label(), end.summary()));
         Optional<VerifyResult> verify = s.supervisor().lastVerify();
-        // The run's own record of its workers: the store may be unreadable (a full or immutable disk).
-        List<WorkerRecord> workers = s.supervisor().workers();
+        List<WorkerRecord> workers = workersOr(ended.id(), s.supervisor());
         SessionHooks.ended(s.supervisor().context(), ended, workers, s.integration().branch(),
                 verify.map(VerifyResult::passed).orElse(null), verify.map(v -> v.commands().stream()
                         .map(c -> "`" + c.command() + "`: exit " + c.exitCode() + (c.timedOut() ? " (timed out)" : ""))
@@ -347,6 +346,18 @@ public final class GoalRun {
             progress.accept("cannot read the session from the state store (" + e.getMessage() + "); reporting what "
                     + "this run knows");
             return known;
+        }
+    }
+
+    /**
+     * The workers as stored (secrets masked, as every report shows them), or the run's own records when
+     * the store cannot be read (a full or immutable disk).
+     */
+    private List<WorkerRecord> workersOr(String sessionId, Supervisor supervisor) {
+        try {
+            return store.workers(sessionId);
+        } catch (RuntimeException e) {
+            return supervisor.workers();
         }
     }
 
