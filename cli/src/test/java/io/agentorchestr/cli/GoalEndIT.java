@@ -63,6 +63,18 @@ class GoalEndIT extends SandboxedRun {
                 + " tmux session(s), " + project.git("branch", "--list", "agentorchestr/*").lines().count()
                 + " agentorchestr branch(es) kept\n" + clean.stdout());
         assertEquals(0, tmuxSessions());
+        // Events are kept to what each session did: its chatter (tool calls, progress, signals) went.
+        try (io.agentorchestr.core.store.SqliteStateStore store = io.agentorchestr.core.store.SqliteStateStore.open(
+                dist.stateDb())) {
+            for (String id : sessions) {
+                List<String> kinds = store.events(id).stream().map(e -> e.kind()).toList();
+                assertFalse(kinds.contains("tool_called") || kinds.contains("progress_reported"), id + ": " + kinds);
+                assertTrue(kinds.contains("session_started") && kinds.contains("worker_merged")
+                        && kinds.contains("session_ended"), id + ": " + kinds);
+            }
+        }
+        assertTrue(clean.stdout().contains("what the session did (spawns, states, merges, verify, its end) is kept"),
+                clean.stdout());
         assertEquals(1, worktrees(), "only the worktree with uncommitted work stays");
         assertTrue(Files.exists(failedTree.resolve("unsaved.txt")));
         assertTrue(clean.stdout().contains("uncommitted changes (1 file(s))"), clean.stdout());

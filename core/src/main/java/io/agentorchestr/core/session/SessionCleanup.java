@@ -109,6 +109,7 @@ public final class SessionCleanup {
     private List<Item> clean(SessionRecord s, boolean dryRun, boolean force) {
         List<Item> items = new ArrayList<>();
         items.add(tmuxSession(s, dryRun));
+        chatter(s, dryRun).ifPresent(items::add);
         Path repo = Path.of(s.project());
         if (!Files.isDirectory(repo) || !git.isWorkTree(repo)) {
             items.add(new Item(s.id(), "project", s.project(), false, "the project is gone or not a git repository "
@@ -143,6 +144,25 @@ public final class SessionCleanup {
         }
         items.removeIf(i -> i == null);
         return items;
+    }
+
+    /**
+     * Events are the store's only unbounded table: a session's tool calls, progress lines, signals,
+     * messages and hook runs go when it is cleaned; what it did (started, spawned, state changes,
+     * merges, verify, its end) stays for the dashboard and --list-sessions.
+     */
+    static final Set<String> CHATTER = Set.of("tool_called", "progress_reported", "signal_observed",
+            "message_sent", "hook_ran");
+
+    private java.util.Optional<Item> chatter(SessionRecord s, boolean dryRun) {
+        if (!s.status().finished()) {
+            return java.util.Optional.empty();   // an interrupted session may still resume from its events
+        }
+        long n = dryRun ? store.events(s.id()).stream().filter(e -> CHATTER.contains(e.kind())).count()
+                : store.dropEvents(s.id(), CHATTER);
+        return n == 0 ? java.util.Optional.empty() : java.util.Optional.of(new Item(s.id(), "events", n + " event(s)",
+                true, "tool calls, progress lines, signals, messages and hook runs; what the session did (spawns, "
+                + "states, merges, verify, its end) is kept"));
     }
 
     private Item tmuxSession(SessionRecord s, boolean dryRun) {

@@ -82,6 +82,13 @@ public final class FailSoftStore implements StateStore {
     }
 
     @Override
+    public int dropEvents(String sessionId, java.util.Set<String> kinds) {
+        int[] dropped = {0};
+        write("the pruning of events", () -> dropped[0] = store.dropEvents(sessionId, kinds));
+        return dropped[0];
+    }
+
+    @Override
     public void updateSession(SessionRecord session) {
         write("the session", () -> store.updateSession(session));
     }

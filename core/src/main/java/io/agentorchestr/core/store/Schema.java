@@ -101,5 +101,12 @@ final class Schema {
               PRIMARY KEY (session_id, owner)
             );
             ALTER TABLE workers ADD COLUMN output_offset INTEGER NOT NULL DEFAULT 0;
+            """,
+            """
+            -- Append-only while the session may still resume; once it ended, --clean may drop its chatter.
+            DROP TRIGGER events_no_delete;
+            CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+              WHEN (SELECT status FROM sessions WHERE id = OLD.session_id) NOT IN ('done', 'failed')
+              BEGIN SELECT RAISE(ABORT, 'events are append-only while their session may resume'); END;
             """);
 }

@@ -54,10 +54,10 @@ final class SqlRows {
         return java.util.Optional.empty();
     }
 
-    void update(String sql, Object... values) {
+    int update(String sql, Object... values) {
         requireWritable();
         try (PreparedStatement s = prepare(sql, values)) {
-            s.executeUpdate();
+            return s.executeUpdate();
         } catch (SQLException e) {
             throw failure(file, "write", e);
         }

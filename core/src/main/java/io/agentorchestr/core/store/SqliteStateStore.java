@@ -244,6 +244,17 @@ public final class SqliteStateStore implements StateStore {
     }
 
     @Override
+    public synchronized int dropEvents(String sessionId, java.util.Set<String> kinds) {
+        if (kinds.isEmpty()) {
+            return 0;
+        }
+        List<Object> values = new ArrayList<>(List.of(sessionId));
+        values.addAll(kinds);
+        return rows.update("DELETE FROM events WHERE session_id = ? AND kind IN ("
+                + String.join(",", java.util.Collections.nCopies(kinds.size(), "?")) + ")", values.toArray());
+    }
+
+    @Override
     public synchronized List<EventRecord> events(String sessionId) {
         return rows.query("SELECT seq, session_id, worker_id, at, kind, data FROM events WHERE session_id = ? ORDER BY seq",
                 RecordRows::event, sessionId);

@@ -60,6 +60,9 @@ public interface StateStore extends AutoCloseable {
     /** In append order. */
     List<EventRecord> events(String sessionId);
 
+    /** Drops the session's events whose kind is in {@code kinds}; how many went. */
+    int dropEvents(String sessionId, java.util.Set<String> kinds);
+
     /** Records that a multi-step operation started, so a crash in the middle is visible; returns its id. */
     long beginOp(String sessionId, String kind, String detail);
 

@@ -94,6 +94,21 @@ class SqliteStateStoreTest {
     }
 
     @Test
+    void onlyAnEndedSessionsEventsCanBeDroppedAndOnlyTheKindsAsked() {
+        try (SqliteStateStore store = SqliteStateStore.open(dir.resolve("state.db"))) {
+            SessionRecord s = session("s1", Instant.now());
+            store.createSession(s);
+            store.append("s1", new SessionEvent.ProgressReported("w01", "halfway"));
+            store.append("s1", new SessionEvent.SessionEnded("done", "fine"));
+            assertThrows(RuntimeException.class, () -> store.dropEvents("s1", java.util.Set.of("progress_reported")),
+                    "a running session's events stay: it may resume from them");
+            store.updateSession(s.ended(io.agentorchestr.core.session.SessionStatus.DONE, "fine"));
+            assertEquals(1, store.dropEvents("s1", java.util.Set.of("progress_reported")));
+            assertEquals(List.of("session_ended"), store.events("s1").stream().map(EventRecord::kind).toList());
+        }
+    }
+
+    @Test
     void unfinishedOperationsShowWhatACrashInterrupted() {
         try (SqliteStateStore store = SqliteStateStore.open(dir.resolve("state.db"))) {
             store.createSession(session("s1", Instant.now()));
