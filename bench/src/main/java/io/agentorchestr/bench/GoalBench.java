@@ -61,6 +61,9 @@ public final class GoalBench {
             maxAllKb = Math.max(maxAllKb, all);
             Thread.sleep(500);
         }
+        // The session's panes stay for inspection, as for a user: the bench's own tmux server goes.
+        new ProcessBuilder("tmux", "-S", dir.resolve("tmux-" + uid() + "/default").toString(), "kill-server")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
         String out = Files.readString(dir.resolve("out.json"));
         System.out.printf("%d-line demo goal, --max-workers %d%s: exit %d in %d s; at most %d live agent processes "
                         + "(lead included); peak RSS %d MB orchestrator, %d MB with its agents%n", lines, maxWorkers,
@@ -92,6 +95,10 @@ public final class GoalBench {
         } catch (IOException e) {
             return 0;
         }
+    }
+
+    private static String uid() throws IOException {
+        return String.valueOf(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
     }
 
     private static void git(Path repo, String... args) throws IOException, InterruptedException {
