@@ -53,7 +53,7 @@ public final class GoalBench {
         long maxOwnKb = 0;
         long maxAllKb = 0;
         while (run.isAlive()) {
-            List<Long> agents = agentsOf(run.pid());
+            List<Long> agents = agentsOf(run.pid(), dir);
             long own = rssKb(run.pid());
             long all = own + agents.stream().mapToLong(GoalBench::rssKb).sum();
             maxAgents = Math.max(maxAgents, agents.size());
@@ -72,13 +72,17 @@ public final class GoalBench {
         System.out.println(out.contains("\"state\" : \"done\"") ? "goal done" : "goal not done; see " + dir);
     }
 
-    /** Processes that carry a session id agentorchestr gave them (agents and their helpers), not the orchestrator. */
-    private static List<Long> agentsOf(long orchestrator) throws IOException {
+    /**
+     * Demo agent processes of this run: a session id in their environment and this run's directory in
+     * it too (other sessions' agents on the machine do not count), not the orchestrator.
+     */
+    private static List<Long> agentsOf(long orchestrator, Path dir) throws IOException {
         List<Long> out = new ArrayList<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 long pid = Long.parseLong(p.getFileName().toString());
-                if (pid != orchestrator && BenchRun.environ(pid).contains("AGENTORCHESTR_SESSION_ID=")
+                String env = BenchRun.environ(pid);
+                if (pid != orchestrator && env.contains("AGENTORCHESTR_SESSION_ID=") && env.contains(dir.toString())
                         && BenchRun.cmdline(pid).startsWith("agentorchestr-demo")) {
                     out.add(pid);
                 }
