@@ -2,14 +2,11 @@ package io.agentorchestr.core.git;
 
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.process.ProcessFailedException;
+import io.agentorchestr.core.text.ShortHash;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -33,7 +30,7 @@ public final class Worktrees {
         Path common = git.commonDir(repo).toAbsolutePath().normalize();
         Path top = git.topLevel(repo);
         String name = top.getFileName() == null ? "repo" : top.getFileName().toString();
-        return root.resolve(name + "-" + shortHash(common.toString())).resolve(sessionId).resolve(workerId);
+        return root.resolve(name + "-" + ShortHash.of(common.toString())).resolve(sessionId).resolve(workerId);
     }
 
     /**
@@ -99,14 +96,5 @@ public final class Worktrees {
         Optional<String> rescue = git.commitAll(path, message);
         git.removeWorktree(repo, path);
         return rescue;
-    }
-
-    static String shortHash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 }

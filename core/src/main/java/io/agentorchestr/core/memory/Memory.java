@@ -2,20 +2,18 @@ package io.agentorchestr.core.memory;
 
 import io.agentorchestr.core.config.PrivateFile;
 import io.agentorchestr.core.config.ProjectConfig;
+import io.agentorchestr.core.text.ShortHash;
 import io.agentorchestr.core.text.TextCut;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -190,7 +188,7 @@ public final class Memory implements AutoCloseable {
         if (!Files.exists(plain) || titleOf(plain).equalsIgnoreCase(topic)) {
             return plain;
         }
-        return dir.resolve(slug(topic) + "-" + shortHash(topic.toLowerCase(Locale.ROOT)) + ".md");
+        return dir.resolve(slug(topic) + "-" + ShortHash.of(topic.toLowerCase(Locale.ROOT)) + ".md");
     }
 
     private static String titleOf(Path note) {
@@ -210,15 +208,6 @@ public final class Memory implements AutoCloseable {
         }
     }
 
-    private static String shortHash(String text) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
-    }
-
     static String slug(String topic) {
         String s = topic.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-+|-+$", "");
         if (s.length() > 60) {
@@ -230,7 +219,7 @@ public final class Memory implements AutoCloseable {
     /** The per-project directory name under the data directory: the project's name and a hash of its path. */
     static String projectKey(Path root) {
         String name = root.getFileName() == null ? "root" : root.getFileName().toString();
-        return name + "-" + shortHash(root.toString());
+        return name + "-" + ShortHash.of(root.toString());
     }
 
     /** Lets go of the index (the notes are files and need nothing). */
