@@ -121,7 +121,7 @@ class ShimRpcServerIT {
                 "echo", p -> p,
                 "slow", p -> {
                     try {
-                        Thread.sleep(1500);
+                        slowMayAnswer.await(30, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -129,14 +129,24 @@ class ShimRpcServerIT {
                 })), java.time.Duration.ofMillis(500));
         java.util.List<Client> idle = new java.util.ArrayList<>();
         try (Client busy = new Client(socket)) {
+            CompletableFuture<JsonNode> pending = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return busy.call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"slow\"}");
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
             for (int i = 0; i < ShimRpcServer.MAX_CLIENTS - 1; i++) {
                 idle.add(new Client(socket));
             }
-            assertTrue(busy.call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"slow\"}").get("result").get("slow")
-                    .asBoolean(), "a call longer than the idle limit is answered");
             for (Client c : idle) {
                 assertNull(c.in.readLine(), "an idle connection was closed");
             }
+            // The idle ones are gone while the slow call still runs: it outlived the idle limit.
+            assertFalse(pending.isDone(), "the slow call is still waiting");
+            slowMayAnswer.countDown();
+            assertTrue(pending.get(30, TimeUnit.SECONDS).get("result").get("slow").asBoolean(),
+                    "a call longer than the idle limit is answered");
             try (Client late = new Client(socket)) {
                 assertEquals(7, late.call("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"echo\",\"params\":{}}")
                         .get("id").asInt(), "a new client is served once the idle ones are gone");

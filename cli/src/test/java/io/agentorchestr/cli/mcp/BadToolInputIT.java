@@ -160,14 +160,17 @@ class BadToolInputIT {
 
     private void expectRefused(RawMcp raw, String tool, String param, Map<String, Object> args) throws Exception {
         String shown = tool + " " + summarise(args);
-        RawMcp.Reply reply = raw.post(RawMcp.call(++nextId, tool, ESCAPING.writeValueAsString(args)));
-        // A worker's calls are rate-limited (CallQuota): this many bad calls hit it; wait as told, call again.
-        for (int i = 0; i < 5 && reply.body().matches("(?s).*is calling \\w+ too often.*"); i++) {
-            java.util.regex.Matcher wait = java.util.regex.Pattern.compile("wait (\\d+) s").matcher(reply.body());
-            assertTrue(wait.find(), "the refusal says how long to wait: " + reply.body());
-            Thread.sleep(Long.parseLong(wait.group(1)) * 1000);
-            reply = raw.post(RawMcp.call(++nextId, tool, ESCAPING.writeValueAsString(args)));
-        }
+        String body = ESCAPING.writeValueAsString(args);
+        // A worker's calls are rate-limited (CallQuota): this many bad calls hit it; call again until let in.
+        RawMcp.Reply reply = io.agentorchestr.core.testing.Poll.value("the call let in past the worker's quota",
+                java.time.Duration.ofSeconds(30), () -> {
+                    try {
+                        RawMcp.Reply r = raw.post(RawMcp.call(++nextId, tool, body));
+                        return r.body().matches("(?s).*is calling \\w+ too often.*wait \\d+ s.*") ? null : r;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
         JsonNode message = reply.message();
         assertFalse(reply.body().contains("\tat ") || reply.body().contains("Exception"), shown + ": " + reply.body());
         if (message.has("error")) {
