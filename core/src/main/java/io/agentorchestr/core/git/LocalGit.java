@@ -30,6 +30,7 @@ public final class LocalGit implements Git {
     /** A directory's top level and common dir never change while we run; every spawn asks for them. */
     private final Map<Path, Path> topLevels = new ConcurrentHashMap<>();
     private final Map<Path, Path> commonDirs = new ConcurrentHashMap<>();
+    private final Map<Path, Path> gitDirs = new ConcurrentHashMap<>();
 
     private final Duration timeout;
 
@@ -276,13 +277,29 @@ public final class LocalGit implements Git {
         }
     }
 
-    @Override
-    public Optional<String> operationInProgress(Path worktree) {
+    /** The worktree's own git directory (its index, MERGE_HEAD, locks); asked of git once per worktree. */
+    private Optional<Path> gitDir(Path worktree) {
+        Path key = worktree.toAbsolutePath().normalize();
+        Path known = gitDirs.get(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
         ExecResult r = git(worktree, "rev-parse", "--absolute-git-dir");
         if (!r.ok()) {
             return Optional.empty();
         }
         Path dir = Path.of(r.stdout().strip());
+        gitDirs.put(key, dir);
+        return Optional.of(dir);
+    }
+
+    @Override
+    public Optional<String> operationInProgress(Path worktree) {
+        Optional<Path> gitDir = gitDir(worktree);
+        if (gitDir.isEmpty()) {
+            return Optional.empty();
+        }
+        Path dir = gitDir.get();
         if (Files.isDirectory(dir.resolve("rebase-merge")) || Files.isDirectory(dir.resolve("rebase-apply"))) {
             return Optional.of("rebase");
         }
@@ -297,7 +314,7 @@ public final class LocalGit implements Git {
 
     @Override
     public boolean abortUnfinishedMerge(Path worktree) {
-        if (!git(worktree, "rev-parse", "-q", "--verify", "MERGE_HEAD").ok()) {
+        if (!gitDir(worktree).map(d -> Files.exists(d.resolve("MERGE_HEAD"))).orElse(false)) {
             return false;
         }
         checked(worktree, "merge", "--abort");
@@ -306,11 +323,11 @@ public final class LocalGit implements Git {
 
     @Override
     public boolean removeStaleIndexLock(Path worktree, java.time.Duration age) {
-        ExecResult r = git(worktree, "rev-parse", "--absolute-git-dir");
-        if (!r.ok()) {
+        Optional<Path> gitDir = gitDir(worktree);
+        if (gitDir.isEmpty()) {
             return false;
         }
-        Path lock = Path.of(r.stdout().strip()).resolve("index.lock");
+        Path lock = gitDir.get().resolve("index.lock");
         try {
             if (Files.getLastModifiedTime(lock).toInstant().isAfter(java.time.Instant.now().minus(age))) {
                 return false;
