@@ -42,7 +42,12 @@ class ShimRpcServerIT {
     @BeforeEach
     void setUp() {
         socket = dir.resolve("agent.sock");
-        server = ShimRpcServer.serve(socket, new JsonRpc(Map.<String, Function<JsonNode, JsonNode>>of(
+        server = ShimRpcServer.serve(socket, methods());
+    }
+
+    /** echo, and slow: it answers once the test opens {@link #slowMayAnswer}. */
+    private JsonRpc methods() {
+        return new JsonRpc(Map.<String, Function<JsonNode, JsonNode>>of(
                 "echo", p -> p,
                 "slow", p -> {
                     try {
@@ -51,7 +56,7 @@ class ShimRpcServerIT {
                         Thread.currentThread().interrupt();
                     }
                     return JsonRpc.JSON.createObjectNode().put("slow", true);
-                })));
+                }));
     }
 
     @AfterEach
@@ -117,16 +122,7 @@ class ShimRpcServerIT {
     @Test
     void idleConnectionsAreClosedSoTheyCannotLockOthersOutButALongCallIsNotIdle() throws Exception {
         server.close();
-        server = ShimRpcServer.serve(socket, new JsonRpc(Map.<String, Function<JsonNode, JsonNode>>of(
-                "echo", p -> p,
-                "slow", p -> {
-                    try {
-                        slowMayAnswer.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return JsonRpc.JSON.createObjectNode().put("slow", true);
-                })), java.time.Duration.ofMillis(500));
+        server = ShimRpcServer.serve(socket, methods(), java.time.Duration.ofMillis(500));
         java.util.List<Client> idle = new java.util.ArrayList<>();
         try (Client busy = new Client(socket)) {
             CompletableFuture<JsonNode> pending = CompletableFuture.supplyAsync(() -> {
