@@ -106,6 +106,35 @@ class DurableSessionIT extends SandboxedRun {
     }
 
     @Test
+    void killDashNineBeforeTheLeadConnectedThenResumeRelaunchesTheLeadInsteadOfIdling() throws Exception {
+        Process first = startGoal("Only [demo:slowstart=3]");
+        Poll.until("the lead's pane recorded", Duration.ofSeconds(60), () -> Files.exists(dist.stateDb())
+                && sessionIdOrNull() != null && leadPane(sessionIdOrNull()) != null);
+        first.destroyForcibly();
+        assertTrue(first.waitFor(10, TimeUnit.SECONDS));
+        String id = sessionIdOrNull();
+        Path leadLog = Path.of(onlySession().sessionDir(), "logs", "lead.log");
+        Poll.until("the lead failing to reach its tools while nobody serves them", Duration.ofSeconds(60),
+                () -> read(leadLog).contains("demo lead: error"));
+
+        // Adopted as it was, the lead would sit at its prompt with no tools until the time limit.
+        ExecResult r = dist.run("--resume", id, "--no-attach", "--json", "--timeout", "60s");
+
+        assertEquals(0, r.exitCode(), "stdout:\n" + r.stdout() + "\nstderr:\n" + r.stderr());
+        assertAllMergedWithoutNewIds(json.readTree(r.stdout()), id, 1);
+        assertTrue(events(id).stream().anyMatch(e -> e.kind().equals("lead_relaunched")
+                && e.data().contains("before the lead had connected to its MCP tools")), "relaunched, and why");
+        assertTrue(events(id).stream().anyMatch(e -> e.kind().equals("lead_connected")
+                && e.data().contains("\"launch\":2")), "its second launch connected");
+    }
+
+    private String leadPane(String session) {
+        try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
+            return store.runtime(session).map(io.agentorchestr.core.session.SessionRuntime::leadPane).orElse(null);
+        }
+    }
+
+    @Test
     void tmuxKillServerThenResumeRelaunchesTheLeadAndUnfinishedWorkers() throws Exception {
         Process first = startGoal("One [demo:sleep=20]\nTwo [demo:sleep=20]");
         String id = awaitRunningWorkers(2);

@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,6 +37,7 @@ final class DemoLead {
     int run(String prompt, Path mcpConfig) {
         List<String> tasks = LeadPrompt.goalOf(prompt).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         out.println("demo lead: " + tasks.size() + " task(s)");
+        slowStart(tasks);
         try (McpEndpoint mcp = McpEndpoint.connect(mcpConfig)) {
             external = new DemoExternal(mcp, out);
             List<String> problems;
@@ -57,6 +59,20 @@ final class DemoLead {
             out.println("demo lead: error: " + e.getMessage());
         }
         return InputLoop.run(in, out);
+    }
+
+    /**
+     * {@code [demo:slowstart=N]} on any goal line: N seconds pass before the lead connects to its
+     * tools, as with a real agent that loads plugins or signs in first.
+     */
+    private static void slowStart(List<String> tasks) {
+        Duration wait = tasks.stream().map(DemoScript::parse).filter(t -> t.has("slowstart"))
+                .map(t -> t.seconds("slowstart")).findFirst().orElse(Duration.ZERO);
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Says what happened, no more: workers merged, answers from external agents, verified or not. */

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * {@code sleep=N}, {@code fail}, {@code blocked}, {@code crash}, {@code hang}, {@code silent},
  * {@code edit=PATH}, {@code ask}, {@code ignore}, {@code nocommit}, {@code hostile} (a summary full of
  * terminal escape sequences and a NUL). For the lead, a goal line with {@code external} or
- * {@code external=WORD} is handed to agents outside the session instead of a worker.
+ * {@code external=WORD} is handed to agents outside the session instead of a worker, and
+ * {@code slowstart=N} on any line delays its connection to its tools by N seconds.
  */
 record DemoScript(Map<String, String> directives, String text) {
     private static final Pattern DIRECTIVE = Pattern.compile("\\[demo:([a-z]+)(?:=([^\\]]*))?\\]");
@@ -33,14 +34,19 @@ record DemoScript(Map<String, String> directives, String text) {
     }
 
     Duration sleep() {
-        String value = directives.get("sleep");
+        return seconds("sleep");
+    }
+
+    /** The number of seconds {@code directive} names; zero when it names none. */
+    Duration seconds(String directive) {
+        String value = directives.get(directive);
         if (value == null || value.isEmpty()) {
             return Duration.ZERO;
         }
         try {
             return Duration.ofMillis((long) (Double.parseDouble(value) * 1000));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("[demo:sleep=" + value + "] needs a number of seconds");
+            throw new IllegalArgumentException("[demo:" + directive + "=" + value + "] needs a number of seconds");
         }
     }
 

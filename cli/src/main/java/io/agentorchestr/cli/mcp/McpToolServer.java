@@ -98,8 +98,11 @@ public final class McpToolServer implements ToolServer {
         ToolCalls calls = new ToolCalls(store, sessionId, supervisor.leadActivity(), scheduler, MAX_BUSY);
         ToolListings listings = new ToolListings();
         BiConsumer<McpTransportContext, String> counted = (caller, method) -> {
+            String who = String.valueOf(caller.get(CALLER_KEY));
             if ("tools/list".equals(method)) {
-                listings.add(String.valueOf(caller.get(CALLER_KEY)));
+                listings.add(who);
+            } else if ("notifications/initialized".equals(method) && LEAD.equals(who)) {
+                supervisor.leadActivity().connected();
             }
         };
         ExternalAgentTools externalTools = new ExternalAgentTools(external);

@@ -61,6 +61,7 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
     /**
      * @param mcpCheck  MCP-level checks of a request (a tool that does not exist...), beyond JSON-RPC's
      * @param methods   told the caller and method of every request (tools/list is when an agent can call tools)
+     *                  and of every notification in a live MCP session (notifications/initialized: connected)
      * @param heartbeat how often suspended streams are probed for a client that went away
      */
     StreamableHttpTransport(McpJsonMapper json, ServerTransportSecurityValidator security,
@@ -190,6 +191,7 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
             call(request, response, session, (McpSchema.JSONRPCRequest) message, m.id(), ctx);
             return;
         }
+        methods.accept(ctx, m.method());
         JsonNode cancelled = m.params().path("requestId");
         if ("notifications/cancelled".equals(m.method()) && !cancelled.isMissingNode() && !cancelled.isNull()) {
             inFlight.cancel(sessionId, cancelled);

@@ -1,5 +1,7 @@
 package io.agentorchestr.core.goal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentorchestr.core.agent.AgentSelection;
 import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.attend.Attention;
@@ -19,6 +21,7 @@ import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.session.SessionLock;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.session.SessionRuntime;
+import io.agentorchestr.core.store.EventRecord;
 import io.agentorchestr.core.store.StateStore;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.PaneStatus;
@@ -109,7 +112,8 @@ public final class GoalResume {
         SessionContext context = run.context(files, session.id());
         Supervisor supervisor = run.supervisor(session, integration, roster, runtime, context);
         List<WorkerRecord> workers = store.workers(session.id());
-        supervisor.restore(workers, store.events(session.id()));
+        List<EventRecord> events = store.events(session.id());
+        supervisor.restore(workers, events);
         ToolServer server = servers.start(supervisor, new ToolServer.Binding(
                 stored.mcpPort() == null ? 0 : stored.mcpPort(), store.tokens(session.id())));
         // Relaunched workers need their MCP access and tool listings from their first moment.
@@ -123,7 +127,7 @@ public final class GoalResume {
         if (tmuxAlive) {
             tmux.connect(session.tmuxSession());
             unfinished.forEach(supervisor::adopt);
-            resumeLead(watch, runtime, samePort);
+            resumeLead(watch, runtime, samePort, connected(events, runtime.leadLaunches()));
         } else {
             List<String> relaunch = settleFinished(supervisor, unfinished, roster);
             watch.relaunch("the tmux session was gone (reboot or tmux kill-server) and agentorchestr resumed it",
@@ -148,18 +152,43 @@ public final class GoalResume {
                 run.audience(session, supervisor, watch, attention));
     }
 
-    /** Same port: the lead keeps running and is told its tools are back; otherwise it is relaunched to reach them. */
-    private void resumeLead(LeadWatch watch, SessionRuntime runtime, boolean samePort) {
+    /**
+     * Same port and a lead that had reached its tools: it keeps running and is told they are back.
+     * Otherwise it is relaunched: to reach a new port, or because it started while we died and never
+     * connected (its MCP client gave up, and an agent that is handed its goal once its tools are
+     * listed never got the goal).
+     */
+    private void resumeLead(LeadWatch watch, SessionRuntime runtime, boolean samePort, boolean connected) {
         PaneRef pane = runtime.leadPane() == null ? null : new PaneRef(runtime.leadPane());
         Optional<PaneStatus> status = pane == null ? Optional.empty() : tmux.paneStatus(pane);
         boolean alive = status.isPresent() && !status.get().dead();
-        if (alive && samePort) {
+        if (alive && samePort && connected) {
             watch.adopt(pane, runtime.leadLaunches(), runtime.leadAgentSessionId());
             return;
         }
-        watch.relaunch(alive ? "agentorchestr restarted and its MCP server had to move to a new port"
-                        : "the lead was not running when agentorchestr resumed the session",
+        String reason = !alive ? "the lead was not running when agentorchestr resumed the session"
+                : !samePort ? "agentorchestr restarted and its MCP server had to move to a new port"
+                : "agentorchestr stopped before the lead had connected to its MCP tools";
+        watch.relaunch(reason,
                 status.isPresent() ? new LeadLauncher.Place.Respawn(pane) : new LeadLauncher.Place.NewWindow());
+    }
+
+    /** Whether the lead's launch {@code launch} finished its MCP handshake in any run (its lead_connected event). */
+    static boolean connected(List<EventRecord> events, int launch) {
+        ObjectMapper json = new ObjectMapper();
+        for (EventRecord e : events) {
+            if (!"lead_connected".equals(e.kind())) {
+                continue;
+            }
+            try {
+                if (json.readTree(e.data()).path("launch").asInt(-1) == launch) {
+                    return true;
+                }
+            } catch (JsonProcessingException unreadable) {
+                // another event may still say so
+            }
+        }
+        return false;
     }
 
     /**

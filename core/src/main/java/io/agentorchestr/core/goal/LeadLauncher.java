@@ -81,12 +81,25 @@ public final class LeadLauncher {
     }
 
     /**
+     * What to start.
+     *
      * @param prompt         the first prompt, or for a resumed conversation the message it gets on return
      * @param resume         continue the lead's conversation with its agent's resume flag
      * @param resumeSession  the conversation to continue, or null when the flag needs no id
+     * @param launch         which launch of the lead this is (1 for the first)
      */
-    Lead launch(SessionRecord session, Path workDir, DetectedAgent agent, ToolServer server, String prompt,
-                boolean resume, String resumeSession, int launch, Place place) {
+    record Plan(String prompt, boolean resume, String resumeSession, int launch, Place place) {
+    }
+
+    /**
+     * @param placed told the lead once its pane exists, before the agent is let go: what is recorded
+     *               then is true for whatever the agent does next, even if we die before it is let go
+     */
+    Lead launch(SessionRecord session, Path workDir, DetectedAgent agent, ToolServer server, Plan plan,
+                Consumer<Lead> placed) {
+        String prompt = plan.prompt();
+        boolean resume = plan.resume();
+        int launch = plan.launch();
         Path sessionDir = Path.of(session.sessionDir());
         String name = launch == 1 ? "lead" : "lead-" + launch;
         Path promptFile = sessionDir.resolve("prompts").resolve(name + ".md");
@@ -101,7 +114,7 @@ public final class LeadLauncher {
         McpInjector.Injection mcp = new McpInjector().inject(agent.profile(), server.leadAccess(), sessionDir, workDir,
                 "lead");
         launchArgs.addAll(mcp.args());
-        String agentSessionId = resume ? resumeSession
+        String agentSessionId = resume ? plan.resumeSession()
                 : agent.profile().sessionIdArgs().isEmpty() ? null : UUID.randomUUID().toString();
         LaunchCommand command = AgentLauncher.build(agent.profile(), agent.binary(),
                 new LaunchRequest(true, promptFile, agentSessionId, resume), launchArgs);
@@ -116,17 +129,19 @@ public final class LeadLauncher {
         env.put(AgentStopper.SESSION_ENV, session.id());
         NewPane pane = new NewPane(GatedCommand.wrap(command.argv()), workDir, env);
         long listings = server.toolListings(ToolServer.LEAD);
-        PaneRef ref = place(session, place, pane);
+        PaneRef ref = place(session, plan.place(), pane);
         new PanePlacer(tmux).label(ref, "lead · " + agent.profile().key());
         tmux.setWindowOption(ref.id(), "remain-on-exit", "on");
         tmux.pipePaneTo(ref, log);
+        Lead lead = new Lead(ref, log, mcp, agentSessionId, launch);
+        placed.accept(lead);
         GatedCommand.release(tmux, ref);
         if (command.pastePrompt()) {
             deliverWhenToolsListed(server, listings, ref, agent, prompt, toolsTimeout(Path.of(session.project())));
         }
         progress.accept("lead (" + agent.profile().key() + (resume ? ", conversation resumed" : "") + ") started in "
                 + "pane " + ref.id() + " of tmux session " + session.tmuxSession());
-        return new Lead(ref, log, mcp, agentSessionId, launch);
+        return lead;
     }
 
     private PaneRef place(SessionRecord session, Place place, NewPane pane) {

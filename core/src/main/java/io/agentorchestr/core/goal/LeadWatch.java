@@ -82,8 +82,8 @@ public final class LeadWatch {
 
     /** The lead's first launch in a new session. */
     void launchFirst(String prompt) {
-        started(launcher.launch(session, workDir, agent, server, prompt, false, null, 1,
-                new LeadLauncher.Place.NewSession()));
+        launcher.launch(session, workDir, agent, server, new LeadLauncher.Plan(prompt, false, null, 1,
+                new LeadLauncher.Place.NewSession()), this::started);
     }
 
     /**
@@ -118,17 +118,19 @@ public final class LeadWatch {
                 : LeadPrompt.build(supervisor.context().preamble().text(), session.integrationBranch(), rt.maxWorkers(),
                 SessionDirectories.goalOf(session), digest, supervisor.skills().available());
         supervisor.leadReplaced();
-        started(launcher.launch(session, workDir, agent, server, prompt, resume,
-                resume ? known : null, launch, place));
+        launcher.launch(session, workDir, agent, server, new LeadLauncher.Plan(prompt, resume,
+                resume ? known : null, launch, place), this::started);
         store.append(session.id(), new SessionEvent.LeadRelaunched(launch, lead.pane().id(), resume
                 ? "conversation resumed" : "fresh lead with a digest", reason));
     }
 
+    /** Recorded before the agent is let go (see {@link LeadLauncher#launch}). */
     private void started(LeadLauncher.Lead l) {
         lead = l;
         lastSize = 0;
         lastOutput = Instant.now();
         supervisor.leadMoved(l.pane());
+        supervisor.leadActivity().launched(l.launch());
         store.runtime(session.id()).ifPresent(rt -> store.saveRuntime(rt.withLead(l.agentSessionId(), l.pane().id(),
                 l.launch())));
     }

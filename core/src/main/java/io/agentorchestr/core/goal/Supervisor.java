@@ -52,7 +52,7 @@ public final class Supervisor {
     private final WorkerCare care;
     private final WorkerOutput output = new WorkerOutput();
     private final PromptDelivery delivery;
-    private final LeadActivity leadActivity = new LeadActivity();
+    private final LeadActivity leadActivity;
     private final CompletableFuture<GoalEnd> end = new CompletableFuture<>();
     private volatile PaneRef leadPane;
     private volatile ToolServer tokens;
@@ -75,6 +75,7 @@ public final class Supervisor {
         this.maxWorkers = maxWorkers;
         this.progress = progress;
         this.board = new WorkerBoard(session.id(), store, waitTimer);
+        this.leadActivity = new LeadActivity(launch -> store.append(session.id(), new SessionEvent.LeadConnected(launch)));
         this.care = new WorkerCare(session, store, tmux, launcher, board, agents, policy, this::finish, progress);
         this.delivery = new PromptDelivery(tmux);
         this.desk = new IntegrationDesk(session, store, launcher, integration, verifier, board, context, progress,

@@ -89,6 +89,13 @@ public sealed interface SessionEvent {
     record LeadRelaunched(int launch, String pane, String how, String reason) implements SessionEvent {
     }
 
+    /**
+     * The lead's MCP client finished its handshake (once per launch and orchestrator run): a lead alive
+     * after a crash whose launch never got here has not had its tools, and maybe not its goal.
+     */
+    record LeadConnected(int launch) implements SessionEvent {
+    }
+
     /** The orchestrator picked the session up again. */
     record SessionResumed(boolean tmuxAlive, int mcpPort, boolean samePort, String detail) implements SessionEvent {
     }
