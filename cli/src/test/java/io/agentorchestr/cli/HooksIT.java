@@ -186,6 +186,37 @@ class HooksIT extends SandboxedRun {
     }
 
     @Test
+    void sigtermDuringAManualRunsPreTaskHookStopsTheHookStartsNoAgentAndEndsTheSessionInterrupted()
+            throws Exception {
+        Path hookPid = dir.resolve("hook-sleep.pid");
+        writeHooks("{\"pre_task\": \"sleep 120 & echo $! > " + hookPid + "; wait\"}");
+        Process run = dist.start(dir.resolve("manual.log"), "--manual", "--task", "Anything", "--agents", "demo",
+                "--project", project.dir().toString(), "--no-attach");
+        long sleeper;
+        try {
+            io.agentorchestr.core.testing.Poll.until("the pre_task hook running", java.time.Duration.ofSeconds(60),
+                    () -> !read(hookPid).isBlank());
+            sleeper = Long.parseLong(read(hookPid).strip());
+            new ProcessBuilder("kill", "-TERM", String.valueOf(run.pid())).start().waitFor();
+            assertTrue(run.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "it stops without the hook's 120 s");
+        } finally {
+            run.destroyForcibly();
+        }
+
+        String log = read(dir.resolve("manual.log"));
+        assertEquals(4, run.exitValue(), log);
+        SessionRecord s = sessions().get(0);
+        assertTrue(log.contains("interrupted during the pre_task hook, before its agent started; session " + s.id()
+                + " ended"), log);
+        assertEquals(SessionStatus.INTERRUPTED, s.status(), "a final state, not running for good");
+        assertTrue(s.summary().contains("interrupted during the pre_task hook"), s.summary());
+        io.agentorchestr.core.testing.Poll.until("the hook's own process stopped", java.time.Duration.ofSeconds(10),
+                () -> ProcessHandle.of(sleeper).map(h -> !h.isAlive()).orElse(true));
+        assertEquals("", project.git("branch", "--list", "agentorchestr/*").strip(), "no worker branch was made");
+        assertFalse(events(s.id()).stream().anyMatch(e -> e.kind().equals("worker_spawned")), "no agent started");
+    }
+
+    @Test
     void anInvalidHooksFileStopsTheRunNamingTheFileAndTheLine() throws IOException {
         writeHooks("{\n  \"pre_task\": [],\n  \"post_tsak\": \"echo\"\n}\n");
 

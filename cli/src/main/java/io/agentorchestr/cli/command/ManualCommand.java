@@ -31,25 +31,34 @@ public final class ManualCommand extends ModeCommand {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = out();
-        PrintWriter err = err();
-        ManualRun run = context.manualRun();
-        ManualRun.Started started = run.start(new ManualRequest(options.task, options.agents,
-                common.projectOrCwd(), options.base, options.timeout));
+        try (PauseSignals signals = PauseSignals.install(err(),
+                PauseSignals.Manner.stopStarting(Thread.currentThread()))) {
+            ManualRun run = context.manualRun();
+            ManualRun.Started started = run.start(new ManualRequest(options.task, options.agents,
+                    common.projectOrCwd(), options.base, options.timeout));
+            // A signal that came once the start could no longer stop is acted on at once by armed().
+            Thread.interrupted();
+            AtomicBoolean finished = new AtomicBoolean();
+            signals.armed(started.session().id(), () -> {
+                if (!finished.get()) {
+                    run.markInterrupted(started);
+                    err().println("agentorchestr: interrupted; session " + started.session().id()
+                            + " left as it was (tmux session " + started.session().tmuxSession() + ")");
+                    err().flush();
+                    Runtime.getRuntime().halt(ExitCode.INTERRUPTED.code());
+                }
+            });
+            try {
+                return watch(run, started);
+            } finally {
+                finished.set(true);
+            }
+        }
+    }
+
+    private int watch(ManualRun run, ManualRun.Started started) throws Exception {
         WorkerRecord w = started.worker();
         String session = started.session().tmuxSession();
-        // Armed before anything is said: a Ctrl-C (or F9) that follows the first line finds it in place.
-        AtomicBoolean finished = new AtomicBoolean();
-        Thread onInterrupt = new Thread(() -> {
-            if (!finished.get()) {
-                run.markInterrupted(started);
-                err.println("agentorchestr: interrupted; session " + started.session().id()
-                        + " left as it was (tmux session " + session + ")");
-                err.flush();
-                Runtime.getRuntime().halt(ExitCode.INTERRUPTED.code());
-            }
-        }, "interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
         started.warnings().forEach(this::progress);
         TmuxAttach attach = new TmuxAttach(context.tmux(), context.env());
         progress("session " + started.session().id() + ": worker " + w.id() + " (" + w.agent()
@@ -63,18 +72,12 @@ public final class ManualCommand extends ModeCommand {
         lines.accept("watch it with: " + attach.hint(session) + "; Ctrl-C here, " + SessionChrome.PAUSE_KEY
                 + " in the session or agentorchestr --pause " + started.session().id() + " interrupts it; Ctrl-C in "
                 + "its pane goes to the agent");
-        try {
-            ManualOutcome outcome = TmuxAttach.wanted(options.attach)
-                    ? new Attended(context.tmux(), attach, lines, err).watch(session, () -> run.await(started, lines),
-                            o -> o.worker().id() + " " + o.worker().state().label())
-                    : run.await(started, lines);
-            finished.set(true);
-            render(out, outcome, attach.hint(session));
-            return outcome.worker().state() == WorkerState.DONE ? ExitCode.OK.code() : ExitCode.GOAL_FAILED.code();
-        } finally {
-            finished.set(true);
-            Runtime.getRuntime().removeShutdownHook(onInterrupt);
-        }
+        ManualOutcome outcome = TmuxAttach.wanted(options.attach)
+                ? new Attended(context.tmux(), attach, lines, err()).watch(session, () -> run.await(started, lines),
+                        o -> o.worker().id() + " " + o.worker().state().label())
+                : run.await(started, lines);
+        render(out(), outcome, attach.hint(session));
+        return outcome.worker().state() == WorkerState.DONE ? ExitCode.OK.code() : ExitCode.GOAL_FAILED.code();
     }
 
     private void render(PrintWriter out, ManualOutcome o, String attachHint) {

@@ -114,6 +114,7 @@ public final class ManualRun {
                 .withPreamble(context.preamble().text()).withMemory(context.notesFor(request.task()));
         Optional<String> refused = TaskHooks.refusal(context, workerId.toString(), brief, agent.profile().key(),
                 WorkerLauncher.branchName(id, Perspective.IMPLEMENTER.label(), workerId));
+        SessionRefusal.stopIfInterrupted(store, session, context, "during the pre_task hook");
         if (refused.isPresent()) {
             SessionRefusal.refuse(store, session, context, refused.get(), null);
             throw AgentorchestrException.error(refused.get() + "; session " + id + " ended");
@@ -123,7 +124,8 @@ public final class ManualRun {
             worker = launcher.launch(session, new WorkerSpec(workerId, brief, agent.profile(), agent.binary(), true,
                     null, Optional.empty(), null));
         } catch (RuntimeException e) {
-            // The session ends failed with the reason, never "running" for good.
+            // The session ends failed with the reason (or interrupted), never "running" for good.
+            SessionRefusal.stopIfInterrupted(store, session, context, "while its worker was being made");
             SessionRefusal.refuse(store, session, context, "the session did not start: " + e.getMessage(), null);
             throw e;
         }
