@@ -90,6 +90,20 @@ class JsonRpcIT {
         }
     }
 
+    /**
+     * A request the SDK gives up on before it answers (a {@code _meta} that is not an object fails its
+     * reading of a tools/call) still gets a JSON-RPC error with its id, never an empty 200.
+     */
+    @Test
+    void aRequestTheSdkFailsToHandleIsStillAnsweredWithAnError() throws Exception {
+        JsonNode e = error("{\"jsonrpc\":\"2.0\",\"id\":41,\"method\":\"tools/call\",\"params\":{\"name\":"
+                + "\"list_workers\",\"arguments\":{},\"_meta\":\"x\"}}", 200, -32603);
+        assertTrue(e.path("message").asText().contains("has no answer for it; the session goes on"), e.toString());
+        assertEquals(41, raw.post("{\"jsonrpc\":\"2.0\",\"id\":41,\"method\":\"tools/call\",\"params\":{"
+                + "\"name\":\"list_workers\",\"_meta\":\"x\"}}").message().path("id").asInt(), "answered by its id");
+        assertEquals(200, raw.post(RawMcp.call(42, "list_workers", "{}")).status(), "the session still works");
+    }
+
     /** This server asks the client nothing, so a response is unasked: refused with 400, never a 500. */
     @Test
     void aMessageShapedLikeAResponseIsRefusedCleanly() throws Exception {
