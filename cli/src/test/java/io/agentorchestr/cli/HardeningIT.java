@@ -186,13 +186,15 @@ class HardeningIT extends SandboxedRun {
 
     /**
      * The store's files made immutable under a running goal (chattr +i, as root in CI): SQLite's mapped
-     * -shm would fault with SIGBUS on the next write or read; the writes fail soft and the goal ends.
+     * -shm would fault with SIGBUS on the next write or read; the writes fail soft and the goal ends,
+     * reported from what the run knows, its secrets masked as the store would have masked them.
      */
     @Test
     void aStoreMadeImmutableMidRunFailsSoftInsteadOfKillingTheJvm() throws Exception {
         Path log = dir.resolve("immutable.log");
-        Process p = dist.start(log, "--goal", "Quick note [demo:sleep=5]", "--agents", "demo", "--project",
-                project.dir().toString(), "--no-attach");
+        String secret = "ghp_1234567890abcdefghijABCDEFGHIJ123456";
+        Process p = dist.start(log, "--goal", "Quick note with " + secret + " [demo:sleep=5]", "--agents", "demo",
+                "--project", project.dir().toString(), "--no-attach", "--json");
         awaitLog(log, "w01 started");
         Path data = dist.stateDb().getParent();
         List<String> files = new java.util.ArrayList<>(List.of("chattr", "+i"));
@@ -208,6 +210,9 @@ class HardeningIT extends SandboxedRun {
             String out = Files.readString(log);
             assertEquals(0, p.exitValue(), "no SIGBUS (exit 134): " + out);
             assertTrue(out.contains("state.db") && out.contains("is not writable (made read-only or immutable)"), out);
+            assertTrue(out.contains("reporting what this run knows") && out.contains("\"summary\" : \"made the change "
+                    + "for \\\"Quick note with [redacted]"), "the report from memory: " + out);
+            assertFalse(out.contains(secret), out);
         } finally {
             files.set(1, "-i");
             new io.agentorchestr.core.process.SystemProcessRunner().run(

@@ -345,7 +345,7 @@ public final class GoalRun {
         } catch (RuntimeException e) {
             progress.accept("cannot read the session from the state store (" + e.getMessage() + "); reporting what "
                     + "this run knows");
-            return known;
+            return known.masked();
         }
     }
 
@@ -357,7 +357,7 @@ public final class GoalRun {
         try {
             return store.workers(sessionId);
         } catch (RuntimeException e) {
-            return supervisor.workers();
+            return supervisor.workers().stream().map(WorkerRecord::masked).toList();
         }
     }
 

@@ -1,5 +1,7 @@
 package io.agentorchestr.core.session;
 
+import io.agentorchestr.core.text.SecretRedactor;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -30,6 +32,13 @@ public record SessionRecord(String id, String mode, String goal, String project,
         return new SessionRecord(id, mode, goal, project, leadAgent, agents, SessionStatus.RUNNING, baseCommit,
                 integrationBranch, tmuxSession, tmuxServer, mcpPort, sessionDir, pid, summary, createdAt, Instant.now(),
                 null);
+    }
+
+    /** As stored and reported: secrets in the goal and the summary masked. */
+    public SessionRecord masked() {
+        return new SessionRecord(id, mode, SecretRedactor.redactText(goal), project, leadAgent, agents, status,
+                baseCommit, integrationBranch, tmuxSession, tmuxServer, mcpPort, sessionDir, ownerPid,
+                SecretRedactor.redactText(summary), createdAt, updatedAt, endedAt);
     }
 
     public SessionRecord ended(SessionStatus newStatus, String newSummary) {

@@ -150,12 +150,13 @@ public final class SqliteStateStore implements StateStore {
         rows.update("UPDATE sessions SET " + assignments + " WHERE id = ?", shifted);
     }
 
-    private Object[] sessionValues(SessionRecord s) {
+    private Object[] sessionValues(SessionRecord given) {
         // Goals, tasks and summaries are listed and printed: secrets in them are masked here (the session
         // directory keeps the goal and the prompts as given, readable by the user only, for --resume).
-        return new Object[]{s.id(), s.mode(), SecretRedactor.redactText(s.goal()), s.project(), s.leadAgent(),
+        SessionRecord s = given.masked();
+        return new Object[]{s.id(), s.mode(), s.goal(), s.project(), s.leadAgent(),
             toJson(s.agents()), s.status().label(), s.baseCommit(), s.integrationBranch(), s.tmuxSession(),
-            s.tmuxServer(), s.mcpPort(), s.sessionDir(), s.ownerPid(), SecretRedactor.redactText(s.summary()),
+            s.tmuxServer(), s.mcpPort(), s.sessionDir(), s.ownerPid(), s.summary(),
             str(s.createdAt()), str(s.updatedAt()), str(s.endedAt())};
     }
 
@@ -172,13 +173,14 @@ public final class SqliteStateStore implements StateStore {
     }
 
     @Override
-    public synchronized void saveWorker(WorkerRecord w) {
+    public synchronized void saveWorker(WorkerRecord given) {
         // An upsert, not INSERT OR REPLACE: replacing would reset columns this record does not carry.
+        WorkerRecord w = given.masked();
         rows.update("INSERT INTO workers (" + WORKER_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
                         + "ON CONFLICT(session_id, id) DO UPDATE SET " + WORKER_UPDATES,
                 w.sessionId(), w.id(), w.attempt(), w.perspective(), w.agent(), w.agentSessionId(),
-                SecretRedactor.redactText(w.task()), w.paneId(), w.worktree(), w.branch(), w.state().label(),
-                SecretRedactor.redactText(w.summary()), w.signal(), w.exitStatus(),
+                w.task(), w.paneId(), w.worktree(), w.branch(), w.state().label(),
+                w.summary(), w.signal(), w.exitStatus(),
                 w.logPath(), str(w.createdAt()), str(w.updatedAt()), str(w.endedAt()), w.mergedCommit(),
                 w.requestId());
     }

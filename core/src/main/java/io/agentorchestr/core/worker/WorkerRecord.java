@@ -1,5 +1,7 @@
 package io.agentorchestr.core.worker;
 
+import io.agentorchestr.core.text.SecretRedactor;
+
 import java.time.Instant;
 
 /**
@@ -28,6 +30,13 @@ public record WorkerRecord(String sessionId, String id, int attempt, String pers
         return new WorkerRecord(sessionId, id, attempt + 1, perspective, agent, newAgentSessionId, task, pane,
                 worktree, branch, WorkerState.RUNNING, null, null, null, log, createdAt, Instant.now(), null,
                 mergedCommit, requestId);
+    }
+
+    /** As stored and reported: secrets in the task and the summary masked. */
+    public WorkerRecord masked() {
+        return new WorkerRecord(sessionId, id, attempt, perspective, agent, agentSessionId,
+                SecretRedactor.redactText(task), paneId, worktree, branch, state, SecretRedactor.redactText(summary),
+                signal, exitStatus, logPath, createdAt, updatedAt, endedAt, mergedCommit, requestId);
     }
 
     public WorkerRecord withMergedCommit(String commit) {
