@@ -128,6 +128,31 @@ class DurableSessionIT extends SandboxedRun {
                 && e.data().contains("\"launch\":2")), "its second launch connected");
     }
 
+    /**
+     * Killed between a worker's record (starting) and its agent's start, the worker's pane still waits
+     * at its gate (the wrapper reading until it is let go; here a {@code cat}, which waits the same way).
+     */
+    @Test
+    void aWorkerStillStartingWhenTheOrchestratorDiedIsStartedAgainOnResume() throws Exception {
+        Process first = startGoal("Only [demo:sleep=10]");
+        String id = awaitRunningWorkers(1);
+        first.destroyForcibly();
+        assertTrue(first.waitFor(10, TimeUnit.SECONDS));
+        WorkerRecord w = workers(id).get(0);
+        try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
+            store.saveWorker(w.withState(WorkerState.STARTING, null, null, null));
+        }
+        assertTrue(dist.tmux("respawn-pane", "-k", "-t", w.paneId(), "cat").ok(), "the pane waits at its gate");
+
+        ExecResult r = dist.run("--resume", id, "--no-attach", "--json", "--timeout", "60s");
+
+        assertEquals(0, r.exitCode(), "stdout:\n" + r.stdout() + "\nstderr:\n" + r.stderr());
+        assertAllMergedWithoutNewIds(json.readTree(r.stdout()), id, 1);
+        assertEquals(2, workers(id).get(0).attempt(), "started again as attempt 2");
+        assertTrue(events(id).stream().anyMatch(e -> e.kind().equals("worker_restarted")
+                && e.data().contains("stopped while its agent was starting")), "restarted, and why");
+    }
+
     private String leadPane(String session) {
         try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
             return store.runtime(session).map(io.agentorchestr.core.session.SessionRuntime::leadPane).orElse(null);

@@ -126,8 +126,13 @@ public final class GoalResume {
         List<WorkerRecord> unfinished = workers.stream().filter(w -> !w.state().terminal()).toList();
         if (tmuxAlive) {
             tmux.connect(session.tmuxSession());
-            unfinished.forEach(supervisor::adopt);
+            // A worker still starting when we died may never have been let go (its pane waits at the
+            // gate) or given its pasted prompt: it is started again, not watched idling.
+            List<String> restart = settleFinished(supervisor, unfinished.stream()
+                    .filter(w -> w.state() == WorkerState.STARTING).toList(), roster);
+            unfinished.stream().filter(w -> w.state() != WorkerState.STARTING).forEach(supervisor::adopt);
             resumeLead(watch, runtime, samePort, connected(events, runtime.leadLaunches()));
+            restart.forEach(w -> supervisor.relaunch(w, "agentorchestr stopped while its agent was starting"));
         } else {
             List<String> relaunch = settleFinished(supervisor, unfinished, roster);
             watch.relaunch("the tmux session was gone (reboot or tmux kill-server) and agentorchestr resumed it",
