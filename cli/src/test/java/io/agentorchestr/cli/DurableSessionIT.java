@@ -123,9 +123,9 @@ class DurableSessionIT extends SandboxedRun {
         assertEquals(0, r.exitCode(), "stdout:\n" + r.stdout() + "\nstderr:\n" + r.stderr());
         assertAllMergedWithoutNewIds(json.readTree(r.stdout()), id, 1);
         assertTrue(events(id).stream().anyMatch(e -> e.kind().equals("lead_relaunched")
-                && e.data().contains("before the lead had connected to its MCP tools")), "relaunched, and why");
-        assertTrue(events(id).stream().anyMatch(e -> e.kind().equals("lead_connected")
-                && e.data().contains("\"launch\":2")), "its second launch connected");
+                && e.data().contains("while the lead was starting")), "relaunched, and why");
+        assertTrue(events(id).stream().anyMatch(e -> e.kind().equals("lead_ready")
+                && e.data().contains("\"launch\":2")), "its second launch got under way");
     }
 
     /**

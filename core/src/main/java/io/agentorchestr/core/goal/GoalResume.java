@@ -131,7 +131,7 @@ public final class GoalResume {
             List<String> restart = settleFinished(supervisor, unfinished.stream()
                     .filter(w -> w.state() == WorkerState.STARTING).toList(), roster);
             unfinished.stream().filter(w -> w.state() != WorkerState.STARTING).forEach(supervisor::adopt);
-            resumeLead(watch, runtime, samePort, connected(events, runtime.leadLaunches()));
+            resumeLead(watch, runtime, samePort, ready(events, runtime.leadLaunches()));
             restart.forEach(w -> supervisor.relaunch(w, "agentorchestr stopped while its agent was starting"));
         } else {
             List<String> relaunch = settleFinished(supervisor, unfinished, roster);
@@ -158,31 +158,30 @@ public final class GoalResume {
     }
 
     /**
-     * Same port and a lead that had reached its tools: it keeps running and is told they are back.
-     * Otherwise it is relaunched: to reach a new port, or because it started while we died and never
-     * connected (its MCP client gave up, and an agent that is handed its goal once its tools are
-     * listed never got the goal).
+     * Same port and a lead that was under way: it keeps running and is told its tools are back.
+     * Otherwise it is relaunched: to reach a new port, or because it was starting when we died (its
+     * MCP client gave up on the missing server, or its goal was to be pasted and never was).
      */
-    private void resumeLead(LeadWatch watch, SessionRuntime runtime, boolean samePort, boolean connected) {
+    private void resumeLead(LeadWatch watch, SessionRuntime runtime, boolean samePort, boolean ready) {
         PaneRef pane = runtime.leadPane() == null ? null : new PaneRef(runtime.leadPane());
         Optional<PaneStatus> status = pane == null ? Optional.empty() : tmux.paneStatus(pane);
         boolean alive = status.isPresent() && !status.get().dead();
-        if (alive && samePort && connected) {
+        if (alive && samePort && ready) {
             watch.adopt(pane, runtime.leadLaunches(), runtime.leadAgentSessionId());
             return;
         }
         String reason = !alive ? "the lead was not running when agentorchestr resumed the session"
                 : !samePort ? "agentorchestr restarted and its MCP server had to move to a new port"
-                : "agentorchestr stopped before the lead had connected to its MCP tools";
+                : "agentorchestr stopped while the lead was starting (before it had its tools and its goal)";
         watch.relaunch(reason,
                 status.isPresent() ? new LeadLauncher.Place.Respawn(pane) : new LeadLauncher.Place.NewWindow());
     }
 
-    /** Whether the lead's launch {@code launch} finished its MCP handshake in any run (its lead_connected event). */
-    static boolean connected(List<EventRecord> events, int launch) {
+    /** Whether the lead's launch {@code launch} got under way in any run (its lead_ready event). */
+    static boolean ready(List<EventRecord> events, int launch) {
         ObjectMapper json = new ObjectMapper();
         for (EventRecord e : events) {
-            if (!"lead_connected".equals(e.kind())) {
+            if (!"lead_ready".equals(e.kind())) {
                 continue;
             }
             try {

@@ -6,19 +6,24 @@ import java.util.function.IntConsumer;
 /**
  * When the lead last used its tools, and whether a call is in progress. A lead blocked in
  * wait_for_any prints nothing for a long time and is not hung; a lead with no output and no tool
- * call for the hang threshold is. Also whether the lead's current launch has connected to its
- * tools at all, which a resume after a crash needs to know.
+ * call for the hang threshold is. Also whether the lead's current launch is under way (connected
+ * to its tools and given its goal), which a resume after a crash needs to know.
  */
 public final class LeadActivity {
-    private final IntConsumer onConnected;
+    private final IntConsumer onReady;
     private int inFlight;
     private Instant last = Instant.now();
     private int launch;
     private int connectedLaunch;
+    private int promptedLaunch;
+    private int readyLaunch;
 
-    /** @param onConnected told the launch number the first time each launch's MCP client connects */
-    LeadActivity(IntConsumer onConnected) {
-        this.onConnected = onConnected;
+    /**
+     * @param onReady told the launch number once per launch (and run) when the lead has both reached
+     *                its tools and been given its goal
+     */
+    LeadActivity(IntConsumer onReady) {
+        this.onReady = onReady;
     }
 
     public synchronized void callStarted() {
@@ -40,21 +45,38 @@ public final class LeadActivity {
         last = Instant.now();
     }
 
-    /** The lead in its pane is now launch {@code n}: set before it is let go, so its connection counts for it. */
+    /** The lead in its pane is now launch {@code n}: set before it is let go, so what it does next counts for it. */
     synchronized void launched(int n) {
         launch = n;
     }
 
     /** The lead's MCP client finished its handshake. */
     public void connected() {
-        int n;
+        mark(true);
+    }
+
+    /** The lead has its goal: in its argv when it was let go, or pasted once its tools were listed. */
+    void prompted() {
+        mark(false);
+    }
+
+    private void mark(boolean connection) {
+        int ready;
         synchronized (this) {
-            if (launch == 0 || connectedLaunch == launch) {
+            if (launch == 0) {
                 return;
             }
-            connectedLaunch = launch;
-            n = launch;
+            if (connection) {
+                connectedLaunch = launch;
+            } else {
+                promptedLaunch = launch;
+            }
+            if (connectedLaunch != launch || promptedLaunch != launch || readyLaunch == launch) {
+                return;
+            }
+            readyLaunch = launch;
+            ready = launch;
         }
-        onConnected.accept(n);
+        onReady.accept(ready);
     }
 }

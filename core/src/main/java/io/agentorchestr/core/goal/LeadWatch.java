@@ -84,6 +84,7 @@ public final class LeadWatch {
     void launchFirst(String prompt) {
         launcher.launch(session, workDir, agent, server, new LeadLauncher.Plan(prompt, false, null, 1,
                 new LeadLauncher.Place.NewSession()), this::started);
+        supervisor.leadActivity().prompted();
     }
 
     /**
@@ -96,6 +97,7 @@ public final class LeadWatch {
         McpInjector.Injection mcp = new McpInjector().inject(agent.profile(), server.leadAccess(), sessionDir, workDir,
                 "lead");
         started(new LeadLauncher.Lead(pane, log, mcp, agentSessionId, Math.max(1, launch)));
+        supervisor.leadActivity().prompted();  // adopted only when it was under way, its goal given
         new PromptDelivery(tmux).deliver(pane, "[agentorchestr] agentorchestr was "
                 + "restarted and its MCP tools are available again at the same address. If a tool call failed, "
                 + "make it again; list_workers shows where every worker stands.");
@@ -120,6 +122,7 @@ public final class LeadWatch {
         supervisor.leadReplaced();
         launcher.launch(session, workDir, agent, server, new LeadLauncher.Plan(prompt, resume,
                 resume ? known : null, launch, place), this::started);
+        supervisor.leadActivity().prompted();
         store.append(session.id(), new SessionEvent.LeadRelaunched(launch, lead.pane().id(), resume
                 ? "conversation resumed" : "fresh lead with a digest", reason));
     }

@@ -75,7 +75,7 @@ public final class Supervisor {
         this.maxWorkers = maxWorkers;
         this.progress = progress;
         this.board = new WorkerBoard(session.id(), store, waitTimer);
-        this.leadActivity = new LeadActivity(launch -> store.append(session.id(), new SessionEvent.LeadConnected(launch)));
+        this.leadActivity = new LeadActivity(launch -> store.append(session.id(), new SessionEvent.LeadReady(launch)));
         this.care = new WorkerCare(session, store, tmux, launcher, board, agents, policy, this::finish, progress);
         this.delivery = new PromptDelivery(tmux);
         this.desk = new IntegrationDesk(session, store, launcher, integration, verifier, board, context, progress,

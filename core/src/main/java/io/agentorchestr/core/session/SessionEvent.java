@@ -90,10 +90,11 @@ public sealed interface SessionEvent {
     }
 
     /**
-     * The lead's MCP client finished its handshake (once per launch and orchestrator run): a lead alive
-     * after a crash whose launch never got here has not had its tools, and maybe not its goal.
+     * The lead's launch is under way: its MCP client finished its handshake and it has its goal (once
+     * per launch and orchestrator run). A lead alive after a crash whose launch never got here has not
+     * had its tools, or its goal.
      */
-    record LeadConnected(int launch) implements SessionEvent {
+    record LeadReady(int launch) implements SessionEvent {
     }
 
     /** The orchestrator picked the session up again. */

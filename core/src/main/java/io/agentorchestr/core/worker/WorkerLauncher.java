@@ -214,9 +214,11 @@ public final class WorkerLauncher {
         PaneRelease.Ready ready = release.ready(w.id(), injection);
         PaneRef ref = panes.reopen(next, target);
         WorkerRecord restarted = w.nextAttempt(agentSessionId, ref.id(), log.toString());
-        store.saveWorker(restarted);
+        // Starting until it is let go and has its prompt: a resume after a crash meanwhile starts it again.
+        store.saveWorker(restarted.withState(WorkerState.STARTING, null, null, null));
         store.append(session.id(), new SessionEvent.WorkerRestarted(w.id(), attempt, ref.id(), resume, reason));
         release.release(ref, launch.pastePrompt() ? prompt : null, agent, ready);
+        store.saveWorker(restarted);
         store.finishOp(op, "ok");
         return restarted;
     }

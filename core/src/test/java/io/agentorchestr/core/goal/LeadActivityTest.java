@@ -4,6 +4,8 @@ import io.agentorchestr.core.session.SessionEvent;
 import io.agentorchestr.core.session.SessionRecord;
 import io.agentorchestr.core.session.SessionStatus;
 import io.agentorchestr.core.store.SqliteStateStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,32 +17,58 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Which launch of the lead reached its tools, recorded in a real SQLite store and read back on resume. */
+/** Which launch of the lead got under way, recorded in a real SQLite store and read back as a resume does. */
 class LeadActivityTest {
     @TempDir
     Path dir;
+    private SqliteStateStore store;
+    private LeadActivity activity;
+
+    @BeforeEach
+    void open() {
+        store = SqliteStateStore.open(dir.resolve("state.db"));
+        Instant now = Instant.now();
+        store.createSession(new SessionRecord("s1", "auto", "goal", "/repo", "demo", List.of("demo"),
+                SessionStatus.RUNNING, "abc", "i", "t", "", null, "/d", 1, null, now, now, null));
+        activity = new LeadActivity(n -> store.append("s1", new SessionEvent.LeadReady(n)));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private boolean ready(int launch) {
+        return GoalResume.ready(store.events("s1"), launch);
+    }
 
     @Test
-    void eachLaunchIsRecordedConnectedOnceAndOnlyAfterItWasLaunched() {
-        try (SqliteStateStore store = SqliteStateStore.open(dir.resolve("state.db"))) {
-            Instant now = Instant.now();
-            store.createSession(new SessionRecord("s1", "auto", "goal", "/repo", "demo", List.of("demo"),
-                    SessionStatus.RUNNING, "abc", "i", "t", "", null, "/d", 1, null, now, now, null));
-            LeadActivity activity = new LeadActivity(n -> store.append("s1", new SessionEvent.LeadConnected(n)));
+    void aLaunchIsUnderWayOnlyOnceItHasBothItsToolsAndItsGoal() {
+        activity.connected();
+        activity.prompted();
+        assertFalse(ready(1), "nothing was launched yet");
 
-            activity.connected();
-            assertFalse(GoalResume.connected(store.events("s1"), 1), "nothing is launched yet");
-            activity.launched(1);
-            activity.connected();
-            activity.connected();
-            activity.launched(2);
+        activity.launched(1);
+        activity.connected();
+        assertFalse(ready(1), "connected, but its goal is still to be pasted");
+        activity.prompted();
+        assertTrue(ready(1));
 
-            assertTrue(GoalResume.connected(store.events("s1"), 1));
-            assertFalse(GoalResume.connected(store.events("s1"), 2), "launch 2 has not connected");
-            assertEquals(1, store.events("s1").stream().filter(e -> e.kind().equals("lead_connected")).count(),
-                    "a reconnecting client is not recorded again");
-            activity.connected();
-            assertTrue(GoalResume.connected(store.events("s1"), 2));
-        }
+        activity.launched(2);
+        activity.prompted();
+        assertFalse(ready(2), "given its goal in argv, but its MCP client has not connected");
+        activity.connected();
+        assertTrue(ready(2));
+    }
+
+    @Test
+    void aReconnectingClientIsNotRecordedAgain() {
+        activity.launched(1);
+        activity.prompted();
+        activity.connected();
+        activity.connected();
+        activity.prompted();
+
+        assertEquals(1, store.events("s1").stream().filter(e -> e.kind().equals("lead_ready")).count());
     }
 }
