@@ -119,7 +119,17 @@ public final class TmuxCli implements Tmux {
         args.add("#{pane_id}");
         // Several arguments make tmux exec the command directly instead of through `sh -c`.
         args.addAll(pane.command());
-        return new PaneRef(checked(args).stdout().strip());
+        ExecResult r = checked(args);
+        String id = r.stdout().strip();
+        if (!PaneRef.looksLikeId(id)) {
+            // tmux exits 0 when the server it forks cannot start (its socket cannot be made, say):
+            // only its stderr tells, and no pane id comes back.
+            String why = r.stderrTail(3).strip();
+            throw AgentorchestrException.error("tmux did not open a pane"
+                    + (why.isEmpty() ? " and said nothing about why" : ": " + why)
+                    + "; check that tmux can make its socket (" + server.describeCommand() + ")");
+        }
+        return new PaneRef(id);
     }
 
     private static void paneArgs(List<String> args, NewPane pane) {
