@@ -1,5 +1,6 @@
 package io.agentorchestr.core.monitor;
 
+import io.agentorchestr.core.config.UntrustedFile;
 import io.agentorchestr.core.worker.ControlFiles;
 import io.agentorchestr.core.worker.WorkerState;
 
@@ -17,6 +18,8 @@ import java.util.Optional;
  * summary. Writers create {@code done.flag.tmp} and rename it, so a reader never sees half a file.
  */
 public record DoneFlag(WorkerState state, String summary) {
+    /** How much of the flag is read: a summary is a few lines, never a file's worth. */
+    static final int MAX_BYTES = 64 * 1024;
 
     /**
      * Reads the flag of a worktree; empty when absent, or still empty: an agent that writes the file
@@ -24,19 +27,9 @@ public record DoneFlag(WorkerState state, String summary) {
      * counts as failed, saying so.
      */
     public static Optional<DoneFlag> read(Path worktree) {
-        Path file = ControlFiles.doneFlag(worktree);
-        if (!Files.exists(file)) {
-            return Optional.empty();  // the usual answer, without an exception's cost
-        }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        return text.isBlank() ? Optional.empty() : Optional.of(parse(text));
+        // The agent writes it: a FIFO or a huge file there must not hang or fill the orchestrator.
+        return UntrustedFile.head(ControlFiles.doneFlag(worktree), MAX_BYTES).filter(t -> !t.isBlank())
+                .map(DoneFlag::parse);
     }
 
     static DoneFlag parse(String text) {

@@ -19,6 +19,10 @@ import java.util.Optional;
  */
 public final class PaneLogScanner {
     private static final int CHUNK = 64 * 1024;
+    /** The most of an unfinished line kept before it is trimmed ({@link #trimPartial}). */
+    static final int MAX_PARTIAL = 256 * 1024;
+    /** What is kept of it then. */
+    static final int KEEP = 16 * 1024;
 
     private final Path log;
     private final OutputMarkers markers;
@@ -33,6 +37,11 @@ public final class PaneLogScanner {
 
     public long offset() {
         return offset;
+    }
+
+    /** How much of an unfinished line is held. */
+    int unfinishedBytes() {
+        return partial.size();
     }
 
     /** Scans what was appended since the last call; returns the first marker on a complete line. */
@@ -87,7 +96,30 @@ public final class PaneLogScanner {
             }
         }
         partial.write(bytes, start, length - start);
-        return Optional.empty();
+        return partial.size() > MAX_PARTIAL ? trimPartial() : Optional.empty();
+    }
+
+    /**
+     * A TUI can write for a long time without a newline (it moves the cursor instead), and an agent
+     * can print megabytes on one line: what is kept of an unfinished line stays bounded. Its
+     * carriage-return segments are looked at as lines; of the rest, the last {@link #KEEP} bytes stay,
+     * which is more than any marker line, so one being written is never cut.
+     */
+    private Optional<OutputMarkers.Marker> trimPartial() {
+        byte[] all = partial.toByteArray();
+        partial.reset();
+        int cr = all.length - 1;
+        while (cr >= 0 && all[cr] != '\r') {
+            cr--;
+        }
+        Optional<OutputMarkers.Marker> found = cr > 0
+                ? matchLine(new String(all, 0, cr, StandardCharsets.UTF_8)) : Optional.empty();
+        int keepFrom = Math.max(cr + 1, all.length - KEEP);
+        while (keepFrom < all.length && (all[keepFrom] & 0xC0) == 0x80) {
+            keepFrom++;  // not from the middle of a UTF-8 character
+        }
+        partial.write(all, keepFrom, all.length - keepFrom);
+        return found;
     }
 
     private Optional<OutputMarkers.Marker> matchLine(String raw) {

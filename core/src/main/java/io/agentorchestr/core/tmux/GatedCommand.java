@@ -1,6 +1,7 @@
 package io.agentorchestr.core.tmux;
 
 import io.agentorchestr.core.config.PrivateFile;
+import io.agentorchestr.core.config.UntrustedFile;
 
 import java.io.IOException;
 import java.util.Map;
@@ -91,9 +92,10 @@ public final class GatedCommand {
 
     /** The exit status the wrapper recorded, if the agent has exited. */
     public static Optional<Integer> recordedExitStatus(Path exitFile) {
+        // Its path is in the agent's environment: whatever it put there is read as a few bytes at most.
         try {
-            return Optional.of(Integer.valueOf(Files.readString(exitFile).strip()));
-        } catch (IOException | NumberFormatException e) {
+            return UntrustedFile.head(exitFile, 16).map(String::strip).map(Integer::valueOf);
+        } catch (NumberFormatException e) {
             return Optional.empty();
         }
     }

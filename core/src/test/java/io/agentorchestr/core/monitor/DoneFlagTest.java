@@ -40,6 +40,27 @@ class DoneFlagTest {
         assertEquals("tests broke", DoneFlag.read(worktree).orElseThrow().summary());
     }
 
+    /** The agent owns the file: a FIFO there would block a plain read until someone writes to it. */
+    @Test
+    void aFifoOrALinkToADeviceIsNoSignalAndDoesNotHang() throws Exception {
+        Files.createDirectories(ControlFiles.controlDir(worktree));
+        Process mkfifo = new ProcessBuilder("mkfifo", ControlFiles.doneFlag(worktree).toString()).start();
+        assertEquals(0, mkfifo.waitFor());
+        assertTrue(DoneFlag.read(worktree).isEmpty());
+        Files.delete(ControlFiles.doneFlag(worktree));
+        Files.createSymbolicLink(ControlFiles.doneFlag(worktree), Path.of("/dev/zero"));
+        assertTrue(DoneFlag.read(worktree).isEmpty());
+    }
+
+    @Test
+    void aHugeFlagIsReadOnlyAsFarAsASummaryGoes() throws IOException {
+        Files.createDirectories(ControlFiles.controlDir(worktree));
+        Files.writeString(ControlFiles.doneFlag(worktree), "done\n" + "y".repeat(20_000_000));
+        DoneFlag flag = DoneFlag.read(worktree).orElseThrow();
+        assertEquals(WorkerState.DONE, flag.state());
+        assertEquals(DoneFlag.MAX_BYTES - "done\n".length(), flag.summary().length());
+    }
+
     @Test
     void firstLineIsCaseAndSpaceInsensitive() {
         assertEquals(WorkerState.DONE, DoneFlag.parse("  DONE \r\nall fine").state());

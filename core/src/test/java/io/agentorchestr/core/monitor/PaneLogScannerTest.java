@@ -63,6 +63,35 @@ class PaneLogScannerTest {
         assertEquals(WorkerState.BLOCKED, new PaneLogScanner(log, markers, 0).scan().orElseThrow().state());
     }
 
+    /** A TUI that only moves its cursor never ends a line: what is held of it stays bounded, markers still count. */
+    @Test
+    void megabytesWithoutANewlineAreNotHeldWholeAndAMarkerInThemIsFound() throws IOException {
+        Path log = dir.resolve("tui.log");
+        String frame = "\u001b[H\u001b[2Jthinking... " + "x".repeat(4000) + "\r";
+        Files.writeString(log, frame.repeat(1500));  // about 6 MB, not one newline
+        PaneLogScanner scanner = new PaneLogScanner(log, markers, 0);
+        assertTrue(scanner.scan().isEmpty());
+        assertTrue(scanner.unfinishedBytes() <= PaneLogScanner.MAX_PARTIAL, "held: " + scanner.unfinishedBytes());
+
+        append(log, ("WORKER_DONE: drawn by a TUI\r" + frame.repeat(200)).getBytes(StandardCharsets.UTF_8));
+        assertEquals("drawn by a TUI", scanner.scan().orElseThrow().summary());
+        assertTrue(scanner.unfinishedBytes() <= PaneLogScanner.MAX_PARTIAL, "held: " + scanner.unfinishedBytes());
+    }
+
+    @Test
+    void oneLineOfMegabytesIsCutToItsEndAndTheNextLineStillMatches() throws IOException {
+        Path log = dir.resolve("long.log");
+        Files.writeString(log, "é".repeat(3_000_000));  // 6 MB, two bytes a character, no newline, no CR
+        PaneLogScanner scanner = new PaneLogScanner(log, markers, 0);
+        assertTrue(scanner.scan().isEmpty());
+        assertTrue(scanner.unfinishedBytes() <= PaneLogScanner.MAX_PARTIAL, "held: " + scanner.unfinishedBytes());
+
+        append(log, "\nWORKER_BLOCKED: needs a key\n".getBytes(StandardCharsets.UTF_8));
+        OutputMarkers.Marker m = scanner.scan().orElseThrow();
+        assertEquals(WorkerState.BLOCKED, m.state());
+        assertEquals("needs a key", m.summary());
+    }
+
     private static void append(Path log, byte[] bytes) throws IOException {
         Files.write(log, bytes, StandardOpenOption.APPEND);
     }
