@@ -1,17 +1,14 @@
 package io.agentorchestr.core.goal;
 
 import io.agentorchestr.core.session.SessionEvent;
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.session.SessionStatus;
 import io.agentorchestr.core.store.SqliteStateStore;
+import io.agentorchestr.core.testing.StoredSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,10 +23,7 @@ class LeadActivityTest {
 
     @BeforeEach
     void open() {
-        store = SqliteStateStore.open(dir.resolve("state.db"));
-        Instant now = Instant.now();
-        store.createSession(new SessionRecord("s1", "auto", "goal", "/repo", "demo", List.of("demo"),
-                SessionStatus.RUNNING, "abc", "i", "t", "", null, "/d", 1, null, now, now, null));
+        store = StoredSession.open(dir.resolve("state.db"), "s1");
         activity = new LeadActivity(n -> store.append("s1", new SessionEvent.LeadReady(n)));
     }
 

@@ -1,8 +1,7 @@
 package io.agentorchestr.core.goal;
 
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.session.SessionStatus;
 import io.agentorchestr.core.store.SqliteStateStore;
+import io.agentorchestr.core.testing.StoredSession;
 import io.agentorchestr.core.worker.WorkerRecord;
 import io.agentorchestr.core.worker.WorkerState;
 import org.junit.jupiter.api.AfterEach;
@@ -33,10 +32,7 @@ class WorkerBoardTest {
 
     @BeforeEach
     void open() {
-        store = SqliteStateStore.open(dir.resolve("state.db"));
-        Instant now = Instant.now();
-        store.createSession(new SessionRecord("s1", "auto", "goal", "/repo", "demo", List.of("demo"),
-                SessionStatus.RUNNING, "abc", "i", "t", "", null, "/d", 1, null, now, now, null));
+        store = StoredSession.open(dir.resolve("state.db"), "s1");
         timer = new WaitTimer();
         board = new WorkerBoard("s1", store, timer);
         board.put(worker("w01", WorkerState.RUNNING));
