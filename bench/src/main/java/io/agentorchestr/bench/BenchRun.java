@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentorchestr.cli.mcp.LiveSession;
 import io.agentorchestr.cli.mcp.RawMcp;
-import io.agentorchestr.core.health.HealthPolicy;
+import io.agentorchestr.core.model.HealthPolicy;
 import io.agentorchestr.core.process.ProcessSpec;
 import io.agentorchestr.core.process.SystemProcessRunner;
 import io.agentorchestr.core.tmux.PaneRef;
-import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.model.WorkerRecord;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 

@@ -2,7 +2,7 @@ package io.agentorchestr.bench;
 
 import io.agentorchestr.core.git.LocalGit;
 import io.agentorchestr.core.process.SystemProcessRunner;
-import io.agentorchestr.core.session.SessionEvent;
+import io.agentorchestr.core.model.SessionEvent;
 import io.agentorchestr.core.store.SqliteStateStore;
 import io.agentorchestr.dashboard.Dashboard;
 import org.openqa.selenium.By;

@@ -2,8 +2,8 @@ package io.agentorchestr.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentorchestr.core.monitor.DoneFlag;
-import io.agentorchestr.core.worker.WorkerRecord;
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.WorkerRecord;
+import io.agentorchestr.core.model.WorkerState;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -5,8 +5,8 @@ import io.agentorchestr.cli.mcp.RawMcp;
 import io.agentorchestr.core.monitor.DoneFlag;
 import io.agentorchestr.core.process.ProcessSpec;
 import io.agentorchestr.core.process.SystemProcessRunner;
-import io.agentorchestr.core.worker.WorkerRecord;
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.WorkerRecord;
+import io.agentorchestr.core.model.WorkerState;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

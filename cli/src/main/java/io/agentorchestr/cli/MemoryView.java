@@ -1,7 +1,7 @@
 package io.agentorchestr.cli;
 
 import io.agentorchestr.core.memory.Memory;
-import io.agentorchestr.core.memory.MemoryHit;
+import io.agentorchestr.core.model.MemoryHit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

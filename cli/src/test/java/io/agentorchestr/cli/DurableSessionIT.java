@@ -1,15 +1,14 @@
 package io.agentorchestr.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentorchestr.core.process.ExecResult;
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.session.SessionStatus;
-import io.agentorchestr.core.store.EventRecord;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.SessionStatus;
+import io.agentorchestr.core.model.EventRecord;
 import io.agentorchestr.core.store.SqliteStateStore;
 import io.agentorchestr.core.testing.Poll;
-import io.agentorchestr.core.worker.WorkerRecord;
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.WorkerRecord;
+import io.agentorchestr.core.model.WorkerState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -155,7 +154,7 @@ class DurableSessionIT extends SandboxedRun {
 
     private String leadPane(String session) {
         try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
-            return store.runtime(session).map(io.agentorchestr.core.session.SessionRuntime::leadPane).orElse(null);
+            return store.runtime(session).map(io.agentorchestr.core.model.SessionRuntime::leadPane).orElse(null);
         }
     }
 

@@ -2,7 +2,7 @@ package io.agentorchestr.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentorchestr.core.process.ExecResult;
-import io.agentorchestr.core.store.EventRecord;
+import io.agentorchestr.core.model.EventRecord;
 import io.agentorchestr.core.store.SqliteStateStore;
 import io.agentorchestr.core.testing.Poll;
 import org.junit.jupiter.api.AfterEach;

@@ -2,9 +2,9 @@ package io.agentorchestr.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentorchestr.core.process.ExecResult;
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.session.SessionStatus;
-import io.agentorchestr.core.store.EventRecord;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.SessionStatus;
+import io.agentorchestr.core.model.EventRecord;
 import io.agentorchestr.core.store.SqliteStateStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

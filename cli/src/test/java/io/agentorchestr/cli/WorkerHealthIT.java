@@ -1,19 +1,15 @@
 package io.agentorchestr.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agentorchestr.core.process.ExecResult;
-import io.agentorchestr.core.store.EventRecord;
+import io.agentorchestr.core.model.EventRecord;
 import io.agentorchestr.core.store.SqliteStateStore;
-import io.agentorchestr.core.worker.WorkerRecord;
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.WorkerRecord;
+import io.agentorchestr.core.model.WorkerState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

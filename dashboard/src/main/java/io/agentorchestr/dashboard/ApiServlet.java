@@ -1,9 +1,9 @@
 package io.agentorchestr.dashboard;
 
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.session.SessionStatus;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.SessionStatus;
 import io.agentorchestr.core.store.StoreReader;
-import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.model.WorkerRecord;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

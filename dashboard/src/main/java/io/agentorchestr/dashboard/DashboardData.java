@@ -3,12 +3,12 @@ package io.agentorchestr.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.session.SessionLock;
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.session.SessionStatus;
-import io.agentorchestr.core.store.EventRecord;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.SessionStatus;
+import io.agentorchestr.core.model.EventRecord;
 import io.agentorchestr.core.store.StoreReader;
 import io.agentorchestr.core.text.TerminalText;
-import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.model.WorkerRecord;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.agentorchestr.dashboard;
 
-import io.agentorchestr.core.store.EventRecord;
+import io.agentorchestr.core.model.EventRecord;
 import io.agentorchestr.core.store.StoreReader;
 
 import java.nio.file.Path;

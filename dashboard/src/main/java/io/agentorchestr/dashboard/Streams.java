@@ -1,7 +1,7 @@
 package io.agentorchestr.dashboard;
 
-import io.agentorchestr.core.store.EventRecord;
-import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.model.EventRecord;
+import io.agentorchestr.core.model.WorkerRecord;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

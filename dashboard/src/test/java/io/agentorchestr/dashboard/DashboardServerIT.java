@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentorchestr.core.git.LocalGit;
 import io.agentorchestr.core.process.SystemProcessRunner;
-import io.agentorchestr.core.session.SessionEvent;
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.session.SessionStatus;
+import io.agentorchestr.core.model.SessionEvent;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.SessionStatus;
 import io.agentorchestr.core.store.SqliteStateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -342,9 +342,9 @@ class DashboardServerIT {
     @Test
     void aWorkersCardNamesTheSkillsItGotAndItsLastProgress() throws Exception {
         Instant now = Instant.now();
-        store.saveWorker(new io.agentorchestr.core.worker.WorkerRecord("aaaa0001", "w01", 1, "implementer", "demo",
+        store.saveWorker(new io.agentorchestr.core.model.WorkerRecord("aaaa0001", "w01", 1, "implementer", "demo",
                 null, "Add JWT checks", "%1", dir.resolve("wt").toString(), "agentorchestr/aaaa0001/implementer-w01",
-                io.agentorchestr.core.worker.WorkerState.RUNNING, null, null, null, null, now, now, null, null, null));
+                io.agentorchestr.core.model.WorkerState.RUNNING, null, null, null, null, now, now, null, null, null));
         store.append("aaaa0001", new SessionEvent.SkillsGiven("w01", List.of("jwt"), List.of("style left out: x")));
         store.append("aaaa0001", new SessionEvent.ProgressReported("w01", "half way"));
         JsonNode w = json("/api/sessions/aaaa0001/workers").get(0);

@@ -5,7 +5,7 @@ import io.agentorchestr.core.git.LocalGit;
 import io.agentorchestr.core.monitor.DoneFlag;
 import io.agentorchestr.core.process.SystemProcessRunner;
 import io.agentorchestr.core.worker.WorkerPrompt;
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.WorkerState;
 
 import java.io.BufferedReader;
 import java.io.IOException;

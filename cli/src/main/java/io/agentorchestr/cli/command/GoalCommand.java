@@ -9,8 +9,8 @@ import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.goal.GoalRequest;
 import io.agentorchestr.core.goal.GoalRun;
 import io.agentorchestr.core.health.HealthConfig;
-import io.agentorchestr.core.health.HealthPolicy;
-import io.agentorchestr.core.health.RecoveryStep;
+import io.agentorchestr.core.model.HealthPolicy;
+import io.agentorchestr.core.model.RecoveryStep;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code --goal} / {@code --goal-file} / {@code --interactive}: auto mode with a lead and workers. */

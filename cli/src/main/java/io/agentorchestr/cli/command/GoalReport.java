@@ -5,7 +5,7 @@ import io.agentorchestr.cli.VerifyView;
 import io.agentorchestr.core.goal.GoalOutcome;
 import io.agentorchestr.core.goal.VerifyResult;
 import io.agentorchestr.core.text.TerminalText;
-import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.model.WorkerRecord;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;

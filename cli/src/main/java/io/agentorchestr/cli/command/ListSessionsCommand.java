@@ -8,8 +8,8 @@ import io.agentorchestr.cli.TerminalWidth;
 import io.agentorchestr.cli.TextTable;
 import io.agentorchestr.core.goal.Resumability;
 import io.agentorchestr.core.session.SessionLock;
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.session.SessionStatus;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.SessionStatus;
 import io.agentorchestr.core.text.TerminalText;
 import picocli.CommandLine.Model.CommandSpec;
 

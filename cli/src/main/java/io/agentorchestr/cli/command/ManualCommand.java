@@ -11,8 +11,8 @@ import io.agentorchestr.core.session.ManualRequest;
 import io.agentorchestr.core.session.ManualRun;
 import io.agentorchestr.core.session.SessionChrome;
 import io.agentorchestr.core.text.TerminalText;
-import io.agentorchestr.core.worker.WorkerRecord;
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.WorkerRecord;
+import io.agentorchestr.core.model.WorkerState;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;

@@ -7,7 +7,7 @@ import io.agentorchestr.cli.MemoryView;
 import io.agentorchestr.cli.TextTable;
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.memory.Memory;
-import io.agentorchestr.core.memory.MemoryHit;
+import io.agentorchestr.core.model.MemoryHit;
 import io.agentorchestr.core.text.TerminalText;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -55,7 +55,7 @@ public final class MemorySearchCommand extends ModeCommand {
             hits.forEach(h -> table.row(memory.display(h.file()), h.kind(), TerminalText.firstLine(h.title(), 60),
                     TerminalText.firstLine(h.snippet(), 100)));
             table.print(out(), io.agentorchestr.cli.TerminalWidth.of(context.env()));
-            List<io.agentorchestr.core.memory.MemoryRoot> roots = memory.roots();
+            List<io.agentorchestr.core.model.MemoryRoot> roots = memory.roots();
             if (hits.stream().anyMatch(h -> memory.display(h.file()).startsWith(Memory.KEPT))) {
                 progress(Memory.KEPT + " is " + roots.get(1).dir());
             }

@@ -4,8 +4,8 @@ import io.agentorchestr.cli.CliContext;
 import io.agentorchestr.cli.CommonOptions;
 import io.agentorchestr.core.error.ExitCode;
 import io.agentorchestr.core.session.SessionPause;
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.session.SessionStatus;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.SessionStatus;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.time.Duration;

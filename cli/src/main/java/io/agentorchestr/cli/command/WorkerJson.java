@@ -1,6 +1,6 @@
 package io.agentorchestr.cli.command;
 
-import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.model.WorkerRecord;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -7,7 +7,7 @@ import io.agentorchestr.core.discovery.ExternalAgents;
 import io.agentorchestr.core.goal.Supervisor;
 import io.agentorchestr.core.goal.ToolServer;
 import io.agentorchestr.core.goal.ToolServer.Binding;
-import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.model.StateStore;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpAsyncServer;

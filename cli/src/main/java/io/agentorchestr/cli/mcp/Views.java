@@ -3,7 +3,7 @@ package io.agentorchestr.cli.mcp;
 import io.agentorchestr.core.goal.MergeOutcome;
 import io.agentorchestr.core.goal.Supervisor;
 import io.agentorchestr.core.goal.VerifyResult;
-import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.model.WorkerRecord;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.agentorchestr.cli.mcp;
 
-import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.model.StateStore;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

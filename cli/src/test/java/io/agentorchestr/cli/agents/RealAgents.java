@@ -3,7 +3,7 @@ package io.agentorchestr.cli.agents;
 import io.agentorchestr.cli.Distribution;
 import io.agentorchestr.core.store.SqliteStateStore;
 import io.agentorchestr.core.text.AnsiText;
-import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.model.WorkerRecord;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.agentorchestr.cli.agents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentorchestr.core.process.ExecResult;
-import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.model.WorkerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -65,7 +65,7 @@ public final class LiveSession implements AutoCloseable {
      */
     public LiveSession(Path dir, int maxWorkers, String extraAgents, List<String> agents,
                        io.agentorchestr.core.process.ProcessRunner runner, Map<String, String> extraEnv,
-                       io.agentorchestr.core.health.HealthPolicy health) throws IOException {
+                       io.agentorchestr.core.model.HealthPolicy health) throws IOException {
         this.dir = dir;
         System.setProperty("agentorchestr.home", Path.of(System.getProperty("agentorchestr.dist",
                 "target/agentorchestr")).toAbsolutePath().toString());

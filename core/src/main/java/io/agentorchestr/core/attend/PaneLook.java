@@ -1,8 +1,8 @@
 package io.agentorchestr.core.attend;
 
 import io.agentorchestr.core.text.TerminalText;
-import io.agentorchestr.core.worker.WorkerRecord;
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.WorkerRecord;
+import io.agentorchestr.core.model.WorkerState;
 
 import java.time.Duration;
 

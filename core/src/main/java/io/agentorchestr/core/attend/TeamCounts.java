@@ -1,6 +1,6 @@
 package io.agentorchestr.core.attend;
 
-import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.model.WorkerRecord;
 
 import java.time.Duration;
 import java.util.ArrayList;

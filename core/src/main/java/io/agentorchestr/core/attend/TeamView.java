@@ -2,7 +2,7 @@ package io.agentorchestr.core.attend;
 
 import io.agentorchestr.core.tmux.PanePlacer;
 import io.agentorchestr.core.tmux.Tmux;
-import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.model.WorkerRecord;
 
 import java.time.Clock;
 import java.time.Duration;

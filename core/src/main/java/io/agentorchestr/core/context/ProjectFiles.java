@@ -4,10 +4,10 @@ import io.agentorchestr.core.hooks.HookRun;
 import io.agentorchestr.core.hooks.HookSet;
 import io.agentorchestr.core.hooks.Hooks;
 import io.agentorchestr.core.memory.Memory;
-import io.agentorchestr.core.memory.MemoryIndex;
+import io.agentorchestr.core.model.MemoryIndex;
 import io.agentorchestr.core.process.ProcessRunner;
-import io.agentorchestr.core.session.SessionEvent;
-import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.model.SessionEvent;
+import io.agentorchestr.core.model.StateStore;
 
 import java.nio.file.Path;
 import java.util.Map;

@@ -5,9 +5,8 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.agentorchestr.core.goal.VerifyCommands;
-import io.agentorchestr.core.health.HealthPolicy;
-import io.agentorchestr.core.health.RecoveryStep;
+import io.agentorchestr.core.model.HealthPolicy;
+import io.agentorchestr.core.model.RecoveryStep;
 import io.agentorchestr.core.hooks.HookEvent;
 import io.agentorchestr.core.hooks.Hooks;
 
@@ -96,7 +95,7 @@ final class Scaffold {
         ContextBudgets c = ContextBudgets.DEFAULT;
         Map<String, Object> values = Map.ofEntries(
                 Map.entry("verify.timeout_s", VerifyCommands.DEFAULT_TIMEOUT.toSeconds()),
-                Map.entry("lead.tools_timeout_s", io.agentorchestr.core.goal.LeadLauncher.DEFAULT_TOOLS_TIMEOUT
+                Map.entry("lead.tools_timeout_s", io.agentorchestr.core.config.LeadConfig.DEFAULT_TOOLS_TIMEOUT
                         .toSeconds()),
                 Map.entry("health.hung_after_s", h.hungAfter().toSeconds()),
                 Map.entry("health.on_hung", h.onHung().stream().map(RecoveryStep::label)

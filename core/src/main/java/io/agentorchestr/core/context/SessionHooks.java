@@ -2,9 +2,9 @@ package io.agentorchestr.core.context;
 
 import io.agentorchestr.core.hooks.HookEvent;
 import io.agentorchestr.core.memory.Episode;
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.session.SessionStatus;
-import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.SessionStatus;
+import io.agentorchestr.core.model.WorkerRecord;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -2,8 +2,8 @@ package io.agentorchestr.core.context;
 
 import io.agentorchestr.core.hooks.HookEvent;
 import io.agentorchestr.core.worker.WorkerBrief;
-import io.agentorchestr.core.worker.WorkerRecord;
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.WorkerRecord;
+import io.agentorchestr.core.model.WorkerState;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.agentorchestr.core.discovery;
 
-import io.agentorchestr.core.session.SessionIds;
+import io.agentorchestr.core.model.SessionIds;
 import io.agentorchestr.core.tmux.ServerPane;
 import io.agentorchestr.core.tmux.Tmux;
 import io.agentorchestr.core.tmux.TmuxServer;

@@ -1,11 +1,11 @@
 package io.agentorchestr.core.goal;
 
 import io.agentorchestr.core.agent.AgentStopper;
-import io.agentorchestr.core.session.SessionEvent;
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.model.SessionEvent;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.StateStore;
 import io.agentorchestr.core.tmux.PaneRef;
-import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.model.WorkerRecord;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.agentorchestr.core.goal;
 
-import io.agentorchestr.core.health.HealthPolicy;
+import io.agentorchestr.core.model.HealthPolicy;
 import io.agentorchestr.core.tmux.PaneLayout;
 
 import java.nio.file.Path;

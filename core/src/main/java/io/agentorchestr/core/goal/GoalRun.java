@@ -1,5 +1,7 @@
 package io.agentorchestr.core.goal;
 
+import io.agentorchestr.core.config.LeadConfig;
+import io.agentorchestr.core.context.VerifyCommands;
 import io.agentorchestr.core.agent.AgentSelection;
 import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.agent.DetectedAgent;
@@ -8,7 +10,7 @@ import io.agentorchestr.core.config.AppPaths;
 import io.agentorchestr.core.attend.Attention;
 import io.agentorchestr.core.attend.Audience;
 import io.agentorchestr.core.attend.TeamView;
-import io.agentorchestr.core.config.TmuxConfig;
+import io.agentorchestr.core.tmux.TmuxConfig;
 import io.agentorchestr.core.tmux.PaneLayout;
 import io.agentorchestr.core.context.ProjectFiles;
 import io.agentorchestr.core.context.SessionContext;
@@ -16,26 +18,26 @@ import io.agentorchestr.core.context.SessionHooks;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.git.Worktrees;
 import io.agentorchestr.core.health.HealthConfig;
-import io.agentorchestr.core.health.HealthPolicy;
+import io.agentorchestr.core.model.HealthPolicy;
 import io.agentorchestr.core.process.ProcessRunner;
 import io.agentorchestr.core.session.Prerequisites;
 import io.agentorchestr.core.session.RunLimits;
 import io.agentorchestr.core.session.SessionDirectories;
-import io.agentorchestr.core.session.SessionEvent;
-import io.agentorchestr.core.session.SessionIds;
+import io.agentorchestr.core.model.SessionEvent;
+import io.agentorchestr.core.model.SessionIds;
 import io.agentorchestr.core.session.SessionLock;
 import io.agentorchestr.core.session.SessionRefusal;
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.session.SessionRuntime;
-import io.agentorchestr.core.session.SessionStatus;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.SessionRuntime;
+import io.agentorchestr.core.model.SessionStatus;
 import io.agentorchestr.core.store.FailSoftStore;
-import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.model.StateStore;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
 import io.agentorchestr.core.worker.SkillCatalog;
 import io.agentorchestr.core.worker.WorkerLauncher;
-import io.agentorchestr.core.worker.WorkerRecord;
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.WorkerRecord;
+import io.agentorchestr.core.model.WorkerState;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -133,7 +135,7 @@ public final class GoalRun {
         Path repo = prerequisites.requireProject(r.project().toAbsolutePath().normalize());
         String base = prerequisites.requireBase(repo, r.base());
         HealthPolicy policy = r.health() != null ? r.health() : HealthConfig.load(repo);
-        LeadLauncher.toolsTimeout(repo);  // a bad [lead] setting is refused before anything starts
+        LeadConfig.toolsTimeout(repo);  // a bad [lead] setting is refused before anything starts
         ProjectFiles files = ProjectFiles.load(paths.config(), repo);  // so is a bad hooks file
         Attention attention = attention(repo);  // and a bad [notify] table
         PaneLayout layout = TmuxConfig.layout(repo, r.layout(), r.panesPerWindow());  // and a bad layout
@@ -146,7 +148,7 @@ public final class GoalRun {
         String id = SessionIds.newId();
         Path sessionDir = new SessionDirectories(paths).create(id);
         SessionDirectories.saveGoal(sessionDir, r.goal());
-        SessionDirectories.saveLayout(sessionDir, layout);
+        layout.save(sessionDir);
         SessionLock lock = SessionLock.acquire(sessionDir, id);
         Instant now = Instant.now();
         SessionRecord session = new SessionRecord(id, "auto", r.goal(), repo.toString(), lead.profile().key(),

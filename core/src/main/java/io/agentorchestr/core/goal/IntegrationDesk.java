@@ -1,5 +1,6 @@
 package io.agentorchestr.core.goal;
 
+import io.agentorchestr.core.context.VerifyCommands;
 import io.agentorchestr.core.context.SessionContext;
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.git.CrashFiles;
@@ -7,13 +8,13 @@ import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.git.MergeAttempt;
 import io.agentorchestr.core.git.WorktreeStatus;
 import io.agentorchestr.core.hooks.HookEvent;
-import io.agentorchestr.core.session.SessionEvent;
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.model.SessionEvent;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.StateStore;
 import io.agentorchestr.core.worker.ControlFiles;
 import io.agentorchestr.core.worker.WorkerLauncher;
-import io.agentorchestr.core.worker.WorkerRecord;
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.WorkerRecord;
+import io.agentorchestr.core.model.WorkerState;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

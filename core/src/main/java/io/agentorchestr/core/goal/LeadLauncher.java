@@ -8,20 +8,19 @@ import io.agentorchestr.core.agent.FirstRunDialogs;
 import io.agentorchestr.core.agent.LaunchCommand;
 import io.agentorchestr.core.agent.LaunchRequest;
 import io.agentorchestr.core.agent.McpInjector;
-import io.agentorchestr.core.config.ProjectConfig;
+import io.agentorchestr.core.config.LeadConfig;
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.error.FileTrouble;
 import io.agentorchestr.core.text.StrictUtf8;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.session.SessionDirectories;
-import io.agentorchestr.core.session.SessionRecord;
+import io.agentorchestr.core.model.SessionRecord;
 import io.agentorchestr.core.tmux.GatedCommand;
 import io.agentorchestr.core.tmux.NewPane;
 import io.agentorchestr.core.tmux.PanePlacer;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
 import io.agentorchestr.core.worker.PromptDelivery;
-import io.agentorchestr.core.worker.WorkerWatch;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +40,6 @@ import java.util.function.Consumer;
  * else starts a fresh lead with a digest of the session.
  */
 public final class LeadLauncher {
-    public static final Duration DEFAULT_TOOLS_TIMEOUT = Duration.ofSeconds(90);
     static final String LEAD_WINDOW = "lead";
 
     private final Tmux tmux;
@@ -125,7 +123,7 @@ public final class LeadLauncher {
             env.put(GatedCommand.ENV_FILE_ENV, envFile.toString());
         }
         env.put(GatedCommand.PROMPT_FILE_ENV, promptFile.toString());
-        env.put(GatedCommand.EXIT_FILE_ENV, WorkerWatch.exitFile(log).toString());
+        env.put(GatedCommand.EXIT_FILE_ENV, GatedCommand.exitFileFor(log).toString());
         env.put(AgentStopper.SESSION_ENV, session.id());
         NewPane pane = new NewPane(GatedCommand.wrap(command.argv()), workDir, env);
         long listings = server.toolListings(ToolServer.LEAD);
@@ -137,7 +135,7 @@ public final class LeadLauncher {
         placed.accept(lead);
         GatedCommand.release(tmux, ref);
         if (command.pastePrompt()) {
-            deliverWhenToolsListed(server, listings, ref, agent, prompt, toolsTimeout(Path.of(session.project())));
+            deliverWhenToolsListed(server, listings, ref, agent, prompt, LeadConfig.toolsTimeout(Path.of(session.project())));
         }
         progress.accept("lead (" + agent.profile().key() + (resume ? ", conversation resumed" : "") + ") started in "
                 + "pane " + ref.id() + " of tmux session " + session.tmuxSession());
@@ -153,20 +151,6 @@ public final class LeadLauncher {
             return tmux.newWindow(session.tmuxSession(), LEAD_WINDOW, pane);
         }
         return new PanePlacer(tmux, SessionDirectories.layoutOf(session)).openSession(session.tmuxSession(), pane);
-    }
-
-    /**
-     * How long a lead may take to connect to its MCP tools: {@code [lead] tools_timeout_s} in the
-     * project's config.toml (a slow machine, an agent that loads many plugins), else 90 s.
-     */
-    static Duration toolsTimeout(Path project) {
-        return ProjectConfig.load(project).map(t -> t.getLong("lead.tools_timeout_s")).map(n -> {
-            if (n < 1 || n > 3600) {
-                throw AgentorchestrException.usage("[lead] tools_timeout_s in " + ProjectConfig.file(project)
-                        + " must be from 1 to 3600, not " + n);
-            }
-            return Duration.ofSeconds(n);
-        }).orElse(DEFAULT_TOOLS_TIMEOUT);
     }
 
     /** The prompt goes in once this launch of the lead can use its tools and its input box is ready. */

@@ -6,10 +6,10 @@ import io.agentorchestr.core.agent.McpInjector;
 import io.agentorchestr.core.agent.ScreenMarkers;
 import io.agentorchestr.core.attend.Notice;
 import io.agentorchestr.core.session.SessionDirectories;
-import io.agentorchestr.core.session.SessionEvent;
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.session.SessionRuntime;
-import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.model.SessionEvent;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.SessionRuntime;
+import io.agentorchestr.core.model.StateStore;
 import io.agentorchestr.core.text.AnsiText;
 import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.tmux.GatedCommand;
@@ -17,7 +17,6 @@ import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.PaneStatus;
 import io.agentorchestr.core.tmux.Tmux;
 import io.agentorchestr.core.worker.PromptDelivery;
-import io.agentorchestr.core.worker.WorkerWatch;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -164,7 +163,7 @@ public final class LeadWatch {
         if (status.isPresent() && !status.get().dead()) {
             return Optional.empty();
         }
-        Integer exit = GatedCommand.recordedExitStatus(WorkerWatch.exitFile(lead.log()))
+        Integer exit = GatedCommand.recordedExitStatus(GatedCommand.exitFileFor(lead.log()))
                 .orElse(status.map(PaneStatus::deadStatus).orElse(null));
         return Optional.of("exited" + (exit == null ? "" : " (status " + exit + ")")
                 + " without marking the goal done or failed");

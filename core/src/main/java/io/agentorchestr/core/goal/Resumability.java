@@ -1,7 +1,7 @@
 package io.agentorchestr.core.goal;
 
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.session.SessionStatus;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.SessionStatus;
 
 import java.util.Optional;
 

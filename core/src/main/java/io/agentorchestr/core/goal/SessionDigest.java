@@ -1,8 +1,8 @@
 package io.agentorchestr.core.goal;
 
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.store.EventRecord;
-import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.EventRecord;
+import io.agentorchestr.core.model.WorkerRecord;
 
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.agentorchestr.core.goal;
 
+import io.agentorchestr.core.context.VerifyCommands;
 import io.agentorchestr.core.process.ExecResult;
 import io.agentorchestr.core.process.ProcessRunner;
 import io.agentorchestr.core.process.ProcessSpec;

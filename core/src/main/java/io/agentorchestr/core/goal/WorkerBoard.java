@@ -1,9 +1,9 @@
 package io.agentorchestr.core.goal;
 
-import io.agentorchestr.core.session.SessionEvent;
-import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.model.SessionEvent;
+import io.agentorchestr.core.model.StateStore;
 import io.agentorchestr.core.worker.WorkerId;
-import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.model.WorkerRecord;
 
 import java.time.Duration;
 import java.util.ArrayList;

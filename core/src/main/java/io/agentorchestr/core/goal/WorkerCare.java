@@ -5,21 +5,21 @@ import io.agentorchestr.core.agent.McpAccess;
 import io.agentorchestr.core.agent.ScreenMarkers;
 import io.agentorchestr.core.health.HealthActions;
 import io.agentorchestr.core.health.HealthMonitor;
-import io.agentorchestr.core.health.HealthPolicy;
+import io.agentorchestr.core.model.HealthPolicy;
 import io.agentorchestr.core.monitor.Completion;
 import io.agentorchestr.core.monitor.FleetWatch;
 import io.agentorchestr.core.monitor.OutputMarkers;
 import io.agentorchestr.core.monitor.WatchedWorker;
-import io.agentorchestr.core.session.SessionEvent;
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.model.SessionEvent;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.StateStore;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
 import io.agentorchestr.core.worker.PromptDelivery;
 import io.agentorchestr.core.worker.WorkerLauncher;
-import io.agentorchestr.core.worker.WorkerWatch;
-import io.agentorchestr.core.worker.WorkerRecord;
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.monitor.WorkerWatch;
+import io.agentorchestr.core.model.WorkerRecord;
+import io.agentorchestr.core.model.WorkerState;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -127,9 +127,9 @@ final class WorkerCare implements HealthActions {
     }
 
     /** On resume: the messages typed into workers' panes before, from the event log. */
-    void rememberTyped(List<io.agentorchestr.core.store.EventRecord> events) {
+    void rememberTyped(List<io.agentorchestr.core.model.EventRecord> events) {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        for (io.agentorchestr.core.store.EventRecord e : events) {
+        for (io.agentorchestr.core.model.EventRecord e : events) {
             if (!"message_sent".equals(e.kind())) {
                 continue;
             }

@@ -1,6 +1,6 @@
 package io.agentorchestr.core.health;
 
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.WorkerState;
 
 /** What the health monitor asks the session to do; the supervisor carries it out and records it. */
 public interface HealthActions {

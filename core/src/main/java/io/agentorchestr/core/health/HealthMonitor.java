@@ -1,11 +1,13 @@
 package io.agentorchestr.core.health;
 
+import io.agentorchestr.core.model.RecoveryStep;
+import io.agentorchestr.core.model.HealthPolicy;
 import io.agentorchestr.core.agent.ScreenMarkers;
 import io.agentorchestr.core.text.AnsiText;
 import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.WorkerState;
 
 import java.io.IOException;
 import java.nio.file.Files;

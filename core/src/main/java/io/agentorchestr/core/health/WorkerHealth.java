@@ -2,7 +2,7 @@ package io.agentorchestr.core.health;
 
 import io.agentorchestr.core.agent.ScreenMarkers;
 import io.agentorchestr.core.tmux.PaneRef;
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.WorkerState;
 
 import java.nio.file.Path;
 import java.time.Instant;

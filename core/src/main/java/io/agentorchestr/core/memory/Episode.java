@@ -1,7 +1,7 @@
 package io.agentorchestr.core.memory;
 
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.WorkerRecord;
 
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package io.agentorchestr.core.memory;
 
+import io.agentorchestr.core.model.MemoryRoot;
+import io.agentorchestr.core.model.MemoryIndex;
+import io.agentorchestr.core.model.MemoryHit;
 import io.agentorchestr.core.config.PrivateFile;
 import io.agentorchestr.core.config.ProjectConfig;
 import io.agentorchestr.core.text.ShortHash;

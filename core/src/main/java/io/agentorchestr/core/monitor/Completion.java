@@ -1,6 +1,6 @@
 package io.agentorchestr.core.monitor;
 
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.WorkerState;
 
 /**
  * How a worker ended.

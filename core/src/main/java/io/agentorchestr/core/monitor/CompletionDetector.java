@@ -1,11 +1,8 @@
 package io.agentorchestr.core.monitor;
 
 import io.agentorchestr.core.error.AgentorchestrException;
-import io.agentorchestr.core.tmux.GatedCommand;
-import io.agentorchestr.core.tmux.PaneStatus;
 import io.agentorchestr.core.tmux.Tmux;
-import io.agentorchestr.core.worker.ControlFiles;
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.WorkerState;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -16,8 +13,6 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 

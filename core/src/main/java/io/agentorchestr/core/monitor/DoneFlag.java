@@ -2,12 +2,11 @@ package io.agentorchestr.core.monitor;
 
 import io.agentorchestr.core.config.UntrustedFile;
 import io.agentorchestr.core.worker.ControlFiles;
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.WorkerState;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;

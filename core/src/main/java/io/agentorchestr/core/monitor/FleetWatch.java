@@ -2,7 +2,7 @@ package io.agentorchestr.core.monitor;
 
 import io.agentorchestr.core.tmux.PaneStatus;
 import io.agentorchestr.core.tmux.Tmux;
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.WorkerState;
 
 import java.io.IOException;
 import java.nio.file.Files;

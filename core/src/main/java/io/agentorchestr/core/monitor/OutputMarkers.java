@@ -1,7 +1,7 @@
 package io.agentorchestr.core.monitor;
 
 import io.agentorchestr.core.text.AnsiText;
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.WorkerState;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;

@@ -1,8 +1,9 @@
 package io.agentorchestr.core.session;
 
+import io.agentorchestr.core.model.SessionRecord;
 import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.git.CommitSummary;
-import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.model.WorkerRecord;
 
 import java.util.List;
 

@@ -1,5 +1,9 @@
 package io.agentorchestr.core.session;
 
+import io.agentorchestr.core.model.SessionIds;
+import io.agentorchestr.core.model.SessionStatus;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.SessionEvent;
 import io.agentorchestr.core.agent.AgentSelection;
 import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.agent.DetectedAgent;
@@ -16,17 +20,17 @@ import io.agentorchestr.core.monitor.Completion;
 import io.agentorchestr.core.monitor.CompletionDetector;
 import io.agentorchestr.core.monitor.WatchedWorker;
 import io.agentorchestr.core.process.ProcessRunner;
-import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.model.StateStore;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
 import io.agentorchestr.core.worker.Perspective;
 import io.agentorchestr.core.worker.WorkerBrief;
 import io.agentorchestr.core.worker.WorkerId;
 import io.agentorchestr.core.worker.WorkerLauncher;
-import io.agentorchestr.core.worker.WorkerWatch;
-import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.monitor.WorkerWatch;
+import io.agentorchestr.core.model.WorkerRecord;
 import io.agentorchestr.core.worker.WorkerSpec;
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.WorkerState;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.agentorchestr.core.session;
 
+import io.agentorchestr.core.model.SessionRecord;
 import io.agentorchestr.core.attend.TeamView;
 import io.agentorchestr.core.tmux.Tmux;
 

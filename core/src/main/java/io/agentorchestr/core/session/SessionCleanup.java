@@ -1,13 +1,16 @@
 package io.agentorchestr.core.session;
 
+import io.agentorchestr.core.model.SessionStatus;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.SessionEvent;
 import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.git.WorktreeStatus;
 import io.agentorchestr.core.git.Worktrees;
-import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.model.StateStore;
 import io.agentorchestr.core.tmux.Tmux;
-import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.model.WorkerRecord;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.agentorchestr.core.session;
 
+import io.agentorchestr.core.model.SessionRecord;
 import io.agentorchestr.core.config.AppPaths;
 import io.agentorchestr.core.config.PrivateFile;
 import io.agentorchestr.core.error.AgentorchestrException;
@@ -34,19 +35,9 @@ public final class SessionDirectories {
         PrivateFile.write(goalFile(sessionDir), "the goal", goal);
     }
 
-    /** How the session's panes are arranged, kept for its resume (a new tmux session after a reboot too). */
-    public static void saveLayout(Path sessionDir, PaneLayout layout) {
-        PrivateFile.write(sessionDir.resolve("layout"), "the pane layout", layout + "\n");
-    }
-
-    /** The session's pane layout, or the default when it has none stored (a manual task, an older session). */
+    /** The session's pane layout ({@link PaneLayout#load}). */
     public static PaneLayout layoutOf(SessionRecord session) {
-        try {
-            return PaneLayout.parse(Files.readString(Path.of(session.sessionDir()).resolve("layout"),
-                    java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IOException | RuntimeException e) {
-            return PaneLayout.DEFAULT;
-        }
+        return PaneLayout.load(Path.of(session.sessionDir()));
     }
 
     /** The goal as the user gave it, or the stored (masked) one when its file is gone. */

@@ -1,5 +1,7 @@
 package io.agentorchestr.core.session;
 
+import io.agentorchestr.core.model.SessionStatus;
+import io.agentorchestr.core.model.SessionRecord;
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.error.FileTrouble;
 

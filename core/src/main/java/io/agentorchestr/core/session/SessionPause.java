@@ -1,10 +1,12 @@
 package io.agentorchestr.core.session;
 
+import io.agentorchestr.core.model.SessionStatus;
+import io.agentorchestr.core.model.SessionRecord;
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.process.ExecResult;
 import io.agentorchestr.core.process.ProcessRunner;
 import io.agentorchestr.core.process.ProcessSpec;
-import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.model.StateStore;
 
 import java.time.Duration;
 

@@ -1,10 +1,13 @@
 package io.agentorchestr.core.session;
 
+import io.agentorchestr.core.model.SessionStatus;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.SessionEvent;
 import io.agentorchestr.core.context.SessionContext;
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.error.ExitCode;
 import io.agentorchestr.core.hooks.HookEvent;
-import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.model.StateStore;
 
 import java.util.Map;
 

@@ -1,10 +1,13 @@
 package io.agentorchestr.core.store;
 
+import io.agentorchestr.core.model.OpRecord;
+import io.agentorchestr.core.model.EventRecord;
+import io.agentorchestr.core.model.StateStore;
 import io.agentorchestr.core.error.FileTrouble;
-import io.agentorchestr.core.session.SessionEvent;
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.session.SessionRuntime;
-import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.model.SessionEvent;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.SessionRuntime;
+import io.agentorchestr.core.model.WorkerRecord;
 
 import java.time.Duration;
 import java.time.Instant;

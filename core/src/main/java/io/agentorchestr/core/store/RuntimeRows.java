@@ -3,9 +3,9 @@ package io.agentorchestr.core.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.agentorchestr.core.health.HealthPolicy;
-import io.agentorchestr.core.health.RecoveryStep;
-import io.agentorchestr.core.session.SessionRuntime;
+import io.agentorchestr.core.model.HealthPolicy;
+import io.agentorchestr.core.model.RecoveryStep;
+import io.agentorchestr.core.model.SessionRuntime;
 
 import java.io.IOException;
 import java.time.Duration;

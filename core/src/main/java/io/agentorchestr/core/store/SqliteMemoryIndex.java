@@ -1,13 +1,12 @@
 package io.agentorchestr.core.store;
 
 import io.agentorchestr.core.error.AgentorchestrException;
-import io.agentorchestr.core.memory.MemoryHit;
-import io.agentorchestr.core.memory.MemoryIndex;
-import io.agentorchestr.core.memory.MemoryRoot;
+import io.agentorchestr.core.model.MemoryHit;
+import io.agentorchestr.core.model.MemoryIndex;
+import io.agentorchestr.core.model.MemoryRoot;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,13 +1,16 @@
 package io.agentorchestr.core.store;
 
+import io.agentorchestr.core.model.OpRecord;
+import io.agentorchestr.core.model.EventRecord;
+import io.agentorchestr.core.model.StateStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentorchestr.core.error.AgentorchestrException;
-import io.agentorchestr.core.session.SessionEvent;
+import io.agentorchestr.core.model.SessionEvent;
 import io.agentorchestr.core.text.SecretRedactor;
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.session.SessionRuntime;
-import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.SessionRuntime;
+import io.agentorchestr.core.model.WorkerRecord;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,8 @@
 package io.agentorchestr.core.store;
 
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.worker.WorkerRecord;
+import io.agentorchestr.core.model.EventRecord;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.WorkerRecord;
 import org.sqlite.SQLiteConfig;
 
 import java.nio.file.Files;

@@ -3,9 +3,7 @@ package io.agentorchestr.core.tmux;
 import io.agentorchestr.core.config.PrivateFile;
 import io.agentorchestr.core.config.UntrustedFile;
 
-import java.io.IOException;
 import java.util.Map;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +86,12 @@ public final class GatedCommand {
             END + " \"$status\"");
 
     private GatedCommand() {
+    }
+
+    /** Where the wrapper of a pane logged to {@code log} records its agent's exit status: beside the log. */
+    public static Path exitFileFor(Path log) {
+        String name = log.getFileName().toString().replaceFirst("\\.log$", "");
+        return log.resolveSibling(name + ".exit");
     }
 
     /** The exit status the wrapper recorded, if the agent has exited. */

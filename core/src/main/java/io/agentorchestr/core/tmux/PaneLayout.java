@@ -1,5 +1,11 @@
 package io.agentorchestr.core.tmux;
 
+import io.agentorchestr.core.config.PrivateFile;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -15,6 +21,7 @@ public record PaneLayout(Kind kind, int perWindow) {
     /** More panes than this in one window leaves none of them room to read. */
     public static final int MAX_PER_WINDOW = 16;
     public static final PaneLayout DEFAULT = new PaneLayout(Kind.MAIN_HORIZONTAL, DEFAULT_PER_WINDOW);
+    private static final String FILE = "layout";
 
     public enum Kind {
         MAIN_HORIZONTAL, MAIN_VERTICAL, TILED, WINDOWS;
@@ -59,6 +66,20 @@ public record PaneLayout(Kind kind, int perWindow) {
     }
 
     /** The stored form back ({@link #toString}). */
+    /** How a session's panes are arranged, kept in its directory for its resume (a new tmux session too). */
+    public void save(Path sessionDir) {
+        PrivateFile.write(sessionDir.resolve(FILE), "the pane layout", this + "\n");
+    }
+
+    /** The layout kept in {@code sessionDir}, or the default when there is none (a manual task, an older session). */
+    public static PaneLayout load(Path sessionDir) {
+        try {
+            return parse(Files.readString(sessionDir.resolve(FILE), StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            return DEFAULT;
+        }
+    }
+
     public static PaneLayout parse(String stored) {
         String[] parts = stored.strip().split("\\s+");
         return new PaneLayout(Kind.parse(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : DEFAULT_PER_WINDOW);

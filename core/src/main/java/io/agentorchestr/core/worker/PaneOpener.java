@@ -1,12 +1,12 @@
 package io.agentorchestr.core.worker;
 
+import io.agentorchestr.core.tmux.PaneLayout;
 import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.agent.LaunchCommand;
 import io.agentorchestr.core.agent.McpInjector;
-import io.agentorchestr.core.session.SessionRecord;
+import io.agentorchestr.core.model.SessionRecord;
 import io.agentorchestr.core.tmux.GatedCommand;
 import io.agentorchestr.core.tmux.NewPane;
-import io.agentorchestr.core.session.SessionDirectories;
 import io.agentorchestr.core.tmux.PanePlacer;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
@@ -52,7 +52,7 @@ final class PaneOpener {
     CompletableFuture<PaneRef> openAsync(Attempt a, boolean firstPane) {
         NewPane pane = gated(a);
         return CompletableFuture.supplyAsync(() -> {
-            PanePlacer placer = new PanePlacer(tmux, SessionDirectories.layoutOf(a.session()));
+            PanePlacer placer = new PanePlacer(tmux, PaneLayout.load(Path.of(a.session().sessionDir())));
             PaneRef ref = firstPane ? placer.openSession(a.session().tmuxSession(), pane)
                     : placer.addPane(a.session().tmuxSession(), pane);
             try {
@@ -74,7 +74,7 @@ final class PaneOpener {
             tmux.respawnPane(target, pane);
             ref = target;
         } else {
-            ref = new PanePlacer(tmux, SessionDirectories.layoutOf(a.session())).addPane(a.session().tmuxSession(), pane);
+            ref = new PanePlacer(tmux, PaneLayout.load(Path.of(a.session().sessionDir()))).addPane(a.session().tmuxSession(), pane);
         }
         new PanePlacer(tmux).label(ref, a.label());
         release.attach(ref, a.log());
@@ -113,7 +113,7 @@ final class PaneOpener {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(GatedCommand.ENV_FILE_ENV, a.launchFile().toString());
         env.put(GatedCommand.PROMPT_FILE_ENV, a.promptFile().toString());
-        env.put(GatedCommand.EXIT_FILE_ENV, WorkerWatch.exitFile(a.log()).toString());
+        env.put(GatedCommand.EXIT_FILE_ENV, GatedCommand.exitFileFor(a.log()).toString());
         env.put(AgentStopper.SESSION_ENV, a.session().id());
         env.put(AgentStopper.WORKER_ENV, a.workerId());
         env.put("AGENTORCHESTR_DONE_FLAG", ControlFiles.doneFlag(a.worktree()).toString());

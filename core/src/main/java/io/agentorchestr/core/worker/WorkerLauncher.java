@@ -1,5 +1,7 @@
 package io.agentorchestr.core.worker;
 
+import io.agentorchestr.core.model.WorkerState;
+import io.agentorchestr.core.model.WorkerRecord;
 import io.agentorchestr.core.agent.AgentLauncher;
 import io.agentorchestr.core.agent.AgentProfile;
 import io.agentorchestr.core.agent.ConversationFinder;
@@ -13,9 +15,9 @@ import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.error.FileTrouble;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.git.Worktrees;
-import io.agentorchestr.core.session.SessionEvent;
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.store.StateStore;
+import io.agentorchestr.core.model.SessionEvent;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.StateStore;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
 import io.agentorchestr.core.text.StrictUtf8;

@@ -1,7 +1,7 @@
 package io.agentorchestr.core.attend;
 
-import io.agentorchestr.core.worker.WorkerRecord;
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.WorkerRecord;
+import io.agentorchestr.core.model.WorkerState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

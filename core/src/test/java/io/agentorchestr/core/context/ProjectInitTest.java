@@ -1,6 +1,5 @@
 package io.agentorchestr.core.context;
 
-import io.agentorchestr.core.goal.VerifyCommands;
 import io.agentorchestr.core.hooks.HookSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

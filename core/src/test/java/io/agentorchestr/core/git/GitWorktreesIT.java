@@ -6,7 +6,7 @@ import io.agentorchestr.core.process.ProcessFailedException;
 import io.agentorchestr.core.process.SystemProcessRunner;
 import io.agentorchestr.core.testing.TestRepo;
 import io.agentorchestr.core.worker.ControlFiles;
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.WorkerState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,6 +1,6 @@
 package io.agentorchestr.core.goal;
 
-import io.agentorchestr.core.session.SessionEvent;
+import io.agentorchestr.core.model.SessionEvent;
 import io.agentorchestr.core.store.SqliteStateStore;
 import io.agentorchestr.core.testing.StoredSession;
 import org.junit.jupiter.api.BeforeEach;

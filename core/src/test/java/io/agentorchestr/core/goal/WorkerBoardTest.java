@@ -2,8 +2,8 @@ package io.agentorchestr.core.goal;
 
 import io.agentorchestr.core.store.SqliteStateStore;
 import io.agentorchestr.core.testing.StoredSession;
-import io.agentorchestr.core.worker.WorkerRecord;
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.WorkerRecord;
+import io.agentorchestr.core.model.WorkerState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

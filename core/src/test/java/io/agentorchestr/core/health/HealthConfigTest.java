@@ -1,5 +1,7 @@
 package io.agentorchestr.core.health;
 
+import io.agentorchestr.core.model.RecoveryStep;
+import io.agentorchestr.core.model.HealthPolicy;
 import io.agentorchestr.core.error.AgentorchestrException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package io.agentorchestr.core.memory;
 
+import io.agentorchestr.core.model.MemoryHit;
 import io.agentorchestr.core.store.SqliteMemoryIndex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

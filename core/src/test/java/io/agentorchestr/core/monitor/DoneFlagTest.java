@@ -1,7 +1,7 @@
 package io.agentorchestr.core.monitor;
 
 import io.agentorchestr.core.worker.ControlFiles;
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.WorkerState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

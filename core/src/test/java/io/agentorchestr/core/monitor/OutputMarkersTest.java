@@ -3,7 +3,7 @@ package io.agentorchestr.core.monitor;
 import io.agentorchestr.core.worker.Perspective;
 import io.agentorchestr.core.worker.WorkerBrief;
 import io.agentorchestr.core.worker.WorkerPrompt;
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.WorkerState;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;

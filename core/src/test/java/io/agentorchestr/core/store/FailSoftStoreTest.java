@@ -1,6 +1,6 @@
 package io.agentorchestr.core.store;
 
-import io.agentorchestr.core.session.SessionEvent;
+import io.agentorchestr.core.model.SessionEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,11 +1,13 @@
 package io.agentorchestr.core.store;
 
+import io.agentorchestr.core.model.OpRecord;
+import io.agentorchestr.core.model.EventRecord;
 import io.agentorchestr.core.error.AgentorchestrException;
-import io.agentorchestr.core.session.SessionEvent;
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.session.SessionStatus;
-import io.agentorchestr.core.worker.WorkerRecord;
-import io.agentorchestr.core.worker.WorkerState;
+import io.agentorchestr.core.model.SessionEvent;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.SessionStatus;
+import io.agentorchestr.core.model.WorkerRecord;
+import io.agentorchestr.core.model.WorkerState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,7 +104,7 @@ class SqliteStateStoreTest {
             store.append("s1", new SessionEvent.SessionEnded("done", "fine"));
             assertThrows(RuntimeException.class, () -> store.dropEvents("s1", java.util.Set.of("progress_reported")),
                     "a running session's events stay: it may resume from them");
-            store.updateSession(s.ended(io.agentorchestr.core.session.SessionStatus.DONE, "fine"));
+            store.updateSession(s.ended(io.agentorchestr.core.model.SessionStatus.DONE, "fine"));
             assertEquals(1, store.dropEvents("s1", java.util.Set.of("progress_reported")));
             assertEquals(List.of("session_ended"), store.events("s1").stream().map(EventRecord::kind).toList());
         }

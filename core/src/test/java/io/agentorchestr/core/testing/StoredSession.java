@@ -1,7 +1,7 @@
 package io.agentorchestr.core.testing;
 
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.session.SessionStatus;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.SessionStatus;
 import io.agentorchestr.core.store.SqliteStateStore;
 
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.agentorchestr.core.worker;
 
+import io.agentorchestr.core.model.WorkerState;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

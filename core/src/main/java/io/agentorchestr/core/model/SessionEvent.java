@@ -1,4 +1,4 @@
-package io.agentorchestr.core.session;
+package io.agentorchestr.core.model;
 
 /**
  * Everything that happens in a session, appended to its audit log. Sealed so every kind is known

@@ -1,7 +1,7 @@
-package io.agentorchestr.core.worker;
+package io.agentorchestr.core.monitor;
 
-import io.agentorchestr.core.monitor.OutputMarkers;
-import io.agentorchestr.core.monitor.WatchedWorker;
+import io.agentorchestr.core.tmux.GatedCommand;
+import io.agentorchestr.core.model.WorkerRecord;
 import io.agentorchestr.core.tmux.PaneRef;
 
 import java.io.IOException;
@@ -26,7 +26,7 @@ public final class WorkerWatch {
             prompts += "\n" + readQuietly(sessionDir.resolve("prompts").resolve(worker.id() + ".md"));
         }
         return new WatchedWorker(worker.id(), new PaneRef(worker.paneId()), Path.of(worker.worktree()), log,
-                exitFile(log), OutputMarkers.ignoringQuotesOf(prompts));
+                GatedCommand.exitFileFor(log), OutputMarkers.ignoringQuotesOf(prompts));
     }
 
     private static String readQuietly(Path file) {
@@ -37,9 +37,4 @@ public final class WorkerWatch {
         }
     }
 
-    /** Where the launch wrapper records the agent's exit status: beside its pane log. */
-    public static Path exitFile(Path log) {
-        String name = log.getFileName().toString().replaceFirst("\\.log$", "");
-        return log.resolveSibling(name + ".exit");
-    }
 }

@@ -1,4 +1,4 @@
-package io.agentorchestr.core.store;
+package io.agentorchestr.core.model;
 
 import java.time.Instant;
 

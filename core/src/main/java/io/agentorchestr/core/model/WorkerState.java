@@ -1,4 +1,4 @@
-package io.agentorchestr.core.worker;
+package io.agentorchestr.core.model;
 
 import java.util.Locale;
 

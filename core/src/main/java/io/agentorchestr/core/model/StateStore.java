@@ -1,9 +1,5 @@
-package io.agentorchestr.core.store;
+package io.agentorchestr.core.model;
 
-import io.agentorchestr.core.session.SessionEvent;
-import io.agentorchestr.core.session.SessionRecord;
-import io.agentorchestr.core.session.SessionRuntime;
-import io.agentorchestr.core.worker.WorkerRecord;
 
 import java.util.List;
 import java.util.Map;

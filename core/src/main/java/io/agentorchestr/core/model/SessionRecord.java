@@ -1,4 +1,4 @@
-package io.agentorchestr.core.session;
+package io.agentorchestr.core.model;
 
 import io.agentorchestr.core.text.SecretRedactor;
 

@@ -1,6 +1,5 @@
-package io.agentorchestr.core.session;
+package io.agentorchestr.core.model;
 
-import io.agentorchestr.core.health.HealthPolicy;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.agentorchestr.core.goal;
+package io.agentorchestr.core.context;
 
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.config.ProjectConfig;

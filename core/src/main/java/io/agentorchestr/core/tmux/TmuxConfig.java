@@ -1,7 +1,7 @@
-package io.agentorchestr.core.config;
+package io.agentorchestr.core.tmux;
 
+import io.agentorchestr.core.config.ProjectConfig;
 import io.agentorchestr.core.error.AgentorchestrException;
-import io.agentorchestr.core.tmux.PaneLayout;
 import org.tomlj.TomlParseResult;
 
 import java.nio.file.Path;

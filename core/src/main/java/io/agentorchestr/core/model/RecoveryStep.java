@@ -1,4 +1,4 @@
-package io.agentorchestr.core.health;
+package io.agentorchestr.core.model;
 
 import java.util.Arrays;
 import java.util.Locale;

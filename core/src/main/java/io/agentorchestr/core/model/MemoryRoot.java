@@ -1,4 +1,4 @@
-package io.agentorchestr.core.memory;
+package io.agentorchestr.core.model;
 
 import java.nio.file.Path;
 
