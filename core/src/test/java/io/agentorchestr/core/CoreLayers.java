@@ -16,8 +16,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * that {@link CoreLayersTest} can show each of them failing on a fixture that breaks it.
  */
 final class CoreLayers {
-    /** Errors, text, processes and configuration files: what everything may use. */
-    static final String[] FOUNDATION = {"error", "text", "process", "config"};
+    /** Errors, text, processes, configuration files, JSON-RPC errors: what everything may use. */
+    static final String[] FOUNDATION = {"error", "text", "process", "config", "rpc"};
     /** The records and ports every part shares: sessions, workers, events, the store's port. */
     static final String[] MODEL = {"model"};
     /** One real adapter each for tmux, git, the store, the agents' CLIs, hook processes. */

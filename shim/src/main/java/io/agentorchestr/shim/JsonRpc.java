@@ -1,5 +1,6 @@
 package io.agentorchestr.shim;
 
+import io.agentorchestr.core.rpc.RpcError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,8 +53,8 @@ final class JsonRpc {
         JsonNode result;
         try {
             result = method.apply(params == null || params.isNull() ? JsonNodeFactory.instance.objectNode() : params);
-        } catch (RpcError e) {
-            return id == null ? Optional.empty() : Optional.of(error(id, e.code(), e.getMessage()));
+        } catch (RpcError.Raised e) {
+            return id == null ? Optional.empty() : Optional.of(error(id, e.error().code(), e.getMessage()));
         } catch (RuntimeException e) {
             return id == null ? Optional.empty() : Optional.of(error(id, RpcError.INTERNAL_ERROR, name + " failed: "
                     + e.getMessage()));
@@ -68,9 +69,6 @@ final class JsonRpc {
     }
 
     static String error(JsonNode id, int code, String message) {
-        ObjectNode response = JSON.createObjectNode().put("jsonrpc", "2.0");
-        response.set("id", id == null ? JsonNodeFactory.instance.nullNode() : id);
-        response.putObject("error").put("code", code).put("message", message);
-        return response.toString();
+        return new RpcError(code, message, id, 200).toJson().toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.agentorchestr.shim;
 
+import io.agentorchestr.core.rpc.RpcError;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -35,7 +36,7 @@ final class PaneLog {
     Chunk read(long cursor, int max) {
         long size = size();
         if (cursor > size) {
-            throw RpcError.params("cursor " + cursor + " is past the end of the output (" + size + " bytes); "
+            throw RpcError.badParams("cursor " + cursor + " is past the end of the output (" + size + " bytes); "
                     + "use the cursor a read gave, or 0 for the start");
         }
         int want = (int) Math.min(max, size - cursor);
@@ -46,7 +47,7 @@ final class PaneLog {
                     // reads until full or the end of what is written
                 }
             } catch (IOException e) {
-                throw new RpcError(RpcError.INTERNAL_ERROR, "cannot read the agent's output " + file + ": "
+                throw RpcError.failed("cannot read the agent's output " + file + ": "
                         + e.getMessage());
             }
         }

@@ -1,5 +1,7 @@
 package io.agentorchestr.shim;
 
+import io.agentorchestr.core.discovery.ShimProtocol;
+import io.agentorchestr.core.rpc.RpcError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentorchestr.core.agent.AgentProfile;
@@ -20,11 +22,6 @@ import java.util.function.Function;
  * reading is the pane log (ANSI stripped) from a byte cursor, or the rendered screen.
  */
 final class ShimMethods {
-    static final int MAX_SEND_CHARS = 256 * 1024;
-    static final int DEFAULT_READ_BYTES = 64 * 1024;
-    static final int MAX_READ_BYTES = 1 << 20;
-    static final int MAX_WAIT_S = 3600;
-
     private final AgentCard card;
     private final PrivateTmux tmux;
     private final PaneLog log;
@@ -59,12 +56,12 @@ final class ShimMethods {
 
     JsonRpc rpc() {
         Map<String, Function<JsonNode, JsonNode>> methods = new LinkedHashMap<>();
-        methods.put("info", p -> info());
-        methods.put("send", this::send);
-        methods.put("read", this::read);
-        methods.put("screen", p -> screen());
-        methods.put("wait_idle", this::waitIdle);
-        methods.put("kill", p -> kill());
+        methods.put(ShimProtocol.INFO, p -> info());
+        methods.put(ShimProtocol.SEND, this::send);
+        methods.put(ShimProtocol.READ, this::read);
+        methods.put(ShimProtocol.SCREEN, p -> screen());
+        methods.put(ShimProtocol.WAIT_IDLE, this::waitIdle);
+        methods.put(ShimProtocol.KILL, p -> kill());
         return new JsonRpc(methods);
     }
 
@@ -79,12 +76,12 @@ final class ShimMethods {
     private JsonNode send(JsonNode p) {
         JsonNode text = p.get("text");
         if (text == null || !text.isTextual() || text.asText().isEmpty()) {
-            throw RpcError.params("send needs \"text\": a non-empty string");
+            throw RpcError.badParams("send needs \"text\": a non-empty string");
         }
         String s = text.asText();
         // Escape sequences and other control characters would drive the agent's screen, not type text.
-        PlainText.problem("text", s, MAX_SEND_CHARS).ifPresent(problem -> {
-            throw RpcError.params(problem);
+        PlainText.problem("text", s, ShimProtocol.MAX_SEND_CHARS).ifPresent(problem -> {
+            throw RpcError.badParams(problem);
         });
         boolean submit = bool(p, "submit", true);
         requireAlive();
@@ -98,7 +95,7 @@ final class ShimMethods {
     private JsonNode read(JsonNode p) {
         long cursor = number(p, "cursor", 0, 0, Long.MAX_VALUE);
         // At least 4: a whole UTF-8 character always fits.
-        int max = (int) number(p, "max_bytes", DEFAULT_READ_BYTES, 4, MAX_READ_BYTES);
+        int max = (int) number(p, "max_bytes", ShimProtocol.DEFAULT_READ_BYTES, 4, ShimProtocol.MAX_READ_BYTES);
         PaneLog.Chunk chunk = log.read(cursor, max);
         return JsonRpc.JSON.createObjectNode().put("text", AnsiText.strip(chunk.text())).put("cursor", chunk.next())
                 .put("more", chunk.next() < log.size());
@@ -110,10 +107,10 @@ final class ShimMethods {
     }
 
     private JsonNode waitIdle(JsonNode p) {
-        long timeout = number(p, "timeout_s", 30, 0, MAX_WAIT_S);
+        long timeout = number(p, "timeout_s", 30, 0, ShimProtocol.MAX_WAIT_S);
         AgentDriver.Idle r = idle.await(timeout * 1000);
         if (r.state().equals("interrupted")) {
-            throw new RpcError(RpcError.INTERNAL_ERROR, "the shim is stopping");
+            throw RpcError.failed("the shim is stopping");
         }
         ObjectNode out = JsonRpc.JSON.createObjectNode().put("idle", r.idle()).put("state", r.state())
                 .put("waited_ms", r.waitedMs());
@@ -135,7 +132,7 @@ final class ShimMethods {
 
     private void requireAlive() {
         if (!tmux.agentRunning()) {
-            throw new RpcError(RpcError.INTERNAL_ERROR, "the agent has exited" + tmux.exitStatus()
+            throw RpcError.failed("the agent has exited" + tmux.exitStatus()
                     .map(s -> " with status " + s).orElse("") + "; read still gives its output");
         }
     }
@@ -146,7 +143,7 @@ final class ShimMethods {
             return dflt;
         }
         if (!v.isBoolean()) {
-            throw RpcError.params(name + " must be true or false");
+            throw RpcError.badParams(name + " must be true or false");
         }
         return v.asBoolean();
     }
@@ -158,7 +155,7 @@ final class ShimMethods {
         }
         // canConvertToLong: 2^64 + 5 is no long, and asLong() would read it as 5.
         if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < min || v.asLong() > max) {
-            throw RpcError.params(name + " must be a whole number from " + min + " to " + max);
+            throw RpcError.badParams(name + " must be a whole number from " + min + " to " + max);
         }
         return v.asLong();
     }

@@ -1,5 +1,6 @@
 package io.agentorchestr.shim;
 
+import io.agentorchestr.core.rpc.RpcError;
 import io.agentorchestr.core.error.AgentorchestrException;
 
 import java.io.ByteArrayOutputStream;

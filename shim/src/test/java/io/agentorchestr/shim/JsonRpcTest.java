@@ -1,5 +1,6 @@
 package io.agentorchestr.shim;
 
+import io.agentorchestr.core.rpc.RpcError;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class JsonRpcTest {
     private final JsonRpc rpc = new JsonRpc(Map.<String, Function<JsonNode, JsonNode>>of(
             "echo", p -> p,
             "picky", p -> {
-                throw RpcError.params("x must be a number");
+                throw RpcError.badParams("x must be a number");
             },
             "broken", p -> {
                 throw new IllegalStateException("disk on fire");

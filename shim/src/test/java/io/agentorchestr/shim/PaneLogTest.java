@@ -1,5 +1,6 @@
 package io.agentorchestr.shim;
 
+import io.agentorchestr.core.rpc.RpcError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +46,7 @@ class PaneLogTest {
     void aCursorPastTheEndIsABadParameter() throws IOException {
         Path file = dir.resolve("pane.log");
         Files.writeString(file, "abc");
-        RpcError e = assertThrows(RpcError.class, () -> new PaneLog(file).read(10, 4));
-        assertEquals(RpcError.INVALID_PARAMS, e.code());
+        RpcError.Raised e = assertThrows(RpcError.Raised.class, () -> new PaneLog(file).read(10, 4));
+        assertEquals(RpcError.INVALID_PARAMS, e.error().code());
     }
 }

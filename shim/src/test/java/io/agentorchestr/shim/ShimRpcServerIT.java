@@ -1,5 +1,6 @@
 package io.agentorchestr.shim;
 
+import io.agentorchestr.core.rpc.RpcError;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,6 +4,7 @@ import io.agentorchestr.cli.ExternalAgentJson;
 import io.agentorchestr.cli.mcp.ToolCalls.Param;
 import io.agentorchestr.core.discovery.AgentDriver;
 import io.agentorchestr.core.discovery.ExternalAgents;
+import io.agentorchestr.core.discovery.ShimProtocol;
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.goal.ToolError;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
@@ -78,10 +79,10 @@ final class ExternalAgentTools implements AutoCloseable {
                                 Param.opt("cursor", "integer", "The cursor a previous read returned.")
                                         .range(0, MAX_CURSOR),
                                 Param.opt("max_bytes", "integer", "At most this much text (default 65536).")
-                                        .range(4, ExternalAgents.MAX_READ_BYTES)),
+                                        .range(4, ShimProtocol.MAX_READ_BYTES)),
                         (a, caller) -> driven(() -> {
                             AgentDriver.Chunk c = agents().read(a.string("agent_id"), a.optLong("cursor", 0),
-                                    a.optInt("max_bytes", ExternalAgents.DEFAULT_READ_BYTES));
+                                    a.optInt("max_bytes", ShimProtocol.DEFAULT_READ_BYTES));
                             Map<String, Object> r = new LinkedHashMap<>();
                             r.put("text", c.text());
                             r.put("cursor", c.cursor());

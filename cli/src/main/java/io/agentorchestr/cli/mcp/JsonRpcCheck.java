@@ -1,5 +1,6 @@
 package io.agentorchestr.cli.mcp;
 
+import io.agentorchestr.core.rpc.RpcError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package io.agentorchestr.cli.mcp;
 
+import io.agentorchestr.core.rpc.RpcError;
 import io.agentorchestr.cli.VersionProvider;
 import io.agentorchestr.core.agent.McpAccess;
 import io.agentorchestr.core.error.AgentorchestrException;

@@ -1,5 +1,6 @@
 package io.agentorchestr.cli.mcp;
 
+import io.agentorchestr.core.rpc.RpcError;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;

@@ -1,5 +1,6 @@
 package io.agentorchestr.cli.mcp;
 
+import io.agentorchestr.core.rpc.RpcError;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;

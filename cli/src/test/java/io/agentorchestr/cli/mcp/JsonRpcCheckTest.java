@@ -1,5 +1,6 @@
 package io.agentorchestr.cli.mcp;
 
+import io.agentorchestr.core.rpc.RpcError;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;

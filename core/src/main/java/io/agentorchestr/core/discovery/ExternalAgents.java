@@ -17,10 +17,6 @@ import java.util.function.Function;
  * escapes and control characters are removed before anyone reads it.
  */
 public final class ExternalAgents implements AutoCloseable {
-    public static final int MAX_SEND_CHARS = 256 * 1024;
-    public static final int DEFAULT_READ_BYTES = 64 * 1024;
-    public static final int MAX_READ_BYTES = 1 << 20;
-
     private final AgentDiscovery discovery;
     private final Function<TmuxServer, Tmux> tmuxOf;
     private final Function<String, Optional<ScreenMarkers>> markersOf;
@@ -41,8 +37,8 @@ public final class ExternalAgents implements AutoCloseable {
     }
 
     public AgentDriver.Sent send(String id, String text, boolean submit) {
-        if (text.isEmpty() || text.length() > MAX_SEND_CHARS) {
-            throw AgentorchestrException.usage("text must be 1 to " + MAX_SEND_CHARS + " characters; it is "
+        if (text.isEmpty() || text.length() > ShimProtocol.MAX_SEND_CHARS) {
+            throw AgentorchestrException.usage("text must be 1 to " + ShimProtocol.MAX_SEND_CHARS + " characters; it is "
                     + text.length());
         }
         if (text.indexOf('\0') >= 0) {

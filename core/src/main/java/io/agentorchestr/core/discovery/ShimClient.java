@@ -30,7 +30,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ShimClient implements AgentDriver {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
-    private static final int MAX_ANSWER_CHARS = 4 << 20;
     /** Closes a call's channel at its deadline; the blocked read then fails. */
     private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "shim-client-deadlines");
@@ -47,20 +46,20 @@ public final class ShimClient implements AgentDriver {
 
     @Override
     public Sent send(String text, boolean submit) {
-        JsonNode r = call("send", JSON.createObjectNode().put("text", text).put("submit", submit), CALL_TIMEOUT);
+        JsonNode r = call(ShimProtocol.SEND, JSON.createObjectNode().put("text", text).put("submit", submit), CALL_TIMEOUT);
         return new Sent(r.path("sent").asInt(), r.path("submitted").asBoolean());
     }
 
     @Override
     public Chunk read(long cursor, int maxBytes) {
-        JsonNode r = call("read", JSON.createObjectNode().put("cursor", cursor).put("max_bytes", maxBytes),
+        JsonNode r = call(ShimProtocol.READ, JSON.createObjectNode().put("cursor", cursor).put("max_bytes", maxBytes),
                 CALL_TIMEOUT);
         return new Chunk(r.path("text").asText(), r.path("cursor").asLong(), r.path("more").asBoolean(), null);
     }
 
     @Override
     public Idle waitIdle(Duration timeout) {
-        JsonNode r = call("wait_idle", JSON.createObjectNode().put("timeout_s", timeout.toSeconds()),
+        JsonNode r = call(ShimProtocol.WAIT_IDLE, JSON.createObjectNode().put("timeout_s", timeout.toSeconds()),
                 timeout.plus(CALL_TIMEOUT));
         return new Idle(r.path("idle").asBoolean(), r.path("state").asText(), r.path("waited_ms").asLong(),
                 r.hasNonNull("exit_status") ? r.get("exit_status").asInt() : null);
@@ -107,8 +106,8 @@ public final class ShimClient implements AgentDriver {
         StringBuilder line = new StringBuilder();
         int c;
         while ((c = in.read()) >= 0 && c != '\n') {
-            if (line.length() >= MAX_ANSWER_CHARS) {
-                throw new IOException("the answer is longer than " + MAX_ANSWER_CHARS + " characters");
+            if (line.length() >= ShimProtocol.MAX_ANSWER_CHARS) {
+                throw new IOException("the answer is longer than " + ShimProtocol.MAX_ANSWER_CHARS + " characters");
             }
             line.append((char) c);
         }
