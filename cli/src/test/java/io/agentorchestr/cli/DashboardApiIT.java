@@ -43,7 +43,7 @@ class DashboardApiIT extends SandboxedRun {
             JsonNode workers = d.api("/api/sessions/" + id + "/workers");
             assertEquals(2, workers.size());
             JsonNode hostile = workers.get(1);
-            assertEquals("w02", hostile.get("id").asText());
+            assertEquals("w02", hostile.get("worker_id").asText());
             assertTrue(hostile.get("merged").asBoolean());
             String summary = hostile.get("summary").asText();
             assertTrue(summary.contains("(hostile)"), summary);

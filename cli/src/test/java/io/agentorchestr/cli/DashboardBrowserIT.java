@@ -110,7 +110,7 @@ class DashboardBrowserIT extends SandboxedRun {
         JsonNode w01 = Poll.value("w01 running with its pane", WAIT, () -> {
             try {
                 for (JsonNode w : dashboard.api("/api/sessions/" + id + "/workers")) {
-                    if (w.get("id").asText().equals("w01") && w.get("state").asText().equals("running")) {
+                    if (w.get("worker_id").asText().equals("w01") && w.get("state").asText().equals("running")) {
                         return w;
                     }
                 }

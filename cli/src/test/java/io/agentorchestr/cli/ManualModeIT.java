@@ -151,7 +151,7 @@ class ManualModeIT {
     void aCrashingAgentIsFailedWithItsExitStatus() throws IOException {
         JsonNode out = manual("Crash please [demo:crash]", 3);
         assertEquals("failed", out.get("state").asText());
-        assertEquals("pane_exit", out.get("signal").asText());
+        assertEquals("pane_exit", out.get("finished_by").asText());
         assertEquals(3, out.get("exit_status").asInt());
         assertEquals(0, out.get("commits").size());
     }
@@ -160,7 +160,7 @@ class ManualModeIT {
     void aSilentAgentThatExitsCleanlyIsDoneByItsExit() throws IOException {
         JsonNode out = manual("Quiet work [demo:silent]", 0);
         assertEquals("done", out.get("state").asText());
-        assertEquals("pane_exit", out.get("signal").asText());
+        assertEquals("pane_exit", out.get("finished_by").asText());
         assertEquals(0, out.get("exit_status").asInt());
         assertEquals(1, out.get("commits").size());
     }

@@ -1,5 +1,6 @@
 package io.agentorchestr.dashboard;
 
+import io.agentorchestr.core.model.WorkerView;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -57,26 +58,9 @@ final class Views {
         return m;
     }
 
+    /** The one view of a worker ({@link WorkerView}), with what the store's events tell of it. */
     static Map<String, Object> worker(WorkerRecord w, String lastProgress, java.util.List<String> skills) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", w.id());
-        m.put("state", w.state().label());
-        m.put("finished", w.state().terminal());
-        m.put("perspective", w.perspective());
-        m.put("agent", w.agent());
-        m.put("branch", w.branch());
-        m.put("attempt", w.attempt());
-        m.put("task", TerminalText.safe(w.task()));
-        m.put("summary", w.summary() == null ? null : TerminalText.safe(w.summary()));
-        m.put("last_progress", lastProgress == null ? null : TerminalText.safe(lastProgress));
-        m.put("skills", skills);
-        m.put("merged", w.mergedCommit() != null);
-        m.put("merged_commit", w.mergedCommit());
-        m.put("exit_status", w.exitStatus());
-        m.put("pane", w.paneId());
-        m.put("created_at", str(w.createdAt()));
-        m.put("ended_at", str(w.endedAt()));
-        return m;
+        return WorkerView.of(w, new WorkerView.Extras(skills, lastProgress, null));
     }
 
     static Map<String, Object> event(EventRecord e) {

@@ -3,6 +3,7 @@ package io.agentorchestr.cli.command;
 import io.agentorchestr.cli.Json;
 import io.agentorchestr.cli.VerifyView;
 import io.agentorchestr.core.goal.GoalOutcome;
+import io.agentorchestr.core.model.WorkerView;
 import io.agentorchestr.core.goal.VerifyResult;
 import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.model.WorkerRecord;
@@ -35,11 +36,7 @@ final class GoalReport {
             m.put("summary", o.end().summary());
             m.put("integration_branch", o.integrationBranch());
             m.put("integration_worktree", o.integrationWorktree());
-            m.put("workers", o.workers().stream().map(w -> {
-                Map<String, Object> wm = new LinkedHashMap<>(WorkerJson.of(w));
-                wm.put("merged_commit", w.mergedCommit());
-                return wm;
-            }).toList());
+            m.put("workers", o.workers().stream().map(w -> WorkerView.of(w, WorkerView.Extras.NONE)).toList());
             m.put("verify", o.verify().map(VerifyView::of).orElse(null));
             m.put("tmux_session", o.session().tmuxSession());
             m.put("stopped_processes", o.stopped().map(st -> st.total()).orElse(0));

@@ -1,5 +1,6 @@
 package io.agentorchestr.cli.command;
 
+import io.agentorchestr.core.model.WorkerView;
 import io.agentorchestr.cli.Ago;
 import io.agentorchestr.cli.CliContext;
 import io.agentorchestr.cli.CommonOptions;
@@ -118,7 +119,7 @@ public final class ListSessionsCommand extends ModeCommand {
         m.put("summary", s.summary());
         m.put("created_at", str(s.createdAt()));
         m.put("ended_at", str(s.endedAt()));
-        m.put("workers", context.store().workers(s.id()).stream().map(WorkerJson::of).toList());
+        m.put("workers", context.store().workers(s.id()).stream().map(w -> WorkerView.of(w, WorkerView.Extras.NONE)).toList());
         return m;
     }
 

@@ -12,6 +12,7 @@ import io.agentorchestr.core.session.ManualRun;
 import io.agentorchestr.core.session.SessionChrome;
 import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.model.WorkerRecord;
+import io.agentorchestr.core.model.WorkerView;
 import io.agentorchestr.core.model.WorkerState;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -85,9 +86,7 @@ public final class ManualCommand extends ModeCommand {
         if (common.json) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("session", o.session().id());
-            json.putAll(WorkerJson.of(w));
-            json.remove("id");
-            json.put("worker", w.id());
+            json.putAll(WorkerView.of(w, WorkerView.Extras.NONE));
             json.put("commits", o.commits().stream().map(c -> Map.of("id", c.id(), "subject", c.subject())).toList());
             json.put("tmux_session", o.session().tmuxSession());
             Json.print(out, json);

@@ -4,6 +4,7 @@ import io.agentorchestr.core.goal.MergeOutcome;
 import io.agentorchestr.core.goal.Supervisor;
 import io.agentorchestr.core.goal.VerifyResult;
 import io.agentorchestr.core.model.WorkerRecord;
+import io.agentorchestr.core.model.WorkerView;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,29 +15,9 @@ final class Views {
     private Views() {
     }
 
+    /** The one view of a worker ({@link WorkerView}), with what the session knows of it. */
     static Map<String, Object> worker(WorkerRecord w, Supervisor s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("worker_id", w.id());
-        m.put("state", w.state().label());
-        m.put("attempt", w.attempt());
-        m.put("perspective", w.perspective());
-        m.put("agent", w.agent());
-        m.put("task", w.task());
-        m.put("summary", w.summary());
-        m.put("finished_by", w.signal());
-        m.put("exit_status", w.exitStatus());
-        m.put("branch", w.branch());
-        m.put("merged", w.mergedCommit() != null);
-        m.put("skills", s.skillsOf(w.id()));
-        String note = s.note(w.id());
-        if (note != null) {
-            m.put("note", note);
-        }
-        String progress = s.lastProgress(w.id());
-        if (progress != null) {
-            m.put("last_progress", progress);
-        }
-        return m;
+        return WorkerView.of(w, new WorkerView.Extras(s.skillsOf(w.id()), s.lastProgress(w.id()), s.note(w.id())));
     }
 
     static List<Map<String, Object>> workers(List<WorkerRecord> ws, Supervisor s) {

@@ -124,9 +124,9 @@ function facts(pairs) {
 }
 
 function workerCard(w, state) {
-  return el('div', {class: 'card' + (state.worker === w.id ? ' selected' : ''), 'data-worker': w.id,
-      'data-state': w.state, onclick: () => { location.hash = '#/s/' + state.id + '/w/' + w.id; }},
-    el('div', {class: 'head'}, el('span', {}, w.id + ' · ' + w.perspective),
+  return el('div', {class: 'card' + (state.worker === w.worker_id ? ' selected' : ''), 'data-worker': w.worker_id,
+      'data-state': w.state, onclick: () => { location.hash = '#/s/' + state.id + '/w/' + w.worker_id; }},
+    el('div', {class: 'head'}, el('span', {}, w.worker_id + ' · ' + w.perspective),
       el('span', {class: 'state ' + w.state}, w.state + (w.merged ? ' · merged' : ''))),
     el('p', {}, w.agent + ' · attempt ' + w.attempt + ' · ' + w.branch),
     el('p', {class: 'task'}, w.task),
@@ -202,14 +202,14 @@ async function renderSession(state) {
     api('/api/sessions/' + state.id + '/workers'), api('/api/sessions/' + state.id + '/events?limit=1000')]);
   if (current !== state) return;
   state.lastSeq = events.last;
-  state.workerIds = workers.map(w => w.id).join(',');
+  state.workerIds = workers.map(w => w.worker_id).join(',');
   const kinds = [...new Set(events.events.map(e => e.kind))].sort();
   const workerFilter = el('select', {id: 'event-worker', onchange: () => filterEvents()},
-    el('option', {value: ''}, 'every worker'), ...workers.map(w => el('option', {value: w.id}, w.id)));
+    el('option', {value: ''}, 'every worker'), ...workers.map(w => el('option', {value: w.worker_id}, w.worker_id)));
   const kindFilter = el('select', {id: 'event-kind', onchange: () => filterEvents()},
     el('option', {value: ''}, 'every kind'), ...kinds.map(k => el('option', {value: k}, k)));
   const log = el('ul', {class: 'events', id: 'events'}, ...events.events.map(eventLine));
-  const selected = workers.find(w => w.id === state.worker);
+  const selected = workers.find(w => w.worker_id === state.worker);
   show(
     el('p', {}, el('a', {href: '#/'}, '← sessions')),
     el('h1', {id: 'goal'}, s.goal),
@@ -240,12 +240,12 @@ function filterEvents() {
 function workerPanel(state, w) {
   const diff = el('pre', {id: 'diff', class: 'muted'}, 'Press “show diff”.');
   return el('section', {},
-    el('h2', {}, 'Worker ' + w.id),
+    el('h2', {}, 'Worker ' + w.worker_id),
     el('div', {class: 'split'},
       el('div', {}, el('h2', {}, 'Pane output (live)'), el('pre', {id: 'tail'}, '')),
       el('div', {}, el('h2', {}, 'Diff ', el('button', {id: 'show-diff', onclick: async () => {
         try {
-          const d = await api('/api/sessions/' + state.id + '/workers/' + w.id + '/diff');
+          const d = await api('/api/sessions/' + state.id + '/workers/' + w.worker_id + '/diff');
           diff.className = '';
           diff.textContent = d.error ? d.error : (d.diff || '(no changes on ' + d.branch + ')');
         } catch (e) { diff.textContent = e.message; }
@@ -255,7 +255,7 @@ function workerPanel(state, w) {
 async function followOutput(state, w) {
   stopOutput();
   const tail = document.getElementById('tail');
-  const base = '/api/sessions/' + state.id + '/workers/' + w.id + '/output';
+  const base = '/api/sessions/' + state.id + '/workers/' + w.worker_id + '/output';
   const first = await api(base + '?tail=200');
   if (current !== state) return;
   tail.textContent = first.text + (first.text ? '\n' : '');
@@ -308,7 +308,7 @@ async function refresh() {
 async function refreshSession(state) {
   const [s, workers] = await Promise.all([api('/api/sessions/' + state.id), api('/api/sessions/' + state.id + '/workers')]);
   if (current !== state) return;
-  if (workers.map(w => w.id).join(',') !== state.workerIds) {
+  if (workers.map(w => w.worker_id).join(',') !== state.workerIds) {
     await renderSession(state);  // new workers: the filters and the panel change too
     return;
   }

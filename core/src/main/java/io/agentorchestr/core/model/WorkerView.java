@@ -1,0 +1,62 @@
+package io.agentorchestr.core.model;
+
+import io.agentorchestr.core.text.TerminalText;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A worker as every reader outside the engine sees it, with one set of field names: the MCP tools'
+ * results, the dashboard's API and the CLI's {@code --json} (docs/tools.md, the dashboard's OpenAPI
+ * document). What agents wrote (task, summary, progress) is made safe to print.
+ */
+public final class WorkerView {
+    /**
+     * What the record does not hold, each null when the reader does not know it.
+     *
+     * @param skills       the skills given to the worker
+     * @param lastProgress its last progress report
+     * @param note         what the lead should know about it (an agent that stood in for another...)
+     */
+    public record Extras(List<String> skills, String lastProgress, String note) {
+        public static final Extras NONE = new Extras(null, null, null);
+    }
+
+    private WorkerView() {
+    }
+
+    public static Map<String, Object> of(WorkerRecord w, Extras extras) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("worker_id", w.id());
+        m.put("state", w.state().label());
+        m.put("finished", w.state().terminal());
+        m.put("attempt", w.attempt());
+        m.put("perspective", w.perspective());
+        m.put("agent", w.agent());
+        m.put("task", safe(w.task()));
+        m.put("summary", safe(w.summary()));
+        m.put("finished_by", w.signal());
+        m.put("exit_status", w.exitStatus());
+        m.put("branch", w.branch());
+        m.put("worktree", w.worktree());
+        m.put("pane", w.paneId());
+        m.put("merged", w.mergedCommit() != null);
+        m.put("merged_commit", w.mergedCommit());
+        m.put("skills", extras.skills());
+        m.put("last_progress", safe(extras.lastProgress()));
+        m.put("note", safe(extras.note()));
+        m.put("created_at", time(w.createdAt()));
+        m.put("ended_at", time(w.endedAt()));
+        return m;
+    }
+
+    private static String safe(String text) {
+        return text == null ? null : TerminalText.safe(text);
+    }
+
+    private static String time(Instant at) {
+        return at == null ? null : at.toString();
+    }
+}
