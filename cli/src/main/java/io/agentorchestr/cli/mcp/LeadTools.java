@@ -4,7 +4,6 @@ import io.agentorchestr.cli.mcp.ToolCalls.Param;
 import io.agentorchestr.core.goal.SpawnRequest;
 import io.agentorchestr.core.goal.Supervisor;
 import io.agentorchestr.core.worker.Perspective;
-import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -20,9 +19,9 @@ final class LeadTools {
     private LeadTools() {
     }
 
-    static List<AsyncToolSpecification> all(Supervisor s, ToolCalls t) {
+    static List<ToolEntry> all(Supervisor s) {
         return List.of(
-                t.tool("spawn_worker", "Start a worker: a coding agent in its own tmux pane and git worktree, on a "
+                ToolEntry.lead("spawn_worker", "Start a worker: a coding agent in its own tmux pane and git worktree, on a "
                                 + "fresh branch from the session's base. Returns its worker_id at once; the worker runs "
                                 + "in parallel. Use wait_for_any/wait_for_worker to learn when it finishes. Calling it "
                                 + "again starts another attempt unless you pass the same request_id.",
@@ -52,12 +51,12 @@ final class LeadTools {
                                 a.optStrings("file_scope"), a.optString("pass_criteria"), a.optString("extra_context"),
                                 a.optString("agent_hint"), a.optStrings("depends_on"), a.optString("request_id"),
                                 a.optStrings("skills"))), s)),
-                t.tool("read_worker_output", "The last lines a worker's agent printed in its pane (terminal escapes "
+                ToolEntry.lead("read_worker_output", "The last lines a worker's agent printed in its pane (terminal escapes "
                                 + "removed). Use it to see what a worker is doing or why it is stuck.",
                         List.of(Param.worker("worker_id", "The worker, e.g. w01."),
                                 Param.opt("tail_lines", "integer", "How many lines (default 60, at most 500).").range(1, 500)),
                         (a, caller) -> s.readOutput(a.string("worker_id"), a.optInt("tail_lines", 60))),
-                t.tool("send_to_worker", "Type a message into a worker's agent and press Enter, as a user would: "
+                ToolEntry.lead("send_to_worker", "Type a message into a worker's agent and press Enter, as a user would: "
                                 + "answers to its questions, corrections, follow-up instructions.",
                         List.of(Param.worker("worker_id", "The worker, e.g. w01."),
                                 Param.req("message", "string", "The text to send (multi-line is fine).")),
@@ -65,13 +64,13 @@ final class LeadTools {
                             s.send(a.string("worker_id"), a.string("message"));
                             return "delivered to " + a.string("worker_id");
                         }),
-                t.tool("wait_for_worker", "Block until the worker finishes (done, blocked, failed, killed, timeout, "
+                ToolEntry.lead("wait_for_worker", "Block until the worker finishes (done, blocked, failed, killed, timeout, "
                                 + "orphaned) or timeout_s passes; returns its state either way.",
                         List.of(Param.worker("worker_id", "The worker, e.g. w01."),
                                 Param.opt("timeout_s", "integer", "Seconds to wait (default 600, at most 3600).")
                                         .range(0, MAX_WAIT_S)),
                         (a, caller) -> s.waitForWorker(a.string("worker_id"), wait(a)).thenApply(w -> Views.worker(w, s))),
-                t.tool("wait_for_any", "Block until at least one worker finishes that no earlier wait_for_any "
+                ToolEntry.lead("wait_for_any", "Block until at least one worker finishes that no earlier wait_for_any "
                                 + "returned, or a running worker needs you (it waits for input, or idles without "
                                 + "reporting), and return those: 'finished' and 'needs_attention' (with the reason). "
                                 + "Returns empty lists on timeout, or at once when none of the watched workers is "
@@ -92,53 +91,53 @@ final class LeadTools {
                                     .map(w -> w.id()).toList());
                             return r;
                         })),
-                t.tool("list_workers", "Every worker of this session with its state (running, waiting = asks for "
+                ToolEntry.lead("list_workers", "Every worker of this session with its state (running, waiting = asks for "
                                 + "input, idle = at its prompt without reporting, hung = silent and being recovered, "
                                 + "or how it finished), attempt, branch, summary, whether it is merged, and its last "
                                 + "progress report.", List.of(),
                         (a, caller) -> Views.workers(s.workers(), s)),
-                t.tool("kill_worker", "Stop a worker's agent. Its uncommitted work is first committed to its branch "
+                ToolEntry.lead("kill_worker", "Stop a worker's agent. Its uncommitted work is first committed to its branch "
                                 + "(nothing is lost); the worker ends as killed and is not merged.",
                         List.of(Param.worker("worker_id", "The worker, e.g. w01.")),
                         (a, caller) -> Views.worker(s.kill(a.string("worker_id")), s)),
-                t.tool("get_worker_diff", "What a worker changed on its branch relative to the session's base: a "
+                ToolEntry.lead("get_worker_diff", "What a worker changed on its branch relative to the session's base: a "
                                 + "stat summary and the patch (long diffs are cut).",
                         List.of(Param.worker("worker_id", "The worker, e.g. w01.")),
                         (a, caller) -> s.diff(a.string("worker_id"))),
-                t.tool("merge_worker", "Merge a finished (done) worker's branch into the integration branch with a "
+                ToolEntry.lead("merge_worker", "Merge a finished (done) worker's branch into the integration branch with a "
                                 + "merge commit. A conflict is reported with the conflicting files and the "
                                 + "integration branch is left unchanged; nothing is forced.",
                         List.of(Param.worker("worker_id", "The worker, e.g. w01.")),
                         (a, caller) -> Views.merge(s.merge(a.string("worker_id")))),
-                t.tool("verify", "Merge every done worker not merged yet, then run the project's verify commands "
+                ToolEntry.lead("verify", "Merge every done worker not merged yet, then run the project's verify commands "
                                 + "(build, tests, linters) on the merged integration branch. Returns each command's "
                                 + "exit code and the tail of failures. Runs afresh on every call.",
                         List.of(Param.opt("success_criteria", "string", "What success means for this goal; echoed "
                                 + "back for you to judge against the merged result.").maxChars(20_000)),
                         (a, caller) -> Views.verify(s.verify(a.optString("success_criteria")))),
-                t.tool("cross_review", "Spawn a reviewer worker that compares two workers' changes (conflicts, "
+                ToolEntry.lead("cross_review", "Spawn a reviewer worker that compares two workers' changes (conflicts, "
                                 + "duplication, bugs) and reports numbered findings. Returns the reviewer's worker_id.",
                         List.of(Param.worker("worker_a", "First worker id."),
                                 Param.worker("worker_b", "Second worker id."),
                                 Param.opt("focus", "string", "What to look at in particular.").maxChars(10_000)),
                         (a, caller) -> Views.worker(s.crossReview(a.string("worker_a"), a.string("worker_b"),
                                 a.optString("focus")), s)),
-                t.tool("report_progress", "Tell the user how the goal is going (shown on their terminal and kept in "
+                ToolEntry.lead("report_progress", "Tell the user how the goal is going (shown on their terminal and kept in "
                                 + "the session log).",
                         List.of(Param.req("message", "string", "One or two sentences.").maxChars(20_000)),
                         (a, caller) -> {
                             s.reportProgress("lead", a.string("message"));
                             return "noted";
                         }),
-                t.tool("mark_goal_done", "End the session successfully: call it when verify passes and the goal is "
+                ToolEntry.lead("mark_goal_done", "End the session successfully: call it when verify passes and the goal is "
                                 + "met. agentorchestr then writes the final report; the integration branch holds the "
                                 + "merged work.",
                         List.of(Param.req("summary", "string", "What was achieved, for the user.").maxChars(20_000)),
                         (a, caller) -> s.markGoal(true, a.string("summary"))),
-                t.tool("mark_goal_failed", "End the session as failed when the goal cannot be met.",
+                ToolEntry.lead("mark_goal_failed", "End the session as failed when the goal cannot be met.",
                         List.of(Param.req("reason", "string", "Why, and what the user could do next.").maxChars(20_000)),
                         (a, caller) -> s.markGoal(false, a.string("reason"))),
-                t.tool("list_perspectives", "The worker perspectives (roles) spawn_worker accepts, with what each "
+                ToolEntry.lead("list_perspectives", "The worker perspectives (roles) spawn_worker accepts, with what each "
                                 + "does.", List.of(),
                         (a, caller) -> Arrays.stream(Perspective.values()).map(p -> Map.of("perspective", p.label(),
                                 "guide", p.guide())).toList()));

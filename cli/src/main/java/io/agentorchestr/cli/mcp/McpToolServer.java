@@ -107,11 +107,10 @@ public final class McpToolServer implements ToolServer {
             }
         };
         ExternalAgentTools externalTools = new ExternalAgentTools(external);
-        List<AsyncToolSpecification> leadTools = new java.util.ArrayList<>(LeadTools.all(supervisor, calls));
-        leadTools.addAll(externalTools.all(calls));
-        leadTools.addAll(MemoryTools.all(supervisor, calls));
-        List<AsyncToolSpecification> workerToolSpecs = new java.util.ArrayList<>(WorkerTools.all(supervisor, calls));
-        workerToolSpecs.addAll(MemoryTools.all(supervisor, calls));
+        ToolCatalog catalog = ToolCatalog.of(supervisor, externalTools);
+        List<AsyncToolSpecification> leadTools = catalog.forRole(ToolRole.LEAD).stream().map(calls::spec).toList();
+        List<AsyncToolSpecification> workerToolSpecs = catalog.forRole(ToolRole.WORKER).stream().map(calls::spec)
+                .toList();
         StreamableHttpTransport lead = transport(request -> LEAD, leadTools, counted);
         StreamableHttpTransport worker = transport(request -> workerTokens.owner(
                 String.valueOf(request.getAttribute(BearerTokenFilter.TOKEN_ATTRIBUTE))), workerToolSpecs, counted);

@@ -4,7 +4,6 @@ import io.agentorchestr.cli.MemoryView;
 import io.agentorchestr.cli.mcp.ToolCalls.Param;
 import io.agentorchestr.core.goal.Supervisor;
 import io.agentorchestr.core.memory.Memory;
-import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 
 import java.util.List;
 import java.util.Map;
@@ -16,9 +15,9 @@ final class MemoryTools {
     private MemoryTools() {
     }
 
-    static List<AsyncToolSpecification> all(Supervisor s, ToolCalls t) {
+    static List<ToolEntry> all(Supervisor s) {
         return List.of(
-                t.tool("remember", "Keep something the next sessions on this project should know: a decision and "
+                ToolEntry.everyone("remember", "Keep something the next sessions on this project should know: a decision and "
                                 + "its reason, a pitfall, how to build or test something, where a thing lives. It is "
                                 + "added, dated, to the topic's note in the project's memory (a Markdown file the "
                                 + "user can read and edit), which is created if new. Later workers whose task "
@@ -32,7 +31,7 @@ final class MemoryTools {
                             return Map.of("note", s.context().memory().display(r.file()), "path", r.file().toString(),
                                     "created", r.created());
                         }),
-                t.tool("recall", "Search the project's memory: topic notes, the journals of earlier sessions "
+                ToolEntry.everyone("recall", "Search the project's memory: topic notes, the journals of earlier sessions "
                                 + "(goal, outcome, what each worker did, what failed and why) and the user's notes "
                                 + "for every project. Best matches first (relevance, then recency), with the words "
                                 + "around the match; read a note's file for all of it.",

@@ -84,7 +84,12 @@ final class ToolCalls {
         Object call(ToolArgs args, String caller) throws Exception;
     }
 
-    AsyncToolSpecification tool(String name, String description, List<Param> params, Handler handler) {
+    /** The MCP SDK's specification of {@code entry}: its schema from its parameters, its calls through {@link #invoke}. */
+    AsyncToolSpecification spec(ToolEntry entry) {
+        String name = entry.name();
+        String description = entry.description();
+        List<Param> params = entry.params();
+        Handler handler = entry.handler();
         Map<String, Object> properties = new LinkedHashMap<>();
         List<String> required = new ArrayList<>();
         for (Param p : params) {

@@ -2,7 +2,6 @@ package io.agentorchestr.cli.mcp;
 
 import io.agentorchestr.cli.mcp.ToolCalls.Param;
 import io.agentorchestr.core.goal.Supervisor;
-import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 
 import java.util.List;
 
@@ -16,22 +15,22 @@ final class WorkerTools {
     private WorkerTools() {
     }
 
-    static List<AsyncToolSpecification> all(Supervisor s, ToolCalls t) {
+    static List<ToolEntry> all(Supervisor s) {
         return List.of(
-                t.tool("report_done", "Report your outcome to agentorchestr when you have finished (also write "
+                ToolEntry.worker("report_done", "Report your outcome to agentorchestr when you have finished (also write "
                                 + ".agentorchestr/done.flag). Commit your work first.",
                         List.of(Param.req("state", "string", "done, blocked (you need a decision or information) or "
                                         + "failed.").maxChars(32),
                                 Param.req("summary", "string", "What you did, or what you need, or why it failed.")
                                         .maxChars(20_000)),
                         (a, worker) -> Views.worker(s.reportDone(worker, a.string("state"), a.string("summary")), s)),
-                t.tool("report_progress", "Tell the lead how far you are (it sees this in list_workers).",
+                ToolEntry.worker("report_progress", "Tell the lead how far you are (it sees this in list_workers).",
                         List.of(Param.req("message", "string", "One sentence.").maxChars(PROGRESS_CHARS)),
                         (a, worker) -> {
                             s.reportProgress(worker, a.string("message"));
                             return "noted";
                         }),
-                t.tool("ask_lead", "Ask the lead a question when you cannot continue without an answer. The answer "
+                ToolEntry.worker("ask_lead", "Ask the lead a question when you cannot continue without an answer. The answer "
                                 + "arrives later as a message typed into your input.",
                         List.of(Param.req("question", "string", "The question, with the options you see.")
                                 .maxChars(QUESTION_CHARS)),

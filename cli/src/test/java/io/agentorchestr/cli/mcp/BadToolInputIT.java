@@ -56,6 +56,10 @@ class BadToolInputIT {
             tryAll(lead, new RawMcp(endpoint[0], endpoint[1]).initialize(), "lead", tried);
             tryAll(worker, new RawMcp(access.url(), "Bearer " + access.token()).initialize(), "worker", tried);
 
+            java.util.Set<String> declared = new java.util.TreeSet<>();
+            ToolCatalog.declarations().all().forEach(e -> e.roles().forEach(r ->
+                    declared.add(r.name().toLowerCase(java.util.Locale.ROOT) + ":" + e.name())));
+            assertEquals(declared, tried.keySet(), "every tool of the catalog was probed, on its role's endpoint");
             assertEquals(checkoutBefore, checkout(session.repo), "nothing was written in the user's checkout");
             int total = tried.values().stream().mapToInt(Integer::intValue).sum();
             System.out.println("bad inputs tried per tool (" + total + " in all): " + tried);

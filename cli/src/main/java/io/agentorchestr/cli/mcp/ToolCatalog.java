@@ -1,0 +1,45 @@
+package io.agentorchestr.cli.mcp;
+
+import io.agentorchestr.core.goal.Supervisor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every MCP tool of a session, each declared once ({@link ToolEntry}): the lead's, the ones for agents
+ * outside the session, the workers', and memory for both. A new tool is one entry in one of those
+ * lists; the endpoints serve it by its roles, docs/tools.md is generated from it ({@link ToolDocs}),
+ * and the tests that count or probe tools read this catalog.
+ */
+final class ToolCatalog {
+    private final List<ToolEntry> entries;
+
+    private ToolCatalog(List<ToolEntry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    /** The tools acting on {@code supervisor}'s session; {@code external} serves the external-agent ones. */
+    static ToolCatalog of(Supervisor supervisor, ExternalAgentTools external) {
+        List<ToolEntry> all = new ArrayList<>(LeadTools.all(supervisor));
+        all.addAll(external.all());
+        all.addAll(WorkerTools.all(supervisor));
+        all.addAll(MemoryTools.all(supervisor));
+        return new ToolCatalog(all);
+    }
+
+    /** The declarations alone, for docs and tests: their handlers act on no session and are never called. */
+    static ToolCatalog declarations() {
+        return of(null, new ExternalAgentTools(() -> {
+            throw new IllegalStateException("the catalog's declarations serve no session");
+        }));
+    }
+
+    List<ToolEntry> all() {
+        return entries;
+    }
+
+    /** What {@code role}'s endpoint lists and serves, in catalog order. */
+    List<ToolEntry> forRole(ToolRole role) {
+        return entries.stream().filter(e -> e.roles().contains(role)).toList();
+    }
+}
