@@ -45,7 +45,7 @@ final class RunningGoal {
         progress.accept("watch it with: " + attach.hint(session) + "; Ctrl-C here, " + SessionChrome.PAUSE_KEY
                 + " in the session or agentorchestr --pause " + started.session().id() + " pauses (resume with --resume "
                 + started.session().id() + "); Ctrl-C in a pane goes to its agent");
-        signals.armed(started.session().id(), () -> started.supervisor().pause());
+        signals.armed(started.session().id(), () -> started.supervisor().verdict().pause());
         GoalOutcome outcome = TmuxAttach.wanted(attachWanted)
                 ? new Attended(context.tmux(), attach, progress, err).watch(session, () -> goalRun.await(started),
                         o -> "goal " + (o.end().kind() == GoalEnd.Kind.DONE ? "done"

@@ -61,7 +61,7 @@ final class LeadTools {
                         List.of(Param.worker("worker_id", "The worker, e.g. w01."),
                                 Param.req("message", "string", "The text to send (multi-line is fine).")),
                         (a, caller) -> {
-                            s.send(a.string("worker_id"), a.string("message"));
+                            s.team().send(a.string("worker_id"), a.string("message"));
                             return "delivered to " + a.string("worker_id");
                         }),
                 ToolEntry.lead("wait_for_worker", "Block until the worker finishes (done, blocked, failed, killed, timeout, "
@@ -99,7 +99,7 @@ final class LeadTools {
                 ToolEntry.lead("kill_worker", "Stop a worker's agent. Its uncommitted work is first committed to its branch "
                                 + "(nothing is lost); the worker ends as killed and is not merged.",
                         List.of(Param.worker("worker_id", "The worker, e.g. w01.")),
-                        (a, caller) -> Views.worker(s.kill(a.string("worker_id")), s)),
+                        (a, caller) -> Views.worker(s.endings().kill(a.string("worker_id")), s)),
                 ToolEntry.lead("get_worker_diff", "What a worker changed on its branch relative to the session's base: a "
                                 + "stat summary and the patch (long diffs are cut).",
                         List.of(Param.worker("worker_id", "The worker, e.g. w01.")),
@@ -126,17 +126,17 @@ final class LeadTools {
                                 + "the session log).",
                         List.of(Param.req("message", "string", "One or two sentences.").maxChars(20_000)),
                         (a, caller) -> {
-                            s.reportProgress("lead", a.string("message"));
+                            s.team().leadProgress(a.string("message"));
                             return "noted";
                         }),
                 ToolEntry.lead("mark_goal_done", "End the session successfully: call it when verify passes and the goal is "
                                 + "met. agentorchestr then writes the final report; the integration branch holds the "
                                 + "merged work.",
                         List.of(Param.req("summary", "string", "What was achieved, for the user.").maxChars(20_000)),
-                        (a, caller) -> s.markGoal(true, a.string("summary"))),
+                        (a, caller) -> s.verdict().mark(true, a.string("summary"))),
                 ToolEntry.lead("mark_goal_failed", "End the session as failed when the goal cannot be met.",
                         List.of(Param.req("reason", "string", "Why, and what the user could do next.").maxChars(20_000)),
-                        (a, caller) -> s.markGoal(false, a.string("reason"))),
+                        (a, caller) -> s.verdict().mark(false, a.string("reason"))),
                 ToolEntry.lead("list_perspectives", "The worker perspectives (roles) spawn_worker accepts, with what each "
                                 + "does.", List.of(),
                         (a, caller) -> Arrays.stream(Perspective.values()).map(p -> Map.of("perspective", p.label(),

@@ -108,9 +108,10 @@ public final class McpToolServer implements ToolServer {
         };
         ExternalAgentTools externalTools = new ExternalAgentTools(external);
         ToolCatalog catalog = ToolCatalog.of(supervisor, externalTools);
-        List<AsyncToolSpecification> leadTools = catalog.forRole(ToolRole.LEAD).stream().map(calls::spec).toList();
-        List<AsyncToolSpecification> workerToolSpecs = catalog.forRole(ToolRole.WORKER).stream().map(calls::spec)
-                .toList();
+        List<AsyncToolSpecification> leadTools = catalog.forRole(ToolRole.LEAD).stream()
+                .map(e -> calls.spec(e, ToolRole.LEAD)).toList();
+        List<AsyncToolSpecification> workerToolSpecs = catalog.forRole(ToolRole.WORKER).stream()
+                .map(e -> calls.spec(e, ToolRole.WORKER)).toList();
         StreamableHttpTransport lead = transport(request -> LEAD, leadTools, counted);
         StreamableHttpTransport worker = transport(request -> workerTokens.owner(
                 String.valueOf(request.getAttribute(BearerTokenFilter.TOKEN_ATTRIBUTE))), workerToolSpecs, counted);

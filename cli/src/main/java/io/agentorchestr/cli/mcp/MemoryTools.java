@@ -27,8 +27,10 @@ final class MemoryTools {
                                 Param.req("text", "string", "What to remember, self-contained: a later reader has "
                                         + "none of your context.").maxChars(20_000)),
                         (a, caller) -> {
-                            Memory.Remembered r = s.remember(caller, a.string("topic"), a.string("text"));
-                            return Map.of("note", s.context().memory().display(r.file()), "path", r.file().toString(),
+                            Memory.Remembered r = caller.lead()
+                                    ? s.memory().rememberForLead(a.string("topic"), a.string("text"))
+                                    : s.memory().rememberForWorker(caller.id(), a.string("topic"), a.string("text"));
+                            return Map.of("note", s.memory().memory().display(r.file()), "path", r.file().toString(),
                                     "created", r.created());
                         }),
                 ToolEntry.everyone("recall", "Search the project's memory: topic notes, the journals of earlier sessions "
@@ -39,7 +41,7 @@ final class MemoryTools {
                                         .maxChars(1_000),
                                 Param.opt("k", "integer", "How many notes (default " + DEFAULT_K + ", at most "
                                         + Memory.MAX_K + ").").range(1, Memory.MAX_K)),
-                        (a, caller) -> s.recall(a.string("query"), a.optInt("k", DEFAULT_K)).stream()
-                                .map(h -> MemoryView.of(s.context().memory(), h)).toList()));
+                        (a, caller) -> s.memory().recall(a.string("query"), a.optInt("k", DEFAULT_K)).stream()
+                                .map(h -> MemoryView.of(s.memory().memory(), h)).toList()));
     }
 }

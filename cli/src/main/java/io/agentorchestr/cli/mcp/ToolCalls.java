@@ -78,14 +78,14 @@ final class ToolCalls {
     @FunctionalInterface
     interface Handler {
         /**
-         * @param caller "lead", or the worker id the calling token belongs to
+         * @param caller the endpoint's role, and the worker id the calling token belongs to
          * @return the result (a String as is, anything else as JSON), or a {@link CompletableFuture} of it
          */
-        Object call(ToolArgs args, String caller) throws Exception;
+        Object call(ToolArgs args, Caller caller) throws Exception;
     }
 
-    /** The MCP SDK's specification of {@code entry}: its schema from its parameters, its calls through {@link #invoke}. */
-    AsyncToolSpecification spec(ToolEntry entry) {
+    /** The MCP SDK's specification of {@code entry} on {@code role}'s endpoint: its schema from its parameters. */
+    AsyncToolSpecification spec(ToolEntry entry, ToolRole role) {
         String name = entry.name();
         String description = entry.description();
         List<Param> params = entry.params();
@@ -117,10 +117,10 @@ final class ToolCalls {
         schema.put("additionalProperties", false);
         McpSchema.Tool tool = McpSchema.Tool.builder().name(name).description(description).inputSchema(schema).build();
         return AsyncToolSpecification.builder().tool(tool)
-                .callHandler((exchange, request) -> invoke(name, params, handler, request, exchange)).build();
+                .callHandler((exchange, request) -> invoke(name, role, params, handler, request, exchange)).build();
     }
 
-    private Mono<McpSchema.CallToolResult> invoke(String name, List<Param> params, Handler handler,
+    private Mono<McpSchema.CallToolResult> invoke(String name, ToolRole role, List<Param> params, Handler handler,
                                                   McpSchema.CallToolRequest request, McpAsyncServerExchange exchange) {
         Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
         String caller = String.valueOf(exchange.transportContext().get(McpToolServer.CALLER_KEY));
@@ -139,8 +139,8 @@ final class ToolCalls {
             return Mono.just(error(name, caller, arguments, name + ": the arguments could not be read ("
                     + e.getClass().getSimpleName() + "); check them against the tool's schema"));
         }
-        boolean lead = "lead".equals(caller);
-        return Mono.fromCallable(() -> handler.call(args, caller))
+        boolean lead = role == ToolRole.LEAD;
+        return Mono.fromCallable(() -> handler.call(args, new Caller(role, caller)))
                 .subscribeOn(workers)
                 .flatMap(r -> r instanceof CompletableFuture<?> f ? Mono.fromFuture(f) : Mono.justOrEmpty(r))
                 .map(result -> success(name, caller, arguments, result))

@@ -23,18 +23,18 @@ final class WorkerTools {
                                         + "failed.").maxChars(32),
                                 Param.req("summary", "string", "What you did, or what you need, or why it failed.")
                                         .maxChars(20_000)),
-                        (a, worker) -> Views.worker(s.reportDone(worker, a.string("state"), a.string("summary")), s)),
+                        (a, worker) -> Views.worker(s.endings().reportDone(worker.id(), a.string("state"), a.string("summary")), s)),
                 ToolEntry.worker("report_progress", "Tell the lead how far you are (it sees this in list_workers).",
                         List.of(Param.req("message", "string", "One sentence.").maxChars(PROGRESS_CHARS)),
                         (a, worker) -> {
-                            s.reportProgress(worker, a.string("message"));
+                            s.team().workerProgress(worker.id(), a.string("message"));
                             return "noted";
                         }),
                 ToolEntry.worker("ask_lead", "Ask the lead a question when you cannot continue without an answer. The answer "
                                 + "arrives later as a message typed into your input.",
                         List.of(Param.req("question", "string", "The question, with the options you see.")
                                 .maxChars(QUESTION_CHARS)),
-                        (a, worker) -> s.askLead(worker, a.string("question"))));
+                        (a, worker) -> s.team().askLead(worker.id(), a.string("question"))));
     }
 
 }

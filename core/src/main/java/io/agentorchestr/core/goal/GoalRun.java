@@ -203,7 +203,7 @@ public final class GoalRun {
                           SessionRuntime runtime, SessionContext context) {
         Supervisor s = new Supervisor(session, live, tmux, git, launcher, integration, new Verifier(runner), roster,
                 runtime.maxWorkers(), runtime.health(), context, progress);
-        live.onDiskFull(s::pauseFor);
+        live.onDiskFull(s.verdict()::pauseFor);
         s.useSkills(skills.apply(Path.of(session.project())));
         s.skills().refused().forEach(r -> progress.accept("warning: skill refused, no worker will get it: " + r));
         return s;
@@ -251,7 +251,7 @@ public final class GoalRun {
         GoalEnd end = null;
         while (end == null) {
             try {
-                end = s.supervisor().end().get(LEAD_CHECK_MS, TimeUnit.MILLISECONDS);
+                end = s.supervisor().verdict().future().get(LEAD_CHECK_MS, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 end = checkLead(s);
                 if (end == null && deadline != null && Instant.now().isAfter(deadline)) {
@@ -300,10 +300,10 @@ public final class GoalRun {
             stopped = Optional.of(stopAgents(s));
         }
         switch (end.kind()) {
-            case TIMEOUT -> s.supervisor().endUnfinished(WorkerState.TIMEOUT, "still running when the goal's time "
+            case TIMEOUT -> s.supervisor().endings().endUnfinished(WorkerState.TIMEOUT, "still running when the goal's time "
                     + "ran out");
             case PAUSED -> { }
-            default -> s.supervisor().endUnfinished(WorkerState.ORPHANED, "still running when the goal ended ("
+            default -> s.supervisor().endings().endUnfinished(WorkerState.ORPHANED, "still running when the goal ended ("
                     + end.kind().name().toLowerCase() + ")");
         }
         // The server first: calls still waiting get an error a client retries after a resume; then the

@@ -1,5 +1,6 @@
 package io.agentorchestr.core.goal;
 
+import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.context.VerifyCommands;
 import io.agentorchestr.core.context.SessionContext;
 import io.agentorchestr.core.error.AgentorchestrException;
@@ -85,7 +86,7 @@ final class IntegrationDesk {
             MergeAttempt a;
             try {
                 a = integration.merge(w.branch(), "agentorchestr: merge " + id + " ("
-                        + Supervisor.firstLine(w.summary()) + ")");
+                        + TerminalText.shortLine(w.summary()) + ")");
             } catch (AgentorchestrException e) {
                 // Not a conflict: git could not run or refused (a lock, a broken worktree). The
                 // integration branch is as it was; say why, and let the caller go on with the others.
@@ -138,7 +139,7 @@ final class IntegrationDesk {
                         .ifPresent(commit -> store.append(session.id(), new SessionEvent.WorkSaved(w.id(), commit)));
             }
         } catch (RuntimeException e) {
-            failure = " (" + Supervisor.firstLine(e.getMessage()) + ")";
+            failure = " (" + TerminalText.shortLine(e.getMessage()) + ")";
         }
         List<String> left = left(worktree);
         if (left.isEmpty()) {

@@ -141,7 +141,7 @@ public final class LeadWatch {
     Optional<GoalEnd> check(Duration hungAfter) {
         Optional<PaneStatus> status = tmux.paneStatus(lead.pane());
         if (status.isEmpty() && !tmux.hasSession(session.tmuxSession())) {
-            return Optional.of(supervisor.tmuxGone());
+            return Optional.of(supervisor.verdict().tmuxGoneEnd());
         }
         Optional<String> trouble = gone(status).or(() -> hung(hungAfter));
         if (trouble.isEmpty()) {

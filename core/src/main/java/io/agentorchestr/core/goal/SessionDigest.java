@@ -1,5 +1,6 @@
 package io.agentorchestr.core.goal;
 
+import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.model.SessionRecord;
 import io.agentorchestr.core.model.EventRecord;
 import io.agentorchestr.core.model.WorkerRecord;
@@ -28,9 +29,9 @@ public final class SessionDigest {
             d.append("- ").append(w.id()).append(" (").append(w.perspective()).append(", ").append(w.agent())
                     .append(", attempt ").append(w.attempt()).append("): ").append(w.state().label())
                     .append(w.mergedCommit() != null ? ", merged" : "")
-                    .append(" - task: ").append(Supervisor.firstLine(w.task()));
+                    .append(" - task: ").append(TerminalText.shortLine(w.task()));
             if (w.summary() != null && !w.summary().isBlank()) {
-                d.append(" - summary: ").append(Supervisor.firstLine(w.summary()));
+                d.append(" - summary: ").append(TerminalText.shortLine(w.summary()));
             }
             d.append('\n');
         }

@@ -2,14 +2,11 @@ package io.agentorchestr.core.goal;
 
 import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.context.SessionContext;
-import io.agentorchestr.core.context.TaskHooks;
 import io.agentorchestr.core.error.FileTrouble;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.monitor.Completion;
 import io.agentorchestr.core.health.CircuitBreaker;
 import io.agentorchestr.core.model.HealthPolicy;
-import io.agentorchestr.core.memory.Memory;
-import io.agentorchestr.core.model.MemoryHit;
 import io.agentorchestr.core.model.SessionEvent;
 import io.agentorchestr.core.model.SessionRecord;
 import io.agentorchestr.core.model.EventRecord;
@@ -17,11 +14,9 @@ import io.agentorchestr.core.model.StateStore;
 import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
-import io.agentorchestr.core.worker.PromptDelivery;
 import io.agentorchestr.core.worker.SkillCatalog;
 import io.agentorchestr.core.worker.WorkerLauncher;
 import io.agentorchestr.core.model.WorkerRecord;
-import io.agentorchestr.core.model.WorkerState;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,29 +28,27 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * The engine behind the MCP tools of a session: spawns and watches workers, delivers messages,
- * merges finished work into the integration branch, verifies the merged result and takes the lead's
- * verdict. Every method acts for real; misuse raises {@link ToolError} with what to do instead.
+ * A goal's session put together: the parts the MCP tools act on ({@link WorkerSpawner} spawns,
+ * {@link WorkerBoard} waits and lists, {@link TeamChannel} carries messages, {@link WorkerEndings}
+ * records outcomes, {@link IntegrationDesk} merges and verifies, {@link MemoryDesk} remembers,
+ * {@link GoalVerdict} takes the end) and their life with the session (restore, adopt, shut down).
+ * A new tool calls a part; it does not add a method here.
  */
 public final class Supervisor {
     private final SessionRecord session;
     private final StateStore store;
-    private final Tmux tmux;
-    private final Git git;
     private final WorkerLauncher launcher;
-    private final Integration integration;
     private final AgentChooser agents;
-    private final int maxWorkers;
     private final Consumer<String> progress;
     private final WaitTimer waitTimer = new WaitTimer();
     private final WorkerBoard board;
     private final WorkerCare care;
     private final WorkerOutput output = new WorkerOutput();
-    private final PromptDelivery delivery;
     private final LeadActivity leadActivity;
-    private final CompletableFuture<GoalEnd> end = new CompletableFuture<>();
-    private volatile PaneRef leadPane;
-    private volatile ToolServer tokens;
+    private final GoalVerdict verdict;
+    private final TeamChannel team;
+    private final MemoryDesk memory;
+    private final WorkerEndings endings;
     private final IntegrationDesk desk;
     private final WorkerSpawner spawner;
     private final SessionContext context;
@@ -66,22 +59,22 @@ public final class Supervisor {
         this.session = session;
         this.context = context;
         this.store = store;
-        this.tmux = tmux;
-        this.git = git;
         this.launcher = launcher;
-        this.integration = integration;
         this.agents = new AgentChooser(roster, new CircuitBreaker(policy.breakerFailures(), policy.breakerCooldown(),
                 Clock.systemUTC()));
-        this.maxWorkers = maxWorkers;
         this.progress = progress;
         this.board = new WorkerBoard(session.id(), store, waitTimer);
         this.leadActivity = new LeadActivity(launch -> store.append(session.id(), new SessionEvent.LeadReady(launch)));
-        this.care = new WorkerCare(session, store, tmux, launcher, board, agents, policy, this::finish, progress);
-        this.delivery = new PromptDelivery(tmux);
+        this.verdict = new GoalVerdict(session, store, progress);
+        this.endings = new WorkerEndings(session, store, tmux, git, board, agents, context, verdict, progress);
+        this.care = new WorkerCare(session, store, tmux, launcher, board, agents, policy, endings::finish, progress);
+        endings.watchedBy(care);
+        this.team = new TeamChannel(session, store, tmux, board, care, progress);
+        this.memory = new MemoryDesk(session, context, team);
         this.desk = new IntegrationDesk(session, store, launcher, integration, verifier, board, context, progress,
                 git);
         this.spawner = new WorkerSpawner(session, store, git, launcher, integration, agents, maxWorkers, board, care,
-                desk, context, progress, this::revoke);
+                desk, context, progress, endings::revoke);
     }
 
     public SessionRecord session() {
@@ -106,17 +99,13 @@ public final class Supervisor {
         care.connect(id -> Optional.of(server.workerAccess(id)));
         launcher.listenTo(server);
         launcher.keepSpareWorktree(session);
-        this.tokens = server;
+        endings.tokensFrom(server);
     }
 
     /** {@link #serveWith}, and the lead's pane, for messages to the lead. */
     void connect(ToolServer server, PaneRef lead) {
         serveWith(server);
-        this.leadPane = lead;
-    }
-
-    void leadMoved(PaneRef lead) {
-        this.leadPane = lead;
+        team.leadAt(lead);
     }
 
     /** The lead was started again: what its old self was told, or was about to be told, is told again. */
@@ -126,6 +115,31 @@ public final class Supervisor {
 
     public LeadActivity leadActivity() {
         return leadActivity;
+    }
+
+    /** How the run ends: the lead's mark, a pause. */
+    public GoalVerdict verdict() {
+        return verdict;
+    }
+
+    /** Messages between the lead, the workers and the user. */
+    public TeamChannel team() {
+        return team;
+    }
+
+    /** How workers end: report_done, kill_worker, the goal's end. */
+    public WorkerEndings endings() {
+        return endings;
+    }
+
+    /** remember and recall. */
+    public MemoryDesk memory() {
+        return memory;
+    }
+
+    /** The lead is in {@code pane} now. */
+    void leadMoved(PaneRef pane) {
+        team.leadAt(pane);
     }
 
     /**
@@ -150,7 +164,7 @@ public final class Supervisor {
 
     /** Records a restored worker's outcome found on disk (done flag) or its loss. */
     void settle(String id, Completion c) {
-        finish(id, c);
+        endings.finish(id, c);
     }
 
     public String note(String workerId) {
@@ -169,10 +183,6 @@ public final class Supervisor {
     /** The skills a worker got in its prompt. */
     public List<String> skillsOf(String workerId) {
         return spawner.skillsOf(workerId);
-    }
-
-    CompletableFuture<GoalEnd> end() {
-        return end;
     }
 
     public List<WorkerRecord> workers() {
@@ -205,78 +215,10 @@ public final class Supervisor {
         } catch (ToolError e) {
             // A worktree that cannot be made for lack of space: pause, do not let the lead give up.
             if (FileTrouble.diskFull(e)) {
-                pauseFor("a disk is full: " + firstLine(e.getMessage()));
+                verdict.pauseFor("a disk is full: " + TerminalText.shortLine(e.getMessage()));
             }
             throw e;
         }
-    }
-
-    /** Records a worker's outcome once (later signals are only logged) and saves its uncommitted work. */
-    WorkerRecord finish(String id, Completion c) {
-        synchronized (board) {
-            WorkerRecord w = board.get(id);
-            if (w.state().terminal()) {
-                return w;
-            }
-            if (Completion.PANE_GONE.equals(c.signal()) && !tmux.hasSession(session.tmuxSession())) {
-                // Not this worker's doing: the whole tmux session went (kill-server, reboot). It stays
-                // unfinished so --resume relaunches it.
-                end.complete(tmuxGone());
-                return w;
-            }
-            Completion outcome = care.afterExit(id, c);
-            if (outcome == null) {
-                return board.get(id);
-            }
-            saveWork(w);
-            WorkerRecord ended = w.withState(outcome.state(), outcome.summary(), outcome.signal(), outcome.exitStatus());
-            board.put(ended);
-            care.unwatch(id);
-            revoke(id, ended.state().label());
-            if (ended.state() == WorkerState.DONE || ended.state() == WorkerState.FAILED) {
-                agents.record(w.agent(), ended.state() == WorkerState.FAILED, id + " " + ended.state().label()
-                        + ": " + firstLine(outcome.summary()));
-            }
-            progress.accept(id + " " + ended.state().label() + ": " + firstLine(outcome.summary()));
-            TaskHooks.ended(context, ended);
-            return ended;
-        }
-    }
-
-    /** Commits what the worker left uncommitted; a worktree that is gone or broken is recorded, not fatal. */
-    private void saveWork(WorkerRecord w) {
-        Path worktree = Path.of(w.worktree());
-        if (!java.nio.file.Files.isDirectory(worktree)) {
-            store.append(session.id(), new SessionEvent.HealthAction(w.id(), "work_not_saved", "its worktree "
-                    + worktree + " is gone; its branch " + w.branch() + " keeps what it committed"));
-            return;
-        }
-        try {
-            git.commitAll(worktree, "agentorchestr: save uncommitted work of " + w.id())
-                    .ifPresent(commit -> store.append(session.id(), new SessionEvent.WorkSaved(w.id(), commit)));
-        } catch (RuntimeException e) {
-            store.append(session.id(), new SessionEvent.HealthAction(w.id(), "work_not_saved",
-                    "cannot commit what it left uncommitted: " + e.getMessage()));
-        }
-    }
-
-    void revoke(String id, String reason) {
-        ToolServer server = tokens;
-        if (server != null) {
-            server.revokeWorker(id, reason);
-        }
-    }
-
-    /** report_done from the worker itself. */
-    public WorkerRecord reportDone(String workerId, String state, String summary) {
-        WorkerState s = switch (state == null ? "" : state.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "done" -> WorkerState.DONE;
-            case "blocked" -> WorkerState.BLOCKED;
-            case "failed" -> WorkerState.FAILED;
-            default -> throw new ToolError("state must be done, blocked or failed, not '" + state + "'");
-        };
-        store.append(session.id(), new SessionEvent.SignalObserved(workerId, "mcp_report", s.label(), summary));
-        return finish(workerId, new Completion(s, summary, "mcp_report", null));
     }
 
     /**
@@ -294,31 +236,6 @@ public final class Supervisor {
 
     public String readOutput(String id, int tailLines) {
         return output.tail(Path.of(board.get(id).logPath()), tailLines);
-    }
-
-    public void send(String id, String message) {
-        WorkerRecord w = board.get(id);
-        if (message == null || message.isBlank()) {
-            throw new ToolError("message is empty");
-        }
-        PaneRef pane = new PaneRef(w.paneId());
-        if (tmux.paneStatus(pane).map(p -> p.dead()).orElse(true)) {
-            throw new ToolError(id + "'s agent is no longer running (it is " + w.state().label()
-                    + "); spawn a new worker to continue its work");
-        }
-        care.typedInto(id, message);
-        delivery.deliver(pane, message);
-        store.append(session.id(), new SessionEvent.MessageSent("lead", id, message));
-    }
-
-    public WorkerRecord kill(String id) {
-        WorkerRecord w = board.get(id);
-        if (w.state().terminal()) {
-            return w;
-        }
-        WorkerRecord killed = finish(id, new Completion(WorkerState.KILLED, "killed by the lead", "kill", null));
-        tmux.killPane(new PaneRef(w.paneId()));
-        return killed;
     }
 
     public String diff(String id) {
@@ -343,110 +260,6 @@ public final class Supervisor {
     /** A line for the user's terminal. */
     void report(String message) {
         progress.accept(message);
-    }
-
-    /** A worker's own call: refused once it has finished (its token is revoked then too). */
-    private void requireRunning(String workerId) {
-        WorkerRecord w = board.get(workerId);
-        if (w.state().terminal()) {
-            throw new ToolError(workerId + " has finished (" + w.state().label() + "); nothing it sends reaches the "
-                    + "lead any more");
-        }
-    }
-
-    public void reportProgress(String from, String message) {
-        if (!"lead".equals(from)) {
-            requireRunning(from);
-        }
-        store.append(session.id(), new SessionEvent.ProgressReported(from, message));
-        if (!"lead".equals(from)) {
-            board.progress(from, message);
-        }
-        progress.accept(from + ": " + firstLine(message));
-    }
-
-    /** remember: adds {@code text} to the topic's note in the project's memory, for later sessions. */
-    public Memory.Remembered remember(String from, String topic, String text) {
-        if (!"lead".equals(from)) {
-            requireRunning(from);
-        }
-        try {
-            return requireMemory().remember(topic, text, from + " (session " + session.id() + ")");
-        } catch (IllegalArgumentException e) {
-            throw new ToolError(e.getMessage());
-        }
-    }
-
-    /** recall: the project's notes (and the user's global ones) that best match {@code query}. */
-    public List<MemoryHit> recall(String query, int k) {
-        if (query == null || query.isBlank()) {
-            throw new ToolError("query is empty; give the words to look for, like \"database migration\"");
-        }
-        try {
-            return requireMemory().recall(query, k);
-        } catch (IllegalArgumentException e) {
-            throw new ToolError(e.getMessage());
-        }
-    }
-
-    private Memory requireMemory() {
-        if (context.memory() == null) {
-            throw new ToolError("this session has no memory index (it was started without one)");
-        }
-        return context.memory();
-    }
-
-    /** ask_lead: the question is recorded and typed into the lead's input. */
-    public String askLead(String workerId, String question) {
-        requireRunning(workerId);
-        store.append(session.id(), new SessionEvent.MessageSent(workerId, "lead", question));
-        if (leadPane != null) {
-            delivery.deliver(leadPane, "[agentorchestr] " + workerId + " asks: " + question
-                    + " (answer with send_to_worker(\"" + workerId + "\", ...))");
-        }
-        return "your question reached the lead; the answer arrives as a message in your input";
-    }
-
-    public String markGoal(boolean done, String text) {
-        GoalEnd verdict = new GoalEnd(done ? GoalEnd.Kind.DONE : GoalEnd.Kind.FAILED, text);
-        if (!end.complete(verdict)) {
-            throw new ToolError("the goal was already marked " + end.join().kind().name().toLowerCase());
-        }
-        store.append(session.id(), new SessionEvent.GoalMarked(done ? "done" : "failed", text));
-        return "goal marked " + (done ? "done" : "failed") + "; agentorchestr is writing the final report";
-    }
-
-    GoalEnd tmuxGone() {
-        return new GoalEnd(GoalEnd.Kind.PAUSED, "the tmux session " + session.tmuxSession() + " disappeared (tmux "
-                + "kill-server or a reboot); continue with agentorchestr --resume " + session.id());
-    }
-
-    /**
-     * The run ends as paused for {@code reason} (a full disk): the lead, workers and panes carry on,
-     * and --resume continues once the cause is gone.
-     */
-    public boolean pauseFor(String reason) {
-        boolean paused = end.complete(new GoalEnd(GoalEnd.Kind.PAUSED, reason + "; the agents keep running: "
-                + "free space, then continue with agentorchestr --resume " + session.id()));
-        if (paused) {
-            progress.accept("pausing: " + reason);
-        }
-        return paused;
-    }
-
-    /** Ctrl-C: the run ends as paused (the lead, workers and panes carry on); false if it had already ended. */
-    public boolean pause() {
-        return end.complete(new GoalEnd(GoalEnd.Kind.PAUSED, "paused by the user; continue with agentorchestr "
-                + "--resume " + session.id()));
-    }
-
-    /** Workers still running when the goal ends: their work is saved and they are recorded as {@code state}. */
-    void endUnfinished(WorkerState state, String reason) {
-        for (WorkerRecord w : board.all()) {
-            if (!w.state().terminal()) {
-                finish(w.id(), new Completion(state, reason, "goal_end", null));
-            }
-        }
     }
 
     /** Stops watching the workers: from now on their agents' exits are not their outcome. */
@@ -477,8 +290,4 @@ public final class Supervisor {
         launcher.cleanUp();
     }
 
-    /** The first line of agent text for a progress line, a merge message or a digest: safe and short. */
-    static String firstLine(String text) {
-        return TerminalText.firstLine(text, 100);
-    }
 }

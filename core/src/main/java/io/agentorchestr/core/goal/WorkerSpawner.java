@@ -1,5 +1,6 @@
 package io.agentorchestr.core.goal;
 
+import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.context.SessionContext;
 import io.agentorchestr.core.context.TaskHooks;
@@ -131,7 +132,7 @@ final class WorkerSpawner {
             }
             care.watch(w);
             progress.accept(w.id() + " started (" + agent.profile().key() + ", " + perspective.label() + "): "
-                    + Supervisor.firstLine(r.task()));
+                    + TerminalText.shortLine(r.task()));
             return w;
         }
     }

@@ -32,6 +32,11 @@ public final class TerminalText {
         return SecretRedactor.redactText(out.toString());
     }
 
+    /** The first line of agent text for a progress line, a merge message or a digest: safe and short. */
+    public static String shortLine(String text) {
+        return firstLine(text, 100);
+    }
+
     /** The first non-blank line, made safe and cut to {@code max} characters. */
     public static String firstLine(String text, int max) {
         String line = safe(text).strip().lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();

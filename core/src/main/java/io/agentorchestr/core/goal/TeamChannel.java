@@ -1,0 +1,95 @@
+package io.agentorchestr.core.goal;
+
+import io.agentorchestr.core.model.SessionEvent;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.StateStore;
+import io.agentorchestr.core.model.WorkerRecord;
+import io.agentorchestr.core.text.TerminalText;
+import io.agentorchestr.core.tmux.PaneRef;
+import io.agentorchestr.core.tmux.Tmux;
+import io.agentorchestr.core.worker.PromptDelivery;
+
+import java.util.function.Consumer;
+
+/**
+ * What the lead and the workers say to each other and to the user: messages typed into a worker's
+ * agent, a worker's question typed into the lead's, progress lines. Each is recorded in the session's
+ * log; a worker that has finished is heard no more.
+ */
+public final class TeamChannel {
+    private final SessionRecord session;
+    private final StateStore store;
+    private final Tmux tmux;
+    private final WorkerBoard board;
+    private final WorkerCare care;
+    private final PromptDelivery delivery;
+    private final Consumer<String> progress;
+    private volatile PaneRef leadPane;
+
+    TeamChannel(SessionRecord session, StateStore store, Tmux tmux, WorkerBoard board, WorkerCare care,
+                Consumer<String> progress) {
+        this.session = session;
+        this.store = store;
+        this.tmux = tmux;
+        this.board = board;
+        this.care = care;
+        this.delivery = new PromptDelivery(tmux);
+        this.progress = progress;
+    }
+
+    /** Where the lead's input is now (it moves when the lead is relaunched). */
+    void leadAt(PaneRef pane) {
+        this.leadPane = pane;
+    }
+
+    /** send_to_worker: typed into the worker's agent as a user would, Enter after it. */
+    public void send(String id, String message) {
+        WorkerRecord w = board.get(id);
+        if (message == null || message.isBlank()) {
+            throw new ToolError("message is empty");
+        }
+        PaneRef pane = new PaneRef(w.paneId());
+        if (tmux.paneStatus(pane).map(p -> p.dead()).orElse(true)) {
+            throw new ToolError(id + "'s agent is no longer running (it is " + w.state().label()
+                    + "); spawn a new worker to continue its work");
+        }
+        care.typedInto(id, message);
+        delivery.deliver(pane, message);
+        store.append(session.id(), new SessionEvent.MessageSent("lead", id, message));
+    }
+
+    /** ask_lead: the question is recorded and typed into the lead's input. */
+    public String askLead(String workerId, String question) {
+        requireRunning(workerId);
+        store.append(session.id(), new SessionEvent.MessageSent(workerId, "lead", question));
+        PaneRef lead = leadPane;
+        if (lead != null) {
+            delivery.deliver(lead, "[agentorchestr] " + workerId + " asks: " + question
+                    + " (answer with send_to_worker(\"" + workerId + "\", ...))");
+        }
+        return "your question reached the lead; the answer arrives as a message in your input";
+    }
+
+    /** The lead's report_progress: a line for the user. */
+    public void leadProgress(String message) {
+        store.append(session.id(), new SessionEvent.ProgressReported("lead", message));
+        progress.accept("lead: " + TerminalText.shortLine(message));
+    }
+
+    /** A worker's report_progress: a line for the user, and its last word in list_workers. */
+    public void workerProgress(String workerId, String message) {
+        requireRunning(workerId);
+        store.append(session.id(), new SessionEvent.ProgressReported(workerId, message));
+        board.progress(workerId, message);
+        progress.accept(workerId + ": " + TerminalText.shortLine(message));
+    }
+
+    /** A worker's own call: refused once it has finished (its token is revoked then too). */
+    void requireRunning(String workerId) {
+        WorkerRecord w = board.get(workerId);
+        if (w.state().terminal()) {
+            throw new ToolError(workerId + " has finished (" + w.state().label() + "); nothing it sends reaches the "
+                    + "lead any more");
+        }
+    }
+}
