@@ -4,7 +4,6 @@ import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.process.ExecResult;
 import io.agentorchestr.core.process.ProcessFailedException;
 import io.agentorchestr.core.process.ProcessRunner;
-import io.agentorchestr.core.process.ProcessSpec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,18 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LocalGit implements Git {
     /** Every git command's, git's own hooks (pre-merge-commit, post-checkout) included. */
     static final Duration TIMEOUT = Duration.ofSeconds(60);
-    /** Keep git from prompting or paging: we are never on its terminal. */
-    private static final Map<String, String> QUIET_ENV = Map.of("GIT_TERMINAL_PROMPT", "0", "GIT_PAGER", "cat",
-            "LC_ALL", "C");
-
-    private final ProcessRunner runner;
+    private final GitCommands commands;
+    private final UnfinishedOperations unfinished;
     private final JGitContent content = new JGitContent();
     /** A directory's top level and common dir never change while we run; every spawn asks for them. */
     private final Map<Path, Path> topLevels = new ConcurrentHashMap<>();
     private final Map<Path, Path> commonDirs = new ConcurrentHashMap<>();
-    private final Map<Path, Path> gitDirs = new ConcurrentHashMap<>();
-
-    private final Duration timeout;
 
     public LocalGit(ProcessRunner runner) {
         this(runner, TIMEOUT);
@@ -40,8 +33,16 @@ public final class LocalGit implements Git {
 
     /** With another limit for each git command (tests of a hanging git hook). */
     public LocalGit(ProcessRunner runner, Duration timeout) {
-        this.runner = runner;
-        this.timeout = timeout;
+        this.commands = new GitCommands(runner, timeout);
+        this.unfinished = new UnfinishedOperations(commands);
+    }
+
+    private ExecResult git(Path dir, String... args) {
+        return commands.run(dir, args);
+    }
+
+    private ExecResult checked(Path dir, String... args) {
+        return commands.checked(dir, args);
     }
 
     @Override
@@ -88,19 +89,16 @@ public final class LocalGit implements Git {
 
     @Override
     public void addWorktree(Path repo, Path worktree, String branch, String startCommit) {
-        ExecResult r = runner.run(spec(repo, "worktree", "add", "--quiet", "-b", branch, worktree.toString(),
-                startCommit));
-        for (int attempt = 1; attempt <= LOCK_RETRIES && contended(r); attempt++) {
-            if (!pause(attempt)) {
-                break;
-            }
+        ExecResult r = commands.once(repo, "worktree", "add", "--quiet", "-b", branch, worktree.toString(),
+                startCommit);
+        for (int attempt = 1; commands.worthRetrying(r, attempt); attempt++) {
             // A lock failure can come after the branch was made (git removes the half-made worktree
             // itself), so a retry checks the existing branch out instead of creating it again.
-            runner.run(spec(repo, "worktree", "prune"));
+            commands.once(repo, "worktree", "prune");
             r = branchExists(repo, branch) && !Files.exists(worktree)
-                    ? runner.run(spec(repo, "worktree", "add", "--quiet", worktree.toString(), branch))
-                    : runner.run(spec(repo, "worktree", "add", "--quiet", "-b", branch, worktree.toString(),
-                    startCommit));
+                    ? commands.once(repo, "worktree", "add", "--quiet", worktree.toString(), branch)
+                    : commands.once(repo, "worktree", "add", "--quiet", "-b", branch, worktree.toString(),
+                    startCommit);
         }
         if (!r.ok()) {
             throw new ProcessFailedException(r);
@@ -110,9 +108,7 @@ public final class LocalGit implements Git {
     @Override
     public void addDetachedWorktree(Path repo, Path worktree, String commit) {
         // Made ahead of need, while agents start: at the lowest CPU priority, so they come first.
-        List<String> argv = new ArrayList<>(List.of("nice", "-n", "19"));
-        argv.addAll(spec(repo, "worktree", "add", "--quiet", "--detach", worktree.toString(), commit).argv());
-        ExecResult r = runner.run(ProcessSpec.of(argv).withEnv(QUIET_ENV).withTimeout(timeout));
+        ExecResult r = commands.niced(repo, "worktree", "add", "--quiet", "--detach", worktree.toString(), commit);
         if (!r.ok()) {
             throw new ProcessFailedException(r);
         }
@@ -235,7 +231,7 @@ public final class LocalGit implements Git {
             // The merge and its hooks were stopped: take back what they left (their lock is ours, just freed).
             removeStaleIndexLock(worktree, Duration.ZERO);
             abortUnfinishedMerge(worktree);
-            return new MergeAttempt(false, null, List.of(), "git merge did not finish within " + timeout.toSeconds()
+            return new MergeAttempt(false, null, List.of(), "git merge did not finish within " + commands.timeout().toSeconds()
                     + " s (a git hook such as pre-merge-commit may hang: fix or remove it); the merge was taken back");
         }
         List<String> conflicts = git(worktree, "diff", "--name-only", "--diff-filter=U").stdout().lines()
@@ -277,117 +273,18 @@ public final class LocalGit implements Git {
         }
     }
 
-    /** The worktree's own git directory (its index, MERGE_HEAD, locks); asked of git once per worktree. */
-    private Optional<Path> gitDir(Path worktree) {
-        Path key = worktree.toAbsolutePath().normalize();
-        Path known = gitDirs.get(key);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        ExecResult r = git(worktree, "rev-parse", "--absolute-git-dir");
-        if (!r.ok()) {
-            return Optional.empty();
-        }
-        Path dir = Path.of(r.stdout().strip());
-        gitDirs.put(key, dir);
-        return Optional.of(dir);
-    }
-
     @Override
     public Optional<String> operationInProgress(Path worktree) {
-        Optional<Path> gitDir = gitDir(worktree);
-        if (gitDir.isEmpty()) {
-            return Optional.empty();
-        }
-        Path dir = gitDir.get();
-        if (Files.isDirectory(dir.resolve("rebase-merge")) || Files.isDirectory(dir.resolve("rebase-apply"))) {
-            return Optional.of("rebase");
-        }
-        for (String[] marker : new String[][]{{"MERGE_HEAD", "merge"}, {"CHERRY_PICK_HEAD", "cherry-pick"},
-            {"REVERT_HEAD", "revert"}, {"BISECT_LOG", "bisect"}}) {
-            if (Files.exists(dir.resolve(marker[0]))) {
-                return Optional.of(marker[1]);
-            }
-        }
-        return Optional.empty();
+        return unfinished.operationInProgress(worktree);
     }
 
     @Override
     public boolean abortUnfinishedMerge(Path worktree) {
-        if (!gitDir(worktree).map(d -> Files.exists(d.resolve("MERGE_HEAD"))).orElse(false)) {
-            return false;
-        }
-        checked(worktree, "merge", "--abort");
-        return true;
+        return unfinished.abortUnfinishedMerge(worktree);
     }
 
     @Override
-    public boolean removeStaleIndexLock(Path worktree, java.time.Duration age) {
-        Optional<Path> gitDir = gitDir(worktree);
-        if (gitDir.isEmpty()) {
-            return false;
-        }
-        Path lock = gitDir.get().resolve("index.lock");
-        try {
-            if (Files.getLastModifiedTime(lock).toInstant().isAfter(java.time.Instant.now().minus(age))) {
-                return false;
-            }
-            return Files.deleteIfExists(lock);
-        } catch (java.nio.file.NoSuchFileException e) {
-            return false;
-        } catch (java.io.IOException e) {
-            throw AgentorchestrException.error("cannot remove the stale lock " + lock + " (" + e.getMessage()
-                    + "); remove it by hand if no git command is running in " + worktree, e);
-        }
-    }
-
-    /**
-     * Runs git, again after a short pause when another git process (a {@code git gc}, the user's own
-     * commands) holds a lock it needs: such contention clears in moments and is no reason to fail.
-     */
-    private ExecResult git(Path dir, String... args) {
-        ExecResult r = runner.run(spec(dir, args));
-        for (int attempt = 1; attempt <= LOCK_RETRIES && contended(r) && pause(attempt); attempt++) {
-            r = runner.run(spec(dir, args));
-        }
-        return r;
-    }
-
-    private static boolean contended(ExecResult r) {
-        return !r.ok() && LOCK_CONTENTION.matcher(r.stderr()).find();
-    }
-
-    /** Waits a little longer each attempt; false when interrupted. */
-    private static boolean pause(int attempt) {
-        try {
-            Thread.sleep(100L << attempt);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private ExecResult checked(Path dir, String... args) {
-        ExecResult r = git(dir, args);
-        if (!r.ok()) {
-            throw new ProcessFailedException(r);
-        }
-        return r;
-    }
-
-    private static final int LOCK_RETRIES = 5;
-    /**
-     * Another git process held a lock, or (a {@code git gc} alongside runs {@code worktree prune})
-     * removed the administrative directory of a worktree being added: worth another try.
-     */
-    private static final java.util.regex.Pattern LOCK_CONTENTION = java.util.regex.Pattern.compile(
-            "\\.lock'?: File exists|cannot lock ref|Unable to create '[^']*\\.lock'|could not lock"
-                    + "|could not open '[^']*worktrees/[^']*' for writing");
-
-    private ProcessSpec spec(Path dir, String... args) {
-        List<String> argv = new ArrayList<>(List.of("git", "-C", dir.toString()));
-        argv.addAll(List.of(args));
-        return ProcessSpec.of(argv).withEnv(QUIET_ENV).withTimeout(timeout);
+    public boolean removeStaleIndexLock(Path worktree, Duration age) {
+        return unfinished.removeStaleIndexLock(worktree, age);
     }
 }

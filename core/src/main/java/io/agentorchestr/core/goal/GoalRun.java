@@ -5,7 +5,6 @@ import io.agentorchestr.core.context.VerifyCommands;
 import io.agentorchestr.core.agent.AgentSelection;
 import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.agent.DetectedAgent;
-import io.agentorchestr.core.agent.McpInjector;
 import io.agentorchestr.core.config.AppPaths;
 import io.agentorchestr.core.attend.Attention;
 import io.agentorchestr.core.attend.Audience;
@@ -14,7 +13,6 @@ import io.agentorchestr.core.tmux.TmuxConfig;
 import io.agentorchestr.core.tmux.PaneLayout;
 import io.agentorchestr.core.context.ProjectFiles;
 import io.agentorchestr.core.context.SessionContext;
-import io.agentorchestr.core.context.SessionHooks;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.git.Worktrees;
 import io.agentorchestr.core.health.HealthConfig;
@@ -36,8 +34,6 @@ import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
 import io.agentorchestr.core.worker.SkillCatalog;
 import io.agentorchestr.core.worker.WorkerLauncher;
-import io.agentorchestr.core.model.WorkerRecord;
-import io.agentorchestr.core.model.WorkerState;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,7 +41,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -76,6 +71,7 @@ public final class GoalRun {
     private volatile Function<Path, Attention> attentions = project -> Attention.none();
     /** What the session's background work writes through: a failed write is reported, not fatal. */
     private final FailSoftStore live;
+    private final GoalEnding ending;
     private volatile String lastLeadTrouble;
 
     public GoalRun(AppPaths paths, Tmux tmux, Git git, StateStore store, ProcessRunner runner,
@@ -93,6 +89,7 @@ public final class GoalRun {
         this.stopper = stopper;
         this.progress = progress;
         this.live = new FailSoftStore(store, progress);
+        this.ending = new GoalEnding(store, live, stopper, progress);
     }
 
     /** Where workers' skills come from: the installed skills, global and the project's (none unless set). */
@@ -263,7 +260,7 @@ public final class GoalRun {
                 throw new IllegalStateException("goal verdict failed", e);
             }
         }
-        return finish(s, end);
+        return ending.finish(s, end);
     }
 
     /** The lead's health; a check that fails (tmux busy, a file gone) is reported, and the goal goes on. */
@@ -285,100 +282,8 @@ public final class GoalRun {
      * worktrees), recorded as paused, to be picked up with --resume.
      */
     public GoalOutcome pause(Started s) {
-        return finish(s, new GoalEnd(GoalEnd.Kind.PAUSED, "paused by the user; continue with agentorchestr --resume "
+        return ending.finish(s, new GoalEnd(GoalEnd.Kind.PAUSED, "paused by the user; continue with agentorchestr --resume "
                 + s.session().id()));
     }
 
-    private synchronized GoalOutcome finish(Started s, GoalEnd end) {
-        // A paused session keeps everything as it is, to be picked up again. Otherwise the agents still
-        // running (the lead, unfinished workers, done ones not merged) are asked to quit, then stopped,
-        // before their leftovers are committed; their panes keep the last screens for inspection.
-        Optional<AgentStopper.Stopped> stopped = Optional.empty();
-        s.audience().goalEnding();
-        if (end.kind() != GoalEnd.Kind.PAUSED) {
-            s.supervisor().stopWatching();
-            stopped = Optional.of(stopAgents(s));
-        }
-        switch (end.kind()) {
-            case TIMEOUT -> s.supervisor().endings().endUnfinished(WorkerState.TIMEOUT, "still running when the goal's time "
-                    + "ran out");
-            case PAUSED -> { }
-            default -> s.supervisor().endings().endUnfinished(WorkerState.ORPHANED, "still running when the goal ended ("
-                    + end.kind().name().toLowerCase() + ")");
-        }
-        // The server first: calls still waiting get an error a client retries after a resume; then the
-        // session's own waits and watches end.
-        s.server().close();
-        s.supervisor().shutdown();
-        if (end.kind() != GoalEnd.Kind.PAUSED) {
-            McpInjector.cleanUp(s.lead().current().mcp());
-            s.integration().saveLocalChanges();
-        }
-        SessionStatus status = switch (end.kind()) {
-            case DONE -> SessionStatus.DONE;
-            case PAUSED -> SessionStatus.PAUSED;
-            default -> SessionStatus.FAILED;
-        };
-        SessionRecord ended = storedOr(s.session()).ended(status, end.summary());
-        // Through the fail-soft store: a full disk must not turn the end into a crash (the session
-        // then resumes as a crashed one would).
-        live.updateSession(ended);
-        live.append(ended.id(), new SessionEvent.SessionEnded(status.label(), end.summary()));
-        Optional<VerifyResult> verify = s.supervisor().lastVerify();
-        List<WorkerRecord> workers = workersOr(ended.id(), s.supervisor());
-        SessionHooks.ended(s.supervisor().context(), ended, workers, s.integration().branch(),
-                verify.map(VerifyResult::passed).orElse(null), verify.map(v -> v.commands().stream()
-                        .map(c -> "`" + c.command() + "`: exit " + c.exitCode() + (c.timedOut() ? " (timed out)" : ""))
-                        .toList()).orElse(List.of()));
-        s.supervisor().context().close();
-        if (end.kind() != GoalEnd.Kind.PAUSED) {
-            s.audience().goalEnded(status.label(), end.summary());
-        }
-        s.audience().close();
-        s.lock().close();
-        return new GoalOutcome(ended, end, s.integration().branch(), s.integration().worktree().toString(),
-                workers, s.supervisor().lastVerify(), stopped);
-    }
-
-    /** The session as stored, or as this run knows it when the store cannot be read (made unreadable). */
-    private SessionRecord storedOr(SessionRecord known) {
-        try {
-            return store.session(known.id()).orElse(known);
-        } catch (RuntimeException e) {
-            progress.accept("cannot read the session from the state store (" + e.getMessage() + "); reporting what "
-                    + "this run knows");
-            return known.masked();
-        }
-    }
-
-    /**
-     * The workers as stored (secrets masked, as every report shows them), or the run's own records when
-     * the store cannot be read (a full or immutable disk).
-     */
-    private List<WorkerRecord> workersOr(String sessionId, Supervisor supervisor) {
-        try {
-            return store.workers(sessionId);
-        } catch (RuntimeException e) {
-            return supervisor.workers().stream().map(WorkerRecord::masked).toList();
-        }
-    }
-
-    private AgentStopper.Stopped stopAgents(Started s) {
-        Map<PaneRef, String> exits = new LinkedHashMap<>(s.supervisor().exitCommands());
-        String leadExit = s.lead().agent().profile().exitCommand();
-        if (leadExit != null) {
-            exits.put(s.leadPane(), leadExit);
-        }
-        try {
-            AgentStopper.Stopped stopped = stopper.stop(s.session().id(), s.session().tmuxSession(), exits);
-            if (stopped.total() > 0) {
-                progress.accept("agents still running at the end: " + stopped.describe() + "; their panes keep "
-                        + "their last screens");
-            }
-            return stopped;
-        } catch (RuntimeException e) {
-            progress.accept("could not stop every agent of the session: " + e.getMessage());
-            return new AgentStopper.Stopped(0, 0, 0);
-        }
-    }
 }
