@@ -17,11 +17,6 @@ import java.util.UUID;
 /** The real {@link Tmux}: the tmux command line, through {@link ProcessRunner}, machine-readable formats. */
 public final class TmuxCli implements Tmux {
     private static final Duration STATUS_SETTLE = Duration.ofMillis(500);
-    // The path last: it is the one field that may hold a tab.
-    private static final String ALL_PANES_FORMAT = String.join("\t", "#{pane_id}", "#{session_name}",
-            "#{window_name}", "#{pane_pid}", "#{pane_current_command}", "#{pane_dead}", "#{pane_current_path}");
-    private static final String STATUS_FORMAT = String.join("\t", "#{pane_id}", "#{window_id}",
-            "#{window_name}", "#{pane_dead}", "#{pane_dead_status}", "#{pane_pid}", "#{pane_current_command}");
     /** Fixed size for detached sessions, so panes are wide enough before anyone attaches. */
     private static final String WIDTH = "200";
     private static final String HEIGHT = "50";
@@ -107,40 +102,14 @@ public final class TmuxCli implements Tmux {
     @Override
     public void respawnPane(PaneRef target, NewPane pane) {
         List<String> args = new ArrayList<>(List.of("respawn-pane", "-k", "-t", target.id()));
-        paneArgs(args, pane);
-        args.addAll(pane.command());
+        args.addAll(pane.tmuxArgs(List.of()));
         checked(args);
     }
 
     private PaneRef createPane(List<String> args, NewPane pane) {
-        paneArgs(args, pane);
-        args.add("-P");
-        args.add("-F");
-        args.add("#{pane_id}");
-        // Several arguments make tmux exec the command directly instead of through `sh -c`.
-        args.addAll(pane.command());
-        ExecResult r = checked(args);
-        String id = r.stdout().strip();
-        if (!PaneRef.looksLikeId(id)) {
-            // tmux exits 0 when the server it forks cannot start (its socket cannot be made, say):
-            // only its stderr tells, and no pane id comes back.
-            String why = r.stderrTail(3).strip();
-            throw AgentorchestrException.error("tmux did not open a pane"
-                    + (why.isEmpty() ? " and said nothing about why" : ": " + why)
-                    + "; check that tmux can make its socket (" + server.describeCommand() + ")");
-        }
-        return new PaneRef(id);
-    }
-
-    private static void paneArgs(List<String> args, NewPane pane) {
-        if (pane.workDir() != null) {
-            args.add("-c");
-            args.add(pane.workDir().toString());
-        }
-        pane.env().forEach((k, v) -> {
-            args.add("-e");
-            args.add(k + "=" + v);
-        });
+        // -P -F: print the new pane's id; several arguments make tmux exec the command, not `sh -c` it.
+        args.addAll(pane.tmuxArgs(List.of("-P", "-F", "#{pane_id}")));
+        return TmuxFormats.newPaneId(checked(args), server);
     }
 
     @Override
@@ -150,9 +119,9 @@ public final class TmuxCli implements Tmux {
 
     @Override
     public List<PaneStatus> listPanes(String session) {
-        ExecResult r = checked(List.of("list-panes", "-s", "-t", "=" + session, "-F", STATUS_FORMAT));
+        ExecResult r = checked(List.of("list-panes", "-s", "-t", "=" + session, "-F", TmuxFormats.STATUS));
         // Only lines that begin with a pane id: nothing else (a notification) is taken for a pane.
-        return r.stdout().lines().filter(l -> l.matches("%[0-9]+\t.*")).map(TmuxCli::parseStatus).toList();
+        return r.stdout().lines().filter(l -> l.matches("%[0-9]+\t.*")).map(TmuxFormats::status).toList();
     }
 
     /**
@@ -162,21 +131,12 @@ public final class TmuxCli implements Tmux {
      */
     @Override
     public List<ServerPane> listAllPanes() {
-        ExecResult r = exec(List.of("list-panes", "-a", "-F", ALL_PANES_FORMAT));
+        ExecResult r = exec(List.of("list-panes", "-a", "-F", TmuxFormats.ALL_PANES));
         if (!r.ok()) {
             return List.of();  // no server: nothing runs there
         }
-        return r.stdout().lines().filter(l -> l.matches("%[0-9]+\t.*")).map(TmuxCli::parseServerPane)
+        return r.stdout().lines().filter(l -> l.matches("%[0-9]+\t.*")).map(TmuxFormats::serverPane)
                 .flatMap(Optional::stream).toList();
-    }
-
-    private static Optional<ServerPane> parseServerPane(String line) {
-        String[] f = line.split("\t", 7);
-        if (f.length < 7 || !f[3].matches("[0-9]+")) {
-            return Optional.empty();
-        }
-        return Optional.of(new ServerPane(new PaneRef(f[0]), f[1], f[2], Long.parseLong(f[3]), f[4], f[6],
-                "1".equals(f[5])));
     }
 
     @Override
@@ -197,26 +157,7 @@ public final class TmuxCli implements Tmux {
     }
 
     private Optional<PaneStatus> queryStatus(PaneRef pane) {
-        ExecResult r = exec(List.of("display-message", "-p", "-t", pane.id(), STATUS_FORMAT));
-        if (!r.ok()) {
-            // The pane is gone, or the whole server: it exits with its last pane, and a client that was
-            // talking to it then says "server exited unexpectedly".
-            if (r.stderr().contains("can't find") || r.stderr().contains("no server running")
-                    || r.stderr().contains("error connecting") || r.stderr().contains("server exited unexpectedly")) {
-                return Optional.empty();
-            }
-            throw new ProcessFailedException(r);
-        }
-        // tmux 3.3 answers a target pane that no longer exists with empty fields, not an error.
-        String line = r.stdout().strip();
-        return line.isEmpty() || !line.startsWith("%") ? Optional.empty() : Optional.of(parseStatus(line));
-    }
-
-    static PaneStatus parseStatus(String line) {
-        String[] f = line.split("\t", 7);
-        Integer deadStatus = f[4].isEmpty() ? null : Integer.valueOf(f[4]);
-        long pid = f[5].isEmpty() ? 0 : Long.parseLong(f[5]);
-        return new PaneStatus(new PaneRef(f[0]), f[1], f[2], "1".equals(f[3]), deadStatus, pid, f[6]);
+        return TmuxFormats.statusAnswer(exec(List.of("display-message", "-p", "-t", pane.id(), TmuxFormats.STATUS)));
     }
 
     @Override
@@ -279,28 +220,11 @@ public final class TmuxCli implements Tmux {
 
     @Override
     public List<TmuxClient> userClients() {
-        ExecResult r = exec(List.of("list-clients", "-F", "#{client_name}\t#{client_control_mode}\t#{client_flags}\t"
-                + "#{session_name}\t#{window_id}\t#{client_activity}\t#{client_tty}"));
+        ExecResult r = exec(List.of("list-clients", "-F", TmuxFormats.CLIENTS));
         if (!r.ok()) {
             return List.of();  // no server, or no client
         }
-        List<TmuxClient> clients = new ArrayList<>();
-        for (String line : r.stdout().split("\n")) {
-            String[] f = line.split("\t", -1);
-            if (f.length < 7 || f[1].equals("1") || f[2].contains("control-mode")) {
-                continue;
-            }
-            clients.add(new TmuxClient(f[0], f[3], f[4], parseLong(f[5]), f[6].isEmpty() ? null : f[6]));
-        }
-        return clients;
-    }
-
-    private static long parseLong(String s) {
-        try {
-            return Long.parseLong(s.strip());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return TmuxFormats.userClients(r.stdout());
     }
 
     @Override

@@ -47,10 +47,10 @@ class TmuxValuesTest {
 
     @Test
     void paneStatusLinesParseDeadAndLivePanes() {
-        PaneStatus dead = TmuxCli.parseStatus("%3\t@1\tagentorchestr\t1\t7\t1234\tjava");
+        PaneStatus dead = TmuxFormats.status("%3\t@1\tagentorchestr\t1\t7\t1234\tjava");
         assertTrue(dead.dead());
         assertEquals(7, dead.deadStatus());
-        PaneStatus live = TmuxCli.parseStatus("%4\t@2\tagentorchestr-2\t0\t\t99\tsh");
+        PaneStatus live = TmuxFormats.status("%4\t@2\tagentorchestr-2\t0\t\t99\tsh");
         assertFalse(live.dead());
         assertEquals(null, live.deadStatus());
         assertEquals("agentorchestr-2", live.windowName());
