@@ -230,7 +230,7 @@ public final class Supervisor {
     }
 
     /** wait_for_any, as a future like {@link #waitForWorker}. */
-    public CompletableFuture<WorkerBoard.Wakeup> waitForAny(List<String> ids, Duration timeout) {
+    public CompletableFuture<Wakeup> waitForAny(List<String> ids, Duration timeout) {
         return board.awaitAny(ids, timeout);
     }
 

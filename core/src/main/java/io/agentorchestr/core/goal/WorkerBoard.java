@@ -151,14 +151,6 @@ public final class WorkerBoard {
         return waiters.size();
     }
 
-    /** A worker that needs the lead's attention, as returned by {@link #awaitAny}. */
-    public record Attention(WorkerRecord worker, String reason) {
-    }
-
-    /** What woke a wait_for_any: finished workers and running workers that need attention. */
-    public record Wakeup(List<WorkerRecord> finished, List<Attention> attention) {
-    }
-
     /**
      * Completes when the worker reaches a terminal state or the timeout passes, with the worker either
      * way. Cancelling the future (the client went away) forgets the wait.
@@ -237,8 +229,8 @@ public final class WorkerBoard {
                 : ids.stream().map(workers::get).toList();
         List<WorkerRecord> fresh = watched.stream()
                 .filter(w -> w.state().terminal() && !handedOut.contains(w.id())).collect(Collectors.toList());
-        List<Attention> flagged = watched.stream().filter(w -> !w.state().terminal() && attention.containsKey(w.id()))
-                .map(w -> new Attention(w, attention.get(w.id()))).toList();
+        List<Wakeup.Attention> flagged = watched.stream().filter(w -> !w.state().terminal() && attention.containsKey(w.id()))
+                .map(w -> new Wakeup.Attention(w, attention.get(w.id()))).toList();
         if (!fresh.isEmpty() || !flagged.isEmpty()) {
             fresh.forEach(w -> handedOut.add(w.id()));
             flagged.forEach(a -> attention.remove(a.worker().id()));

@@ -138,7 +138,7 @@ public final class FleetWatch implements AutoCloseable {
                     arrived.add(first);
                     inbox.drainTo(arrived);
                 }
-                Index index = index();
+                FileIndex<Entry> index = index();
                 for (Object o : arrived) {
                     if (o == WAKE) {
                         sweep = true;  // new watches, or tmux said panes changed
@@ -179,26 +179,8 @@ public final class FleetWatch implements AutoCloseable {
         return entries.values().stream().filter(e -> !e.ended).toList();
     }
 
-    /** Which watched worker a changed file belongs to: its pane log or exit file, or a file in its control directory. */
-    private record Index(Map<Path, Entry> byFile, Map<Path, Entry> byDir) {
-        List<Entry> changedBy(WatchKey key) {
-            DirectoryWatch.Changes changes = DirectoryWatch.changes(key);
-            if (changes.overflow()) {
-                return List.copyOf(byFile.values());
-            }
-            List<Entry> found = new ArrayList<>();
-            for (Path file : changes.files()) {
-                Entry e = byFile.getOrDefault(file, byDir.get(file.getParent()));
-                if (e != null) {
-                    found.add(e);
-                }
-            }
-            return found;
-        }
-    }
-
     /** Watches the directories of new watches, and indexes every watched file. */
-    private Index index() {
+    private FileIndex<Entry> index() {
         Map<Path, Entry> byFile = new HashMap<>();
         Map<Path, Entry> byDir = new HashMap<>();
         for (Entry e : pending()) {
@@ -220,7 +202,7 @@ public final class FleetWatch implements AutoCloseable {
             byFile.put(w.exitFile().toAbsolutePath(), e);
             byDir.put(control, e);
         }
-        return new Index(byFile, byDir);
+        return new FileIndex<>(byFile, byDir);
     }
 
     /** Every worker's files, and every pane's liveness in one tmux command. */

@@ -36,6 +36,7 @@ public final class SessionCleanup {
     private final Git git;
     private final Worktrees worktrees;
     private final AgentStopper stopper;
+    private final BranchCleanup branches;
 
     public SessionCleanup(StateStore store, Tmux tmux, Git git, Worktrees worktrees, AgentStopper stopper) {
         this.store = store;
@@ -43,6 +44,7 @@ public final class SessionCleanup {
         this.git = git;
         this.worktrees = worktrees;
         this.stopper = stopper;
+        this.branches = new BranchCleanup(git, this::cleanOrGone);
     }
 
     /** One thing looked at: what it is, whether it was (or would be) removed, and why (not). */
@@ -137,10 +139,10 @@ public final class SessionCleanup {
             git.pruneWorktrees(repo);
         }
         for (WorkerRecord w : workers) {
-            items.add(workerBranch(s, repo, w, dryRun, force));
+            items.add(branches.workerBranch(s, repo, w, dryRun, force));
         }
         if (s.integrationBranch() != null) {
-            items.add(integrationBranch(s, repo, dryRun, force));
+            items.add(branches.integrationBranch(s, repo, dryRun, force));
         }
         if (!dryRun) {
             removeIfEmpty(worktrees.pathFor(repo, s.id(), "x").getParent());
@@ -208,71 +210,8 @@ public final class SessionCleanup {
         return new Item(s.id(), "worktree", wt.toString(), true, "clean");
     }
 
-    private Item workerBranch(SessionRecord s, Path repo, WorkerRecord w, boolean dryRun, boolean force) {
-        Optional<String> tip = git.resolveCommit(repo, "refs/heads/" + w.branch());
-        if (tip.isEmpty()) {
-            return null;
-        }
-        String reason;
-        if (tip.get().equals(s.baseCommit())) {
-            reason = "no commits of its own";
-        } else if (s.integrationBranch() != null && git.branchExists(repo, s.integrationBranch())
-                && git.isAncestor(repo, tip.get(), "refs/heads/" + s.integrationBranch())) {
-            reason = "merged into " + s.integrationBranch();
-        } else if (git.contentIn(repo, tip.get(), "HEAD")) {
-            reason = IN_HEAD;
-        } else if (force) {
-            reason = forced(w.branch(), tip.get());
-        } else {
-            return new Item(s.id(), "branch", w.branch(), false, "not merged: its commits are on no other branch; "
-                    + "merge it, or delete it with --clean " + s.id() + " --force");
-        }
-        return deleteBranch(s, repo, w.branch(), tip.get(), reason, dryRun);
-    }
-
-    private Item integrationBranch(SessionRecord s, Path repo, boolean dryRun, boolean force) {
-        String branch = s.integrationBranch();
-        Optional<String> tip = git.resolveCommit(repo, "refs/heads/" + branch);
-        if (tip.isEmpty()) {
-            return null;
-        }
-        if (tip.get().equals(s.baseCommit())) {
-            return deleteBranch(s, repo, branch, tip.get(), "nothing was merged into it", dryRun);
-        }
-        if (git.contentIn(repo, tip.get(), "HEAD")) {
-            return deleteBranch(s, repo, branch, tip.get(), IN_HEAD, dryRun);
-        }
-        if (force) {
-            return deleteBranch(s, repo, branch, tip.get(), forced(branch, tip.get()), dryRun);
-        }
-        return new Item(s.id(), "branch", branch, false, "holds the session's merged work, not yet in your checkout: "
-                + "git merge " + branch + ", or delete it with --clean " + s.id() + " --force");
-    }
-
-    private static final String IN_HEAD = "its work is in your checkout's HEAD (merged, squashed or cherry-picked)";
-
-    /** Said of a branch deleted with --force: where its work was, while git still keeps the commit. */
-    private static String forced(String branch, String tip) {
-        return "--force: its work is in no other branch; git branch " + branch + " " + tip
-                + " brings it back until git prunes the commit";
-    }
-
-    private Item deleteBranch(SessionRecord s, Path repo, String branch, String tip, String reason, boolean dryRun) {
-        Optional<Path> checkedOut = git.listWorktrees(repo).stream().filter(e -> branch.equals(e.branch()))
-                .map(e -> e.path()).findFirst();
-        // A branch checked out in a worktree that stays is never deleted: the worktree would lose its HEAD.
-        if (checkedOut.isPresent() && !(dryRun && cleanOrGone(checkedOut.get()))) {
-            return new Item(s.id(), "branch", branch, false, "checked out in the worktree " + checkedOut.get()
-                    + ", which stays");
-        }
-        if (!dryRun && !git.deleteBranchAt(repo, branch, tip)) {
-            return new Item(s.id(), "branch", branch, false, "still checked out, or it moved meanwhile");
-        }
-        return new Item(s.id(), "branch", branch, true, reason);
-    }
-
     /** In a dry run: whether the worktree would be removed (or is already gone). */
-    private boolean cleanOrGone(Path wt) {
+    boolean cleanOrGone(Path wt) {
         try {
             return !Files.exists(wt) || git.status(wt).clean();
         } catch (RuntimeException e) {

@@ -12,7 +12,6 @@ import io.agentorchestr.core.agent.McpAccess;
 import io.agentorchestr.core.agent.McpInjector;
 import io.agentorchestr.core.agent.ToolListings;
 import io.agentorchestr.core.error.AgentorchestrException;
-import io.agentorchestr.core.error.FileTrouble;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.git.Worktrees;
 import io.agentorchestr.core.model.SessionEvent;
@@ -20,13 +19,9 @@ import io.agentorchestr.core.model.SessionRecord;
 import io.agentorchestr.core.model.StateStore;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
-import io.agentorchestr.core.text.StrictUtf8;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -129,7 +124,7 @@ public final class WorkerLauncher {
         Path log = sessionDir.resolve("logs").resolve(id + ".log");
         PaneOpener.Attempt attempt = new PaneOpener.Attempt(session, id, "", promptFile, log, worktree,
                 id + " · " + spec.brief().perspective().label() + " · " + spec.agent().key());
-        createLogDirectory(log);
+        WorkerFiles.createLogDirectory(log);
         // The pane opens while git makes the worktree; its agent starts once both are done.
         CompletableFuture<PaneRef> opened = panes.openAsync(attempt, spec.firstPane());
         rollback.add("pane of " + id, () -> panes.close(opened));
@@ -145,13 +140,13 @@ public final class WorkerLauncher {
                 worktree, project, id)).orElse(McpInjector.Injection.NONE);
         rollback.add("MCP settings of " + id, () -> McpInjector.cleanUp(injection));
         String prompt = WorkerPrompt.build(id, branch, spec.brief(), !injection.equals(McpInjector.Injection.NONE));
-        rollback.add("prompt file " + promptFile, () -> deleteQuietly(promptFile));
-        writeFiles(worktree, promptFile, prompt, log);
+        rollback.add("prompt file " + promptFile, () -> WorkerFiles.deleteQuietly(promptFile));
+        WorkerFiles.write(worktree, promptFile, prompt, log);
 
         String agentSessionId = spec.agent().sessionIdArgs().isEmpty() ? null : UUID.randomUUID().toString();
         LaunchCommand launch = AgentLauncher.build(spec.agent(), spec.binary(),
                 new LaunchRequest(false, promptFile, agentSessionId), concat(trust, injection.args()));
-        rollback.add("launch file of " + id, () -> deleteQuietly(attempt.launchFile()));
+        rollback.add("launch file of " + id, () -> WorkerFiles.deleteQuietly(attempt.launchFile()));
         PaneOpener.writeLaunch(attempt, launch, injection);
         PaneRelease.Ready ready = release.ready(id, injection);
         PaneRef ref = PaneOpener.await(opened);
@@ -176,14 +171,6 @@ public final class WorkerLauncher {
         return all;
     }
 
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /**
      * Starts a new attempt of {@code w} in its existing worktree and branch: with the agent's resume
      * flag when it has one and the conversation id is known, else with its original prompt and a note
@@ -202,10 +189,10 @@ public final class WorkerLauncher {
         String known = conversations.find(agent, binary, worktree, w.agentSessionId()).orElse(null);
         boolean resume = AgentLauncher.canResume(agent, known);
         String prompt = resume ? WorkerPrompt.resumeNote(w.id(), attempt, reason)
-                : WorkerPrompt.nextAttempt(readPrompt(sessionDir, w.id()), attempt, reason);
+                : WorkerPrompt.nextAttempt(WorkerFiles.readPrompt(sessionDir, w.id()), attempt, reason);
         Path promptFile = sessionDir.resolve("prompts").resolve(w.id() + suffix + ".md");
         Path log = sessionDir.resolve("logs").resolve(w.id() + suffix + ".log");
-        writeFiles(worktree, promptFile, prompt, log);
+        WorkerFiles.write(worktree, promptFile, prompt, log);
         String agentSessionId = resume ? known
                 : agent.sessionIdArgs().isEmpty() ? null : UUID.randomUUID().toString();
         LaunchCommand launch = AgentLauncher.build(agent, binary, new LaunchRequest(false, promptFile, agentSessionId,
@@ -223,15 +210,6 @@ public final class WorkerLauncher {
         store.saveWorker(restarted);
         store.finishOp(op, "ok");
         return restarted;
-    }
-
-    private static String readPrompt(Path sessionDir, String id) {
-        try {
-            return Files.readString(sessionDir.resolve("prompts").resolve(id + ".md"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw AgentorchestrException.error("cannot read the first prompt of " + id + " (" + e.getMessage()
-                    + "); it is needed to start the worker again", e);
-        }
     }
 
     /**
@@ -306,27 +284,5 @@ public final class WorkerLauncher {
         worktrees.dropSpare();
         injections.forEach(McpInjector::cleanUp);
         injections.clear();
-    }
-
-
-    private static void createLogDirectory(Path log) {
-        try {
-            Files.createDirectories(log.getParent());
-        } catch (IOException e) {
-            throw AgentorchestrException.error(FileTrouble.describe("cannot create the pane log directory", e), e);
-        }
-    }
-
-    private static void writeFiles(Path worktree, Path promptFile, String prompt, Path log) {
-        try {
-            Files.createDirectories(ControlFiles.controlDir(worktree));
-            Files.createDirectories(promptFile.getParent());
-            Files.write(promptFile, StrictUtf8.encode("the worker's prompt", prompt));
-            Files.createDirectories(log.getParent());
-            // Created if missing, never truncated: the pane opening meanwhile may already append to it.
-            Files.write(log, new byte[0], StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw AgentorchestrException.error(FileTrouble.describe("cannot write the worker's files", e), e);
-        }
     }
 }

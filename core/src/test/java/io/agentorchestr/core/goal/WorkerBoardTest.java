@@ -69,7 +69,7 @@ class WorkerBoardTest {
 
     @Test
     void aCancelledWaitIsForgotten() {
-        CompletableFuture<WorkerBoard.Wakeup> any = board.awaitAny(List.of(), Duration.ofHours(1));
+        CompletableFuture<Wakeup> any = board.awaitAny(List.of(), Duration.ofHours(1));
         assertEquals(1, board.pendingWaits());
         any.cancel(true);
         assertEquals(0, board.pendingWaits());
@@ -78,15 +78,15 @@ class WorkerBoardTest {
     @Test
     void waitForAnyHandsEachFinishedWorkerOutOnceAndTimesOutEmpty() throws Exception {
         board.put(worker("w02", WorkerState.FAILED));
-        WorkerBoard.Wakeup first = board.awaitAny(List.of(), Duration.ofSeconds(5)).get(5, TimeUnit.SECONDS);
+        Wakeup first = board.awaitAny(List.of(), Duration.ofSeconds(5)).get(5, TimeUnit.SECONDS);
         assertEquals(List.of("w02"), first.finished().stream().map(WorkerRecord::id).toList());
-        WorkerBoard.Wakeup second = board.awaitAny(List.of(), Duration.ofMillis(50)).get(5, TimeUnit.SECONDS);
+        Wakeup second = board.awaitAny(List.of(), Duration.ofMillis(50)).get(5, TimeUnit.SECONDS);
         assertTrue(second.finished().isEmpty() && second.attention().isEmpty());
     }
 
     @Test
     void attentionWakesAWaitForAny() throws Exception {
-        CompletableFuture<WorkerBoard.Wakeup> any = board.awaitAny(List.of("w01"), Duration.ofHours(1));
+        CompletableFuture<Wakeup> any = board.awaitAny(List.of("w01"), Duration.ofHours(1));
         assertFalse(any.isDone());
         board.attention("w01", "it waits for input");
         assertEquals("it waits for input", any.get(5, TimeUnit.SECONDS).attention().get(0).reason());
