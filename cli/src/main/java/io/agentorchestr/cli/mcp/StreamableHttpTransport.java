@@ -19,17 +19,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -54,8 +49,7 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
     private final int maxBodyBytes;
     private final transient Map<String, McpStreamableServerSession> sessions = new ConcurrentHashMap<>();
     private final transient InFlightCalls inFlight = new InFlightCalls();
-    private final transient Map<SseStream, Boolean> open = new ConcurrentHashMap<>();
-    private final transient ScheduledExecutorService heartbeat;
+    private final transient OpenStreams streams;
     private transient McpStreamableServerSession.Factory sessionFactory;
     private volatile boolean closing;
 
@@ -76,13 +70,7 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
         this.mcpCheck = mcpCheck;
         this.methods = methods;
         this.maxBodyBytes = maxBodyBytes;
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "mcp-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
-        this.heartbeat.scheduleWithFixedDelay(this::probe, heartbeat.toMillis(), heartbeat.toMillis(),
-                TimeUnit.MILLISECONDS);
+        this.streams = new OpenStreams(json, heartbeat);
     }
 
     /** How many calls are waiting for their answer now. */
@@ -110,12 +98,12 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
     public Mono<Void> closeGracefully() {
         return Mono.fromRunnable(() -> {
             closing = true;
-            heartbeat.shutdownNow();
+            streams.stopProbing();
             // Calls still waiting get an answer, an error a client retries, rather than a stream that
             // ends without one (which some clients wait on for as long as their own timeout).
             inFlight.failAll("agentorchestr stopped serving this session (it ended, or it paused and can be "
                     + "resumed); if it comes back, make the call again");
-            List.copyOf(open.keySet()).forEach(SseStream::close);
+            streams.closeAll();
             sessions.values().forEach(McpStreamableServerSession::close);
             sessions.clear();
         });
@@ -128,7 +116,7 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
         } catch (RuntimeException e) {
             // Whatever slipped past the checks still gets an answer in JSON-RPC's terms, never a 500 page.
             if (!response.isCommitted()) {
-                reply(response, new RpcError(-32603, "agentorchestr could not handle this message ("
+                HttpReplies.reply(response, new RpcError(-32603, "agentorchestr could not handle this message ("
                         + e.getClass().getSimpleName() + "); check it against JSON-RPC 2.0 and MCP", null, 400));
             }
         }
@@ -138,19 +126,18 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
         if (refused(request, response)) {
             return;
         }
-        String body;
-        try {
-            body = readBody(request);
-        } catch (BodyTooLarge e) {
+        Optional<String> read = HttpReplies.body(request, maxBodyBytes);
+        if (read.isEmpty()) {
             // Closing the connection stops the client's upload here instead of reading the rest to discard it.
             response.setHeader("Connection", "close");
-            reply(response, new RpcError(RpcError.INVALID_REQUEST, "the request body is larger than " + maxBodyBytes
+            HttpReplies.reply(response, new RpcError(RpcError.INVALID_REQUEST, "the request body is larger than " + maxBodyBytes
                     + " bytes; send less (long texts belong in files the agent can read)", null, 413));
             return;
         }
+        String body = read.get();
         JsonRpcCheck.Result checked = JsonRpcCheck.read(body);
         if (checked.error() != null) {
-            reply(response, checked.error());
+            HttpReplies.reply(response, checked.error());
             return;
         }
         JsonRpcCheck.Message m = checked.message();
@@ -158,11 +145,11 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
                 .map(p -> m.id() == null ? RpcError.invalidRequest(p, null) : RpcError.invalidParams(p, m.id()))
                 .or(() -> m.kind() == JsonRpcCheck.Kind.REQUEST ? mcpCheck.apply(m) : Optional.empty());
         if (problem.isPresent()) {
-            reply(response, problem.get());
+            HttpReplies.reply(response, problem.get());
             return;
         }
         if (m.kind() == JsonRpcCheck.Kind.RESPONSE) {
-            reply(response, RpcError.invalidRequest("this server asked nothing of its clients, so there is nothing to "
+            HttpReplies.reply(response, RpcError.invalidRequest("this server asked nothing of its clients, so there is nothing to "
                     + "answer: a message with \"result\" or \"error\" and no \"method\" is a response; send requests "
                     + "and notifications only", null));
             return;
@@ -176,13 +163,13 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
         }
         String sessionId = request.getHeader(SESSION_HEADER);
         if (sessionId == null || sessionId.isBlank()) {
-            reply(response, RpcError.invalidRequest("the " + SESSION_HEADER + " header is missing; send initialize "
+            HttpReplies.reply(response, RpcError.invalidRequest("the " + SESSION_HEADER + " header is missing; send initialize "
                     + "first and pass the session id it returns", m.id()));
             return;
         }
         McpStreamableServerSession session = sessions.get(sessionId);
         if (session == null) {
-            reply(response, RpcError.invalidRequest("no MCP session " + sessionId + " (it ended, or this server "
+            HttpReplies.reply(response, RpcError.invalidRequest("no MCP session " + sessionId + " (it ended, or this server "
                     + "restarted); send initialize again", m.id()).withHttpStatus(404));
             return;
         }
@@ -210,7 +197,7 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
             init = json.convertValue(rpc.params(), new TypeRef<McpSchema.InitializeRequest>() {
             });
         } catch (IllegalArgumentException e) {
-            reply(response, RpcError.invalidParams("initialize: the params are not an InitializeRequest", m.id()));
+            HttpReplies.reply(response, RpcError.invalidParams("initialize: the params are not an InitializeRequest", m.id()));
             return;
         }
         McpStreamableServerSession.McpStreamableServerSessionInit started = sessionFactory.startSession(init);
@@ -231,7 +218,7 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
             }
         }, error -> {
             try {
-                reply(response, new RpcError(-32603, "initialize failed: " + error.getMessage(), m.id(), 500));
+                HttpReplies.reply(response, new RpcError(-32603, "initialize failed: " + error.getMessage(), m.id(), 500));
             } catch (IOException ignored) {
                 // the client went away
             } finally {
@@ -243,7 +230,7 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
     /** Hands a request to its session; the answer is written to a suspended SSE response when it comes. */
     private void call(HttpServletRequest request, HttpServletResponse response, McpStreamableServerSession session,
                       McpSchema.JSONRPCRequest rpc, JsonNode id, McpTransportContext ctx) throws IOException {
-        SseStream stream = openStream(request, response).answering(id);
+        SseStream stream = streams.open(request, response).answering(id);
         Disposable call = session.responseStream(rpc, stream)
                 .contextWrite(c -> c.put(McpTransportContext.KEY, ctx))
                 .subscribe(null, error -> stream.close(), () -> { });
@@ -258,33 +245,19 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
         }
         String accept = String.valueOf(request.getHeader("Accept"));
         if (!accept.contains(EVENT_STREAM)) {
-            reply(response, RpcError.invalidRequest("GET opens an event stream: send Accept: " + EVENT_STREAM, null)
+            HttpReplies.reply(response, RpcError.invalidRequest("GET opens an event stream: send Accept: " + EVENT_STREAM, null)
                     .withHttpStatus(406));
             return;
         }
         McpStreamableServerSession session = sessions.get(String.valueOf(request.getHeader(SESSION_HEADER)));
         if (session == null) {
-            reply(response, RpcError.invalidRequest("no such MCP session; send initialize first", null)
+            HttpReplies.reply(response, RpcError.invalidRequest("no such MCP session; send initialize first", null)
                     .withHttpStatus(404));
             return;
         }
-        SseStream stream = openStream(request, response);
+        SseStream stream = streams.open(request, response);
         McpStreamableServerSession.McpStreamableServerSessionStream listening = session.listeningStream(stream);
         stream.whenGone(listening::close);
-    }
-
-    /** Suspends the request as an event stream, probed by the heartbeat until it ends. */
-    private SseStream openStream(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(EVENT_STREAM);
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-cache");
-        AsyncContext async = request.startAsync();
-        async.setTimeout(0);
-        SseStream stream = new SseStream(async, response.getWriter(), json);
-        open.put(stream, Boolean.TRUE);
-        stream.whenGone(() -> open.remove(stream));
-        return stream;
     }
 
     /** DELETE ends a session. */
@@ -307,7 +280,7 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
     /** Shutting down, or a Host/Origin that is not loopback: answered here, true when refused. */
     private boolean refused(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (closing) {
-            reply(response, new RpcError(-32000, "the agentorchestr session is ending", null, 503));
+            HttpReplies.reply(response, new RpcError(-32000, "the agentorchestr session is ending", null, 503));
             return true;
         }
         Map<String, List<String>> headers = new java.util.HashMap<>();
@@ -318,47 +291,9 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
             security.validateHeaders(headers);
             return false;
         } catch (ServerTransportSecurityException e) {
-            reply(response, new RpcError(RpcError.INVALID_REQUEST, e.getMessage(), null, e.getStatusCode()));
+            HttpReplies.reply(response, new RpcError(RpcError.INVALID_REQUEST, e.getMessage(), null, e.getStatusCode()));
             return true;
         }
     }
 
-    /** Reads the body while counting: a client cannot make us hold more than the limit, chunked or not. */
-    private String readBody(HttpServletRequest request) throws IOException, BodyTooLarge {
-        if (request.getContentLengthLong() > maxBodyBytes) {
-            throw new BodyTooLarge();
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] bytes = in.readNBytes(maxBodyBytes + 1);
-            if (bytes.length > maxBodyBytes) {
-                throw new BodyTooLarge();
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-    }
-
-    private static final class BodyTooLarge extends Exception {
-        private static final long serialVersionUID = 1L;
-    }
-
-    private void reply(HttpServletResponse response, RpcError error) throws IOException {
-        if (response.isCommitted()) {
-            return;
-        }
-        response.setStatus(error.httpStatus());
-        response.setContentType(JSON_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(error.toJson().toString());
-    }
-
-    /** Writes a heartbeat into every suspended stream; a failed write ends the stream and cancels its call. */
-    private void probe() {
-        for (SseStream s : List.copyOf(open.keySet())) {
-            try {
-                s.heartbeat();
-            } catch (RuntimeException e) {
-                s.close();
-            }
-        }
-    }
 }
