@@ -60,7 +60,7 @@ final class Views {
 
     /** The one view of a worker ({@link WorkerView}), with what the store's events tell of it. */
     static Map<String, Object> worker(WorkerRecord w, String lastProgress, java.util.List<String> skills) {
-        return WorkerView.of(w, new WorkerView.Extras(skills, lastProgress, null));
+        return WorkerView.printable(w, new WorkerView.Extras(skills, lastProgress, null));
     }
 
     static Map<String, Object> event(EventRecord e) {
