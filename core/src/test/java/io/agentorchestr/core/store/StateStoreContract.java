@@ -1,0 +1,128 @@
+package io.agentorchestr.core.store;
+
+import io.agentorchestr.core.model.EventRecord;
+import io.agentorchestr.core.model.OpRecord;
+import io.agentorchestr.core.model.SessionEvent;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.SessionStatus;
+import io.agentorchestr.core.model.StateStore;
+import io.agentorchestr.core.model.WorkerRecord;
+import io.agentorchestr.core.model.WorkerState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The {@link StateStore} port's contract, run against each of its implementations on a real SQLite
+ * file: the store itself ({@link SqliteStateStoreContractTest}) and the fail-soft wrapper a running
+ * session writes through ({@link FailSoftStoreContractTest}). What only SQLite does (WAL, migrations,
+ * locks, append-only triggers) is tested in {@link SqliteStateStoreTest}.
+ */
+abstract class StateStoreContract {
+    @TempDir
+    Path dir;
+
+    /** A store on a new file at {@code db}. */
+    abstract StateStore open(Path db);
+
+    @Test
+    void sessionsRoundTripAndListNewestFirst() {
+        try (StateStore store = open(dir.resolve("state.db"))) {
+            store.createSession(SqliteStateStoreTest.session("aaaa0001", Instant.parse("2026-01-01T00:00:00Z")));
+            store.createSession(SqliteStateStoreTest.session("aaaa0002", Instant.parse("2026-01-02T00:00:00Z")));
+            SessionRecord done = store.session("aaaa0001").orElseThrow().ended(SessionStatus.DONE, "ok");
+            store.updateSession(done);
+
+            assertEquals(List.of("aaaa0002", "aaaa0001"), store.recentSessions(10).stream().map(SessionRecord::id).toList());
+            SessionRecord read = store.session("aaaa0001").orElseThrow();
+            assertEquals(SessionStatus.DONE, read.status());
+            assertEquals("ok", read.summary());
+            assertEquals(List.of("demo"), read.agents());
+            assertTrue(read.endedAt() != null);
+            assertTrue(store.session("nope").isEmpty());
+        }
+    }
+
+    @Test
+    void workersAreSavedAndReplacedInIdOrder() {
+        try (StateStore store = open(dir.resolve("state.db"))) {
+            store.createSession(SqliteStateStoreTest.session("s1", Instant.now()));
+            store.saveWorker(SqliteStateStoreTest.worker("s1", "w10"));
+            store.saveWorker(SqliteStateStoreTest.worker("s1", "w02"));
+            store.saveWorker(SqliteStateStoreTest.worker("s1", "w02").withState(WorkerState.DONE, "fine", "done_flag", 0));
+            List<WorkerRecord> workers = store.workers("s1");
+            assertEquals(List.of("w02", "w10"), workers.stream().map(WorkerRecord::id).toList());
+            assertEquals(WorkerState.DONE, workers.get(0).state());
+            assertEquals(0, workers.get(0).exitStatus());
+            assertEquals("done_flag", store.worker("s1", "w02").orElseThrow().signal());
+        }
+    }
+
+    @Test
+    void unfinishedOperationsShowWhatACrashInterrupted() {
+        try (StateStore store = open(dir.resolve("state.db"))) {
+            store.createSession(SqliteStateStoreTest.session("s1", Instant.now()));
+            long finished = store.beginOp("s1", "spawn_worker", "w01 demo");
+            store.finishOp(finished, "ok");
+            long open = store.beginOp("s1", "spawn_worker", "w02 demo");
+            assertEquals(List.of(open), store.unfinishedOps("s1").stream().map(OpRecord::id).toList());
+        }
+    }
+
+    @Test
+    void goalsTasksAndSummariesAreStoredWithSecretsMasked() {
+        try (StateStore store = open(dir.resolve("state.db"))) {
+            SessionRecord s = SqliteStateStoreTest.session("aaaa0009", Instant.now());
+            store.createSession(new SessionRecord(s.id(), s.mode(), "deploy with AKIAIOSFODNN7EXAMPLE", s.project(),
+                    s.leadAgent(), s.agents(), s.status(), s.baseCommit(), s.integrationBranch(), s.tmuxSession(),
+                    s.tmuxServer(), s.mcpPort(), s.sessionDir(), s.ownerPid(), s.summary(), s.createdAt(),
+                    s.updatedAt(), s.endedAt()));
+            WorkerRecord w = SqliteStateStoreTest.worker("aaaa0009", "w01");
+            store.saveWorker(new WorkerRecord(w.sessionId(), w.id(), 1, w.perspective(), w.agent(), null,
+                    "push with ghp_1234567890abcdefghijABCDEFGHIJ123456", w.paneId(), w.worktree(), w.branch(),
+                    WorkerState.DONE, "used token=abcd1234efgh5678", null, null, w.logPath(), w.createdAt(),
+                    w.updatedAt(), null, null, null));
+            assertEquals("deploy with [redacted]", store.session("aaaa0009").orElseThrow().goal());
+            WorkerRecord read = store.worker("aaaa0009", "w01").orElseThrow();
+            assertEquals("push with [redacted]", read.task());
+            assertEquals("used token=[redacted]", read.summary());
+        }
+    }
+
+    @Test
+    void anUndoneWorkerAndARevokedTokenAreForgotten() {
+        try (StateStore store = open(dir.resolve("state.db"))) {
+            store.createSession(SqliteStateStoreTest.session("aaaa0010", Instant.now()));
+            store.saveWorker(SqliteStateStoreTest.worker("aaaa0010", "w01"));
+            store.saveToken("aaaa0010", "w01", "t1");
+            store.saveToken("aaaa0010", "lead", "t0");
+            store.deleteWorker("aaaa0010", "w01");
+            store.deleteToken("aaaa0010", "w01");
+            assertTrue(store.workers("aaaa0010").isEmpty());
+            assertEquals(java.util.Map.of("lead", "t0"), store.tokens("aaaa0010"));
+        }
+    }
+
+    @Test
+    void eventsComeBackInOrderWithSecretsRedacted() {
+        try (StateStore store = open(dir.resolve("state.db"))) {
+            store.createSession(SqliteStateStoreTest.session("s1", Instant.now()));
+            long first = store.append("s1", new SessionEvent.SignalObserved("w01", "output_line", "done",
+                    "used Authorization: Bearer abcdefghijklmnop and sk-ant-0123456789abcdefXYZ"));
+            long second = store.append("s1", new SessionEvent.SessionEnded("done", "fine"));
+            List<EventRecord> events = store.events("s1");
+            assertTrue(second > first, "sequence numbers grow");
+            assertEquals(List.of("signal_observed", "session_ended"), events.stream().map(EventRecord::kind).toList());
+            assertEquals("w01", events.get(0).workerId());
+            assertFalse(events.get(0).data().contains("abcdefghijklmnop"), events.get(0).data());
+            assertTrue(events.get(0).data().contains("[redacted]"), events.get(0).data());
+        }
+    }
+}
