@@ -110,8 +110,15 @@ public final class AgentorchestrCommand implements Callable<Integer> {
         return common.verbose;
     }
 
-    /** A mode: the flag that picks it, whether it was given, and the command that runs it. */
-    private record Mode(String flag, boolean given, Callable<Integer> command) {
+    /** A mode: the flag that picks it, how it is used, whether it was given, and the command that runs it. */
+    private record Mode(String flag, String usage, boolean given, Callable<Integer> command) {
+    }
+
+    /** An option that means something only with one mode: refused without it, saying how they go together. */
+    private record Companion(String options, boolean given, String mode, boolean modeGiven, String example) {
+        String refusal() {
+            return options + (options.contains(" and ") ? " go" : " goes") + " with " + mode + ": " + example;
+        }
     }
 
     /** The modes, one line each; exactly one may be given. */
@@ -119,41 +126,84 @@ public final class AgentorchestrCommand implements Callable<Integer> {
         String goalFlag = goalOptions.goal != null ? "--goal" : goalOptions.goalFile != null ? "--goal-file"
                 : "--interactive";
         return List.of(
-                new Mode(goalFlag, goalOptions.any(), () -> new GoalCommand(context, spec, goalOptions, manualOptions,
-                        common).call()),
-                new Mode("--manual", manual, () -> new ManualCommand(context, spec, manualOptions, common).call()),
-                new Mode("--resume", resume != null, () -> new ResumeCommand(context, spec, resume, manualOptions,
-                        common).call()),
-                new Mode("--pause", pause != null, () -> new PauseCommand(context, spec, common, pause).call()),
-                new Mode("--init", projectContext.init, () -> new InitCommand(context, spec, common,
-                        projectContext.initForce).call()),
-                new Mode("--memory-search", projectContext.memorySearch != null, () -> new MemorySearchCommand(context,
-                        spec, common, projectContext.memorySearch).call()),
-                new Mode("--detect", detect, () -> new DetectCommand(context, spec, common).call()),
-                new Mode("--doctor", doctor, () -> new DoctorCommand(context, spec, common, live).call()),
-                new Mode("--list-sessions", listSessions, () -> new ListSessionsCommand(context, spec, common).call()),
-                new Mode("--list-agents", discovery.listAgents, () -> new ListAgentsCommand(context, spec, common,
-                        discovery.tmuxServers).call()),
-                new Mode("--dashboard", dashboard.dashboard, () -> new DashboardCommand(context, spec, common,
-                        dashboard).call()),
-                new Mode("--skill-sign", skills.sign != null, () -> new SkillSignCommand(context, spec, common,
-                        skills.sign, skills.key).call()),
-                new Mode("--skill-verify", skills.verify != null, () -> new SkillVerifyCommand(context, spec, common,
-                        skills.verify).call()),
-                new Mode("--skill-digest", skills.digest != null, () -> new SkillDigestCommand(context, spec, common,
-                        skills.digest).call()),
-                new Mode("--skill-add", skills.add != null, () -> new SkillAddCommand(context, spec, common,
-                        skills.add, skills.ref, skills.requireSigned).call()),
-                new Mode("--skill-list", skills.list, () -> new SkillListCommand(context, spec, common).call()),
-                new Mode("--skill-update", skills.update != null, () -> new SkillUpdateCommand(context, spec, common,
-                        skills.update, skills.requireSigned).call()),
-                new Mode("--skill-remove", skills.remove != null, () -> new SkillRemoveCommand(context, spec, common,
-                        skills.remove).call()),
-                new Mode("--trust-key", skills.trustKey != null, () -> new TrustKeyCommand(context, spec, common,
-                        skills.trustKey, skills.principal).call()),
-                new Mode("--untrust", skills.untrust != null, () -> new UntrustCommand(context, spec, common,
-                        skills.untrust).call()),
-                new Mode("--clean", clean.given(), () -> new CleanCommand(context, spec, clean, common).call()));
+                new Mode(goalFlag, "--goal \"...\"", goalOptions.any(),
+                        () -> new GoalCommand(context, spec, goalOptions, manualOptions, common).call()),
+                new Mode("--manual", "--manual --task \"...\"", manual,
+                        () -> new ManualCommand(context, spec, manualOptions, common).call()),
+                new Mode("--resume", "--resume ID", resume != null,
+                        () -> new ResumeCommand(context, spec, resume, manualOptions, common).call()),
+                new Mode("--pause", "--pause ID", pause != null,
+                        () -> new PauseCommand(context, spec, common, pause).call()),
+                new Mode("--init", "--init", projectContext.init,
+                        () -> new InitCommand(context, spec, common, projectContext.initForce).call()),
+                new Mode("--memory-search", "--memory-search QUERY", projectContext.memorySearch != null,
+                        () -> new MemorySearchCommand(context, spec, common, projectContext.memorySearch).call()),
+                new Mode("--detect", "--detect", detect,
+                        () -> new DetectCommand(context, spec, common).call()),
+                new Mode("--doctor", "--doctor", doctor,
+                        () -> new DoctorCommand(context, spec, common, live).call()),
+                new Mode("--list-sessions", "--list-sessions", listSessions,
+                        () -> new ListSessionsCommand(context, spec, common).call()),
+                new Mode("--list-agents", "--list-agents", discovery.listAgents,
+                        () -> new ListAgentsCommand(context, spec, common, discovery.tmuxServers).call()),
+                new Mode("--dashboard", "--dashboard", dashboard.dashboard,
+                        () -> new DashboardCommand(context, spec, common, dashboard).call()),
+                new Mode("--skill-sign", "--skill-sign DIR --key KEY", skills.sign != null,
+                        () -> new SkillSignCommand(context, spec, common, skills.sign, skills.key).call()),
+                new Mode("--skill-verify", "--skill-verify NAME", skills.verify != null,
+                        () -> new SkillVerifyCommand(context, spec, common, skills.verify).call()),
+                new Mode("--skill-digest", "--skill-digest DIR", skills.digest != null,
+                        () -> new SkillDigestCommand(context, spec, common, skills.digest).call()),
+                new Mode("--skill-add", "--skill-add SOURCE", skills.add != null,
+                        () -> new SkillAddCommand(context, spec, common, skills.add, skills.ref,
+                        skills.requireSigned).call()),
+                new Mode("--skill-list", "--skill-list", skills.list,
+                        () -> new SkillListCommand(context, spec, common).call()),
+                new Mode("--skill-update", "--skill-update NAME", skills.update != null,
+                        () -> new SkillUpdateCommand(context, spec, common, skills.update, skills.requireSigned).call()),
+                new Mode("--skill-remove", "--skill-remove NAME", skills.remove != null,
+                        () -> new SkillRemoveCommand(context, spec, common, skills.remove).call()),
+                new Mode("--trust-key", "--trust-key KEY.pub --principal NAME", skills.trustKey != null,
+                        () -> new TrustKeyCommand(context, spec, common, skills.trustKey, skills.principal).call()),
+                new Mode("--untrust", "--untrust NAME", skills.untrust != null,
+                        () -> new UntrustCommand(context, spec, common, skills.untrust).call()),
+                new Mode("--clean", "--clean ID...|--finished", clean.given(),
+                        () -> new CleanCommand(context, spec, clean, common).call()));
+    }
+
+    /** The options that go with one mode only, one line each. */
+    private List<Companion> companions() {
+        return List.of(
+                new Companion("--task", manualOptions.task != null, "--manual", manual,
+                        "agentorchestr --manual --task \"...\""),
+                new Companion("--init-force", projectContext.initForce, "--init", projectContext.init,
+                        "agentorchestr --init --init-force"),
+                new Companion("--live", live, "--doctor", doctor, "agentorchestr --doctor --live"),
+                new Companion(clean.finished ? "--finished" : clean.dryRun ? "--dry-run" : "--force",
+                        clean.finished || clean.dryRun || clean.force, "--clean", clean.given(),
+                        "agentorchestr --clean --finished --dry-run"),
+                new Companion("--key", skills.key != null, "--skill-sign", skills.sign != null,
+                        "agentorchestr --skill-sign DIR --key ~/.ssh/id_ed25519"),
+                new Companion("--ref", skills.ref != null, "--skill-add", skills.add != null,
+                        "agentorchestr --skill-add SOURCE --ref v1.2"),
+                new Companion("--principal", skills.principal != null, "--trust-key", skills.trustKey != null,
+                        "agentorchestr --trust-key KEY.pub --principal NAME"),
+                new Companion("--port, --bind and --new-token", dashboard.port != null || dashboard.bind != null
+                        || dashboard.newToken, "--dashboard", dashboard.dashboard,
+                        "agentorchestr --dashboard --port 3001"),
+                new Companion("--tmux-server", !discovery.tmuxServers.isEmpty(), "--list-agents", discovery.listAgents,
+                        "agentorchestr --list-agents --tmux-server NAME"));
+    }
+
+    /** Every mode's usage, from the modes' table: "--goal ..., ..., or --clean ...". */
+    String usages() {
+        List<String> all = modes().stream().map(Mode::usage).toList();
+        return String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.get(all.size() - 1);
+    }
+
+    /** The modes' usages, one per line, for --help. */
+    List<String> modeLines() {
+        return modes().stream().map(m -> "  " + m.usage()).toList();
     }
 
     @Override
@@ -163,41 +213,13 @@ public final class AgentorchestrCommand implements Callable<Integer> {
             throw AgentorchestrException.usage(String.join(" and ", given.stream().map(Mode::flag).toList())
                     + " cannot be combined; pass one of them");
         }
-        if (!manual && manualOptions.task != null) {
-            throw AgentorchestrException.usage("--task goes with --manual: agentorchestr --manual --task \"...\"");
-        }
-        if (projectContext.initForce && !projectContext.init) {
-            throw AgentorchestrException.usage("--init-force goes with --init: agentorchestr --init --init-force");
-        }
-        if (live && !doctor) {
-            throw AgentorchestrException.usage("--live goes with --doctor: agentorchestr --doctor --live");
-        }
-        if (!clean.given() && (clean.finished || clean.dryRun || clean.force)) {
-            throw AgentorchestrException.usage((clean.finished ? "--finished" : clean.dryRun ? "--dry-run" : "--force")
-                    + " goes with --clean: agentorchestr --clean --finished --dry-run");
-        }
-        if (skills.keyWithoutSign()) {
-            throw AgentorchestrException.usage("--key goes with --skill-sign: agentorchestr --skill-sign DIR --key "
-                    + "~/.ssh/id_ed25519");
-        }
-        if (skills.ref != null && skills.add == null) {
-            throw AgentorchestrException.usage("--ref goes with --skill-add: agentorchestr --skill-add SOURCE --ref v1.2");
-        }
-        if (skills.principalWithoutKey()) {
-            throw AgentorchestrException.usage("--principal goes with --trust-key: agentorchestr --trust-key "
-                    + "KEY.pub --principal NAME");
-        }
-        if (dashboard.anyWithoutDashboard()) {
-            throw AgentorchestrException.usage("--port, --bind and --new-token go with --dashboard: agentorchestr "
-                    + "--dashboard --port 3001");
-        }
-        if (!discovery.listAgents && !discovery.tmuxServers.isEmpty()) {
-            throw AgentorchestrException.usage("--tmux-server goes with --list-agents: agentorchestr --list-agents "
-                    + "--tmux-server NAME");
+        for (Companion c : companions()) {
+            if (c.given() && !c.modeGiven()) {
+                throw AgentorchestrException.usage(c.refusal());
+            }
         }
         if (given.isEmpty()) {
-            throw AgentorchestrException.usage("nothing to do; pass --goal \"...\", --manual --task \"...\", "
-                    + "--resume ID, --pause ID, --init, --memory-search QUERY, --detect, --doctor, --list-sessions, --list-agents, --dashboard or --clean (see --help)");
+            throw AgentorchestrException.usage("nothing to do; pass " + usages() + " (see --help)");
         }
         context.requireSignedSkills(skills.requireSigned);
         return given.get(0).command().call();

@@ -24,7 +24,4 @@ public final class DashboardOptions {
             + "(bookmarked URLs stop working).")
     public boolean newToken;
 
-    public boolean anyWithoutDashboard() {
-        return !dashboard && (port != null || bind != null || newToken);
-    }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 
 /** Entry point. Only {@link #main} exits the JVM; everything else returns an exit code. */
 public final class Main {
+    private static final String MODES_SECTION = "modes";
     private Main() {
     }
 
@@ -59,6 +60,12 @@ public final class Main {
         CommandLine cmd = new CommandLine(root);
         cmd.getCommandSpec().usageMessage().footer(exitCodeLines());
         cmd.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, new OptionList());
+        // The modes, from the same table that picks them: one per run.
+        cmd.getHelpSectionMap().put(MODES_SECTION, help -> String.format("%nModes (one per run):%n")
+                + String.join(String.format("%n"), root.modeLines()) + String.format("%n%n"));
+        java.util.List<String> keys = new java.util.ArrayList<>(cmd.getHelpSectionKeys());
+        keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST_HEADING), MODES_SECTION);
+        cmd.setHelpSectionKeys(keys);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExitCodeExceptionMapper(t -> t instanceof AgentorchestrException e ? e.exitCode().code()
                 : ExitCode.ERROR.code());

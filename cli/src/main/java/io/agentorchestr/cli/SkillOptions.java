@@ -63,12 +63,4 @@ public final class SkillOptions {
 
     @Option(names = "--untrust", paramLabel = "NAME", order = 26, description = "Stop trusting the keys of NAME.")
     public String untrust;
-
-    public boolean keyWithoutSign() {
-        return key != null && sign == null;
-    }
-
-    public boolean principalWithoutKey() {
-        return principal != null && trustKey == null;
-    }
 }

@@ -63,6 +63,22 @@ class MainTest {
         assertTrue(err.toString().contains("nothing to do; pass --goal \"...\", --manual --task"), err.toString());
     }
 
+    /** One table of modes: the hint with no mode and --help's "Modes" list name every one of them. */
+    @Test
+    void theHintAndTheHelpListEveryModeFromTheModesTable() {
+        java.util.List<String> modes = new AgentorchestrCommand(null).modeLines();
+        assertEquals(2, run());
+        String hint = err.toString();
+        assertEquals(0, run("--help"));
+        String help = out.toString();
+        assertTrue(modes.size() >= 20, modes.toString());
+        for (String mode : modes) {
+            assertTrue(hint.contains(mode.strip()), mode + " in the hint: " + hint);
+            assertTrue(help.contains("\n" + mode + System.lineSeparator()) || help.contains(mode + "\n"),
+                    mode + " in --help: " + help);
+        }
+    }
+
     @Test
     void modesCannotBeCombined() {
         assertEquals(2, run("--detect", "--doctor"));
