@@ -21,7 +21,7 @@ import java.util.Set;
  */
 final class AccessGate implements Filter {
     static final String COOKIE = "agentorchestr_dashboard";
-    private static final Set<String> PUBLIC = Set.of("/healthz", "/app.js", "/app.css", "/favicon.svg");
+    private static final Set<String> PUBLIC = Set.of(StaticFiles.HEALTH, "/app.js", "/app.css", "/favicon.svg");
 
     private final String token;
     private final HostPolicy hosts;

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,85 +28,90 @@ final class ApiServlet extends HttpServlet {
     private final transient DashboardData data;
     private final transient Streams streams;
     private final transient ApiDocs docs;
+    private final transient List<Route> routes;
 
     ApiServlet(DashboardData data, Streams streams, ApiDocs docs) {
         this.data = data;
         this.streams = streams;
         this.docs = docs;
+        this.routes = routes();
+    }
+
+    /** Every path of the API; /api/openapi.json documents exactly these (and /healthz). */
+    List<Route> routes() {
+        return List.of(
+                new Route("/api/sessions", (v, params, request, response) -> Replies.json(response, 200,
+                        data.sessions(new StoreReader.SessionQuery(params.choice("status", STATUSES),
+                                params.text("project", 4096), (int) params.number("limit", 50, 1, MAX_PAGE),
+                                params.number("offset", 0, 0, Long.MAX_VALUE / 2))))),
+                new Route("/api/sessions/{id}", (v, params, request, response) -> ofSession(v, response, s ->
+                        Replies.json(response, 200, data.session(s.id()).orElseThrow()))),
+                new Route("/api/sessions/{id}/workers", (v, params, request, response) -> ofSession(v, response, s ->
+                        Replies.json(response, 200, data.workers(s.id()).orElseThrow()))),
+                new Route("/api/sessions/{id}/workers/{wid}/output", (v, params, request, response) ->
+                        ofWorker(v, response, (s, w) -> Replies.json(response, 200, data.output(w,
+                                (int) params.number("tail", 200, 1, 10_000))))),
+                new Route("/api/sessions/{id}/workers/{wid}/output/stream", (v, params, request, response) ->
+                        ofWorker(v, response, (s, w) -> streams.output(w, request, response, params))),
+                new Route("/api/sessions/{id}/workers/{wid}/diff", (v, params, request, response) ->
+                        ofWorker(v, response, (s, w) -> Replies.json(response, 200, data.diff(s, w)))),
+                new Route("/api/sessions/{id}/events", (v, params, request, response) -> ofSession(v, response, s ->
+                        Replies.json(response, 200, data.events(s.id(), params.number("after", 0, 0, Long.MAX_VALUE),
+                                (int) params.number("limit", 500, 1, MAX_EVENTS))))),
+                new Route("/api/events", (v, params, request, response) -> streams.events(request, response, params)),
+                new Route("/api/openapi.json", (v, params, request, response) -> docs.spec(response)),
+                new Route("/api/docs", (v, params, request, response) -> docs.page(response)));
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
-        List<String> parts = Arrays.stream(path.split("/")).filter(p -> !p.isEmpty()).toList();
+        List<String> parts = Route.segments("/api" + (request.getPathInfo() == null ? "" : request.getPathInfo()));
         Params params = new Params(request);
         try {
-            route(parts, params, request, response);
+            for (Route route : routes) {
+                Optional<Map<String, String>> vars = route.match(parts);
+                if (vars.isPresent()) {
+                    route.handler().handle(vars.get(), params, request, response);
+                    return;
+                }
+            }
+            Replies.error(response, 404, "no such API path: " + Replies.shown(request.getRequestURI())
+                    + "; see /api/docs");
         } catch (Params.BadParam e) {
             Replies.error(response, 400, e.getMessage());
         }
     }
 
-    private void route(List<String> p, Params params, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        int n = p.size();
-        if (n == 1 && p.get(0).equals("events")) {
-            streams.events(request, response, params);
-        } else if (n == 1 && p.get(0).equals("openapi.json")) {
-            docs.spec(response);
-        } else if (n == 1 && p.get(0).equals("docs")) {
-            docs.page(response);
-        } else if (n == 1 && p.get(0).equals("sessions")) {
-            Replies.json(response, 200, data.sessions(new StoreReader.SessionQuery(params.choice("status", STATUSES),
-                    params.text("project", 4096), (int) params.number("limit", 50, 1, MAX_PAGE),
-                    params.number("offset", 0, 0, Long.MAX_VALUE / 2))));
-        } else if (n >= 2 && p.get(0).equals("sessions")) {
-            session(p, params, request, response);
-        } else {
-            Replies.error(response, 404, "no such API path: " + Replies.shown(request.getRequestURI())
-                    + "; see /api/docs");
-        }
+    private interface OfSession {
+        void with(SessionRecord session) throws IOException;
     }
 
-    private void session(List<String> p, Params params, HttpServletRequest request, HttpServletResponse response)
+    private interface OfWorker {
+        void with(SessionRecord session, WorkerRecord worker) throws IOException;
+    }
+
+    /** The path's session, or a 404 that says how to find the sessions. */
+    private void ofSession(Map<String, String> vars, HttpServletResponse response, OfSession then)
             throws IOException {
-        String id = p.get(1);
+        String id = vars.get("id");
         Optional<SessionRecord> session = data.store().session(id);
         if (session.isEmpty()) {
             Replies.error(response, 404, "no session '" + Replies.shown(id) + "'; /api/sessions lists them");
             return;
         }
-        int n = p.size();
-        if (n == 2) {
-            Replies.json(response, 200, data.session(id).orElseThrow());
-        } else if (n == 3 && p.get(2).equals("workers")) {
-            Replies.json(response, 200, data.workers(id).orElseThrow());
-        } else if (n == 3 && p.get(2).equals("events")) {
-            Replies.json(response, 200, data.events(id, params.number("after", 0, 0, Long.MAX_VALUE),
-                    (int) params.number("limit", 500, 1, MAX_EVENTS)));
-        } else if (n >= 5 && p.get(2).equals("workers")) {
-            worker(session.get(), p, params, request, response);
-        } else {
-            Replies.error(response, 404, "no such API path: " + Replies.shown(request.getRequestURI())
-                    + "; see /api/docs");
-        }
+        then.with(session.get());
     }
 
-    private void worker(SessionRecord s, List<String> p, Params params, HttpServletRequest request,
-                        HttpServletResponse response) throws IOException {
-        Optional<WorkerRecord> w = data.worker(s.id(), p.get(3));
-        if (w.isEmpty()) {
-            Replies.error(response, 404, "session " + s.id() + " has no worker '" + Replies.shown(p.get(3)) + "'");
-            return;
-        }
-        String what = String.join("/", p.subList(4, p.size()));
-        switch (what) {
-            case "output" -> Replies.json(response, 200, data.output(w.get(), (int) params.number("tail", 200, 1,
-                    10_000)));
-            case "output/stream" -> streams.output(w.get(), request, response, params);
-            case "diff" -> Replies.json(response, 200, data.diff(s, w.get()));
-            default -> Replies.error(response, 404, "no such API path: " + Replies.shown(request.getRequestURI())
-                    + "; see /api/docs");
-        }
+    /** The path's worker of the path's session, or a 404 that names what is missing. */
+    private void ofWorker(Map<String, String> vars, HttpServletResponse response, OfWorker then) throws IOException {
+        ofSession(vars, response, s -> {
+            Optional<WorkerRecord> w = data.worker(s.id(), vars.get("wid"));
+            if (w.isEmpty()) {
+                Replies.error(response, 404, "session " + s.id() + " has no worker '" + Replies.shown(vars.get("wid"))
+                        + "'");
+                return;
+            }
+            then.with(s, w.get());
+        });
     }
 }

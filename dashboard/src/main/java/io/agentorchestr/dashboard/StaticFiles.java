@@ -16,6 +16,8 @@ import java.util.Map;
  * text that slipped into the page as markup still could not act.
  */
 final class StaticFiles extends HttpServlet {
+    /** Where a monitor asks whether the dashboard is up (no token needed, no data in it). */
+    static final String HEALTH = "/healthz";
     private static final long serialVersionUID = 1L;
     /** Where index.html takes the first page of sessions (see {@link #firstPage}). */
     static final String FIRST_PAGE = "<!--first-page-->";
@@ -53,7 +55,7 @@ final class StaticFiles extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI();
-        if (path.equals("/healthz")) {
+        if (path.equals(HEALTH)) {
             Replies.json(response, 200, Map.of("ok", true));
             return;
         }
