@@ -252,6 +252,11 @@ public final class McpToolServer implements ToolServer {
     }
 
     @Override
+    public List<String> leadTools() {
+        return ToolCatalog.declarations().forRole(ToolRole.LEAD).stream().map(ToolEntry::name).toList();
+    }
+
+    @Override
     public McpAccess workerAccess(String workerId) {
         return new McpAccess(url(WORKER_PATH), workerTokens.tokenOf(workerId));
     }

@@ -27,6 +27,15 @@ class ToolDocsTest {
     }
 
     @Test
+    void theLeadsPromptNamesEveryLeadToolOfTheCatalog() {
+        java.util.List<String> lead = ToolCatalog.declarations().forRole(ToolRole.LEAD).stream().map(ToolEntry::name)
+                .toList();
+        String prompt = io.agentorchestr.core.goal.LeadPrompt.build("", "agentorchestr/s1/integration", 3, "a goal",
+                null, java.util.List.of(), lead);
+        lead.forEach(name -> assertTrue(prompt.contains(name), name + " in the lead's prompt"));
+    }
+
+    @Test
     void everyToolHasOneEntryPerRoleADescriptionAndDocumentedArguments() {
         Set<String> seen = new HashSet<>();
         for (ToolEntry e : ToolCatalog.declarations().all()) {

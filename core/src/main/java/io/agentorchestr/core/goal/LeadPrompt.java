@@ -22,9 +22,10 @@ public final class LeadPrompt {
      * @param preamble the session's project context (see {@link io.agentorchestr.core.context.Preamble}), first
      * @param digest   for a lead taking over a session already under way (see {@link SessionDigest}), or null
      * @param skills   one line per installed skill the workers can be given
+     * @param tools    the lead's tools, as its MCP server lists them (the tool catalog's)
      */
     public static String build(String preamble, String integrationBranch, int maxWorkers, String goal,
-                               String digest, List<String> skills) {
+                               String digest, List<String> skills, List<String> tools) {
         StringBuilder p = new StringBuilder();
         if (!preamble.isBlank()) {
             p.append(preamble.strip()).append("\n\n");
@@ -52,7 +53,7 @@ public final class LeadPrompt {
                    mark_goal_failed(reason). Nothing ends the session before that.
 
                 Perspectives: %3$s (list_perspectives explains them).
-                Other tools: list_workers, wait_for_worker, cross_review, report_progress.
+                All your tools (each described in its listing): %4$s.
                 Memory: recall(query) searches what earlier sessions on this project left (each goal's journal:
                 what was done, what failed and why; topic notes); remember(topic, text) keeps a lesson for the
                 next ones. Workers get the notes that match their task in their prompt.
@@ -66,7 +67,8 @@ public final class LeadPrompt {
                 worktree, and what you leave uncommitted is committed before the next merge.
 
                 """.formatted(maxWorkers, integrationBranch,
-                Arrays.stream(Perspective.values()).map(Perspective::label).collect(Collectors.joining(", "))));
+                Arrays.stream(Perspective.values()).map(Perspective::label).collect(Collectors.joining(", ")),
+                String.join(", ", tools)));
         if (!skills.isEmpty()) {
             p.append("## Skills\nInstalled skills (instructions for workers). A worker whose task mentions a skill's "
                     + "keywords, or whose file_scope matches its files, gets it in its prompt; spawn_worker(skills: "

@@ -15,6 +15,9 @@ public interface ToolServer extends ToolListings, AutoCloseable {
 
     McpAccess leadAccess();
 
+    /** The names of the lead's tools, as its endpoint lists them: for the lead's prompt. */
+    java.util.List<String> leadTools();
+
     /** The token of {@code workerId} (created and stored on first use), accepted only on the worker endpoint. */
     McpAccess workerAccess(String workerId);
 
