@@ -3,7 +3,6 @@ package io.agentorchestr.core.git;
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.monitor.DoneFlag;
 import io.agentorchestr.core.process.ProcessFailedException;
-import io.agentorchestr.core.process.SystemProcessRunner;
 import io.agentorchestr.core.testing.TestRepo;
 import io.agentorchestr.core.worker.ControlFiles;
 import io.agentorchestr.core.model.WorkerState;
@@ -23,22 +22,29 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The git adapter and worktree handling against real git repositories. */
+/**
+ * The contract of the {@link Git} port and the worktree handling on it, against real git repositories:
+ * run for each adapter ({@link LocalGitIT}; a git reached over ssh would be the next).
+ */
 @Timeout(60)
-class GitWorktreesIT {
+abstract class GitContract {
     @TempDir
     Path dir;
     private TestRepo repo;
-    private final Git git = new LocalGit(new SystemProcessRunner());
+    private Git git;
     private Worktrees worktrees;
     private String base;
 
     @BeforeEach
     void setUp() throws IOException {
+        git = git();
         repo = TestRepo.create(dir.resolve("project"));
         worktrees = new Worktrees(git, dir.resolve("data/worktrees"));
         base = git.resolveCommit(repo.dir(), "HEAD").orElseThrow();
     }
+
+    /** The adapter under test. */
+    abstract Git git();
 
     private Path newWorktree(String worker) {
         Path path = worktrees.pathFor(repo.dir(), "s1", worker);
