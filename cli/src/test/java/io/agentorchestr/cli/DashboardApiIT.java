@@ -31,7 +31,7 @@ class DashboardApiIT extends SandboxedRun {
             JsonNode row = list.get("sessions").get(0);
             assertEquals(id, row.get("id").asText());
             assertEquals("done", row.get("status").asText());
-            assertEquals(2, row.get("workers").get("done").asInt());
+            assertEquals(2, row.get("worker_counts").get("done").asInt());
             assertEquals(project.dir().toString(), row.get("project").asText());
 
             JsonNode s = d.api("/api/sessions/" + id);

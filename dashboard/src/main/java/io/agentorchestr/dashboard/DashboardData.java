@@ -58,8 +58,6 @@ final class DashboardData {
             Map<String, Integer> states = new HashMap<>();
             workers.forEach(w -> states.merge(w.state().label(), 1, Integer::sum));
             Map<String, Object> m = Views.session(s, status(s), states);
-            m.put("integration_branch", s.integrationBranch());
-            m.put("base_commit", s.baseCommit());
             m.put("tmux", s.tmuxServer() + " attach -t " + s.tmuxSession());
             List<EventRecord> events = store.events(id, 0, SCAN_EVENTS);
             m.put("lead", lead(s, events));

@@ -1,17 +1,16 @@
 package io.agentorchestr.dashboard;
 
+import io.agentorchestr.core.model.SessionView;
 import io.agentorchestr.core.model.WorkerView;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.agentorchestr.core.model.SessionRecord;
-import io.agentorchestr.core.model.SessionStatus;
 import io.agentorchestr.core.model.EventRecord;
 import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.model.WorkerRecord;
 import io.agentorchestr.core.model.WorkerState;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -27,14 +26,7 @@ final class Views {
 
     /** A session in a list: status (with "abandoned" for a running session no process drives), counts. */
     static Map<String, Object> session(SessionRecord s, String status, Map<String, Integer> workerStates) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", s.id());
-        m.put("status", status);
-        m.put("mode", s.mode());
-        m.put("goal", TerminalText.safe(s.goal()));
-        m.put("project", TerminalText.safe(s.project()));
-        m.put("lead_agent", s.leadAgent());
-        m.put("agents", s.agents());
+        Map<String, Object> m = new LinkedHashMap<>(SessionView.printable(s, status));
         int total = 0;
         int done = 0;
         int running = 0;
@@ -47,14 +39,7 @@ final class Views {
                 running += e.getValue();
             }
         }
-        m.put("workers", Map.of("total", total, "done", done, "running", running));
-        m.put("created_at", str(s.createdAt()));
-        m.put("ended_at", str(s.endedAt()));
-        Instant end = s.endedAt() != null ? s.endedAt() : s.status() == SessionStatus.RUNNING ? Instant.now()
-                : s.updatedAt();
-        m.put("duration_s", s.createdAt() == null || end == null ? null
-                : Math.max(0, Duration.between(s.createdAt(), end).toSeconds()));
-        m.put("summary", s.summary() == null ? null : TerminalText.safe(s.summary()));
+        m.put("worker_counts", Map.of("total", total, "done", done, "running", running));
         return m;
     }
 

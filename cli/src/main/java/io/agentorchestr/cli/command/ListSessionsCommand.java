@@ -1,5 +1,6 @@
 package io.agentorchestr.cli.command;
 
+import io.agentorchestr.core.model.SessionView;
 import io.agentorchestr.core.model.WorkerView;
 import io.agentorchestr.cli.Ago;
 import io.agentorchestr.cli.CliContext;
@@ -104,27 +105,11 @@ public final class ListSessionsCommand extends ModeCommand {
 
     private Map<String, Object> sessionJson(Look look) {
         SessionRecord s = look.session();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", s.id());
-        m.put("status", look.status());
+        Map<String, Object> m = new LinkedHashMap<>(SessionView.of(s, look.status()));
         Resumability r = look.resumability();
         m.put("resumable", r.resumable());
         m.put("resumable_reason", r.reason());
-        m.put("mode", s.mode());
-        m.put("goal", s.goal());
-        m.put("project", s.project());
-        m.put("agents", s.agents());
-        m.put("base_commit", s.baseCommit());
-        m.put("tmux_session", s.tmuxSession());
-        m.put("summary", s.summary());
-        m.put("created_at", str(s.createdAt()));
-        m.put("ended_at", str(s.endedAt()));
         m.put("workers", context.store().workers(s.id()).stream().map(w -> WorkerView.of(w, WorkerView.Extras.NONE)).toList());
         return m;
     }
-
-    private static String str(Instant i) {
-        return i == null ? null : i.toString();
-    }
-
 }

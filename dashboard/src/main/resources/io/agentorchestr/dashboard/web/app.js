@@ -93,7 +93,7 @@ function drawSessions(state, page) {
     el('td', {}, el('span', {class: 'status ' + s.status}, s.status)),
     el('td', {class: 'goal'}, s.goal),
     el('td', {}, s.project),
-    el('td', {}, s.workers.done + ' / ' + s.workers.running + ' / ' + s.workers.total),
+    el('td', {}, s.worker_counts.done + ' / ' + s.worker_counts.running + ' / ' + s.worker_counts.total),
     el('td', {}, when(s.created_at)),
     el('td', {}, duration(s.duration_s))));
   const from = page.total === 0 ? 0 : page.offset + 1;
@@ -182,8 +182,8 @@ function sessionFacts(s) {
 }
 
 function workersHeading(s) {
-  return el('h2', {id: 'workers-heading'}, 'Workers (' + s.workers.done + ' done, ' + s.workers.running + ' running, '
-    + s.workers.total + ' in all)');
+  return el('h2', {id: 'workers-heading'}, 'Workers (' + s.worker_counts.done + ' done, ' + s.worker_counts.running + ' running, '
+    + s.worker_counts.total + ' in all)');
 }
 
 function workerCards(workers, state) {
