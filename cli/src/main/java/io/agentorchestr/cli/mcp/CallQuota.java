@@ -34,12 +34,12 @@ final class CallQuota {
     record Refusal(String message, boolean first) {
     }
 
-    /** Empty when {@code caller} may call {@code tool} now (the call is counted); else why not. */
-    Optional<Refusal> take(String caller, String tool) {
-        if ("lead".equals(caller)) {
+    /** Empty when {@code caller} may call {@code tool} now (the call is counted); else why not. The lead is free. */
+    Optional<Refusal> take(Caller caller, String tool) {
+        if (caller.lead()) {
             return Optional.empty();
         }
-        Bucket b = buckets.computeIfAbsent(caller + " " + tool, k -> {
+        Bucket b = buckets.computeIfAbsent(caller.id() + " " + tool, k -> {
             Bucket n = new Bucket();
             n.lastMillis = clock.millis();
             return n;

@@ -124,7 +124,7 @@ final class ToolCalls {
                                                   McpSchema.CallToolRequest request, McpAsyncServerExchange exchange) {
         Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
         String caller = String.valueOf(exchange.transportContext().get(McpToolServer.CALLER_KEY));
-        Optional<CallQuota.Refusal> refused = quota.take(caller, name);
+        Optional<CallQuota.Refusal> refused = quota.take(new Caller(role, caller), name);
         if (refused.isPresent()) {
             // Only the first refusal of a spell is logged: a flood must not reach the store this way either.
             return Mono.just(refused.get().first() ? error(name, caller, arguments, refused.get().message())
