@@ -1,5 +1,6 @@
 package io.agentorchestr.dashboard;
 
+import io.agentorchestr.core.model.ShownText;
 import io.agentorchestr.core.model.SessionView;
 import io.agentorchestr.core.model.WorkerView;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +27,7 @@ final class Views {
 
     /** A session in a list: status (with "abandoned" for a running session no process drives), counts. */
     static Map<String, Object> session(SessionRecord s, String status, Map<String, Integer> workerStates) {
-        Map<String, Object> m = new LinkedHashMap<>(SessionView.printable(s, status));
+        Map<String, Object> m = new LinkedHashMap<>(SessionView.of(s, status, ShownText.PRINTABLE));
         int total = 0;
         int done = 0;
         int running = 0;
@@ -45,7 +46,7 @@ final class Views {
 
     /** The one view of a worker ({@link WorkerView}), with what the store's events tell of it. */
     static Map<String, Object> worker(WorkerRecord w, String lastProgress, java.util.List<String> skills) {
-        return WorkerView.printable(w, new WorkerView.Extras(skills, lastProgress, null));
+        return WorkerView.of(w, new WorkerView.Extras(skills, lastProgress, null), ShownText.PRINTABLE);
     }
 
     static Map<String, Object> event(EventRecord e) {

@@ -1,5 +1,6 @@
 package io.agentorchestr.cli.command;
 
+import io.agentorchestr.core.model.ShownText;
 import io.agentorchestr.cli.Json;
 import io.agentorchestr.cli.VerifyView;
 import io.agentorchestr.core.goal.GoalOutcome;
@@ -36,7 +37,8 @@ final class GoalReport {
             m.put("summary", o.end().summary());
             m.put("integration_branch", o.integrationBranch());
             m.put("integration_worktree", o.integrationWorktree());
-            m.put("workers", o.workers().stream().map(w -> WorkerView.of(w, WorkerView.Extras.NONE)).toList());
+            m.put("workers", o.workers().stream()
+                    .map(w -> WorkerView.of(w, WorkerView.Extras.NONE, ShownText.AS_WRITTEN)).toList());
             m.put("verify", o.verify().map(VerifyView::of).orElse(null));
             m.put("tmux_session", o.session().tmuxSession());
             m.put("stopped_processes", o.stopped().map(st -> st.total()).orElse(0));

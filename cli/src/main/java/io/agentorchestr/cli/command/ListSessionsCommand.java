@@ -1,5 +1,6 @@
 package io.agentorchestr.cli.command;
 
+import io.agentorchestr.core.model.ShownText;
 import io.agentorchestr.core.model.SessionView;
 import io.agentorchestr.core.model.WorkerView;
 import io.agentorchestr.cli.Ago;
@@ -105,11 +106,12 @@ public final class ListSessionsCommand extends ModeCommand {
 
     private Map<String, Object> sessionJson(Look look) {
         SessionRecord s = look.session();
-        Map<String, Object> m = new LinkedHashMap<>(SessionView.of(s, look.status()));
+        Map<String, Object> m = new LinkedHashMap<>(SessionView.of(s, look.status(), ShownText.AS_WRITTEN));
         Resumability r = look.resumability();
         m.put("resumable", r.resumable());
         m.put("resumable_reason", r.reason());
-        m.put("workers", context.store().workers(s.id()).stream().map(w -> WorkerView.of(w, WorkerView.Extras.NONE)).toList());
+        m.put("workers", context.store().workers(s.id()).stream()
+                .map(w -> WorkerView.of(w, WorkerView.Extras.NONE, ShownText.AS_WRITTEN)).toList());
         return m;
     }
 }

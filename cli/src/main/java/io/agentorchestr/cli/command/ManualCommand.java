@@ -1,5 +1,6 @@
 package io.agentorchestr.cli.command;
 
+import io.agentorchestr.core.model.ShownText;
 import io.agentorchestr.cli.CliContext;
 import io.agentorchestr.cli.CommonOptions;
 import io.agentorchestr.cli.Json;
@@ -86,7 +87,7 @@ public final class ManualCommand extends ModeCommand {
         if (common.json) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("session", o.session().id());
-            json.putAll(WorkerView.of(w, WorkerView.Extras.NONE));
+            json.putAll(WorkerView.of(w, WorkerView.Extras.NONE, ShownText.AS_WRITTEN));
             json.put("commits", o.commits().stream().map(c -> Map.of("id", c.id(), "subject", c.subject())).toList());
             json.put("tmux_session", o.session().tmuxSession());
             Json.print(out, json);

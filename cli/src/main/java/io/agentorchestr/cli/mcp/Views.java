@@ -1,5 +1,6 @@
 package io.agentorchestr.cli.mcp;
 
+import io.agentorchestr.core.model.ShownText;
 import io.agentorchestr.core.goal.MergeOutcome;
 import io.agentorchestr.core.goal.Supervisor;
 import io.agentorchestr.core.goal.VerifyResult;
@@ -17,7 +18,8 @@ final class Views {
 
     /** The one view of a worker ({@link WorkerView}), with what the session knows of it. */
     static Map<String, Object> worker(WorkerRecord w, Supervisor s) {
-        return WorkerView.of(w, new WorkerView.Extras(s.skillsOf(w.id()), s.lastProgress(w.id()), s.note(w.id())));
+        return WorkerView.of(w, new WorkerView.Extras(s.skillsOf(w.id()), s.lastProgress(w.id()), s.note(w.id())),
+                ShownText.AS_WRITTEN);
     }
 
     static List<Map<String, Object>> workers(List<WorkerRecord> ws, Supervisor s) {

@@ -1,18 +1,15 @@
 package io.agentorchestr.core.model;
 
-import io.agentorchestr.core.text.TerminalText;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * A worker as every reader outside the engine sees it, with one set of field names: the MCP tools'
  * results, the dashboard's API and the CLI's {@code --json} (docs/tools.md, the dashboard's OpenAPI
- * document). What agents wrote (task, summary, progress, note) is kept as written, JSON escaping its
- * control characters ({@link #of}), or made safe to print for a reader that shows it ({@link #printable}).
+ * document). What agents wrote (task, summary, progress, note) is shown as the reader needs
+ * ({@link ShownText}).
  */
 public final class WorkerView {
     /**
@@ -29,17 +26,8 @@ public final class WorkerView {
     private WorkerView() {
     }
 
-    /** Agent text as written: JSON output escapes what a terminal would act on. */
-    public static Map<String, Object> of(WorkerRecord w, Extras extras) {
-        return view(w, extras, text -> text);
-    }
-
-    /** Agent text with escape sequences and control characters removed, for a reader that shows it as is. */
-    public static Map<String, Object> printable(WorkerRecord w, Extras extras) {
-        return view(w, extras, TerminalText::safe);
-    }
-
-    private static Map<String, Object> view(WorkerRecord w, Extras extras, UnaryOperator<String> text) {
+    /** The view, with what agents wrote shown {@code text}. */
+    public static Map<String, Object> of(WorkerRecord w, Extras extras, ShownText text) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("worker_id", w.id());
         m.put("state", w.state().label());
@@ -47,8 +35,8 @@ public final class WorkerView {
         m.put("attempt", w.attempt());
         m.put("perspective", w.perspective());
         m.put("agent", w.agent());
-        m.put("task", shown(w.task(), text));
-        m.put("summary", shown(w.summary(), text));
+        m.put("task", text.apply(w.task()));
+        m.put("summary", text.apply(w.summary()));
         m.put("finished_by", w.signal());
         m.put("exit_status", w.exitStatus());
         m.put("branch", w.branch());
@@ -57,15 +45,11 @@ public final class WorkerView {
         m.put("merged", w.mergedCommit() != null);
         m.put("merged_commit", w.mergedCommit());
         m.put("skills", extras.skills());
-        m.put("last_progress", shown(extras.lastProgress(), text));
-        m.put("note", shown(extras.note(), text));
+        m.put("last_progress", text.apply(extras.lastProgress()));
+        m.put("note", text.apply(extras.note()));
         m.put("created_at", time(w.createdAt()));
         m.put("ended_at", time(w.endedAt()));
         return m;
-    }
-
-    private static String shown(String value, UnaryOperator<String> text) {
-        return value == null ? null : text.apply(value);
     }
 
     private static String time(Instant at) {
