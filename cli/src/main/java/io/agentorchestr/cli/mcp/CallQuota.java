@@ -56,7 +56,7 @@ final class CallQuota {
             long waitMs = (long) Math.ceil((1 - b.tokens) * REFILL.toMillis());
             boolean first = !b.refusalLogged;
             b.refusalLogged = true;
-            return Optional.of(new Refusal(caller + " is calling " + tool + " too often (more than " + BURST
+            return Optional.of(new Refusal(caller.id() + " is calling " + tool + " too often (more than " + BURST
                     + " calls at once, then one per " + REFILL.toSeconds() + " s); wait "
                     + Math.max(1, (waitMs + 999) / 1000) + " s and call again, and call it less often", first));
         }

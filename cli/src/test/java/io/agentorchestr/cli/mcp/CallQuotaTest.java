@@ -21,7 +21,8 @@ class CallQuotaTest {
             assertTrue(quota.take(W01, "report_progress").isEmpty(), "call " + i);
         }
         CallQuota.Refusal first = quota.take(W01, "report_progress").orElseThrow();
-        assertTrue(first.first() && first.message().contains("wait 2 s"), first.message());
+        assertTrue(first.first() && first.message().startsWith("w01 is calling report_progress too often")
+                && first.message().contains("wait 2 s"), first.message());
         assertFalse(quota.take(W01, "report_progress").orElseThrow().first(),
                 "the second refusal of the spell is not logged");
         assertTrue(quota.take(W02, "report_progress").isEmpty(), "each worker has its own bucket");
