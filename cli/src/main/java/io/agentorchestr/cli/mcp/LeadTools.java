@@ -47,7 +47,7 @@ final class LeadTools {
                                 Param.opt("skills", "string[]", "Installed skills (see your prompt's Skills list) to "
                                         + "give this worker even if they do not match its task: [\"jwt\"]; "
                                         + "[\"-jwt\"] leaves a matching one out.").maxChars(80)),
-                        (a, caller) -> Views.worker(s.spawn(new SpawnRequest(a.string("task"), a.optString("perspective"),
+                        (a, caller) -> Views.worker(s.spawner().spawn(new SpawnRequest(a.string("task"), a.optString("perspective"),
                                 a.optStrings("file_scope"), a.optString("pass_criteria"), a.optString("extra_context"),
                                 a.optString("agent_hint"), a.optStrings("depends_on"), a.optString("request_id"),
                                 a.optStrings("skills"))), s)),
@@ -55,7 +55,7 @@ final class LeadTools {
                                 + "removed). Use it to see what a worker is doing or why it is stuck.",
                         List.of(Param.worker("worker_id", "The worker, e.g. w01."),
                                 Param.opt("tail_lines", "integer", "How many lines (default 60, at most 500).").range(1, 500)),
-                        (a, caller) -> s.readOutput(a.string("worker_id"), a.optInt("tail_lines", 60))),
+                        (a, caller) -> s.team().outputOf(a.string("worker_id"), a.optInt("tail_lines", 60))),
                 ToolEntry.lead("send_to_worker", "Type a message into a worker's agent and press Enter, as a user would: "
                                 + "answers to its questions, corrections, follow-up instructions.",
                         List.of(Param.worker("worker_id", "The worker, e.g. w01."),
@@ -69,7 +69,7 @@ final class LeadTools {
                         List.of(Param.worker("worker_id", "The worker, e.g. w01."),
                                 Param.opt("timeout_s", "integer", "Seconds to wait (default 600, at most 3600).")
                                         .range(0, MAX_WAIT_S)),
-                        (a, caller) -> s.waitForWorker(a.string("worker_id"), wait(a)).thenApply(w -> Views.worker(w, s))),
+                        (a, caller) -> s.board().awaitTerminal(a.string("worker_id"), wait(a)).thenApply(w -> Views.worker(w, s))),
                 ToolEntry.lead("wait_for_any", "Block until at least one worker finishes that no earlier wait_for_any "
                                 + "returned, or a running worker needs you (it waits for input, or idles without "
                                 + "reporting), and return those: 'finished' and 'needs_attention' (with the reason). "
@@ -79,7 +79,7 @@ final class LeadTools {
                         List.of(Param.opt("worker_ids", "string[]", "Workers to watch (default: all).").maxChars(64),
                                 Param.opt("timeout_s", "integer", "Seconds to wait (default 600, at most 3600).")
                                         .range(0, MAX_WAIT_S)),
-                        (a, caller) -> s.waitForAny(a.optStrings("worker_ids"), wait(a)).thenApply(wake -> {
+                        (a, caller) -> s.board().awaitAny(a.optStrings("worker_ids"), wait(a)).thenApply(wake -> {
                             Map<String, Object> r = new LinkedHashMap<>();
                             r.put("finished", Views.workers(wake.finished(), s));
                             r.put("needs_attention", wake.attention().stream().map(at -> {
@@ -103,24 +103,24 @@ final class LeadTools {
                 ToolEntry.lead("get_worker_diff", "What a worker changed on its branch relative to the session's base: a "
                                 + "stat summary and the patch (long diffs are cut).",
                         List.of(Param.worker("worker_id", "The worker, e.g. w01.")),
-                        (a, caller) -> s.diff(a.string("worker_id"))),
+                        (a, caller) -> s.desk().diff(a.string("worker_id"))),
                 ToolEntry.lead("merge_worker", "Merge a finished (done) worker's branch into the integration branch with a "
                                 + "merge commit. A conflict is reported with the conflicting files and the "
                                 + "integration branch is left unchanged; nothing is forced.",
                         List.of(Param.worker("worker_id", "The worker, e.g. w01.")),
-                        (a, caller) -> Views.merge(s.merge(a.string("worker_id")))),
+                        (a, caller) -> Views.merge(s.desk().merge(a.string("worker_id")))),
                 ToolEntry.lead("verify", "Merge every done worker not merged yet, then run the project's verify commands "
                                 + "(build, tests, linters) on the merged integration branch. Returns each command's "
                                 + "exit code and the tail of failures. Runs afresh on every call.",
                         List.of(Param.opt("success_criteria", "string", "What success means for this goal; echoed "
                                 + "back for you to judge against the merged result.").maxChars(20_000)),
-                        (a, caller) -> Views.verify(s.verify(a.optString("success_criteria")))),
+                        (a, caller) -> Views.verify(s.desk().verify(a.optString("success_criteria")))),
                 ToolEntry.lead("cross_review", "Spawn a reviewer worker that compares two workers' changes (conflicts, "
                                 + "duplication, bugs) and reports numbered findings. Returns the reviewer's worker_id.",
                         List.of(Param.worker("worker_a", "First worker id."),
                                 Param.worker("worker_b", "Second worker id."),
                                 Param.opt("focus", "string", "What to look at in particular.").maxChars(10_000)),
-                        (a, caller) -> Views.worker(s.crossReview(a.string("worker_a"), a.string("worker_b"),
+                        (a, caller) -> Views.worker(s.spawner().crossReview(a.string("worker_a"), a.string("worker_b"),
                                 a.optString("focus")), s)),
                 ToolEntry.lead("report_progress", "Tell the user how the goal is going (shown on their terminal and kept in "
                                 + "the session log).",

@@ -18,8 +18,9 @@ final class Views {
 
     /** The one view of a worker ({@link WorkerView}), with what the session knows of it. */
     static Map<String, Object> worker(WorkerRecord w, Supervisor s) {
-        return WorkerView.of(w, new WorkerView.Extras(s.skillsOf(w.id()), s.lastProgress(w.id()), s.note(w.id())),
-                ShownText.AS_WRITTEN);
+        WorkerView.Extras extras = new WorkerView.Extras(s.spawner().skillsOf(w.id()), s.board().lastProgress(w.id()),
+                s.board().note(w.id()));
+        return WorkerView.of(w, extras, ShownText.AS_WRITTEN);
     }
 
     static List<Map<String, Object>> workers(List<WorkerRecord> ws, Supervisor s) {

@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * the integration branch (conflicts reported, never forced; a merged worker retires its pane and
  * worktree), and verifying the merged result.
  */
-final class IntegrationDesk {
+public final class IntegrationDesk {
     private final SessionRecord session;
     private final StateStore store;
     private final WorkerLauncher launcher;
@@ -62,14 +62,14 @@ final class IntegrationDesk {
         return Optional.ofNullable(lastVerify);
     }
 
-    String diff(String id) {
+    public String diff(String id) {
         WorkerRecord w = board.get(id);
         String diff = integration.diff(session.baseCommit(), w.branch());
         return diff.isBlank() ? "(no changes on " + w.branch() + ")" : WorkerOutput.truncate(diff, 60_000);
     }
 
     /** merge_worker: the worker's branch into the integration branch; conflicts are reported, not forced. */
-    MergeOutcome merge(String id) {
+    public MergeOutcome merge(String id) {
         synchronized (integration) {
             WorkerRecord w = board.get(id);
             if (w.mergedCommit() != null) {
@@ -176,7 +176,7 @@ final class IntegrationDesk {
     }
 
     /** verify: merges finished work not merged yet, then runs the verify commands on the result. */
-    VerifyResult verify(String successCriteria) {
+    public VerifyResult verify(String successCriteria) {
         VerifyCommands commands = VerifyCommands.load(Path.of(session.project()));
         Map<String, Object> eval = new LinkedHashMap<>();
         eval.put("commands", commands.commands());

@@ -2,7 +2,6 @@ package io.agentorchestr.core.goal;
 
 import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.context.SessionContext;
-import io.agentorchestr.core.error.FileTrouble;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.monitor.Completion;
 import io.agentorchestr.core.health.CircuitBreaker;
@@ -11,20 +10,16 @@ import io.agentorchestr.core.model.SessionEvent;
 import io.agentorchestr.core.model.SessionRecord;
 import io.agentorchestr.core.model.EventRecord;
 import io.agentorchestr.core.model.StateStore;
-import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
 import io.agentorchestr.core.worker.SkillCatalog;
 import io.agentorchestr.core.worker.WorkerLauncher;
 import io.agentorchestr.core.model.WorkerRecord;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -43,7 +38,6 @@ public final class Supervisor {
     private final WaitTimer waitTimer = new WaitTimer();
     private final WorkerBoard board;
     private final WorkerCare care;
-    private final WorkerOutput output = new WorkerOutput();
     private final LeadActivity leadActivity;
     private final GoalVerdict verdict;
     private final TeamChannel team;
@@ -75,6 +69,7 @@ public final class Supervisor {
                 git);
         this.spawner = new WorkerSpawner(session, store, git, launcher, integration, agents, maxWorkers, board, care,
                 desk, context, progress, endings::revoke);
+        spawner.onDiskFull(verdict::pauseFor);
     }
 
     public SessionRecord session() {
@@ -132,6 +127,21 @@ public final class Supervisor {
         return endings;
     }
 
+    /** The session's workers as they stand: lists, waits, notes, last progress. */
+    public WorkerBoard board() {
+        return board;
+    }
+
+    /** spawn_worker, cross_review, the skills workers get. */
+    public WorkerSpawner spawner() {
+        return spawner;
+    }
+
+    /** merge_worker, verify, get_worker_diff. */
+    public IntegrationDesk desk() {
+        return desk;
+    }
+
     /** remember and recall. */
     public MemoryDesk memory() {
         return memory;
@@ -167,10 +177,6 @@ public final class Supervisor {
         endings.finish(id, c);
     }
 
-    public String note(String workerId) {
-        return board.note(workerId);
-    }
-
     /** Where workers' skills come from (none unless set). */
     public void useSkills(SkillCatalog catalog) {
         spawner.useSkills(catalog);
@@ -178,11 +184,6 @@ public final class Supervisor {
 
     public SkillCatalog skills() {
         return spawner.skills();
-    }
-
-    /** The skills a worker got in its prompt. */
-    public List<String> skillsOf(String workerId) {
-        return spawner.skillsOf(workerId);
     }
 
     public List<WorkerRecord> workers() {
@@ -202,59 +203,6 @@ public final class Supervisor {
 
     public Optional<VerifyResult> lastVerify() {
         return desk.lastVerify();
-    }
-
-    public String lastProgress(String workerId) {
-        return board.lastProgress(workerId);
-    }
-
-    /** spawn_worker: a new worker on a fresh branch, or the earlier one for a repeated request_id. */
-    public WorkerRecord spawn(SpawnRequest r) {
-        try {
-            return spawner.spawn(r);
-        } catch (ToolError e) {
-            // A worktree that cannot be made for lack of space: pause, do not let the lead give up.
-            if (FileTrouble.diskFull(e)) {
-                verdict.pauseFor("a disk is full: " + TerminalText.shortLine(e.getMessage()));
-            }
-            throw e;
-        }
-    }
-
-    /**
-     * wait_for_worker: completes when the worker has finished or the timeout passed, with the worker.
-     * No thread waits; cancelling the future (the caller went away) forgets the wait.
-     */
-    public CompletableFuture<WorkerRecord> waitForWorker(String id, Duration timeout) {
-        return board.awaitTerminal(id, timeout);
-    }
-
-    /** wait_for_any, as a future like {@link #waitForWorker}. */
-    public CompletableFuture<Wakeup> waitForAny(List<String> ids, Duration timeout) {
-        return board.awaitAny(ids, timeout);
-    }
-
-    public String readOutput(String id, int tailLines) {
-        return output.tail(Path.of(board.get(id).logPath()), tailLines);
-    }
-
-    public String diff(String id) {
-        return desk.diff(id);
-    }
-
-    /** merge_worker: the worker's branch into the integration branch; conflicts are reported, not forced. */
-    public MergeOutcome merge(String id) {
-        return desk.merge(id);
-    }
-
-    /** verify: merges finished work not merged yet, then runs the verify commands on the result. */
-    public VerifyResult verify(String successCriteria) {
-        return desk.verify(successCriteria);
-    }
-
-    /** cross_review: a reviewer worker comparing two workers' changes. */
-    public WorkerRecord crossReview(String a, String b, String focus) {
-        return spawner.crossReview(a, b, focus);
     }
 
     /** A line for the user's terminal. */

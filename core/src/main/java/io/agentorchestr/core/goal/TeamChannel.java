@@ -23,6 +23,7 @@ public final class TeamChannel {
     private final WorkerBoard board;
     private final WorkerCare care;
     private final PromptDelivery delivery;
+    private final WorkerOutput output = new WorkerOutput();
     private final Consumer<String> progress;
     private volatile PaneRef leadPane;
 
@@ -56,6 +57,11 @@ public final class TeamChannel {
         care.typedInto(id, message);
         delivery.deliver(pane, message);
         store.append(session.id(), new SessionEvent.MessageSent("lead", id, message));
+    }
+
+    /** read_worker_output: the last lines the worker's agent printed, escapes removed. */
+    public String outputOf(String id, int tailLines) {
+        return output.tail(java.nio.file.Path.of(board.get(id).logPath()), tailLines);
     }
 
     /** ask_lead: the question is recorded and typed into the lead's input. */

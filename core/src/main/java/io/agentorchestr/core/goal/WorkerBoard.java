@@ -95,7 +95,7 @@ public final class WorkerBoard {
         return w;
     }
 
-    synchronized List<WorkerRecord> all() {
+    public synchronized List<WorkerRecord> all() {
         return new ArrayList<>(workers.values());
     }
 
@@ -116,7 +116,7 @@ public final class WorkerBoard {
         progress.put(id, message);
     }
 
-    synchronized String lastProgress(String id) {
+    public synchronized String lastProgress(String id) {
         return progress.get(id);
     }
 
@@ -125,7 +125,7 @@ public final class WorkerBoard {
         notes.put(id, text);
     }
 
-    synchronized String note(String id) {
+    public synchronized String note(String id) {
         return notes.get(id);
     }
 
@@ -155,7 +155,7 @@ public final class WorkerBoard {
      * Completes when the worker reaches a terminal state or the timeout passes, with the worker either
      * way. Cancelling the future (the client went away) forgets the wait.
      */
-    CompletableFuture<WorkerRecord> awaitTerminal(String id, Duration timeout) {
+    public CompletableFuture<WorkerRecord> awaitTerminal(String id, Duration timeout) {
         CompletableFuture<WorkerRecord> result = new CompletableFuture<>();
         synchronized (this) {
             WorkerRecord now = get(id);
@@ -199,7 +199,7 @@ public final class WorkerBoard {
      * earlier call, or needs attention; with those (empty on timeout, or at once when nothing is left
      * to wait for).
      */
-    CompletableFuture<Wakeup> awaitAny(Collection<String> ids, Duration timeout) {
+    public CompletableFuture<Wakeup> awaitAny(Collection<String> ids, Duration timeout) {
         CompletableFuture<Wakeup> result = new CompletableFuture<>();
         synchronized (this) {
             ids.forEach(this::get);

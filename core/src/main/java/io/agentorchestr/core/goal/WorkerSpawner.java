@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * free worker id, starts the worker, and watches it. A start that fails has taken back what it made
  * (see {@link WorkerLauncher#launch}); its token is revoked too, and the error names the cause.
  */
-final class WorkerSpawner {
+public final class WorkerSpawner {
     private final SessionRecord session;
     private final StateStore store;
     private final Git git;
@@ -67,8 +67,27 @@ final class WorkerSpawner {
         this.revoke = revoke;
     }
 
+    private volatile java.util.function.Consumer<String> diskFull = reason -> { };
+
+    /** Who is told when a spawn fails for lack of disk space (the goal pauses rather than fail). */
+    void onDiskFull(java.util.function.Consumer<String> pause) {
+        this.diskFull = pause;
+    }
+
     /** spawn_worker: a new worker on a fresh branch, or the earlier one for a repeated request_id. */
-    WorkerRecord spawn(SpawnRequest r) {
+    public WorkerRecord spawn(SpawnRequest r) {
+        try {
+            return spawnWorker(r);
+        } catch (ToolError e) {
+            // A worktree that cannot be made for lack of space: pause, do not let the lead give up.
+            if (io.agentorchestr.core.error.FileTrouble.diskFull(e)) {
+                diskFull.accept("a disk is full: " + TerminalText.shortLine(e.getMessage()));
+            }
+            throw e;
+        }
+    }
+
+    private WorkerRecord spawnWorker(SpawnRequest r) {
         if (r.task() == null || r.task().isBlank()) {
             throw new ToolError("task is empty; describe the work the worker should do");
         }
@@ -146,7 +165,7 @@ final class WorkerSpawner {
     }
 
     /** The skills a worker got (empty for none, or a worker from before a resume). */
-    java.util.List<String> skillsOf(String workerId) {
+    public java.util.List<String> skillsOf(String workerId) {
         return skillsGiven.getOrDefault(workerId, java.util.List.of());
     }
 
@@ -191,7 +210,7 @@ final class WorkerSpawner {
         }
     }
 
-    WorkerRecord crossReview(String a, String b, String focus) {
+    public WorkerRecord crossReview(String a, String b, String focus) {
         WorkerRecord wa = board.get(a);
         WorkerRecord wb = board.get(b);
         String context = "Diff of " + a + " (" + wa.branch() + "):\n" + WorkerOutput.truncate(desk.diff(a), 20_000)
