@@ -67,10 +67,12 @@ public final class McpToolServer implements ToolServer {
     private final ThreadPoolExecutor toolThreads;
     private final ToolListings listings;
     private final ExternalAgentTools externalTools;
+    private final List<String> leadToolNames;
 
     private McpToolServer(Server jetty, int port, String leadToken, WorkerTokens workerTokens,
                           List<McpAsyncServer> servers, List<StreamableHttpTransport> transports,
-                          ThreadPoolExecutor toolThreads, ToolListings listings, ExternalAgentTools externalTools) {
+                          ThreadPoolExecutor toolThreads, ToolListings listings, ExternalAgentTools externalTools,
+                          List<String> leadToolNames) {
         this.jetty = jetty;
         this.port = port;
         this.leadToken = leadToken;
@@ -80,6 +82,7 @@ public final class McpToolServer implements ToolServer {
         this.toolThreads = toolThreads;
         this.listings = listings;
         this.externalTools = externalTools;
+        this.leadToolNames = List.copyOf(leadToolNames);
     }
 
     /** The factory the goal use case calls: one server per session, its events and tokens in the session's store. */
@@ -135,7 +138,8 @@ public final class McpToolServer implements ToolServer {
         jetty.setHandler(context);
         startJetty(jetty, connector);
         return new McpToolServer(jetty, connector.getLocalPort(), leadToken, workerTokens,
-                List.of(leadServer, workerServer), List.of(lead, worker), toolThreads, listings, externalTools);
+                List.of(leadServer, workerServer), List.of(lead, worker), toolThreads, listings, externalTools,
+                catalog.forRole(ToolRole.LEAD).stream().map(ToolEntry::name).toList());
     }
 
     private static ThreadPoolExecutor toolThreads() {
@@ -253,7 +257,7 @@ public final class McpToolServer implements ToolServer {
 
     @Override
     public List<String> leadTools() {
-        return ToolCatalog.declarations().forRole(ToolRole.LEAD).stream().map(ToolEntry::name).toList();
+        return leadToolNames;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.agentorchestr.core.goal;
 
+import io.agentorchestr.core.error.FileTrouble;
 import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.context.SessionContext;
@@ -45,6 +46,7 @@ public final class WorkerSpawner {
     private final java.util.Map<String, java.util.List<String>> skillsGiven = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile SkillCatalog skills = SkillCatalog.NONE;
     private volatile FinishedAgents finished;
+    private volatile Consumer<String> diskFull = reason -> { };
     /** Longer than asking an agent to quit and signalling it take together. */
     private static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(15);
     private boolean closed;
@@ -67,10 +69,8 @@ public final class WorkerSpawner {
         this.revoke = revoke;
     }
 
-    private volatile java.util.function.Consumer<String> diskFull = reason -> { };
-
     /** Who is told when a spawn fails for lack of disk space (the goal pauses rather than fail). */
-    void onDiskFull(java.util.function.Consumer<String> pause) {
+    void onDiskFull(Consumer<String> pause) {
         this.diskFull = pause;
     }
 
@@ -80,7 +80,7 @@ public final class WorkerSpawner {
             return spawnWorker(r);
         } catch (ToolError e) {
             // A worktree that cannot be made for lack of space: pause, do not let the lead give up.
-            if (io.agentorchestr.core.error.FileTrouble.diskFull(e)) {
+            if (FileTrouble.diskFull(e)) {
                 diskFull.accept("a disk is full: " + TerminalText.shortLine(e.getMessage()));
             }
             throw e;
