@@ -191,7 +191,6 @@ public final class WorkerSpawner {
         return dependsOn.isEmpty() ? null : git.resolveCommit(integration.worktree(), "HEAD").orElseThrow();
     }
 
-    /** A reviewer worker that compares two workers' changes. */
     /** Finished workers' agents being stopped count against the limit: live agents are what it bounds. */
     void countAlso(FinishedAgents stopping) {
         this.finished = stopping;
@@ -210,6 +209,7 @@ public final class WorkerSpawner {
         }
     }
 
+    /** cross_review: a reviewer worker that compares two workers' changes. */
     public WorkerRecord crossReview(String a, String b, String focus) {
         WorkerRecord wa = board.get(a);
         WorkerRecord wb = board.get(b);
