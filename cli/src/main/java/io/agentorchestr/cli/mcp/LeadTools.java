@@ -72,7 +72,8 @@ final class LeadTools {
                         (a, caller) -> s.board().awaitTerminal(a.string("worker_id"), wait(a)).thenApply(w -> Views.worker(w, s))),
                 ToolEntry.lead("wait_for_any", "Block until at least one worker finishes that no earlier wait_for_any "
                                 + "returned, or a running worker needs you (it waits for input, or idles without "
-                                + "reporting), and return those: 'finished' and 'needs_attention' (with the reason). "
+                                + "reporting), or a message reached your inbox, and return those: 'finished', "
+                                + "'needs_attention' (with the reason) and 'new_messages' (a count: call read_inbox). "
                                 + "Returns empty lists on timeout, or at once when none of the watched workers is "
                                 + "still running. Hung workers are recovered automatically (nudge, Ctrl-C, restart) "
                                 + "and end as failed if that does not help.",
@@ -89,6 +90,7 @@ final class LeadTools {
                             }).toList());
                             r.put("still_running", s.workers().stream().filter(w -> !w.state().terminal())
                                     .map(w -> w.id()).toList());
+                            r.put("new_messages", wake.newMessages());
                             return r;
                         })),
                 ToolEntry.lead("list_workers", "Every worker of this session with its state (running, waiting = asks for "

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Every MCP tool of a session, each declared once ({@link ToolEntry}): the lead's, the ones for agents
- * outside the session, the workers', and memory for both. A new tool is one entry in one of those
+ * outside the session, the workers', and messages and memory for both. A new tool is one entry in one of those
  * lists; the endpoints serve it by its roles, docs/tools.md is generated from it ({@link ToolDocs}),
  * and the tests that count or probe tools read this catalog.
  */
@@ -23,6 +23,7 @@ final class ToolCatalog {
         List<ToolEntry> all = new ArrayList<>(LeadTools.all(supervisor));
         all.addAll(external.all());
         all.addAll(WorkerTools.all(supervisor));
+        all.addAll(MessageTools.all(supervisor));
         all.addAll(MemoryTools.all(supervisor));
         return new ToolCatalog(all);
     }

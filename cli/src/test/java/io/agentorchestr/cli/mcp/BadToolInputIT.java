@@ -78,14 +78,20 @@ class BadToolInputIT {
                 "HEAD");
     }
 
-    /** Tools are listed with the SDK client; calls go raw, so that lone surrogates arrive as sent. */
+    /**
+     * Tools are listed with the SDK client; calls go raw, so that lone surrogates arrive as sent. A tool
+     * the lead's endpoint serves too had every bad value there (one declaration, one check): on the
+     * worker's endpoint, whose calls are rate-limited, it gets the unknown and the missing arguments.
+     */
     private void tryAll(McpSyncClient client, RawMcp raw, String endpoint, Map<String, Integer> tried)
             throws Exception {
         for (McpSchema.Tool tool : client.listTools().tools()) {
             Map<?, ?> properties = (Map<?, ?>) tool.inputSchema().get("properties");
             List<?> required = tool.inputSchema().get("required") instanceof List<?> r ? r : List.of();
             int n = 0;
-            for (Map.Entry<?, ?> p : properties.entrySet()) {
+            boolean probedOnTheLeads = !endpoint.equals("lead") && ToolCatalog.declarations().all().stream()
+                    .anyMatch(e -> e.name().equals(tool.name()) && e.roles().contains(ToolRole.LEAD));
+            for (Map.Entry<?, ?> p : probedOnTheLeads ? Map.of().entrySet() : properties.entrySet()) {
                 String name = (String) p.getKey();
                 for (Object bad : badValues(name, (Map<?, ?>) p.getValue())) {
                     Map<String, Object> args = validArgs(tool.name(), required);
@@ -151,6 +157,9 @@ class BadToolInputIT {
         valid.put("text", "hello");
         valid.put("topic", "testing");
         valid.put("query", "hello");
+        valid.put("to", "all");
+        valid.put("type", "status");
+        valid.put("body", "hello");
         Map<String, Object> args = new LinkedHashMap<>();
         for (Object r : required) {
             args.put((String) r, valid.get((String) r));

@@ -28,11 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The MCP tool surface over the real Streamable HTTP transport, with the SDK's client as the lead. */
 @Timeout(180)
 class McpServerIT {
-    private static final Set<String> LEAD_TOOLS = Set.of("spawn_worker", "read_worker_output", "send_to_worker",
-            "wait_for_worker", "wait_for_any", "list_workers", "kill_worker", "cross_review", "get_worker_diff",
-            "merge_worker", "verify", "report_progress", "mark_goal_done", "mark_goal_failed", "list_perspectives",
-            "discover_running_agents", "send_to_external_agent", "read_from_external_agent", "wait_for_external_agent",
-            "remember", "recall");
+    private static final Set<String> LEAD_TOOLS = ToolCatalog.declarations().forRole(ToolRole.LEAD).stream()
+            .map(ToolEntry::name).collect(Collectors.toSet());
 
     @TempDir
     java.nio.file.Path dir;
@@ -163,16 +160,21 @@ class McpServerIT {
     }
 
     @Test
-    void workersGetOnlyTheirOwnToolsAndAskLeadReachesTheLeadsPane() throws Exception {
+    void workersGetOnlyTheirOwnToolsAndAskLeadReachesTheLeadsInboxAndItsPane() throws Exception {
         call(lead, "spawn_worker", Map.of("task", "idle [demo:ignore]"));
         var access = session.started.server().workerAccess("w01");
         McpSyncClient worker = LiveSession.client(access.url(), "Bearer " + access.token());
         try {
-            assertEquals(Set.of("report_done", "report_progress", "ask_lead", "remember", "recall"), worker.listTools().tools().stream()
+            assertEquals(ToolCatalog.declarations().forRole(ToolRole.WORKER).stream().map(ToolEntry::name)
+                    .collect(Collectors.toSet()), worker.listTools().tools().stream()
                     .map(McpSchema.Tool::name).collect(Collectors.toSet()));
             assertFalse(call(worker, "ask_lead", Map.of("question", "tabs or spaces?")).isError());
             PaneRef leadPane = session.started.leadPane();
-            poll(() -> session.context.tmux().capturePane(leadPane, 50).contains("w01 asks: tabs or spaces?"));
+            // The lead is told once it is at its prompt, and reads the question itself.
+            poll(() -> session.context.tmux().capturePane(leadPane, 50).contains("question from w01"));
+            JsonNode inbox = json(call(lead, "read_inbox", Map.of()));
+            assertEquals("tabs or spaces?", inbox.path("messages").path(0).path("body").asText(), inbox.toString());
+            assertEquals("w01", inbox.path("messages").path(0).path("from").asText());
             JsonNode reported = json(call(worker, "report_done", Map.of("state", "blocked", "summary", "need a key")));
             assertEquals("blocked", reported.get("state").asText());
             assertEquals("mcp_report", reported.get("finished_by").asText());

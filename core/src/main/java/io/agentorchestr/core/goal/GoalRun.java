@@ -239,7 +239,7 @@ public final class GoalRun {
     }
 
     static void connect(Supervisor supervisor, ToolServer server, LeadWatch watch) {
-        supervisor.connect(server, watch.current().pane());
+        supervisor.connect(server, watch.current().pane(), watch.agent().profile().markers());
     }
 
     /** Waits until the lead marks the goal, the lead is gone for good, or the goal's time runs out; then records it. */

@@ -54,6 +54,10 @@ public final class LeadPrompt {
 
                 Perspectives: %3$s (list_perspectives explains them).
                 All your tools (each described in its listing): %4$s.
+                Messages: workers can write to you and to each other. wait_for_any also returns when a message
+                reaches your inbox (new_messages); read_inbox() gives your unread messages, each once, and
+                send_message(to, type, body, reply_to?) answers (type answer, reply_to the question's id) or
+                writes to a worker, to all, or to role:NAME. wait_for_all() waits until every worker has ended.
                 Memory: recall(query) searches what earlier sessions on this project left (each goal's journal:
                 what was done, what failed and why; topic notes); remember(topic, text) keeps a lesson for the
                 next ones. Workers get the notes that match their task in their prompt.

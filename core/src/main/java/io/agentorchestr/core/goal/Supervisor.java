@@ -8,6 +8,8 @@ import io.agentorchestr.core.health.CircuitBreaker;
 import io.agentorchestr.core.model.HealthPolicy;
 import io.agentorchestr.core.model.SessionEvent;
 import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.SessionRuntime;
+import io.agentorchestr.core.agent.ScreenMarkers;
 import io.agentorchestr.core.model.EventRecord;
 import io.agentorchestr.core.model.StateStore;
 import io.agentorchestr.core.tmux.PaneRef;
@@ -26,6 +28,7 @@ import java.util.function.Consumer;
  * A goal's session put together: the parts the MCP tools act on ({@link WorkerSpawner} spawns,
  * {@link WorkerBoard} waits and lists, {@link TeamChannel} carries messages, {@link WorkerEndings}
  * records outcomes, {@link IntegrationDesk} merges and verifies, {@link MemoryDesk} remembers,
+ * {@link Mailbox} carries messages between agents (and {@link NoticeDesk} tells those that do not poll),
  * {@link GoalVerdict} takes the end) and their life with the session (restore, adopt, shut down).
  * A new tool calls a part; it does not add a method here.
  */
@@ -46,6 +49,8 @@ public final class Supervisor {
     private final IntegrationDesk desk;
     private final WorkerSpawner spawner;
     private final SessionContext context;
+    private final Mailbox mailbox;
+    private final NoticeDesk notices;
 
     public Supervisor(SessionRecord session, StateStore store, Tmux tmux, Git git, WorkerLauncher launcher,
                       Integration integration, Verifier verifier, List<DetectedAgent> roster, int maxWorkers,
@@ -63,7 +68,17 @@ public final class Supervisor {
         this.endings = new WorkerEndings(session, store, tmux, git, board, agents, context, verdict, progress);
         this.care = new WorkerCare(session, store, tmux, launcher, board, agents, policy, endings::finish, progress);
         endings.watchedBy(care);
-        this.team = new TeamChannel(session, store, tmux, board, care, progress);
+        this.mailbox = new Mailbox(session, store.messages(), board, () -> store.runtime(session.id())
+                .map(SessionRuntime::leadLaunches).orElse(1), waitTimer);
+        this.notices = new NoticeDesk(session, store, tmux, board, care);
+        mailbox.onSent(m -> {
+            if (m.recipientIds().contains(Mailbox.LEAD)) {
+                board.mailForLead();
+            }
+            m.recipientIds().forEach(notices::consider);
+        });
+        board.watch(notices::workerChanged);
+        this.team = new TeamChannel(session, store, tmux, board, care, mailbox, progress);
         this.memory = new MemoryDesk(session, context, team);
         this.desk = new IntegrationDesk(session, store, launcher, integration, verifier, board, context, progress,
                 git);
@@ -97,10 +112,10 @@ public final class Supervisor {
         endings.tokensFrom(server);
     }
 
-    /** {@link #serveWith}, and the lead's pane, for messages to the lead. */
-    void connect(ToolServer server, PaneRef lead) {
+    /** {@link #serveWith}, and the lead's pane (and how it shows its prompt), for messages to the lead. */
+    void connect(ToolServer server, PaneRef lead, ScreenMarkers leadMarkers) {
         serveWith(server);
-        team.leadAt(lead);
+        notices.leadAt(lead, leadMarkers);
     }
 
     /** The lead was started again: what its old self was told, or was about to be told, is told again. */
@@ -142,6 +157,15 @@ public final class Supervisor {
         return desk;
     }
 
+    /** send_message, read_inbox: messages between the lead and the workers. */
+    public Mailbox mailbox() {
+        return mailbox;
+    }
+
+    NoticeDesk notices() {
+        return notices;
+    }
+
     /** remember and recall. */
     public MemoryDesk memory() {
         return memory;
@@ -149,7 +173,7 @@ public final class Supervisor {
 
     /** The lead is in {@code pane} now. */
     void leadMoved(PaneRef pane) {
-        team.leadAt(pane);
+        notices.leadAt(pane);
     }
 
     /**
@@ -212,6 +236,7 @@ public final class Supervisor {
 
     /** Stops watching the workers: from now on their agents' exits are not their outcome. */
     void stopWatching() {
+        notices.close();
         spawner.close();
         care.shutdown();
     }
@@ -231,6 +256,7 @@ public final class Supervisor {
     }
 
     void shutdown() {
+        notices.close();
         spawner.close();
         board.close();
         waitTimer.close();

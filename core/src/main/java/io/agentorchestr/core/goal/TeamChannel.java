@@ -1,5 +1,7 @@
 package io.agentorchestr.core.goal;
 
+import io.agentorchestr.core.model.MessageRecord;
+import io.agentorchestr.core.model.MessageType;
 import io.agentorchestr.core.model.SessionEvent;
 import io.agentorchestr.core.model.SessionRecord;
 import io.agentorchestr.core.model.StateStore;
@@ -13,7 +15,7 @@ import java.util.function.Consumer;
 
 /**
  * What the lead and the workers say to each other and to the user: messages typed into a worker's
- * agent, a worker's question typed into the lead's, progress lines. Each is recorded in the session's
+ * agent, a worker's question to the lead (a message in its inbox), progress lines. Each is recorded in the session's
  * log; a worker that has finished is heard no more.
  */
 public final class TeamChannel {
@@ -22,13 +24,14 @@ public final class TeamChannel {
     private final Tmux tmux;
     private final WorkerBoard board;
     private final WorkerCare care;
+    private final Mailbox mailbox;
     private final PromptDelivery delivery;
     private final WorkerOutput output = new WorkerOutput();
     private final Consumer<String> progress;
-    private volatile PaneRef leadPane;
 
     TeamChannel(SessionRecord session, StateStore store, Tmux tmux, WorkerBoard board, WorkerCare care,
-                Consumer<String> progress) {
+                Mailbox mailbox, Consumer<String> progress) {
+        this.mailbox = mailbox;
         this.session = session;
         this.store = store;
         this.tmux = tmux;
@@ -36,11 +39,6 @@ public final class TeamChannel {
         this.care = care;
         this.delivery = new PromptDelivery(tmux);
         this.progress = progress;
-    }
-
-    /** Where the lead's input is now (it moves when the lead is relaunched). */
-    void leadAt(PaneRef pane) {
-        this.leadPane = pane;
     }
 
     /** send_to_worker: typed into the worker's agent as a user would, Enter after it. */
@@ -64,16 +62,13 @@ public final class TeamChannel {
         return output.tail(java.nio.file.Path.of(board.get(id).logPath()), tailLines);
     }
 
-    /** ask_lead: the question is recorded and typed into the lead's input. */
+    /** ask_lead: a question message to the lead, which is told of it as of any other. */
     public String askLead(String workerId, String question) {
         requireRunning(workerId);
-        store.append(session.id(), new SessionEvent.MessageSent(workerId, "lead", question));
-        PaneRef lead = leadPane;
-        if (lead != null) {
-            delivery.deliver(lead, "[agentorchestr] " + workerId + " asks: " + question
-                    + " (answer with send_to_worker(\"" + workerId + "\", ...))");
-        }
-        return "your question reached the lead; the answer arrives as a message in your input";
+        MessageRecord m = mailbox.send(workerId, new Mailbox.Draft(Mailbox.LEAD, MessageType.QUESTION.label(),
+                question, null, null, null));
+        return "your question reached the lead as message " + m.id() + "; its answer comes to your inbox: call "
+                + "read_inbox (with wait_s to wait for it), or it may arrive typed into your input";
     }
 
     /** The lead's report_progress: a line for the user. */

@@ -24,34 +24,23 @@ import java.util.stream.Collectors;
  * is cancelled and forgotten. {@code wait_for_any} hands out each finished worker once.
  */
 public final class WorkerBoard {
-    /** Pending waits at once; past this a wait is refused with a clear error instead of queueing. */
-    static final int MAX_PENDING_WAITS = 1000;
-
     private final String sessionId;
     private final StateStore store;
-    private final WaitTimer timer;
     private final Map<String, WorkerRecord> workers = new LinkedHashMap<>();
     private final Map<String, String> progress = new LinkedHashMap<>();
     private final Set<String> handedOut = new LinkedHashSet<>();
     private final Map<String, String> notes = new LinkedHashMap<>();
     private final Map<String, String> attention = new LinkedHashMap<>();
-    private final List<Waiter> waiters = new ArrayList<>();
+    /** Messages to the lead since a wait_for_any last said how many. */
+    private int leadMail;
+    private final PendingWaits waiters;
     private final List<java.util.function.Consumer<WorkerRecord>> watchers =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
     WorkerBoard(String sessionId, StateStore store, WaitTimer timer) {
         this.sessionId = sessionId;
         this.store = store;
-        this.timer = timer;
-    }
-
-    /** A pending wait: under the board's lock, says whether its condition now holds. */
-    private interface Waiter {
-        /** The completion to run (outside the lock) when satisfied, else null. */
-        Runnable check();
-
-        /** The completion to run when its time is up or the session ends. */
-        Runnable expire();
+        this.waiters = new PendingWaits(this, timer);
     }
 
     void put(WorkerRecord w) {
@@ -129,6 +118,46 @@ public final class WorkerBoard {
         return notes.get(id);
     }
 
+    /** A message reached the lead's inbox: the next wait_for_any says so (once), so a waiting lead reads it. */
+    void mailForLead() {
+        changed(() -> ++leadMail);
+    }
+
+    /**
+     * wait_for_all: completes when every one of {@code ids} (all workers still running now, if empty)
+     * has finished, or when the timeout passes; with those workers as they stand either way.
+     */
+    public CompletableFuture<List<WorkerRecord>> awaitAll(Collection<String> ids, Duration timeout) {
+        CompletableFuture<List<WorkerRecord>> result = new CompletableFuture<>();
+        synchronized (this) {
+            List<String> watched = ids.isEmpty() ? workers.values().stream().filter(w -> !w.state().terminal())
+                    .map(WorkerRecord::id).toList() : ids.stream().map(id -> get(id).id()).toList();
+            java.util.function.Supplier<List<WorkerRecord>> now = () -> watched.stream().map(workers::get).toList();
+            if (now.get().stream().allMatch(w -> w.state().terminal())) {
+                watched.forEach(handedOut::add);
+                return CompletableFuture.completedFuture(now.get());
+            }
+            waiters.register(result, new PendingWaits.Waiter() {
+                @Override
+                public Runnable check() {
+                    List<WorkerRecord> all = now.get();
+                    if (!all.stream().allMatch(w -> w.state().terminal())) {
+                        return null;
+                    }
+                    watched.forEach(handedOut::add);
+                    return () -> result.complete(all);
+                }
+
+                @Override
+                public Runnable expire() {
+                    List<WorkerRecord> all = now.get();
+                    return () -> result.complete(all);
+                }
+            }, timeout);
+        }
+        return result;
+    }
+
     /** The lead should look at a running worker; the next wait_for_any returns it once. */
     void attention(String id, String reason) {
         changed(() -> attention.put(id, reason));
@@ -140,7 +169,7 @@ public final class WorkerBoard {
         List<Runnable> woken;
         synchronized (this) {
             result = mutation.get();
-            woken = wakeLocked();
+            woken = waiters.wake();
         }
         woken.forEach(Runnable::run);
         return result;
@@ -163,7 +192,7 @@ public final class WorkerBoard {
                 handedOut.add(id);
                 return CompletableFuture.completedFuture(now);
             }
-            register(result, new Waiter() {
+            waiters.register(result, new PendingWaits.Waiter() {
                 @Override
                 public Runnable check() {
                     WorkerRecord w = workers.get(id);
@@ -207,7 +236,7 @@ public final class WorkerBoard {
             if (now != null) {
                 return CompletableFuture.completedFuture(now);
             }
-            register(result, new Waiter() {
+            waiters.register(result, new PendingWaits.Waiter() {
                 @Override
                 public Runnable check() {
                     Wakeup w = wakeupLocked(ids);
@@ -216,7 +245,7 @@ public final class WorkerBoard {
 
                 @Override
                 public Runnable expire() {
-                    return () -> result.complete(new Wakeup(List.of(), List.of()));
+                    return () -> result.complete(Wakeup.NOTHING);
                 }
             }, timeout);
         }
@@ -231,50 +260,15 @@ public final class WorkerBoard {
                 .filter(w -> w.state().terminal() && !handedOut.contains(w.id())).collect(Collectors.toList());
         List<Wakeup.Attention> flagged = watched.stream().filter(w -> !w.state().terminal() && attention.containsKey(w.id()))
                 .map(w -> new Wakeup.Attention(w, attention.get(w.id()))).toList();
-        if (!fresh.isEmpty() || !flagged.isEmpty()) {
+        if (!fresh.isEmpty() || !flagged.isEmpty() || leadMail > 0) {
             fresh.forEach(w -> handedOut.add(w.id()));
             flagged.forEach(a -> attention.remove(a.worker().id()));
-            return new Wakeup(fresh, flagged);
+            Wakeup wake = new Wakeup(fresh, flagged, leadMail);
+            leadMail = 0;
+            return wake;
         }
         boolean anyRunning = watched.stream().anyMatch(w -> !w.state().terminal());
-        return anyRunning ? null : new Wakeup(List.of(), List.of());
-    }
-
-    private <T> void register(CompletableFuture<T> result, Waiter waiter, Duration timeout) {
-        if (waiters.size() >= MAX_PENDING_WAITS) {
-            throw new ToolError(waiters.size() + " waits are already pending in this session, the most it keeps "
-                    + "at once; cancel some (or let them time out) and wait again, or use list_workers");
-        }
-        waiters.add(waiter);
-        Runnable cancelTimer = timer.after(timeout, () -> {
-            Runnable expired;
-            synchronized (this) {
-                if (!waiters.remove(waiter)) {
-                    return;
-                }
-                expired = waiter.expire();
-            }
-            expired.run();
-        });
-        result.whenComplete((r, e) -> {
-            cancelTimer.run();
-            synchronized (this) {
-                waiters.remove(waiter);
-            }
-        });
-    }
-
-    /** Checks every pending wait; returns the completions to run once the lock is released. */
-    private List<Runnable> wakeLocked() {
-        List<Runnable> woken = new ArrayList<>();
-        waiters.removeIf(w -> {
-            Runnable done = w.check();
-            if (done != null) {
-                woken.add(done);
-            }
-            return done != null;
-        });
-        return woken;
+        return anyRunning ? null : Wakeup.NOTHING;
     }
 
     /**

@@ -67,6 +67,12 @@ public interface StateStore extends AutoCloseable {
     /** Operations begun but never finished (interrupted by a crash). */
     List<OpRecord> unfinishedOps(String sessionId);
 
+    /**
+     * The session messages between agents. Not fail-soft where the rest may be: a message that could
+     * not be stored is refused to its sender, never accepted and lost.
+     */
+    MessageLog messages();
+
     @Override
     void close();
 }

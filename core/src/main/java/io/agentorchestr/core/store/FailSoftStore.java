@@ -202,4 +202,10 @@ public final class FailSoftStore implements StateStore {
     public void close() {
         // the underlying store belongs to whoever opened it
     }
+
+    /** Straight through: a message that cannot be stored is refused to its sender, not skipped. */
+    @Override
+    public io.agentorchestr.core.model.MessageLog messages() {
+        return store.messages();
+    }
 }

@@ -108,5 +108,61 @@ final class Schema {
             CREATE TRIGGER events_no_delete BEFORE DELETE ON events
               WHEN (SELECT status FROM sessions WHERE id = OLD.session_id) NOT IN ('done', 'failed')
               BEGIN SELECT RAISE(ABORT, 'events are append-only while their session may resume'); END;
+            """,
+            """
+            -- Messages between agents: append-only, numbered per session; one row per recipient says
+            -- what it read (in which incarnation), what was withheld as stale and what it was told of.
+            CREATE TABLE messages (
+              session_id TEXT NOT NULL REFERENCES sessions(id),
+              seq INTEGER NOT NULL,
+              id TEXT NOT NULL,
+              sender TEXT NOT NULL,
+              sender_attempt INTEGER NOT NULL,
+              to_address TEXT NOT NULL,
+              type TEXT NOT NULL,
+              body TEXT NOT NULL,
+              thread_id TEXT NOT NULL,
+              reply_to TEXT,
+              priority TEXT NOT NULL,
+              created_at TEXT NOT NULL,
+              PRIMARY KEY (session_id, seq)
+            );
+            CREATE UNIQUE INDEX messages_id ON messages(session_id, id);
+            CREATE TABLE message_recipients (
+              session_id TEXT NOT NULL,
+              seq INTEGER NOT NULL,
+              recipient TEXT NOT NULL,
+              recipient_attempt INTEGER NOT NULL,
+              read_at TEXT,
+              read_attempt INTEGER,
+              stale INTEGER NOT NULL DEFAULT 0,
+              noticed INTEGER NOT NULL DEFAULT 0,
+              PRIMARY KEY (session_id, recipient, seq),
+              FOREIGN KEY (session_id, seq) REFERENCES messages(session_id, seq)
+            );
+            CREATE TRIGGER messages_no_update BEFORE UPDATE ON messages
+              BEGIN SELECT RAISE(ABORT, 'messages are append-only'); END;
+            CREATE TRIGGER messages_no_delete BEFORE DELETE ON messages
+              WHEN (SELECT status FROM sessions WHERE id = OLD.session_id) NOT IN ('done', 'failed')
+              BEGIN SELECT RAISE(ABORT, 'messages are append-only while their session may resume'); END;
             """);
+
+    /** Splits on ";" at line ends, keeping trigger bodies (which end in "END;") whole. */
+    static List<String> statements(String script) {
+        List<String> out = new java.util.ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            if (line.strip().startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            String t = line.strip();
+            boolean inTrigger = current.toString().contains("CREATE TRIGGER");
+            if (t.endsWith(";") && (!inTrigger || t.endsWith("END;"))) {
+                out.add(current.toString().strip());
+                current.setLength(0);
+            }
+        }
+        return out;
+    }
 }

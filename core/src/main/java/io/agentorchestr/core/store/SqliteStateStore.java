@@ -2,6 +2,7 @@ package io.agentorchestr.core.store;
 
 import io.agentorchestr.core.model.OpRecord;
 import io.agentorchestr.core.model.EventRecord;
+import io.agentorchestr.core.model.MessageLog;
 import io.agentorchestr.core.model.StateStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,12 +50,14 @@ public final class SqliteStateStore implements StateStore {
     private final ObjectMapper json = new ObjectMapper();
     private final SqlRows rows;
     private final RuntimeRows runtime;
+    private final MessageRows messages;
 
     private SqliteStateStore(Path file, Connection connection) {
         this.file = file;
         this.connection = connection;
         this.rows = new SqlRows(connection, file);
         this.runtime = new RuntimeRows(rows);
+        this.messages = new MessageRows(rows, this, file);
     }
 
     /** Opens (creating if needed) the store at {@code file} and brings its schema up to date. */
@@ -110,32 +113,13 @@ public final class SqliteStateStore implements StateStore {
             String script = Schema.MIGRATIONS.get(i);
             rows.inTransaction(() -> {
                 try (Statement s = connection.createStatement()) {
-                    for (String sql : splitStatements(script)) {
+                    for (String sql : Schema.statements(script)) {
                         s.execute(sql);
                     }
                     s.execute("PRAGMA user_version = " + target);
                 }
             });
         }
-    }
-
-    /** Splits on ";" at line ends, keeping trigger bodies (which end in "END;") whole. */
-    static List<String> splitStatements(String script) {
-        List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : script.split("\n")) {
-            if (line.strip().startsWith("--")) {
-                continue;
-            }
-            current.append(line).append('\n');
-            String t = line.strip();
-            boolean inTrigger = current.toString().contains("CREATE TRIGGER");
-            if (t.endsWith(";") && (!inTrigger || t.endsWith("END;"))) {
-                out.add(current.toString().strip());
-                current.setLength(0);
-            }
-        }
-        return out;
     }
 
     @Override
@@ -282,6 +266,11 @@ public final class SqliteStateStore implements StateStore {
                         + "WHERE session_id = ? AND finished_at IS NULL ORDER BY id",
                 r -> new OpRecord(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                         instant(r.getString(6)), instant(r.getString(7))), sessionId);
+    }
+
+    @Override
+    public MessageLog messages() {
+        return messages;
     }
 
     @Override

@@ -22,7 +22,11 @@ public final class WorkerPrompt {
             extra.append("## Your MCP tools (server \"agentorchestr\")\n")
                     .append("- report_done(state, summary): report your outcome (also write the done flag).\n")
                     .append("- report_progress(message): tell the lead how far you are.\n")
-                    .append("- ask_lead(question): ask the lead when you are stuck; the answer arrives as a message.\n")
+                    .append("- ask_lead(question): ask the lead when you are stuck; the answer arrives in your inbox.\n")
+                    .append("- send_message(to, type, body, reply_to?): write to another worker (w02), the lead, all, "
+                            + "or role:NAME; answer a question with type answer and reply_to its id.\n")
+                    .append("- read_inbox(wait_s?): your unread messages. When a line \"[agentorchestr] new message\" "
+                            + "appears in your input, call it.\n")
                     .append("- recall(query): search the project's notes from earlier sessions.\n")
                     .append("- remember(topic, text): keep a lesson for later sessions (a pitfall, how to run something).\n\n");
         }

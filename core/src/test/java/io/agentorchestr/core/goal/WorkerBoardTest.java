@@ -94,7 +94,7 @@ class WorkerBoardTest {
 
     @Test
     void pastTheLimitAWaitIsRefusedWithAClearError() {
-        for (int i = 0; i < WorkerBoard.MAX_PENDING_WAITS; i++) {
+        for (int i = 0; i < PendingWaits.MAX; i++) {
             board.awaitTerminal("w01", Duration.ofHours(1));
         }
         ToolError e = assertThrows(ToolError.class, () -> board.awaitTerminal("w01", Duration.ofHours(1)));

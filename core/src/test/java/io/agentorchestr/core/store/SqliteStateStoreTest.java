@@ -127,7 +127,7 @@ class SqliteStateStoreTest {
 
     @Test
     void statementSplittingKeepsTriggerBodiesWhole() {
-        List<String> statements = SqliteStateStore.splitStatements(Schema.MIGRATIONS.get(0));
+        List<String> statements = Schema.statements(Schema.MIGRATIONS.get(0));
         assertTrue(statements.stream().anyMatch(s -> s.startsWith("CREATE TRIGGER") && s.endsWith("END;")));
         assertTrue(statements.stream().noneMatch(s -> s.startsWith("--")));
     }

@@ -1,6 +1,9 @@
 package io.agentorchestr.core.store;
 
 import io.agentorchestr.core.model.EventRecord;
+import io.agentorchestr.core.model.MessageLog;
+import io.agentorchestr.core.model.MessageRecord;
+import io.agentorchestr.core.model.MessageType;
 import io.agentorchestr.core.model.OpRecord;
 import io.agentorchestr.core.model.SessionEvent;
 import io.agentorchestr.core.model.SessionRecord;
@@ -123,6 +126,53 @@ abstract class StateStoreContract {
             assertEquals("w01", events.get(0).workerId());
             assertFalse(events.get(0).data().contains("abcdefghijklmnop"), events.get(0).data());
             assertTrue(events.get(0).data().contains("[redacted]"), events.get(0).data());
+        }
+    }
+
+    private static MessageRecord message(String id, String from, String to, MessageType type, String body,
+                                         MessageRecord.Recipient... recipients) {
+        return new MessageRecord("s1", 0, id, from, 1, to, List.of(recipients), type, body, id, null, "normal",
+                Instant.now());
+    }
+
+    @Test
+    void messagesAreNumberedPerSessionAndEachRecipientReadsItsOwnOnce() {
+        try (StateStore store = open(dir.resolve("state.db"))) {
+            store.createSession(SqliteStateStoreTest.session("s1", Instant.now()));
+            MessageLog log = store.messages();
+            MessageRecord q = log.append(message("m-1", "w01", "all", MessageType.QUESTION, "tabs?",
+                    new MessageRecord.Recipient("lead", 1), new MessageRecord.Recipient("w02", 2)));
+            MessageRecord n = log.append(message("m-2", "lead", "w02", MessageType.NOTIFICATION, "fyi",
+                    new MessageRecord.Recipient("w02", 2)));
+
+            assertEquals(List.of(1L, 2L), List.of(q.seq(), n.seq()));
+            assertEquals(List.of("m-1", "m-2"), log.unread("s1", "w02").stream().map(MessageRecord::id).toList());
+            assertEquals(List.of("lead", "w02"), log.byId("s1", "m-1").orElseThrow().recipientIds());
+            assertEquals(2, log.byId("s1", "m-1").orElseThrow().attemptOf("w02"));
+            log.markRead("s1", "w02", List.of(1L), 2);
+
+            assertEquals(List.of("m-2"), log.unread("s1", "w02").stream().map(MessageRecord::id).toList());
+            assertEquals(List.of("m-1"), log.unread("s1", "lead").stream().map(MessageRecord::id).toList());
+            assertEquals(List.of("m-1", "m-2"), log.after("s1", 0, 10).stream().map(MessageRecord::id).toList());
+            assertEquals(List.of("m-2"), log.after("s1", 1, 10).stream().map(MessageRecord::id).toList());
+        }
+    }
+
+    @Test
+    void staleAndNoticedMessagesAreKeptApartFromUnreadOnes() {
+        try (StateStore store = open(dir.resolve("state.db"))) {
+            store.createSession(SqliteStateStoreTest.session("s1", Instant.now()));
+            MessageLog log = store.messages();
+            log.append(message("m-1", "lead", "w01", MessageType.HANDOFF, "take over", new MessageRecord.Recipient(
+                    "w01", 1)));
+            log.append(message("m-2", "lead", "w01", MessageType.STATUS, "going on", new MessageRecord.Recipient(
+                    "w01", 1)));
+            log.markStale("s1", "w01", List.of(1L));
+            log.markNoticed("s1", "w01", List.of(2L));
+
+            assertEquals(List.of("m-2"), log.unread("s1", "w01").stream().map(MessageRecord::id).toList());
+            assertTrue(log.unnoticed("s1", "w01").isEmpty());
+            assertTrue(log.byId("s1", "nope").isEmpty());
         }
     }
 }
