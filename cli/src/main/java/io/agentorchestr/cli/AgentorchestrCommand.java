@@ -20,6 +20,7 @@ import io.agentorchestr.cli.command.TrustKeyCommand;
 import io.agentorchestr.cli.command.UntrustCommand;
 import io.agentorchestr.cli.command.ListSessionsCommand;
 import io.agentorchestr.cli.command.ManualCommand;
+import io.agentorchestr.cli.command.MessagesCommand;
 import io.agentorchestr.cli.command.ResumeCommand;
 import io.agentorchestr.core.error.AgentorchestrException;
 import picocli.CommandLine.Command;
@@ -82,6 +83,9 @@ public final class AgentorchestrCommand implements Callable<Integer> {
     String pause;
 
     @Mixin
+    MessageOptions messages = new MessageOptions();
+
+    @Mixin
     ContextOptions projectContext = new ContextOptions();
 
     @Mixin
@@ -134,6 +138,8 @@ public final class AgentorchestrCommand implements Callable<Integer> {
                         () -> new ResumeCommand(context, spec, resume, manualOptions, common).call()),
                 new Mode("--pause", "--pause ID", pause != null,
                         () -> new PauseCommand(context, spec, common, pause).call()),
+                new Mode("--messages", "--messages ID [--follow]", messages.messages != null,
+                        () -> new MessagesCommand(context, spec, common, messages.messages, messages.follow).call()),
                 new Mode("--init", "--init", projectContext.init,
                         () -> new InitCommand(context, spec, common, projectContext.initForce).call()),
                 new Mode("--memory-search", "--memory-search QUERY", projectContext.memorySearch != null,
@@ -179,6 +185,8 @@ public final class AgentorchestrCommand implements Callable<Integer> {
                 new Companion("--init-force", projectContext.initForce, "--init", projectContext.init,
                         "agentorchestr --init --init-force"),
                 new Companion("--live", live, "--doctor", doctor, "agentorchestr --doctor --live"),
+                new Companion("--follow", messages.follow, "--messages", messages.messages != null,
+                        "agentorchestr --messages ID --follow"),
                 new Companion(clean.finished ? "--finished" : clean.dryRun ? "--dry-run" : "--force",
                         clean.finished || clean.dryRun || clean.force, "--clean", clean.given(),
                         "agentorchestr --clean --finished --dry-run"),

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.PrintWriter;
 
-/** Writes --json output: pretty, ISO-8601 timestamps, one document per command. */
+/** Writes --json output: pretty, ISO-8601 timestamps, one document per command (or one per line, streamed). */
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT);
@@ -37,6 +37,15 @@ public final class Json {
     }
 
     private Json() {
+    }
+
+    /** One document on one line, for streams of them (--follow --json). */
+    public static void printLine(PrintWriter out, Object value) {
+        try {
+            out.println(MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render JSON", e);
+        }
     }
 
     public static void print(PrintWriter out, Object value) {
