@@ -63,7 +63,8 @@ public final class DemoAgent {
         if ("lead".equals(role)) {
             return new DemoLead(out, err, in).run(prompt, Path.of(mcpConfig));
         }
-        DemoWorker worker = new DemoWorker(workerId(env, prompt), workDir, out, err, in);
+        DemoWorker worker = new DemoWorker(workerId(env, prompt), workDir, out, err, in,
+                mcpConfig == null ? null : Path.of(mcpConfig));
         return worker.run(prompt);
     }
 

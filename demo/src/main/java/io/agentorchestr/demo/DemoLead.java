@@ -156,8 +156,23 @@ final class DemoLead {
             out.println("demo lead: " + id + " needs attention (" + a.path("reason").asText() + "); answering yes");
             mcp.call("send_to_worker", Map.of("worker_id", id, "message", "yes"));
         }
+        if (r.path("new_messages").asInt() > 0) {
+            answerQuestions(mcp);
+        }
         return !(r.path("finished").isEmpty() && r.path("still_running").isEmpty()
-                && r.path("needs_attention").isEmpty());
+                && r.path("needs_attention").isEmpty() && r.path("new_messages").asInt() == 0);
+    }
+
+    /** Reads the lead's inbox and answers each question, as a lead that decides quickly would. */
+    private void answerQuestions(McpEndpoint mcp) throws IOException {
+        for (JsonNode m : mcp.call("read_inbox", Map.of()).path("messages")) {
+            out.println("demo lead: " + m.path("type").asText() + " from " + m.path("from").asText() + ": "
+                    + m.path("body").asText());
+            if (m.path("type").asText().equals("question")) {
+                mcp.call("send_message", Map.of("to", m.path("from").asText(), "type", "answer", "reply_to",
+                        m.path("id").asText(), "body", "the lead says: yes, go ahead"));
+            }
+        }
     }
 
     private static String lastLine(String tail) {

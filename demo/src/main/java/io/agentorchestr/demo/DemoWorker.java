@@ -27,6 +27,7 @@ final class DemoWorker {
     private final PrintStream err;
     private final BufferedReader in;
     private final Git git = new LocalGit(new SystemProcessRunner());
+    private final DemoMail mail;
 
     private java.util.List<String> skills = java.util.List.of();
 
@@ -36,7 +37,8 @@ final class DemoWorker {
                 .map(l -> l.substring(WorkerPrompt.SKILL_HEADING.length()).split(" ")[0]).toList();
     }
 
-    DemoWorker(String id, Path worktree, PrintStream out, PrintStream err, BufferedReader in) {
+    DemoWorker(String id, Path worktree, PrintStream out, PrintStream err, BufferedReader in, Path mcpConfig) {
+        this.mail = new DemoMail(id, out, mcpConfig);
         this.id = id;
         this.worktree = worktree;
         this.out = out;
@@ -66,7 +68,8 @@ final class DemoWorker {
             if (script.has("ask") && !ask()) {
                 return 0;
             }
-            Optional<String> commit = doWork(script);
+            String heard = converse(script);
+            Optional<String> commit = doWork(script, heard);
             String summary = commit.map(c -> "made the change for \"" + script.title() + "\" in commit "
                     + c.substring(0, 10)).orElse("made the change for \"" + script.title() + "\" (not committed)");
             if (script.has("hostile")) {
@@ -122,7 +125,18 @@ final class DemoWorker {
         return true;
     }
 
-    private Optional<String> doWork(DemoScript script) throws IOException {
+    /** What it learnt from other agents before doing its work ({@link DemoMail}), or "". */
+    private String converse(DemoScript script) throws IOException, InterruptedException {
+        if (script.has("question")) {
+            return mail.ask(script.directives().get("question"));
+        }
+        if (script.has("answer")) {
+            return "answered " + String.join(", ", mail.answerWhenTold(in));
+        }
+        return "";
+    }
+
+    private Optional<String> doWork(DemoScript script, String heard) throws IOException {
         String edit = script.editPath();
         Path target = edit != null && !edit.isEmpty() ? worktree.resolve(edit).normalize()
                 : worktree.resolve("demo").resolve(id + ".md");
@@ -132,7 +146,7 @@ final class DemoWorker {
         Files.createDirectories(target.getParent());
         // Which skills the prompt carried, so tests can see what each worker was given.
         String entry = "# " + id + "\n\n" + script.text() + "\n" + (skills.isEmpty() ? ""
-                : "\nskills: " + String.join(", ", skills) + "\n");
+                : "\nskills: " + String.join(", ", skills) + "\n") + (heard.isEmpty() ? "" : "\n" + heard + "\n");
         if (edit != null && !edit.isEmpty()) {
             Files.writeString(target, entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);

@@ -1,0 +1,67 @@
+package io.agentorchestr.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentorchestr.core.process.ExecResult;
+import io.agentorchestr.core.store.SqliteStateStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Messages between agents end to end: demo agents on real tmux, git, SQLite and the MCP server, the
+ * message log read back with --messages.
+ */
+@Timeout(240)
+class MessagesIT extends SandboxedRun {
+    private JsonNode log(String session) throws IOException {
+        ExecResult r = dist.run("--messages", session, "--json");
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        return json.readTree(r.stdout());
+    }
+
+    @Test
+    void twoWorkersExchangeAQuestionAndItsAnswerInOneThreadEachDeliveredOnce() throws IOException {
+        JsonNode out = goal("Ask the other [demo:question=w02]\nAnswer questions [demo:answer]", 0);
+        String session = out.get("session").asText();
+
+        JsonNode messages = log(session);
+        assertEquals(2, messages.size(), messages.toString());
+        JsonNode q = messages.get(0);
+        JsonNode a = messages.get(1);
+        assertEquals(java.util.List.of("w01", "w02", "question"), java.util.List.of(q.get("from").asText(),
+                q.get("to").asText(), q.get("type").asText()));
+        assertEquals(java.util.List.of("w02", "w01", "answer"), java.util.List.of(a.get("from").asText(),
+                a.get("to").asText(), a.get("type").asText()));
+        assertEquals(q.get("id").asText(), a.get("reply_to").asText());
+        assertEquals(q.get("thread_id").asText(), a.get("thread_id").asText());
+        Path integration = Path.of(out.get("integration_worktree").asText());
+        assertTrue(Files.readString(integration.resolve("demo/w01.md")).contains("w02 answered: w02 says: use port "
+                + "8080"), "the answer reached the asker's work");
+        try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
+            long notices = store.events(session).stream().filter(e -> e.kind().equals("message_sent")
+                    && e.data().contains("\"from\":\"agentorchestr\"") && e.data().contains("\"to\":\"w02\"")).count();
+            assertEquals(1, notices, "w02, which does not poll, was told once");
+            assertTrue(store.messages().unread(session, "w01").isEmpty());
+            assertTrue(store.messages().unread(session, "w02").isEmpty());
+        }
+        ExecResult text = dist.run("--messages", session);
+        assertTrue(text.stdout().contains("w01 -> w02  question"), text.stdout());
+    }
+
+    @Test
+    void aWorkersQuestionToTheLeadIsAnsweredByTheLeadThroughItsInbox() throws IOException {
+        JsonNode out = goal("Ask the lead [demo:question=lead]", 0);
+
+        JsonNode messages = log(out.get("session").asText());
+        assertEquals(2, messages.size(), messages.toString());
+        assertEquals("lead", messages.get(0).get("to").asText());
+        assertEquals("lead", messages.get(1).get("from").asText());
+        assertEquals("the lead says: yes, go ahead", messages.get(1).get("body").asText());
+    }
+}
