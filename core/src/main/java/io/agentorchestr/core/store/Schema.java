@@ -1,5 +1,12 @@
 package io.agentorchestr.core.store;
 
+import io.agentorchestr.core.error.AgentorchestrException;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -164,5 +171,54 @@ final class Schema {
             }
         }
         return out;
+    }
+
+    /**
+     * Brings the schema up to date, one migration per write transaction. Another process may open a
+     * new store at the same moment (a goal starting while --list-sessions runs): each migration takes
+     * the write lock first (BEGIN IMMEDIATE, waiting as busy_timeout allows) and reads the version
+     * again under it, so a migration is never applied twice.
+     */
+    static void migrate(Connection connection, Path file) throws SQLException {
+        if (version(connection, file) == MIGRATIONS.size()) {
+            return;  // nothing to write: a read-only store still opens
+        }
+        while (true) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("BEGIN IMMEDIATE");
+                try {
+                    int version = version(connection, file);
+                    if (version >= MIGRATIONS.size()) {
+                        s.execute("COMMIT");
+                        requireKnown(version, file);
+                        return;
+                    }
+                    for (String sql : statements(MIGRATIONS.get(version))) {
+                        s.execute(sql);
+                    }
+                    s.execute("PRAGMA user_version = " + (version + 1));
+                    s.execute("COMMIT");
+                } catch (SQLException | RuntimeException e) {
+                    s.execute("ROLLBACK");
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static int version(Connection connection, Path file) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA user_version")) {
+            int version = r.getInt(1);
+            requireKnown(version, file);
+            return version;
+        }
+    }
+
+    private static void requireKnown(int version, Path file) {
+        if (version > MIGRATIONS.size()) {
+            throw AgentorchestrException.error(file + " has schema version " + version
+                    + ", newer than this agentorchestr understands (" + MIGRATIONS.size()
+                    + "); upgrade agentorchestr or point AGENTORCHESTR_DATA_DIR elsewhere");
+        }
     }
 }

@@ -78,7 +78,7 @@ public final class SqliteStateStore implements StateStore {
                 s.execute("PRAGMA foreign_keys = ON");
             }
             SqliteStateStore store = new SqliteStateStore(file, c);
-            store.migrate();
+            Schema.migrate(c, file);
             return store;
         } catch (SQLException e) {
             throw SqlRows.failure(file, "open", e);
@@ -96,30 +96,6 @@ public final class SqliteStateStore implements StateStore {
 
     public Path file() {
         return file;
-    }
-
-    private synchronized void migrate() throws SQLException {
-        int version;
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA user_version")) {
-            version = r.getInt(1);
-        }
-        if (version > Schema.MIGRATIONS.size()) {
-            throw AgentorchestrException.error(file + " has schema version " + version
-                    + ", newer than this agentorchestr understands (" + Schema.MIGRATIONS.size()
-                    + "); upgrade agentorchestr or point AGENTORCHESTR_DATA_DIR elsewhere");
-        }
-        for (int i = version; i < Schema.MIGRATIONS.size(); i++) {
-            int target = i + 1;
-            String script = Schema.MIGRATIONS.get(i);
-            rows.inTransaction(() -> {
-                try (Statement s = connection.createStatement()) {
-                    for (String sql : Schema.statements(script)) {
-                        s.execute(sql);
-                    }
-                    s.execute("PRAGMA user_version = " + target);
-                }
-            });
-        }
     }
 
     @Override

@@ -41,6 +41,34 @@ class SqliteStateStoreTest {
     }
 
     @Test
+    void storesOpenedAtOnceOnANewFileAllOpenAndTheSchemaIsMigratedOnce() throws Exception {
+        Path db = dir.resolve("fresh/state.db");
+        int n = 6;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(n);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            List<java.util.concurrent.Future<Integer>> opened = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                opened.add(pool.submit(() -> {
+                    together.await();
+                    try (SqliteStateStore store = SqliteStateStore.open(db)) {
+                        return store.recentSessions(1).size();
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> f : opened) {
+                assertEquals(0, f.get());  // a second migration would have failed: "table sessions already exists"
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("PRAGMA user_version")) {
+            assertEquals(Schema.MIGRATIONS.size(), r.getInt(1));
+        }
+    }
+
+    @Test
     void eventsAreAppendOnlyAndSecretsAreRedacted() throws Exception {
         Path file = dir.resolve("state.db");
         try (SqliteStateStore store = SqliteStateStore.open(file)) {
