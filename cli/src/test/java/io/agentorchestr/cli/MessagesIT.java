@@ -64,4 +64,39 @@ class MessagesIT extends SandboxedRun {
         assertEquals("lead", messages.get(1).get("from").asText());
         assertEquals("the lead says: yes, go ahead", messages.get(1).get("body").asText());
     }
+
+    @Test
+    void aQuestionAskedBeforeAKillDashNineIsToldAnsweredAndReadOnceAfterTheResume() throws Exception {
+        Process first = dist.start(dir.resolve("first-run.log"), "--goal", "Ask [demo:question=w02]\n"
+                + "Answer later [demo:sleep=8] [demo:answer]", "--agents", "demo", "--project",
+                project.dir().toString(), "--no-attach", "--json");
+        String session = io.agentorchestr.core.testing.Poll.value("the question stored", java.time.Duration
+                .ofSeconds(90), () -> {
+                    if (!Files.exists(dist.stateDb())) {
+                        return null;
+                    }
+                    try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
+                        return store.recentSessions(1).stream().map(s -> s.id())
+                                .filter(id -> !store.messages().after(id, 0, 1).isEmpty()).findFirst().orElse(null);
+                    }
+                });
+        first.destroyForcibly();
+        assertTrue(first.waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
+
+        ExecResult r = dist.run("--resume", session, "--no-attach", "--json");
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+
+        JsonNode messages = log(session);
+        assertEquals(java.util.List.of("question", "answer"), java.util.List.of(messages.get(0).get("type").asText(),
+                messages.get(1).get("type").asText()), messages.toString());
+        try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
+            long notices = store.events(session).stream().filter(e -> e.kind().equals("message_sent")
+                    && e.data().contains("\"from\":\"agentorchestr\"") && e.data().contains("\"to\":\"w02\"")).count();
+            assertEquals(1, notices, "told once, by the resumed orchestrator");
+            assertTrue(store.messages().unread(session, "w01").isEmpty() && store.messages().unread(session, "w02")
+                    .isEmpty(), "nothing unread is lost");
+        }
+        Path integration = Path.of(json.readTree(r.stdout()).get("integration_worktree").asText());
+        assertTrue(Files.readString(integration.resolve("demo/w01.md")).contains("w02 answered"));
+    }
 }
