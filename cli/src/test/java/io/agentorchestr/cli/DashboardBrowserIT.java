@@ -143,6 +143,19 @@ class DashboardBrowserIT extends SandboxedRun {
     }
 
     @Test
+    void messagesBetweenWorkersShowInTheSessionsLogAndOnTheirCards() throws Exception {
+        JsonNode out = goal("Ask the other [demo:question=w02]\nAnswer questions [demo:answer]", 0);
+        browser.get(dashboard.url);
+        awaitText("h1", "Sessions");
+        browser.get(dashboard.base() + "/#/s/" + out.get("session").asText());
+        awaitText("#messages", "w01 → w02 · question");
+        awaitText("#messages", "w02 says: use port 8080");
+        awaitText("#messages", "w02 → w01 · answer · thread ");
+        awaitText("[data-worker='w02'] .mail", "messages: 1 sent, 1 received");
+        screenshot("dashboard-messages");
+    }
+
+    @Test
     void markupAndEscapesInAGoalAndASummaryRenderAsText() throws Exception {
         String hostileGoal = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\"> note";
         JsonNode out = goal(hostileGoal + "\nA hostile summary [demo:hostile]", 0);

@@ -58,6 +58,9 @@ final class ApiServlet extends HttpServlet {
                 new Route("/api/sessions/{id}/events", (v, params, request, response) -> ofSession(v, response, s ->
                         Replies.json(response, 200, data.events(s.id(), params.number("after", 0, 0, Long.MAX_VALUE),
                                 (int) params.number("limit", 500, 1, MAX_EVENTS))))),
+                new Route("/api/sessions/{id}/messages", (v, params, request, response) -> ofSession(v, response,
+                        s -> Replies.json(response, 200, data.messages(s.id(), params.number("after", 0, 0,
+                                Long.MAX_VALUE), (int) params.number("limit", 500, 1, MAX_EVENTS))))),
                 new Route("/api/events", (v, params, request, response) -> streams.events(request, response, params)),
                 new Route("/api/openapi.json", (v, params, request, response) -> docs.spec(response)),
                 new Route("/api/docs", (v, params, request, response) -> docs.page(response)));

@@ -6,6 +6,9 @@ import io.agentorchestr.core.session.SessionLock;
 import io.agentorchestr.core.model.SessionRecord;
 import io.agentorchestr.core.model.SessionStatus;
 import io.agentorchestr.core.model.EventRecord;
+import io.agentorchestr.core.model.MessageRecord;
+import io.agentorchestr.core.model.MessageView;
+import io.agentorchestr.core.model.ShownText;
 import io.agentorchestr.core.store.StoreReader;
 import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.model.WorkerRecord;
@@ -146,6 +149,14 @@ final class DashboardData {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("events", events.stream().map(Views::event).toList());
         m.put("last", events.isEmpty() ? after : events.get(events.size() - 1).seq());
+        return m;
+    }
+
+    Map<String, Object> messages(String sessionId, long after, int limit) {
+        List<MessageRecord> messages = store.messages().after(sessionId, after, limit);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("messages", messages.stream().map(x -> MessageView.of(x, ShownText.PRINTABLE)).toList());
+        m.put("last", messages.isEmpty() ? after : messages.get(messages.size() - 1).seq());
         return m;
     }
 

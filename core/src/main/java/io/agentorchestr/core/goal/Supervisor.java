@@ -72,6 +72,8 @@ public final class Supervisor {
                 .map(SessionRuntime::leadLaunches).orElse(1), waitTimer);
         this.notices = new NoticeDesk(session, store, tmux, board, care);
         mailbox.onSent(m -> {
+            store.append(session.id(), new SessionEvent.MessageStored(m.id(), m.seq(), m.sender(), m.to(),
+                    m.type().label()));
             if (m.recipientIds().contains(Mailbox.LEAD)) {
                 board.mailForLead();
             }

@@ -115,6 +115,10 @@ public sealed interface SessionEvent {
     record MessageSent(String from, String to, String text) implements SessionEvent {
     }
 
+    /** A message between agents was stored (its body is in the message log, not here). */
+    record MessageStored(String id, long seq, String from, String to, String type) implements SessionEvent {
+    }
+
     record WorkerMerged(String worker, String commit) implements SessionEvent {
         @Override
         public String workerId() {

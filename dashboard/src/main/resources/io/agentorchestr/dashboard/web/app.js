@@ -123,6 +123,27 @@ function facts(pairs) {
   return dl;
 }
 
+/** How many messages a worker sent and received, for its card. */
+function mailOf(w, messages) {
+  const sent = messages.filter(m => m.from === w.worker_id).length;
+  const got = messages.filter(m => m.recipients.some(r => r.id === w.worker_id)).length;
+  return sent + got === 0 ? null : 'messages: ' + sent + ' sent, ' + got + ' received';
+}
+
+function messageLine(m) {
+  const to = m.recipients.map(r => r.id).join(', ');
+  return el('li', {'data-seq': m.seq, 'data-type': m.type, 'data-from': m.from},
+    el('span', {class: 'event-head'}, new Date(m.created_at).toLocaleTimeString() + ' #' + m.seq + ' ' + m.from
+      + ' → ' + (m.to === to ? to : m.to + ' (' + to + ')') + ' · ' + m.type + (m.priority === 'high' ? ' · high' : '')
+      + (m.thread_id !== m.id ? ' · thread ' + m.thread_id : '')), ' ',
+    el('span', {class: 'event-text'}, m.body));
+}
+
+function messageList(messages) {
+  return messages.length === 0 ? el('p', {class: 'muted', id: 'messages'}, 'No messages between agents yet.')
+    : el('ul', {class: 'events', id: 'messages'}, ...messages.map(messageLine));
+}
+
 function workerCard(w, state) {
   return el('div', {class: 'card' + (state.worker === w.worker_id ? ' selected' : ''), 'data-worker': w.worker_id,
       'data-state': w.state, onclick: () => { location.hash = '#/s/' + state.id + '/w/' + w.worker_id; }},
@@ -132,7 +153,8 @@ function workerCard(w, state) {
     el('p', {class: 'task'}, w.task),
     w.skills && w.skills.length ? el('p', {class: 'skills'}, 'skills: ' + w.skills.join(', ')) : null,
     w.last_progress ? el('p', {class: 'progress'}, 'progress: ' + w.last_progress) : null,
-    w.summary ? el('p', {class: 'summary'}, 'summary: ' + w.summary) : null);
+    w.summary ? el('p', {class: 'summary'}, 'summary: ' + w.summary) : null,
+    mailOf(w, state.messages || []) ? el('p', {class: 'mail'}, mailOf(w, state.messages)) : null);
 }
 
 /** JSON text inside a value (a tool's arguments and result are stored as text), parsed; else null. */
@@ -198,9 +220,11 @@ function progressList(s) {
 }
 
 async function renderSession(state) {
-  const [s, workers, events] = await Promise.all([api('/api/sessions/' + state.id),
-    api('/api/sessions/' + state.id + '/workers'), api('/api/sessions/' + state.id + '/events?limit=1000')]);
+  const [s, workers, events, mail] = await Promise.all([api('/api/sessions/' + state.id),
+    api('/api/sessions/' + state.id + '/workers'), api('/api/sessions/' + state.id + '/events?limit=1000'),
+    api('/api/sessions/' + state.id + '/messages?limit=1000')]);
   if (current !== state) return;
+  state.messages = mail.messages;
   state.lastSeq = events.last;
   state.workerIds = workers.map(w => w.worker_id).join(',');
   const kinds = [...new Set(events.events.map(e => e.kind))].sort();
@@ -219,6 +243,8 @@ async function renderSession(state) {
     selected ? workerPanel(state, selected) : null,
     el('h2', {}, 'Progress'),
     progressList(s),
+    el('h2', {}, 'Messages'),
+    messageList(state.messages),
     el('h2', {}, 'Event log'),
     el('div', {class: 'filters'}, workerFilter, kindFilter,
       el('label', {}, el('input', {type: 'checkbox', id: 'event-raw', onchange: e => {
@@ -304,10 +330,12 @@ async function refresh() {
   } catch (e) { /* the next event tries again */ }
 }
 
-/** Replaces the session's facts, worker cards and progress; the event log, the tail and the diff stay as they are. */
+/** Replaces the session's facts, worker cards, progress and messages; the event log, the tail and the diff stay as they are. */
 async function refreshSession(state) {
-  const [s, workers] = await Promise.all([api('/api/sessions/' + state.id), api('/api/sessions/' + state.id + '/workers')]);
+  const [s, workers, mail] = await Promise.all([api('/api/sessions/' + state.id),
+    api('/api/sessions/' + state.id + '/workers'), api('/api/sessions/' + state.id + '/messages?limit=1000')]);
   if (current !== state) return;
+  state.messages = mail.messages;
   if (workers.map(w => w.worker_id).join(',') !== state.workerIds) {
     await renderSession(state);  // new workers: the filters and the panel change too
     return;
@@ -316,6 +344,7 @@ async function refreshSession(state) {
   replace(workersHeading(s));
   replace(workerCards(workers, state));
   replace(progressList(s));
+  replace(messageList(state.messages));
 }
 
 function connect() {
