@@ -12,7 +12,7 @@ import io.agentorchestr.core.text.AnsiText;
 import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
-import io.agentorchestr.core.worker.PromptDelivery;
+import io.agentorchestr.core.tmux.InputBox;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +46,6 @@ final class NoticeDesk implements AutoCloseable {
     private final Tmux tmux;
     private final WorkerBoard board;
     private final WorkerCare care;
-    private final PromptDelivery delivery;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "notices");
         t.setDaemon(true);
@@ -66,7 +65,6 @@ final class NoticeDesk implements AutoCloseable {
         this.tmux = tmux;
         this.board = board;
         this.care = care;
-        this.delivery = new PromptDelivery(tmux);
     }
 
     /** Where the lead's input is, and how its screen shows that it is at its prompt. */
@@ -142,11 +140,22 @@ final class NoticeDesk implements AutoCloseable {
         if (!Mailbox.LEAD.equals(recipient)) {
             care.typedInto(recipient, text);
         }
-        delivery.deliver(pane, text);
+        // Enter follows the paste after InputBox's pause, scheduled rather than slept: a notice to one
+        // agent must not hold up the next agent's by that pause.
+        tmux.pasteText(pane, text);
+        thread.schedule(() -> enter(recipient, pane), InputBox.PASTE_SETTLE.toMillis(), TimeUnit.MILLISECONDS);
         lastNotice.put(recipient, Instant.now());
         log.markNoticed(session.id(), recipient, news.stream().map(MessageRecord::seq).toList());
 
         store.append(session.id(), new SessionEvent.MessageSent("agentorchestr", recipient, text));
+    }
+
+    private void enter(String recipient, PaneRef pane) {
+        try {
+            tmux.sendKeys(pane, "Enter");
+        } catch (RuntimeException e) {
+            store.append(session.id(), new SessionEvent.HealthAction(recipient, "notice_failed", e.getMessage()));
+        }
     }
 
     /** The recipient's pane when it is at its prompt now, else empty. */

@@ -8,7 +8,7 @@ import java.time.Duration;
  * 0.61 keeps "[Pasted Text: N lines]" in its input and never submits it).
  */
 public final class InputBox {
-    static final Duration PASTE_SETTLE = Duration.ofMillis(400);
+    public static final Duration PASTE_SETTLE = Duration.ofMillis(400);
 
     private InputBox() {
     }
