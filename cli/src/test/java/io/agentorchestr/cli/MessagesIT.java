@@ -99,4 +99,34 @@ class MessagesIT extends SandboxedRun {
         Path integration = Path.of(json.readTree(r.stdout()).get("integration_worktree").asText());
         assertTrue(Files.readString(integration.resolve("demo/w01.md")).contains("w02 answered"));
     }
+
+    @Test
+    void aReviewersWorkReachesTheLeadAsAReviewAndIsNotMerged() throws IOException {
+        JsonNode out = goal("Write the note\nReview the note [demo:role=reviewer]", 0);
+
+        JsonNode messages = log(out.get("session").asText());
+        assertEquals(1, messages.size(), messages.toString());
+        assertEquals(java.util.List.of("w02", "lead", "review"), java.util.List.of(messages.get(0).get("from").asText(),
+                messages.get(0).get("to").asText(), messages.get(0).get("type").asText()));
+        Path integration = Path.of(out.get("integration_worktree").asText());
+        assertTrue(Files.exists(integration.resolve("demo/w01.md")));
+        assertTrue(!Files.exists(integration.resolve("demo/w02.md")), "the reviewer's branch was not merged");
+    }
+
+    @Test
+    void aCallOutsideAWorkersRoleIsRefusedNamingTheRole() throws IOException {
+        Files.createDirectories(project.dir().resolve(".agentorchestr"));
+        Files.writeString(project.dir().resolve(".agentorchestr/config.toml"), "[perspectives.scout]\n"
+                + "guide = \"Look around; report what you see.\"\ntools = [\"report_done\"]\nmerged = false\n"
+                + "produces = \"result\"\n");
+        project.git("add", "-A");
+        project.git("commit", "-q", "-m", "a scout role");
+
+        JsonNode out = goal("Ask the lead [demo:role=scout] [demo:question=lead]", 3);
+
+        JsonNode w = out.get("workers").get(0);
+        assertEquals("failed", w.get("state").asText(), w.toString());
+        assertTrue(w.get("summary").asText().contains("send_message is not among the tools of your role, scout: "
+                + "report_done"), w.toString());
+    }
 }

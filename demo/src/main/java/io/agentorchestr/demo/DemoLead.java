@@ -128,7 +128,8 @@ final class DemoLead {
             throws IOException {
         while (true) {
             try {
-                return mcp.call("spawn_worker", Map.of("task", task, "perspective", "implementer",
+                String role = DemoScript.parse(task).directives().getOrDefault("role", "implementer");
+                return mcp.call("spawn_worker", Map.of("task", task, "perspective", role,
                         "request_id", "demo-lead-" + i));
             } catch (IOException e) {
                 if (!e.getMessage().contains("the maximum is") || pending.isEmpty()) {
@@ -183,11 +184,21 @@ final class DemoLead {
     private List<String> mergeAndVerify(McpEndpoint mcp, List<String> ids, Map<String, JsonNode> finished)
             throws IOException {
         List<String> problems = new ArrayList<>();
+        Set<String> unmergedRoles = new java.util.HashSet<>();
+        for (JsonNode p : mcp.call("list_perspectives", Map.of())) {
+            if (!p.path("merged").asBoolean()) {
+                unmergedRoles.add(p.path("perspective").asText());
+            }
+        }
         for (String id : ids) {
             JsonNode w = finished.get(id);
             String state = w == null ? "unfinished" : w.path("state").asText();
             if (!state.equals("done")) {
                 problems.add(id + " " + state + (w == null ? "" : ": " + w.path("summary").asText()));
+                continue;
+            }
+            if (unmergedRoles.contains(w.path("perspective").asText())) {
+                answerQuestions(mcp);  // its outcome is a message in the inbox, not a branch to merge
                 continue;
             }
             JsonNode m = mcp.call("merge_worker", Map.of("worker_id", id));

@@ -6,7 +6,6 @@ import io.agentorchestr.core.goal.Supervisor;
 import io.agentorchestr.core.worker.Perspective;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,9 @@ final class LeadTools {
                         List.of(Param.req("task", "string", "What to do, precise and self-contained: the worker "
                                         + "sees only this, its perspective and the fields below."),
                                 Param.opt("perspective", "string", "Role: " + Perspective.labels()
-                                        + ". Default implementer.").maxChars(64),
+                                        + ", or one the project declares (list_perspectives). Default implementer. "
+                                        + "Reviewer, verifier and researcher work is not merged: it comes to your inbox "
+                                        + "as a message.").maxChars(64),
                                 Param.opt("file_scope", "string[]", "Files or directories the worker should stay "
                                         + "within.").maxChars(4096),
                                 Param.opt("pass_criteria", "string", "How its work will be judged done.").maxChars(20_000),
@@ -139,10 +140,19 @@ final class LeadTools {
                 ToolEntry.lead("mark_goal_failed", "End the session as failed when the goal cannot be met.",
                         List.of(Param.req("reason", "string", "Why, and what the user could do next.").maxChars(20_000)),
                         (a, caller) -> s.verdict().mark(false, a.string("reason"))),
-                ToolEntry.lead("list_perspectives", "The worker perspectives (roles) spawn_worker accepts, with what each "
-                                + "does.", List.of(),
-                        (a, caller) -> Arrays.stream(Perspective.values()).map(p -> Map.of("perspective", p.label(),
-                                "guide", p.guide())).toList()));
+                ToolEntry.lead("list_perspectives", "The worker perspectives (roles) spawn_worker accepts, built in and "
+                                + "the project's: what each does, which worker tools it may call (all when none are "
+                                + "listed), whether its branch is merged, and for one that is not, the message type its "
+                                + "outcome reaches your inbox as.", List.of(),
+                        (a, caller) -> s.perspectives().all().stream().map(p -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("perspective", p.label());
+                            m.put("guide", p.guide());
+                            m.put("tools", p.tools().isEmpty() ? "all" : p.tools());
+                            m.put("merged", p.merged());
+                            m.put("produces", p.produces() == null ? null : p.produces().label());
+                            return m;
+                        }).toList()));
     }
 
     private static Duration wait(ToolArgs a) {

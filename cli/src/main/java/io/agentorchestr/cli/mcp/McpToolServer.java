@@ -111,6 +111,8 @@ public final class McpToolServer implements ToolServer {
         };
         ExternalAgentTools externalTools = new ExternalAgentTools(external);
         ToolCatalog catalog = ToolCatalog.of(supervisor, externalTools);
+        supervisor.perspectives().requireKnownTools(catalog.workerToolNames(),
+                java.nio.file.Path.of(supervisor.session().project()));
         List<AsyncToolSpecification> leadTools = catalog.forRole(ToolRole.LEAD).stream()
                 .map(e -> calls.spec(e, ToolRole.LEAD)).toList();
         List<AsyncToolSpecification> workerToolSpecs = catalog.forRole(ToolRole.WORKER).stream()

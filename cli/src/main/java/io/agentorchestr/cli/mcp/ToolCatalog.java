@@ -1,6 +1,8 @@
 package io.agentorchestr.cli.mcp;
 
 import io.agentorchestr.core.goal.Supervisor;
+import io.agentorchestr.core.goal.ToolError;
+import io.agentorchestr.core.worker.Perspective;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,29 @@ final class ToolCatalog {
         all.addAll(WorkerTools.all(supervisor));
         all.addAll(MessageTools.all(supervisor));
         all.addAll(MemoryTools.all(supervisor));
-        return new ToolCatalog(all);
+        return new ToolCatalog(all.stream().map(e -> e.roles().contains(ToolRole.WORKER) ? withinRole(e, supervisor)
+                : e).toList());
+    }
+
+    /** A worker's call is refused, with its role named, when its role does not list the tool. */
+    private static ToolEntry withinRole(ToolEntry e, Supervisor s) {
+        ToolCalls.Handler handler = (args, caller) -> {
+            if (!caller.lead()) {
+                Perspective role = s.perspectives().of(s.board().all().stream().filter(w -> w.id().equals(caller.id()))
+                        .map(w -> w.perspective()).findFirst().orElse(null));
+                if (!role.allows(e.name())) {
+                    throw new ToolError(e.name() + " is not among the tools of your role, " + role.label() + ": "
+                            + String.join(", ", role.tools()));
+                }
+            }
+            return e.handler().call(args, caller);
+        };
+        return new ToolEntry(e.name(), e.description(), e.roles(), e.params(), handler);
+    }
+
+    /** The names of the tools a worker's endpoint serves, for checking the roles a project declares. */
+    List<String> workerToolNames() {
+        return forRole(ToolRole.WORKER).stream().map(ToolEntry::name).toList();
     }
 
     /** The declarations alone, for docs and tests: their handlers act on no session and are never called. */

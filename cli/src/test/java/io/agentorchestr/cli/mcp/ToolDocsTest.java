@@ -31,7 +31,7 @@ class ToolDocsTest {
         java.util.List<String> lead = ToolCatalog.declarations().forRole(ToolRole.LEAD).stream().map(ToolEntry::name)
                 .toList();
         String prompt = io.agentorchestr.core.goal.LeadPrompt.build("", "agentorchestr/s1/integration", 3, "a goal",
-                null, java.util.List.of(), lead);
+                null, java.util.List.of(), lead, io.agentorchestr.core.worker.Perspectives.BUILT_IN);
         lead.forEach(name -> assertTrue(prompt.contains(name), name + " in the lead's prompt"));
     }
 

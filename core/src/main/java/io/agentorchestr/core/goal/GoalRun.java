@@ -177,7 +177,7 @@ public final class GoalRun {
                     + integration.branch());
             LeadWatch watch = leadWatch(session, lead, server, supervisor, integration);
             watch.launchFirst(LeadPrompt.build(context.preamble().text(), integration.branch(), r.maxWorkers(),
-                    r.goal(), null, supervisor.skills().available(), server.leadTools()));
+                    r.goal(), null, supervisor.skills().available(), server.leadTools(), supervisor.perspectives()));
             connect(supervisor, server, watch);
             stopFinished(session, supervisor);
             return new Started(session, supervisor, server, integration, watch, runtime, now, lock,

@@ -13,6 +13,8 @@ import io.agentorchestr.core.model.SessionEvent;
 import io.agentorchestr.core.model.SessionRecord;
 import io.agentorchestr.core.model.StateStore;
 import io.agentorchestr.core.worker.ControlFiles;
+import io.agentorchestr.core.worker.Perspective;
+import io.agentorchestr.core.worker.Perspectives;
 import io.agentorchestr.core.worker.WorkerLauncher;
 import io.agentorchestr.core.model.WorkerRecord;
 import io.agentorchestr.core.model.WorkerState;
@@ -44,9 +46,12 @@ public final class IntegrationDesk {
     private final SessionContext context;
     private final Consumer<String> progress;
     private volatile VerifyResult lastVerify;
+    private final Perspectives perspectives;
 
     IntegrationDesk(SessionRecord session, StateStore store, WorkerLauncher launcher, Integration integration,
-                    Verifier verifier, WorkerBoard board, SessionContext context, Consumer<String> progress, Git git) {
+                    Verifier verifier, WorkerBoard board, SessionContext context, Consumer<String> progress, Git git,
+                    Perspectives perspectives) {
+        this.perspectives = perspectives;
         this.git = git;
         this.session = session;
         this.store = store;
@@ -74,6 +79,12 @@ public final class IntegrationDesk {
             WorkerRecord w = board.get(id);
             if (w.mergedCommit() != null) {
                 return new MergeOutcome(id, true, w.mergedCommit(), List.of(), "already merged");
+            }
+            Perspective role = perspectives.of(w.perspective());
+            if (!role.merged()) {
+                throw new ToolError(id + " is a " + role.label() + ": its role's work is not merged; its outcome came "
+                        + "to your inbox as a " + role.produces().label() + " message (read_inbox), and its branch "
+                        + w.branch() + " keeps what it committed (get_worker_diff)");
             }
             if (w.state() != WorkerState.DONE) {
                 throw new ToolError(id + " is " + w.state().label() + "; only workers that finished done are merged "
@@ -190,7 +201,7 @@ public final class IntegrationDesk {
         List<String> merged = new ArrayList<>();
         List<String> unmerged = new ArrayList<>();
         for (WorkerRecord w : board.all()) {
-            if (w.state() == WorkerState.DONE && w.mergedCommit() == null) {
+            if (w.state() == WorkerState.DONE && w.mergedCommit() == null && perspectives.of(w.perspective()).merged()) {
                 // One worker's branch that cannot merge must not keep the others out.
                 MergeOutcome m = merge(w.id());
                 (m.merged() ? merged : unmerged).add(m.merged() ? w.id() : w.id() + " (" + m.message()

@@ -1,10 +1,8 @@
 package io.agentorchestr.core.goal;
 
-import io.agentorchestr.core.worker.Perspective;
+import io.agentorchestr.core.worker.Perspectives;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The lead's first prompt: the session's preamble (global.md, PROJECT.md, CONVENTIONS.md within their
@@ -23,9 +21,10 @@ public final class LeadPrompt {
      * @param digest   for a lead taking over a session already under way (see {@link SessionDigest}), or null
      * @param skills   one line per installed skill the workers can be given
      * @param tools    the lead's tools, as its MCP server lists them (the tool catalog's)
+     * @param roles    the session's perspectives, built-in and the project's
      */
     public static String build(String preamble, String integrationBranch, int maxWorkers, String goal,
-                               String digest, List<String> skills, List<String> tools) {
+                               String digest, List<String> skills, List<String> tools, Perspectives roles) {
         StringBuilder p = new StringBuilder();
         if (!preamble.isBlank()) {
             p.append(preamble.strip()).append("\n\n");
@@ -71,7 +70,7 @@ public final class LeadPrompt {
                 worktree, and what you leave uncommitted is committed before the next merge.
 
                 """.formatted(maxWorkers, integrationBranch,
-                Arrays.stream(Perspective.values()).map(Perspective::label).collect(Collectors.joining(", ")),
+                roles.labels(),
                 String.join(", ", tools)));
         if (!skills.isEmpty()) {
             p.append("## Skills\nInstalled skills (instructions for workers). A worker whose task mentions a skill's "

@@ -117,7 +117,8 @@ public final class LeadWatch {
         boolean resume = AgentLauncher.canResume(agent.profile(), known);
         String prompt = resume ? "[agentorchestr] " + digest
                 : LeadPrompt.build(supervisor.context().preamble().text(), session.integrationBranch(), rt.maxWorkers(),
-                SessionDirectories.goalOf(session), digest, supervisor.skills().available(), server.leadTools());
+                SessionDirectories.goalOf(session), digest, supervisor.skills().available(), server.leadTools(),
+                supervisor.perspectives());
         supervisor.leadReplaced();
         launcher.launch(session, workDir, agent, server, new LeadLauncher.Plan(prompt, resume,
                 resume ? known : null, launch, place), this::started);

@@ -54,6 +54,20 @@ public final class Mailbox {
     public record Draft(String to, String type, String body, String replyTo, String threadId, String priority) {
     }
 
+    /**
+     * The outcome of a worker whose role is not merged, sent to the lead in its name as it ends (when
+     * it can no longer send itself).
+     */
+    MessageRecord deliverOutcome(WorkerRecord w, MessageType type, String body) {
+        String id = "m-" + newId();
+        return store(w.id(), w.attempt(), LEAD, List.of(new MessageRecord.Recipient(LEAD, leadAttempt.getAsInt())),
+                type, body, id, "normal", id, null);
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
     public MessageRecord send(String sender, Draft d) {
         MessageType type = MessageType.find(d.type()).orElseThrow(() -> new ToolError("unknown type '" + d.type()
                 + "'; use one of " + MessageType.labels()));
@@ -70,14 +84,20 @@ public final class Mailbox {
         }
         int senderAttempt = attemptOf(sender);
         List<MessageRecord.Recipient> to = new Recipients(board, leadAttempt).resolve(sender, d.to());
-        String id = "m-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String thread = thread(type, d, id);
+        String id = "m-" + newId();
+        return store(sender, senderAttempt, d.to().strip(), to, type, d.body(), thread(type, d, id), priority, id,
+                blankToNull(d.replyTo()));
+    }
+
+    private MessageRecord store(String sender, int senderAttempt, String address, List<MessageRecord.Recipient> to,
+                                MessageType type, String body, String thread, String priority, String id,
+                                String replyTo) {
         MessageRecord stored;
         List<Runnable> woken;
         synchronized (this) {
             try {
-                stored = log.append(new MessageRecord(session.id(), 0, id, sender, senderAttempt, d.to().strip(), to,
-                        type, d.body(), thread, blankToNull(d.replyTo()), priority, Instant.now()));
+                stored = log.append(new MessageRecord(session.id(), 0, id, sender, senderAttempt, address, to, type,
+                        body, thread, replyTo, priority, Instant.now()));
             } catch (RuntimeException e) {
                 throw new ToolError("the message was not stored, so it was not sent: " + e.getMessage());
             }

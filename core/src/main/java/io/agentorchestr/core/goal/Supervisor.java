@@ -14,6 +14,7 @@ import io.agentorchestr.core.model.EventRecord;
 import io.agentorchestr.core.model.StateStore;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
+import io.agentorchestr.core.worker.Perspectives;
 import io.agentorchestr.core.worker.SkillCatalog;
 import io.agentorchestr.core.worker.WorkerLauncher;
 import io.agentorchestr.core.model.WorkerRecord;
@@ -50,6 +51,7 @@ public final class Supervisor {
     private final WorkerSpawner spawner;
     private final SessionContext context;
     private final Mailbox mailbox;
+    private final Perspectives perspectives;
     private final NoticeDesk notices;
 
     public Supervisor(SessionRecord session, StateStore store, Tmux tmux, Git git, WorkerLauncher launcher,
@@ -62,6 +64,7 @@ public final class Supervisor {
         this.agents = new AgentChooser(roster, new CircuitBreaker(policy.breakerFailures(), policy.breakerCooldown(),
                 Clock.systemUTC()));
         this.progress = progress;
+        this.perspectives = Perspectives.load(java.nio.file.Path.of(session.project()));
         this.board = new WorkerBoard(session.id(), store, waitTimer);
         this.leadActivity = new LeadActivity(launch -> store.append(session.id(), new SessionEvent.LeadReady(launch)));
         this.verdict = new GoalVerdict(session, store, progress);
@@ -80,12 +83,13 @@ public final class Supervisor {
             m.recipientIds().forEach(notices::consider);
         });
         board.watch(notices::workerChanged);
+        board.watch(new RoleOutcomes(perspectives, mailbox)::workerChanged);
         this.team = new TeamChannel(session, store, tmux, board, care, mailbox, progress);
         this.memory = new MemoryDesk(session, context, team);
         this.desk = new IntegrationDesk(session, store, launcher, integration, verifier, board, context, progress,
-                git);
+                git, perspectives);
         this.spawner = new WorkerSpawner(session, store, git, launcher, integration, agents, maxWorkers, board, care,
-                desk, context, progress, endings::revoke);
+                desk, context, progress, endings::revoke, perspectives);
         spawner.onDiskFull(verdict::pauseFor);
     }
 
@@ -166,6 +170,11 @@ public final class Supervisor {
 
     NoticeDesk notices() {
         return notices;
+    }
+
+    /** The workers' roles: built-in and the project's ({@code [perspectives.NAME]} in config.toml). */
+    public Perspectives perspectives() {
+        return perspectives;
     }
 
     /** remember and recall. */

@@ -11,6 +11,7 @@ import io.agentorchestr.core.model.SessionEvent;
 import io.agentorchestr.core.model.SessionRecord;
 import io.agentorchestr.core.model.StateStore;
 import io.agentorchestr.core.worker.Perspective;
+import io.agentorchestr.core.worker.Perspectives;
 import io.agentorchestr.core.worker.SkillCatalog;
 import io.agentorchestr.core.worker.WorkerBrief;
 import io.agentorchestr.core.worker.WorkerId;
@@ -42,6 +43,7 @@ public final class WorkerSpawner {
     private final SessionContext context;
     private final Consumer<String> progress;
     private final BiConsumer<String, String> revoke;
+    private final Perspectives perspectives;
     private final Object lock = new Object();
     private final java.util.Map<String, java.util.List<String>> skillsGiven = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile SkillCatalog skills = SkillCatalog.NONE;
@@ -53,7 +55,9 @@ public final class WorkerSpawner {
 
     WorkerSpawner(SessionRecord session, StateStore store, Git git, WorkerLauncher launcher, Integration integration,
                   AgentChooser agents, int maxWorkers, WorkerBoard board, WorkerCare care, IntegrationDesk desk,
-                  SessionContext context, Consumer<String> progress, BiConsumer<String, String> revoke) {
+                  SessionContext context, Consumer<String> progress, BiConsumer<String, String> revoke,
+                  Perspectives perspectives) {
+        this.perspectives = perspectives;
         this.session = session;
         this.store = store;
         this.git = git;
@@ -92,8 +96,8 @@ public final class WorkerSpawner {
             throw new ToolError("task is empty; describe the work the worker should do");
         }
         Perspective perspective = r.perspective() == null || r.perspective().isBlank() ? Perspective.IMPLEMENTER
-                : Perspective.find(r.perspective()).orElseThrow(() -> new ToolError("unknown perspective '"
-                + r.perspective() + "'; use one of " + Perspective.labels()));
+                : perspectives.find(r.perspective()).orElseThrow(() -> new ToolError("unknown perspective '"
+                + r.perspective() + "'; use one of " + perspectives.labels()));
         synchronized (lock) {
             if (closed) {
                 throw new ToolError("the goal has ended; no new workers are started");

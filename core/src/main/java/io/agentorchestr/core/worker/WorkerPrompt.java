@@ -31,7 +31,15 @@ public final class WorkerPrompt {
                     .append("- remember(topic, text): keep a lesson for later sessions (a pitfall, how to run something).\n\n");
         }
         extra.append("## Your role: ").append(brief.perspective().label()).append('\n')
-                .append(brief.perspective().guide()).append("\n\n");
+                .append(brief.perspective().guide()).append('\n');
+        if (!brief.perspective().merged()) {
+            extra.append(brief.perspective().outcomeNote()).append('\n');
+        }
+        if (hasTools && !brief.perspective().tools().isEmpty()) {
+            extra.append("Of the tools above, your role may call: ").append(String.join(", ",
+                    brief.perspective().tools())).append(".\n");
+        }
+        extra.append('\n');
         if (!brief.fileScope().isEmpty()) {
             extra.append("## File scope\nStay within: ").append(String.join(", ", brief.fileScope())).append("\n\n");
         }
