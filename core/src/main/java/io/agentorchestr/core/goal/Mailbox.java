@@ -64,6 +64,16 @@ public final class Mailbox {
                 type, body, id, "normal", id, null);
     }
 
+    /** Who the engine's own messages (a plan task failed) come from. */
+    public static final String ENGINE = "agentorchestr";
+
+    /** A message from the engine to the lead. */
+    MessageRecord fromEngine(MessageType type, String body) {
+        String id = "m-" + newId();
+        return store(ENGINE, 0, LEAD, List.of(new MessageRecord.Recipient(LEAD, leadAttempt.getAsInt())), type,
+                body.length() > MAX_BODY_CHARS ? body.substring(0, MAX_BODY_CHARS) : body, id, "high", id, null);
+    }
+
     private static String newId() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }

@@ -52,6 +52,7 @@ public final class Supervisor {
     private final SessionContext context;
     private final Mailbox mailbox;
     private final Perspectives perspectives;
+    private final PlanRunner plan;
     private final NoticeDesk notices;
 
     public Supervisor(SessionRecord session, StateStore store, Tmux tmux, Git git, WorkerLauncher launcher,
@@ -91,6 +92,8 @@ public final class Supervisor {
         this.spawner = new WorkerSpawner(session, store, git, launcher, integration, agents, maxWorkers, board, care,
                 desk, context, progress, endings::revoke, perspectives);
         spawner.onDiskFull(verdict::pauseFor);
+        this.plan = new PlanRunner(session, store, board, spawner, desk, mailbox, perspectives, progress);
+        board.watch(plan::workerChanged);
     }
 
     public SessionRecord session() {
@@ -122,6 +125,7 @@ public final class Supervisor {
     void connect(ToolServer server, PaneRef lead, ScreenMarkers leadMarkers) {
         serveWith(server);
         notices.leadAt(lead, leadMarkers);
+        plan.start();
     }
 
     /** The lead was started again: what its old self was told, or was about to be told, is told again. */
@@ -170,6 +174,11 @@ public final class Supervisor {
 
     NoticeDesk notices() {
         return notices;
+    }
+
+    /** submit_plan, update_plan, get_plan, retry_task: the plan the engine runs. */
+    public PlanRunner plan() {
+        return plan;
     }
 
     /** The workers' roles: built-in and the project's ({@code [perspectives.NAME]} in config.toml). */
@@ -247,6 +256,7 @@ public final class Supervisor {
 
     /** Stops watching the workers: from now on their agents' exits are not their outcome. */
     void stopWatching() {
+        plan.close();
         notices.close();
         spawner.close();
         care.shutdown();
@@ -267,6 +277,7 @@ public final class Supervisor {
     }
 
     void shutdown() {
+        plan.close();
         notices.close();
         spawner.close();
         board.close();

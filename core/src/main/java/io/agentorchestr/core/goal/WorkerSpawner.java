@@ -80,8 +80,17 @@ public final class WorkerSpawner {
 
     /** spawn_worker: a new worker on a fresh branch, or the earlier one for a repeated request_id. */
     public WorkerRecord spawn(SpawnRequest r) {
+        return spawn(r, false);
+    }
+
+    /** A plan's task: started from the integration branch's head, so it sees all that is merged so far. */
+    WorkerRecord spawnFromIntegration(SpawnRequest r) {
+        return spawn(r, true);
+    }
+
+    private WorkerRecord spawn(SpawnRequest r, boolean fromIntegration) {
         try {
-            return spawnWorker(r);
+            return spawnWorker(r, fromIntegration);
         } catch (ToolError e) {
             // A worktree that cannot be made for lack of space: pause, do not let the lead give up.
             if (FileTrouble.diskFull(e)) {
@@ -91,7 +100,7 @@ public final class WorkerSpawner {
         }
     }
 
-    private WorkerRecord spawnWorker(SpawnRequest r) {
+    private WorkerRecord spawnWorker(SpawnRequest r, boolean fromIntegration) {
         if (r.task() == null || r.task().isBlank()) {
             throw new ToolError("task is empty; describe the work the worker should do");
         }
@@ -113,7 +122,7 @@ public final class WorkerSpawner {
                     return earlier.get();
                 }
             }
-            String start = startCommit(r.dependsOn());
+            String start = startCommit(r.dependsOn(), fromIntegration);
             awaitStoppedAgents();
             if (board.active() >= maxWorkers) {
                 throw new ToolError(board.active() + " workers are running, the maximum is " + maxWorkers
@@ -184,7 +193,7 @@ public final class WorkerSpawner {
     }
 
     /** Workers that depend on others start from the integration branch, which must hold their work. */
-    private String startCommit(List<String> dependsOn) {
+    private String startCommit(List<String> dependsOn, boolean fromIntegration) {
         for (String dep : dependsOn) {
             WorkerRecord d = board.get(dep);
             if (d.mergedCommit() == null) {
@@ -192,7 +201,8 @@ public final class WorkerSpawner {
                         + "and merge_worker it first, so the new worker starts from its work");
             }
         }
-        return dependsOn.isEmpty() ? null : git.resolveCommit(integration.worktree(), "HEAD").orElseThrow();
+        return dependsOn.isEmpty() && !fromIntegration ? null
+                : git.resolveCommit(integration.worktree(), "HEAD").orElseThrow();
     }
 
     /** Finished workers' agents being stopped count against the limit: live agents are what it bounds. */

@@ -115,6 +115,18 @@ public sealed interface SessionEvent {
     record MessageSent(String from, String to, String text) implements SessionEvent {
     }
 
+    /** The plan was submitted or changed: how many tasks were added and cancelled. */
+    record PlanChanged(int added, int cancelled, String how) implements SessionEvent {
+    }
+
+    /** A task of the plan moved on: started by a worker, done, failed, blocked, pending again. */
+    record PlanTaskChanged(String task, String worker, String state, String reason) implements SessionEvent {
+        @Override
+        public String workerId() {
+            return worker;
+        }
+    }
+
     /** A message between agents was stored (its body is in the message log, not here). */
     record MessageStored(String id, long seq, String from, String to, String type) implements SessionEvent {
     }

@@ -67,6 +67,12 @@ public interface StateStore extends AutoCloseable {
     /** Operations begun but never finished (interrupted by a crash). */
     List<OpRecord> unfinishedOps(String sessionId);
 
+    /** Adds or moves on one task of the session's plan. */
+    void savePlanTask(PlanTask task);
+
+    /** The session's plan, in the order its tasks were written (empty without one). */
+    List<PlanTask> planTasks(String sessionId);
+
     /**
      * The session messages between agents. Not fail-soft where the rest may be: a message that could
      * not be stored is refused to its sender, never accepted and lost.

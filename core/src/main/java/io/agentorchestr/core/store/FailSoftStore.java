@@ -208,4 +208,14 @@ public final class FailSoftStore implements StateStore {
     public io.agentorchestr.core.model.MessageLog messages() {
         return store.messages();
     }
+
+    @Override
+    public void savePlanTask(io.agentorchestr.core.model.PlanTask task) {
+        write("save plan task " + task.id(), () -> store.savePlanTask(task));
+    }
+
+    @Override
+    public List<io.agentorchestr.core.model.PlanTask> planTasks(String sessionId) {
+        return store.planTasks(sessionId);
+    }
 }

@@ -152,6 +152,24 @@ final class Schema {
             CREATE TRIGGER messages_no_delete BEFORE DELETE ON messages
               WHEN (SELECT status FROM sessions WHERE id = OLD.session_id) NOT IN ('done', 'failed')
               BEGIN SELECT RAISE(ABORT, 'messages are append-only while their session may resume'); END;
+            """,
+            """
+            -- The plan a session runs: its tasks, their dependencies and where each stands.
+            CREATE TABLE plan_tasks (
+              session_id TEXT NOT NULL REFERENCES sessions(id),
+              id TEXT NOT NULL,
+              position INTEGER NOT NULL,
+              task TEXT NOT NULL,
+              perspective TEXT NOT NULL,
+              agent TEXT,
+              depends_on TEXT NOT NULL,
+              state TEXT NOT NULL,
+              worker_id TEXT,
+              reason TEXT,
+              attempts INTEGER NOT NULL,
+              updated_at TEXT NOT NULL,
+              PRIMARY KEY (session_id, id)
+            );
             """);
 
     /** Splits on ";" at line ends, keeping trigger bodies (which end in "END;") whole. */

@@ -3,6 +3,7 @@ package io.agentorchestr.core.store;
 import io.agentorchestr.core.model.OpRecord;
 import io.agentorchestr.core.model.EventRecord;
 import io.agentorchestr.core.model.MessageLog;
+import io.agentorchestr.core.model.PlanTask;
 import io.agentorchestr.core.model.StateStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,6 +52,7 @@ public final class SqliteStateStore implements StateStore {
     private final SqlRows rows;
     private final RuntimeRows runtime;
     private final MessageRows messages;
+    private final PlanRows plans;
 
     private SqliteStateStore(Path file, Connection connection) {
         this.file = file;
@@ -58,6 +60,7 @@ public final class SqliteStateStore implements StateStore {
         this.rows = new SqlRows(connection, file);
         this.runtime = new RuntimeRows(rows);
         this.messages = new MessageRows(rows, this, file);
+        this.plans = new PlanRows(rows);
     }
 
     /** Opens (creating if needed) the store at {@code file} and brings its schema up to date. */
@@ -242,6 +245,16 @@ public final class SqliteStateStore implements StateStore {
                         + "WHERE session_id = ? AND finished_at IS NULL ORDER BY id",
                 r -> new OpRecord(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                         instant(r.getString(6)), instant(r.getString(7))), sessionId);
+    }
+
+    @Override
+    public synchronized void savePlanTask(PlanTask task) {
+        plans.save(task);
+    }
+
+    @Override
+    public synchronized List<PlanTask> planTasks(String sessionId) {
+        return plans.tasks(sessionId);
     }
 
     @Override
