@@ -128,9 +128,9 @@ public final class AgentorchestrCommand implements Callable<Integer> {
     /** The modes, one line each; exactly one may be given. */
     private List<Mode> modes() {
         String goalFlag = goalOptions.goal != null ? "--goal" : goalOptions.goalFile != null ? "--goal-file"
-                : "--interactive";
+                : goalOptions.interactive ? "--interactive" : "--plan";
         return List.of(
-                new Mode(goalFlag, "--goal \"...\"", goalOptions.any(),
+                new Mode(goalFlag, "--goal \"...\" (or --plan FILE)", goalOptions.any(),
                         () -> new GoalCommand(context, spec, goalOptions, manualOptions, common).call()),
                 new Mode("--manual", "--manual --task \"...\"", manual,
                         () -> new ManualCommand(context, spec, manualOptions, common).call()),

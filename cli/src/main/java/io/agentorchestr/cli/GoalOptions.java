@@ -18,6 +18,12 @@ public final class GoalOptions {
             + "at a prompt; end it with a line /end or Ctrl-D.")
     public boolean interactive;
 
+    @Option(names = "--plan", paramLabel = "FILE", order = 4, description = "Auto mode with a plan you wrote: "
+            + "a TOML file of [[task]] tables (id, task, perspective, agent, depends_on) that the engine runs, "
+            + "each task once what it depends on is merged, while the lead supervises. Its goal = \"...\" (or "
+            + "--goal) is the lead's goal.")
+    public Path plan;
+
     @Option(names = "--lead", paramLabel = "NAME", order = 25, description = "The lead agent (it must be able to "
             + "lead: see --detect). Default: the first installed agent that can.")
     public String lead;
@@ -50,6 +56,6 @@ public final class GoalOptions {
     public Integer panesPerWindow;
 
     public boolean any() {
-        return goal != null || goalFile != null || interactive;
+        return goal != null || goalFile != null || interactive || plan != null;
     }
 }

@@ -94,6 +94,24 @@ final class DemoLead {
         if (tasks.stream().anyMatch(t -> DemoScript.parse(t).has("confirm")) && !confirmed(tasks.size())) {
             return List.of("the user did not confirm the plan");
         }
+        if (DemoPlan.applies(mcp, tasks)) {
+            DemoPlan plan = new DemoPlan(mcp, out);
+            try {
+                problems.addAll(plan.run(tasks, () -> {
+                    try {
+                        answerQuestions(mcp);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of("interrupted");
+            }
+            workers = plan.done();
+            problems.addAll(verify(mcp));
+            return problems;
+        }
         Map<String, JsonNode> finished = new LinkedHashMap<>();
         Set<String> pending = new LinkedHashSet<>();
         for (int i = 0; i < tasks.size(); i++) {
@@ -208,6 +226,12 @@ final class DemoLead {
                         : "conflicts in " + m.path("conflicts")));
             }
         }
+        problems.addAll(verify(mcp));
+        return problems;
+    }
+
+    private List<String> verify(McpEndpoint mcp) throws IOException {
+        List<String> problems = new ArrayList<>();
         JsonNode v = mcp.call("verify", Map.of());
         verified = v.path("verified").asBoolean();
         out.println("demo lead: verify " + (!v.path("passed").asBoolean() ? "failed" : verified ? "passed"

@@ -81,7 +81,9 @@ final class DemoWorker {
                 out.println("demo: finished, exiting without a report");
                 return 0;
             }
-            if (!script.has("ignore")) {
+            if (script.has("failfirst") && !prompt.contains("An earlier attempt failed")) {
+                signal(DemoScript.parse("[demo:fail]"), summary + " (its first attempt fails, as scripted)");
+            } else if (!script.has("ignore")) {
                 signal(script, summary);
             }
             return inputLoop();

@@ -4,6 +4,8 @@ import io.agentorchestr.cli.CliContext;
 import io.agentorchestr.cli.CommonOptions;
 import io.agentorchestr.cli.GoalOptions;
 import io.agentorchestr.cli.GoalSource;
+import io.agentorchestr.core.goal.PlanFile;
+import io.agentorchestr.core.worker.Perspectives;
 import io.agentorchestr.cli.RunOptions;
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.goal.GoalRequest;
@@ -26,14 +28,16 @@ public final class GoalCommand extends ModeCommand {
 
     @Override
     public Integer call() throws Exception {
-        String text = GoalSource.read(goal, err());
+        PlanFile plan = goal.plan == null ? null : PlanFile.load(goal.plan, Perspectives.load(projectRoot()));
+        String text = plan != null && goal.goal == null && goal.goalFile == null && !goal.interactive
+                ? plan.goalText(goal.plan) : GoalSource.read(goal, err());
         HealthPolicy health = health();
         try (PauseSignals signals = PauseSignals.install(err())) {
             ProgressLines lines = new ProgressLines(this::progress);
             GoalRun goalRun = context.goalRun(lines, run.notify);
             GoalRun.Started started = goalRun.start(new GoalRequest(text, run.agents, goal.lead,
                     common.projectOrCwd(), run.base, run.timeout, goal.maxWorkers, health, goal.layout,
-                    goal.panesPerWindow));
+                    goal.panesPerWindow, plan == null ? java.util.List.of() : plan.tasks()));
             return new RunningGoal(context, goalRun, started, out(), err(), lines).run(run.attach,
                     common.json, signals);
         }

@@ -48,6 +48,7 @@ final class ToolArgs {
                 case "integer" -> args.integer(p, v);
                 case "string[]" -> args.strings(p, v);
                 case "boolean" -> args.bool(p, v);
+                case "object[]" -> args.objects(p, v);
                 default -> throw new IllegalStateException("unknown parameter type " + p.type());
             }
         }
@@ -143,6 +144,41 @@ final class ToolArgs {
                 throw new ToolError(problem);
             });
         }
+    }
+
+    /** A list of objects, each checked against the parameter's fields as a tool's arguments are. */
+    private void objects(Param p, Object v) {
+        if (!(v instanceof List<?> items)) {
+            throw new ToolError(tool + ": '" + p.name() + "' must be a list of objects, not " + kind(v));
+        }
+        if (items.size() > MAX_LIST_ITEMS) {
+            throw new ToolError(tool + ": '" + p.name() + "' has " + items.size() + " items; the limit is "
+                    + MAX_LIST_ITEMS);
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof Map<?, ?> item)) {
+                throw new ToolError(tool + ": '" + p.name() + "' must be a list of objects; item " + i + " is "
+                        + kind(items.get(i)));
+            }
+            Map<String, Object> fields = new java.util.LinkedHashMap<>();
+            item.forEach((k, value) -> fields.put(String.valueOf(k), value));
+            checked(tool + ": '" + p.name() + "' item " + i, p.fields(), fields);
+        }
+    }
+
+    /** The objects of a list argument, each as arguments of its own (empty when not given). */
+    List<ToolArgs> optObjects(String name) {
+        Object v = values.get(name);
+        if (v == null) {
+            return List.of();
+        }
+        List<ToolArgs> out = new java.util.ArrayList<>();
+        for (Object item : (List<?>) v) {
+            Map<String, Object> fields = new java.util.LinkedHashMap<>();
+            ((Map<?, ?>) item).forEach((k, value) -> fields.put(String.valueOf(k), value));
+            out.add(new ToolArgs(tool + ": '" + name + "'", fields));
+        }
+        return out;
     }
 
     /** The value as a whole number, or null: integers, integral decimals and decimal strings are read. */

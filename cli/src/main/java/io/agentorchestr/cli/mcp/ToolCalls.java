@@ -50,23 +50,34 @@ final class ToolCalls {
      * One parameter of a tool: name, JSON type ("string", "integer", "string[]"), whether required, its
      * documentation for agents, and its limits (a range for integers, a length for text).
      */
-    record Param(String name, String type, boolean required, String doc, long min, long max, int maxChars) {
+    record Param(String name, String type, boolean required, String doc, long min, long max, int maxChars,
+                 List<Param> fields) {
         static final int DEFAULT_MAX_CHARS = 100_000;
 
+        Param {
+            fields = List.copyOf(fields);
+        }
+
         static Param req(String name, String type, String doc) {
-            return new Param(name, type, true, doc, Long.MIN_VALUE, Long.MAX_VALUE, DEFAULT_MAX_CHARS);
+            return new Param(name, type, true, doc, Long.MIN_VALUE, Long.MAX_VALUE, DEFAULT_MAX_CHARS, List.of());
         }
 
         static Param opt(String name, String type, String doc) {
-            return new Param(name, type, false, doc, Long.MIN_VALUE, Long.MAX_VALUE, DEFAULT_MAX_CHARS);
+            return new Param(name, type, false, doc, Long.MIN_VALUE, Long.MAX_VALUE, DEFAULT_MAX_CHARS, List.of());
+        }
+
+        /** A list of objects, each with {@code fields} (checked as a tool's arguments are). */
+        static Param objects(String name, boolean required, String doc, List<Param> fields) {
+            return new Param(name, "object[]", required, doc, Long.MIN_VALUE, Long.MAX_VALUE, DEFAULT_MAX_CHARS,
+                    fields);
         }
 
         Param range(long lo, long hi) {
-            return new Param(name, type, required, doc, lo, hi, maxChars);
+            return new Param(name, type, required, doc, lo, hi, maxChars, fields);
         }
 
         Param maxChars(int n) {
-            return new Param(name, type, required, doc, min, max, n);
+            return new Param(name, type, required, doc, min, max, n, fields);
         }
 
         /** A worker id: short text. */
@@ -84,12 +95,8 @@ final class ToolCalls {
         Object call(ToolArgs args, Caller caller) throws Exception;
     }
 
-    /** The MCP SDK's specification of {@code entry} on {@code role}'s endpoint: its schema from its parameters. */
-    AsyncToolSpecification spec(ToolEntry entry, ToolRole role) {
-        String name = entry.name();
-        String description = entry.description();
-        List<Param> params = entry.params();
-        Handler handler = entry.handler();
+    /** The JSON schema of an object with {@code params} as its properties (a tool's input, a list's items). */
+    static Map<String, Object> schema(List<Param> params) {
         Map<String, Object> properties = new LinkedHashMap<>();
         List<String> required = new ArrayList<>();
         for (Param p : params) {
@@ -97,6 +104,10 @@ final class ToolCalls {
             if (p.type().equals("string[]")) {
                 prop.put("type", "array");
                 prop.put("items", Map.of("type", "string"));
+            } else if (p.type().equals("object[]")) {
+                prop.put("type", "array");
+                prop.put("items", schema(p.fields()));
+                prop.put("maxItems", ToolArgs.MAX_LIST_ITEMS);
             } else {
                 prop.put("type", p.type());
             }
@@ -115,6 +126,18 @@ final class ToolCalls {
         schema.put("properties", properties);
         schema.put("required", required);
         schema.put("additionalProperties", false);
+        return schema;
+    }
+
+    /** The MCP SDK's specification of {@code entry} on {@code role}'s endpoint: its schema from its parameters. */
+    AsyncToolSpecification spec(ToolEntry entry, ToolRole role) {
+        String name = entry.name();
+        String description = entry.description();
+        List<Param> params = entry.params();
+        Handler handler = entry.handler();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        List<String> required = new ArrayList<>();
+        Map<String, Object> schema = schema(params);
         McpSchema.Tool tool = McpSchema.Tool.builder().name(name).description(description).inputSchema(schema).build();
         return AsyncToolSpecification.builder().tool(tool)
                 .callHandler((exchange, request) -> invoke(name, role, params, handler, request, exchange)).build();

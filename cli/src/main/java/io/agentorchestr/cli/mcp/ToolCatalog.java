@@ -23,6 +23,7 @@ final class ToolCatalog {
     /** The tools acting on {@code supervisor}'s session; {@code external} serves the external-agent ones. */
     static ToolCatalog of(Supervisor supervisor, ExternalAgentTools external) {
         List<ToolEntry> all = new ArrayList<>(LeadTools.all(supervisor));
+        all.addAll(PlanTools.all(supervisor));
         all.addAll(external.all());
         all.addAll(WorkerTools.all(supervisor));
         all.addAll(MessageTools.all(supervisor));

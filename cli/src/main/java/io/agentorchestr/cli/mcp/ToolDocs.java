@@ -34,12 +34,18 @@ final class ToolDocs {
             }
             md.append("\n| argument | type | required | limits | about |\n|---|---|---|---|---|\n");
             for (Param p : e.params()) {
-                md.append("| `").append(p.name()).append("` | ").append(p.type()).append(" | ")
-                        .append(p.required() ? "yes" : "no").append(" | ").append(limits(p)).append(" | ")
-                        .append(p.doc().replace("|", "\\|")).append(" |\n");
+                row(md, "", p);
+                // A list of objects: its items' fields, one row each, under it.
+                p.fields().forEach(f -> row(md, p.name() + "[].", f));
             }
         }
         return md.toString();
+    }
+
+    private static void row(StringBuilder md, String prefix, Param p) {
+        md.append("| `").append(prefix).append(p.name()).append("` | ").append(p.type()).append(" | ")
+                .append(p.required() ? "yes" : "no").append(" | ").append(limits(p)).append(" | ")
+                .append(p.doc().replace("|", "\\|")).append(" |\n");
     }
 
     private static String roles(ToolEntry e) {
@@ -54,6 +60,9 @@ final class ToolDocs {
     private static String limits(Param p) {
         if (p.type().equals("integer") && p.min() != Long.MIN_VALUE) {
             return p.min() + " to " + p.max();
+        }
+        if (p.type().equals("object[]")) {
+            return "at most " + ToolArgs.MAX_LIST_ITEMS + " items";
         }
         if (p.type().startsWith("string")) {
             return "at most " + p.maxChars() + " characters" + (p.type().endsWith("[]") ? " each" : "");

@@ -130,6 +130,10 @@ class BadToolInputIT {
             case "array" -> {
                 out.addAll(List.of(7, true, Map.of("a", 1), List.of(7), List.of("\u0000"), List.of("x\ud800"),
                         List.of("a\u001b[2J"), java.util.Collections.nCopies(101, "w01")));
+                if (name.equals("tasks") || name.equals("add")) {
+                    out.addAll(List.of(List.of(Map.of("id", "a")), List.of(Map.of("id", "a", "task", "x", "bogus", 1)),
+                            List.of(Map.of("id", "a\u0000", "task", "x")), List.of(Map.of("id", 7, "task", "x"))));
+                }
                 if (name.equals("worker_ids") || name.equals("depends_on")) {
                     out.addAll(List.of(List.of("../w01"), List.of("w77"), List.of("w01", "/etc/passwd")));
                 }

@@ -49,7 +49,7 @@ final class AgentChooser {
         breaker.record(agent, failed, what);
     }
 
-    private List<String> keys() {
+    List<String> keys() {
         return roster.stream().map(a -> a.profile().key()).toList();
     }
 }

@@ -1,5 +1,7 @@
 package io.agentorchestr.core.goal;
 
+import io.agentorchestr.core.error.AgentorchestrException;
+
 import io.agentorchestr.core.config.LeadConfig;
 import io.agentorchestr.core.context.VerifyCommands;
 import io.agentorchestr.core.agent.AgentSelection;
@@ -169,6 +171,14 @@ public final class GoalRun {
         try {
             Integration integration = Integration.create(git, new Worktrees(git, paths.worktrees()), repo, id, base);
             Supervisor supervisor = supervisor(session, integration, roster, runtime, context);
+            if (!r.plan().isEmpty()) {
+                try {
+                    supervisor.plan().submit(r.plan(), new PlanCheck(supervisor.perspectives(),
+                            supervisor.spawner().agentKeys()));
+                } catch (ToolError e) {
+                    throw AgentorchestrException.usage("--plan: " + e.getMessage());
+                }
+            }
             server = servers.start(supervisor, ToolServer.Binding.FRESH);
             session = session.withMcpPort(server.port());
             store.updateSession(session);

@@ -53,6 +53,10 @@ public final class LeadPrompt {
 
                 Perspectives: %3$s (list_perspectives explains them).
                 All your tools (each described in its listing): %4$s.
+                Plans: for work with dependencies, submit_plan(tasks) with ids and depends_on hands the plan to
+                the engine, which starts each task once what it depends on is merged, merges finished tasks,
+                and tells you in your inbox when one fails (retry_task, or update_plan to cancel or add).
+                get_plan shows where it stands; you still verify and mark the goal.
                 Messages: workers can write to you and to each other. wait_for_any also returns when a message
                 reaches your inbox (new_messages); read_inbox() gives your unread messages, each once, and
                 send_message(to, type, body, reply_to?) answers (type answer, reply_to the question's id) or

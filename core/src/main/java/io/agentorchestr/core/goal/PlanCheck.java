@@ -21,6 +21,21 @@ public final class PlanCheck {
     public static final int MAX_TASKS = 100;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,39}");
 
+    /** A refusal that names the task it is about (null when about the whole plan), so a file can say its line. */
+    public static final class Problem extends ToolError {
+        private static final long serialVersionUID = 1L;
+        private final String taskId;
+
+        Problem(String taskId, String message) {
+            super(message);
+            this.taskId = taskId;
+        }
+
+        public String taskId() {
+            return taskId;
+        }
+    }
+
     /** A task as submitted: the perspective and agent may be null (implementer, the session's choice). */
     public record Draft(String id, String task, String perspective, String agent, List<String> dependsOn) {
         public Draft {
@@ -43,10 +58,10 @@ public final class PlanCheck {
      */
     public void check(List<Draft> added, Map<String, List<String>> existing) {
         if (added.isEmpty()) {
-            throw new ToolError("the plan has no tasks; give at least one {id, task}");
+            throw new Problem(null, "the plan has no tasks; give at least one {id, task}");
         }
         if (existing.size() + added.size() > MAX_TASKS) {
-            throw new ToolError("a plan has at most " + MAX_TASKS + " tasks; this one would have "
+            throw new Problem(null, "a plan has at most " + MAX_TASKS + " tasks; this one would have "
                     + (existing.size() + added.size()) + ". Plan in stages: submit the first ones, add more later "
                     + "with update_plan");
         }
@@ -54,21 +69,21 @@ public final class PlanCheck {
         for (Draft d : added) {
             String where = "task '" + d.id() + "'";
             if (d.id() == null || !ID.matcher(d.id()).matches()) {
-                throw new ToolError("task id '" + d.id() + "' is not a plan id: 1 to 40 letters, digits, '_', '.' or '-', "
+                throw new Problem(d.id(), "task id '" + d.id() + "' is not a plan id: 1 to 40 letters, digits, '_', '.' or '-', "
                         + "starting with a letter or digit");
             }
             if (graph.containsKey(d.id())) {
-                throw new ToolError("duplicate task id '" + d.id() + "'; each task needs its own id");
+                throw new Problem(d.id(), "duplicate task id '" + d.id() + "'; each task needs its own id");
             }
             if (d.task() == null || d.task().isBlank()) {
-                throw new ToolError(where + " has no task text; say what the worker should do");
+                throw new Problem(d.id(), where + " has no task text; say what the worker should do");
             }
             if (d.perspective() != null && !d.perspective().isBlank() && perspectives.find(d.perspective()).isEmpty()) {
-                throw new ToolError(where + ": unknown perspective '" + d.perspective() + "'; use one of "
+                throw new Problem(d.id(), where + ": unknown perspective '" + d.perspective() + "'; use one of "
                         + perspectives.labels());
             }
             if (agents != null && d.agent() != null && !d.agent().isBlank() && !agents.contains(d.agent().strip())) {
-                throw new ToolError(where + ": agent '" + d.agent() + "' is not one of this session's agents ("
+                throw new Problem(d.id(), where + ": agent '" + d.agent() + "' is not one of this session's agents ("
                         + String.join(", ", agents) + ")");
             }
             graph.put(d.id(), d.dependsOn());
@@ -76,18 +91,18 @@ public final class PlanCheck {
         for (Draft d : added) {
             for (String dep : d.dependsOn()) {
                 if (dep.equals(d.id())) {
-                    throw new ToolError("task '" + d.id() + "' depends on itself");
+                    throw new Problem(d.id(), "task '" + d.id() + "' depends on itself");
                 }
                 if (!graph.containsKey(dep)) {
-                    throw new ToolError("task '" + d.id() + "' depends on '" + dep + "', which is no task of the plan; "
+                    throw new Problem(d.id(), "task '" + d.id() + "' depends on '" + dep + "', which is no task of the plan; "
                             + "tasks: " + String.join(", ", graph.keySet()));
                 }
             }
         }
         List<String> cycle = cycle(graph);
         if (!cycle.isEmpty()) {
-            throw new ToolError("the plan has a cycle: " + String.join(" -> ", cycle) + "; a task cannot wait, "
-                    + "directly or not, for itself");
+            throw new Problem(cycle.get(0), "the plan has a cycle: " + String.join(" -> ", cycle) + " (each waits "
+                    + "for the next); a task cannot wait, directly or not, for itself");
         }
     }
 

@@ -177,6 +177,11 @@ public final class WorkerSpawner {
         return skills;
     }
 
+    /** The session's agents, by key (what plan tasks may name). */
+    public List<String> agentKeys() {
+        return agents.keys();
+    }
+
     /** The skills a worker got (empty for none, or a worker from before a resume). */
     public java.util.List<String> skillsOf(String workerId) {
         return skillsGiven.getOrDefault(workerId, java.util.List.of());
