@@ -128,12 +128,14 @@ public final class AgentorchestrCommand implements Callable<Integer> {
     /** The modes, one line each; exactly one may be given. */
     private List<Mode> modes() {
         String goalFlag = goalOptions.goal != null ? "--goal" : goalOptions.goalFile != null ? "--goal-file"
-                : goalOptions.interactive ? "--interactive" : "--plan";
+                : "--interactive";
         return List.of(
-                new Mode(goalFlag, "--goal \"...\" (or --plan FILE)", goalOptions.any(),
+                new Mode(goalFlag, "--goal \"...\"", goalOptions.any(),
                         () -> new GoalCommand(context, spec, goalOptions, manualOptions, common).call()),
                 new Mode("--manual", "--manual --task \"...\"", manual,
                         () -> new ManualCommand(context, spec, manualOptions, common).call()),
+                new Mode("--plan", "--plan FILE", goalOptions.plan != null,
+                        () -> new GoalCommand(context, spec, goalOptions, manualOptions, common).call()),
                 new Mode("--resume", "--resume ID", resume != null,
                         () -> new ResumeCommand(context, spec, resume, manualOptions, common).call()),
                 new Mode("--pause", "--pause ID", pause != null,

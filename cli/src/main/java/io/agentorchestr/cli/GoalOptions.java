@@ -20,8 +20,8 @@ public final class GoalOptions {
 
     @Option(names = "--plan", paramLabel = "FILE", order = 4, description = "Auto mode with a plan you wrote: "
             + "a TOML file of [[task]] tables (id, task, perspective, agent, depends_on) that the engine runs, "
-            + "each task once what it depends on is merged, while the lead supervises. Its goal = \"...\" (or "
-            + "--goal) is the lead's goal.")
+            + "each task once what it depends on is merged, while the lead supervises. Its goal = \"...\" is the "
+            + "lead's goal.")
     public Path plan;
 
     @Option(names = "--lead", paramLabel = "NAME", order = 25, description = "The lead agent (it must be able to "
@@ -56,6 +56,6 @@ public final class GoalOptions {
     public Integer panesPerWindow;
 
     public boolean any() {
-        return goal != null || goalFile != null || interactive || plan != null;
+        return goal != null || goalFile != null || interactive;
     }
 }

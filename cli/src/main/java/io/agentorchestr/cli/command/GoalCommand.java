@@ -15,7 +15,10 @@ import io.agentorchestr.core.model.HealthPolicy;
 import io.agentorchestr.core.model.RecoveryStep;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code --goal} / {@code --goal-file} / {@code --interactive}: auto mode with a lead and workers. */
+/**
+ * {@code --goal} / {@code --goal-file} / {@code --interactive}: auto mode with a lead and workers; and
+ * {@code --plan FILE}: the same with a plan the engine runs from the start.
+ */
 public final class GoalCommand extends ModeCommand {
     private final GoalOptions goal;
     private final RunOptions run;
@@ -29,8 +32,7 @@ public final class GoalCommand extends ModeCommand {
     @Override
     public Integer call() throws Exception {
         PlanFile plan = goal.plan == null ? null : PlanFile.load(goal.plan, Perspectives.load(projectRoot()));
-        String text = plan != null && goal.goal == null && goal.goalFile == null && !goal.interactive
-                ? plan.goalText(goal.plan) : GoalSource.read(goal, err());
+        String text = plan != null ? plan.goalText(goal.plan) : GoalSource.read(goal, err());
         HealthPolicy health = health();
         try (PauseSignals signals = PauseSignals.install(err())) {
             ProgressLines lines = new ProgressLines(this::progress);
