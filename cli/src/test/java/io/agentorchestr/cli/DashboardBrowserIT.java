@@ -156,6 +156,26 @@ class DashboardBrowserIT extends SandboxedRun {
     }
 
     @Test
+    void aPlanIsDrawnAsAGraphWhoseTasksChangeStateLive() throws Exception {
+        browser.get(dashboard.url);
+        awaitText("h1", "Sessions");
+        Process goal = dist.start(dir.resolve("plan.log"), "--goal", "Plan first [demo:id=a] [demo:sleep=6]\n"
+                + "Plan second [demo:id=b] [demo:after=a]", "--agents", "demo", "--project", project.dir().toString(),
+                "--no-attach", "--json");
+        awaitText("#sessions", "Plan first");
+        browser.findElement(By.cssSelector("tr.session-row")).click();
+        Poll.until("a running and b pending in the graph", WAIT, () -> !browser.findElements(By.cssSelector(
+                "#plan [data-task='a'][data-state='running']")).isEmpty() && !browser.findElements(By.cssSelector(
+                "#plan [data-task='b'][data-state='pending']")).isEmpty());
+        assertEquals(1, browser.findElements(By.cssSelector("#plan line[data-from='a'][data-to='b']")).size(),
+                "the dependency is an edge");
+        Poll.until("b done in the graph, without a reload", WAIT, () -> !browser.findElements(By.cssSelector(
+                "#plan [data-task='b'][data-state='done']")).isEmpty());
+        screenshot("dashboard-plan");
+        assertEquals(0, goal.waitFor(), Files.readString(dir.resolve("plan.log")));
+    }
+
+    @Test
     void markupAndEscapesInAGoalAndASummaryRenderAsText() throws Exception {
         String hostileGoal = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\"> note";
         JsonNode out = goal(hostileGoal + "\nA hostile summary [demo:hostile]", 0);

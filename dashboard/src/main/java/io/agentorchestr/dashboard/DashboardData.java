@@ -152,6 +152,14 @@ final class DashboardData {
         return m;
     }
 
+    Map<String, Object> plan(String sessionId) {
+        List<io.agentorchestr.core.model.PlanTask> tasks = store.planTasks(sessionId);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tasks", io.agentorchestr.core.model.PlanView.of(tasks, ShownText.PRINTABLE));
+        m.put("summary", io.agentorchestr.core.model.PlanView.summary(tasks));
+        return m;
+    }
+
     Map<String, Object> messages(String sessionId, long after, int limit) {
         List<MessageRecord> messages = store.messages().after(sessionId, after, limit);
         Map<String, Object> m = new LinkedHashMap<>();

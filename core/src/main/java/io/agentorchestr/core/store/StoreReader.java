@@ -116,6 +116,11 @@ public final class StoreReader implements AutoCloseable {
         return rows.query("SELECT coalesce(max(seq), 0) FROM events", r -> r.getLong(1)).get(0);
     }
 
+    /** A session's plan, in the order its tasks were written. */
+    public synchronized List<io.agentorchestr.core.model.PlanTask> planTasks(String sessionId) {
+        return new PlanRows(rows).tasks(sessionId);
+    }
+
     /** The sessions' messages between agents, read through this read-only connection. */
     public io.agentorchestr.core.model.MessageLog messages() {
         return new MessageRows(rows, this, file);

@@ -139,6 +139,62 @@ function messageLine(m) {
     el('span', {class: 'event-text'}, m.body));
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attrs, ...children) {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+  for (const c of children) if (c !== null && c !== undefined) e.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return e;
+}
+
+/** The plan as a graph: a column per depth (a task stands right of what it waits for), edges for dependencies. */
+function planGraph(plan) {
+  if (!plan || plan.tasks.length === 0) return el('p', {class: 'muted', id: 'plan'}, 'No plan: the lead spawns workers itself.');
+  const byId = new Map(plan.tasks.map(t => [t.id, t]));
+  const depth = new Map();
+  const depthOf = (t, seen = new Set()) => {
+    if (depth.has(t.id)) return depth.get(t.id);
+    if (seen.has(t.id)) return 0;
+    seen.add(t.id);
+    const d = t.depends_on.length === 0 ? 0 : 1 + Math.max(...t.depends_on.map(x => byId.has(x) ? depthOf(byId.get(x), seen) : 0));
+    depth.set(t.id, d);
+    return d;
+  };
+  plan.tasks.forEach(t => depthOf(t));
+  const W = 170, H = 46, GX = 60, GY = 18;
+  const rows = new Map();
+  const pos = new Map();
+  for (const t of plan.tasks) {
+    const d = depth.get(t.id);
+    const r = rows.get(d) || 0;
+    rows.set(d, r + 1);
+    pos.set(t.id, {x: 10 + d * (W + GX), y: 10 + r * (H + GY)});
+  }
+  const width = 20 + (Math.max(...depth.values()) + 1) * (W + GX);
+  const height = 20 + Math.max(...rows.values()) * (H + GY);
+  const graph = svg('svg', {id: 'plan', class: 'plan', width, height, viewBox: '0 0 ' + width + ' ' + height, role: 'img',
+    'aria-label': 'plan: ' + plan.tasks.map(t => t.id + ' ' + t.state).join(', ')});
+  for (const t of plan.tasks) {
+    for (const dep of t.depends_on) {
+      if (!pos.has(dep)) continue;
+      const a = pos.get(dep), b = pos.get(t.id);
+      graph.append(svg('line', {class: 'edge', 'data-from': dep, 'data-to': t.id, x1: a.x + W, y1: a.y + H / 2,
+        x2: b.x, y2: b.y + H / 2}));
+    }
+  }
+  for (const t of plan.tasks) {
+    const p = pos.get(t.id);
+    const label = t.task.length > 21 ? t.task.slice(0, 20) + '…' : t.task;
+    graph.append(svg('g', {class: 'task ' + t.state, 'data-task': t.id, 'data-state': t.state},
+      svg('title', {}, t.id + ': ' + t.task + (t.reason ? ' — ' + t.reason : '')),
+      svg('rect', {x: p.x, y: p.y, width: W, height: H, rx: 6}),
+      svg('text', {x: p.x + 8, y: p.y + 18}, t.id + ' · ' + t.state + (t.worker_id ? ' · ' + t.worker_id : '')),
+      svg('text', {x: p.x + 8, y: p.y + 36, class: 'sub'}, label)));
+  }
+  return graph;
+}
+
 function messageList(messages) {
   return messages.length === 0 ? el('p', {class: 'muted', id: 'messages'}, 'No messages between agents yet.')
     : el('ul', {class: 'events', id: 'messages'}, ...messages.map(messageLine));
@@ -220,11 +276,12 @@ function progressList(s) {
 }
 
 async function renderSession(state) {
-  const [s, workers, events, mail] = await Promise.all([api('/api/sessions/' + state.id),
+  const [s, workers, events, mail, plan] = await Promise.all([api('/api/sessions/' + state.id),
     api('/api/sessions/' + state.id + '/workers'), api('/api/sessions/' + state.id + '/events?limit=1000'),
-    api('/api/sessions/' + state.id + '/messages?limit=1000')]);
+    api('/api/sessions/' + state.id + '/messages?limit=1000'), api('/api/sessions/' + state.id + '/plan')]);
   if (current !== state) return;
   state.messages = mail.messages;
+  state.plan = plan;
   state.lastSeq = events.last;
   state.workerIds = workers.map(w => w.worker_id).join(',');
   const kinds = [...new Set(events.events.map(e => e.kind))].sort();
@@ -241,6 +298,8 @@ async function renderSession(state) {
     workersHeading(s),
     workerCards(workers, state),
     selected ? workerPanel(state, selected) : null,
+    el('h2', {}, 'Plan'),
+    planGraph(state.plan),
     el('h2', {}, 'Progress'),
     progressList(s),
     el('h2', {}, 'Messages'),
@@ -330,12 +389,14 @@ async function refresh() {
   } catch (e) { /* the next event tries again */ }
 }
 
-/** Replaces the session's facts, worker cards, progress and messages; the event log, the tail and the diff stay as they are. */
+/** Replaces the session's facts, worker cards, plan, progress and messages; the event log, the tail and the diff stay as they are. */
 async function refreshSession(state) {
-  const [s, workers, mail] = await Promise.all([api('/api/sessions/' + state.id),
-    api('/api/sessions/' + state.id + '/workers'), api('/api/sessions/' + state.id + '/messages?limit=1000')]);
+  const [s, workers, mail, plan] = await Promise.all([api('/api/sessions/' + state.id),
+    api('/api/sessions/' + state.id + '/workers'), api('/api/sessions/' + state.id + '/messages?limit=1000'),
+    api('/api/sessions/' + state.id + '/plan')]);
   if (current !== state) return;
   state.messages = mail.messages;
+  state.plan = plan;
   if (workers.map(w => w.worker_id).join(',') !== state.workerIds) {
     await renderSession(state);  // new workers: the filters and the panel change too
     return;
@@ -345,6 +406,7 @@ async function refreshSession(state) {
   replace(workerCards(workers, state));
   replace(progressList(s));
   replace(messageList(state.messages));
+  replace(planGraph(state.plan));
 }
 
 function connect() {
