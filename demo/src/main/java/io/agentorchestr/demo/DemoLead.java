@@ -146,9 +146,13 @@ final class DemoLead {
             throws IOException {
         while (true) {
             try {
-                String role = DemoScript.parse(task).directives().getOrDefault("role", "implementer");
-                return mcp.call("spawn_worker", Map.of("task", task, "perspective", role,
-                        "request_id", "demo-lead-" + i));
+                DemoScript line = DemoScript.parse(task);
+                Map<String, Object> args = new LinkedHashMap<>(Map.of("task", task, "perspective",
+                        line.directives().getOrDefault("role", "implementer"), "request_id", "demo-lead-" + i));
+                if (line.has("agent")) {
+                    args.put("agent_hint", line.directives().get("agent"));
+                }
+                return mcp.call("spawn_worker", args);
             } catch (IOException e) {
                 if (!e.getMessage().contains("the maximum is") || pending.isEmpty()) {
                     throw e;

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * {@code edit=PATH}, {@code ask}, {@code ignore}, {@code nocommit}, {@code hostile} (a summary full of
  * terminal escape sequences and a NUL), {@code question=WORKER} (asks it over send_message and waits for
  * the answer) and {@code answer} (answers the questions it is told of; see {@link DemoMail}). For the lead,
- * {@code role=NAME} on a goal line spawns that line's worker in that perspective; {@code id=ID} makes the
+ * {@code role=NAME} on a goal line spawns that line's worker in that perspective ({@code agent=KEY} with that
+ * agent); {@code id=ID} makes the
  * lines a plan ({@code after=ID,ID} its dependencies, {@code retry} retried once when it fails; see
  * {@link DemoPlan}); and {@code failfirst} fails a task's first attempt only. For the lead, a goal line with {@code external} or
  * {@code external=WORD} is handed to agents outside the session instead of a worker, and

@@ -3,6 +3,7 @@ package io.agentorchestr.cli.agents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentorchestr.cli.Distribution;
+import io.agentorchestr.core.process.ExecResult;
 import io.agentorchestr.core.testing.Poll;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,30 @@ class ClaudeIT extends ResumableAgentContract {
         } finally {
             run.destroyForcibly();
         }
+        assertNothingLeft();
+    }
+
+    /**
+     * A Claude Code worker that does not poll: a demo worker's question reaches it as a notice typed
+     * into its prompt once it is idle; it calls read_inbox and answers with send_message in the thread.
+     */
+    @Test
+    void aWorkerToldOfAQuestionReadsItsInboxAndAnswersWithSendMessage() throws Exception {
+        ExecResult r = dist.run("--goal", "Ask the other [demo:question=w02]\nAnswer questions " + ANSWERS
+                + " [demo:agent=" + agent() + "]", "--lead", "demo", "--agents", "demo," + agent(), "--project",
+                project.dir().toString(), "--no-attach", "--json", "--timeout", "4m");
+        String diagnostics = diagnostics(r);
+        assertEquals(0, r.exitCode(), diagnostics);
+        JsonNode out = new ObjectMapper().readTree(r.stdout());
+        ExecResult log = dist.run("--messages", out.get("session").asText(), "--json");
+        JsonNode messages = new ObjectMapper().readTree(log.stdout());
+        assertEquals(2, messages.size(), log.stdout() + diagnostics);
+        assertEquals("w02", messages.get(1).get("from").asText(), log.stdout());
+        assertEquals("answer", messages.get(1).get("type").asText(), log.stdout());
+        assertEquals(messages.get(0).get("id").asText(), messages.get(1).get("reply_to").asText(), log.stdout());
+        assertEquals("the real agent says: 8080", messages.get(1).get("body").asText());
+        assertTrue(Files.readString(Path.of(out.get("integration_worktree").asText(), "demo/w01.md"))
+                .contains("w02 answered: the real agent says: 8080"), diagnostics);
         assertNothingLeft();
     }
 

@@ -21,7 +21,18 @@ import java.util.regex.Pattern;
  */
 final class ModelScript {
     /** One step of a role. */
-    sealed interface Step permits Shell, Mcp, Finish, Say, Held {
+    sealed interface Step permits Shell, Mcp, Finish, Say, Held, Until, Reply {
+    }
+
+    /**
+     * Ends the turn with a line of text until the user text contains {@code text} (something typed into
+     * the agent later, such as agentorchestr's notice of mail), then takes {@code then}.
+     */
+    record Until(String text, Step then) implements Step {
+    }
+
+    /** Calls an MCP tool with arguments read from the user text (an id a notice named). */
+    record Reply(String tool, java.util.function.Function<String, Map<String, Object>> args) implements Step {
     }
 
     /** Run a shell command with the agent's own shell tool; {worker} is the worker id from the prompt. */
@@ -108,6 +119,15 @@ final class ModelScript {
         String callId = "call_" + r.name() + "_" + index;
         String worker = workerOf(c.userText());
         Step step = r.steps().get(index);
+        if (step instanceof Until u) {
+            if (!c.userText().contains(u.text())) {
+                return new Text("Waiting for a message.");
+            }
+            step = u.then();
+        }
+        if (step instanceof Reply k) {
+            return new McpCall(callId, k.tool(), k.args().apply(c.userText()));
+        }
         if (step instanceof Held h) {
             h.reached().countDown();
             try {
@@ -178,5 +198,23 @@ final class ModelScript {
                         new Mcp("verify", Map.of()),
                         new Mcp("mark_goal_done", Map.of("summary", "w01 merged and verified across a resume")),
                         new Say("The goal is done.")));
+    }
+
+    private static final Pattern NOTICED = Pattern.compile("new message (m-[0-9a-f]+): question");
+
+    /**
+     * A worker that finishes its turn waiting; once agentorchestr types a notice of a question into it,
+     * reads its inbox and answers the question the notice named with send_message, then reports done.
+     */
+    static Role answeringWorker(String marker) {
+        return new Role("inbox", text -> text.contains("You are worker") && text.contains(marker), List.of(
+                new Until("Call read_inbox", new Mcp("read_inbox", Map.of())),
+                new Reply("send_message", text -> {
+                    Matcher m = NOTICED.matcher(text);
+                    String id = m.find() ? m.group(1) : "m-none";
+                    return Map.of("to", "w01", "type", "answer", "reply_to", id, "body", "the real agent says: 8080");
+                }),
+                new Finish("answered the question from w01"),
+                new Say("Answered.")));
     }
 }

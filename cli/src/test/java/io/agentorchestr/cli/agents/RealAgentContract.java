@@ -37,6 +37,7 @@ abstract class RealAgentContract {
     static final String MARK = "[agent-it]";
     static final String HELD = "[agent-resume-it]";
     static final String HELD_LEAD = "[lead-resume-it]";
+    static final String ANSWERS = "[agent-inbox-it]";
 
     @TempDir
     Path dir;
@@ -79,7 +80,8 @@ abstract class RealAgentContract {
         project = TestRepo.create(dir.resolve("project"));
         script = new ModelScript(List.of(ModelScript.committingWorker(MARK),
                 ModelScript.heldWorker(HELD, heldReached, heldGate),
-                ModelScript.heldLead(HELD_LEAD, "Add the greeting", heldReached, heldGate)));
+                ModelScript.heldLead(HELD_LEAD, "Add the greeting", heldReached, heldGate),
+                ModelScript.answeringWorker(ANSWERS)));
         api = api(script);
         dist.withPath(RealAgents.npmBin(processName()) + ":" + System.getenv("PATH"));
         for (Path f : userSetup(dist, api)) {
