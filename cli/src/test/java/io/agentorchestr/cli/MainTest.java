@@ -23,10 +23,11 @@ class MainTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        Map<String, String> env = Map.of("HOME", dir.toString(), "AGENTORCHESTR_DATA_DIR", dir.resolve("data").toString(),
-                "AGENTORCHESTR_STATE_DIR", dir.resolve("state").toString(),
-                "AGENTORCHESTR_CONFIG_DIR", dir.resolve("config").toString(), "PATH", "/nonexistent");
-        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
+        InProcess cli = new InProcess(dir);
+        int status = cli.run(args);
+        out.append(cli.out.toString());
+        err.append(cli.err.toString());
+        return status;
     }
 
     @Test

@@ -11,12 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,10 +43,11 @@ class MessagesCommandTest {
     }
 
     private int run(String... args) {
-        Map<String, String> env = Map.of("HOME", dir.toString(), "AGENTORCHESTR_DATA_DIR", dir.resolve("data").toString(),
-                "AGENTORCHESTR_STATE_DIR", dir.resolve("state").toString(),
-                "AGENTORCHESTR_CONFIG_DIR", dir.resolve("config").toString(), "PATH", "/nonexistent");
-        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
+        InProcess cli = new InProcess(dir);
+        int status = cli.run(args);
+        out.append(cli.out.toString());
+        err.append(cli.err.toString());
+        return status;
     }
 
     @Test

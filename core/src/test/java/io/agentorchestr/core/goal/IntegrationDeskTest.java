@@ -2,10 +2,8 @@ package io.agentorchestr.core.goal;
 
 import io.agentorchestr.core.model.WorkerRecord;
 import io.agentorchestr.core.model.WorkerState;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,18 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** merge_worker and verify on a real repository and store, panes in memory: what reaches the integration branch. */
 @Timeout(60)
-class IntegrationDeskTest {
-    @TempDir
-    Path dir;
-    private TeamFixture team;
-
-    @AfterEach
-    void close() {
-        if (team != null) {
-            team.close();
-        }
-    }
-
+class IntegrationDeskTest extends TeamTest {
     private WorkerRecord doneWith(String file, String text) throws Exception {
         WorkerRecord w = team.spawn("write " + file);
         team.commit(w, file, text);

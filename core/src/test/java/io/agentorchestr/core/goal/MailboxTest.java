@@ -5,12 +5,9 @@ import io.agentorchestr.core.model.MessageType;
 import io.agentorchestr.core.model.WorkerRecord;
 import io.agentorchestr.core.model.WorkerState;
 import io.agentorchestr.core.testing.Poll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -24,18 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Messages between agents on a real store, panes in memory: addressing, threads, once-only reads, notices. */
 @Timeout(60)
-class MailboxTest {
-    @TempDir
-    Path dir;
-    private TeamFixture team;
-
-    @AfterEach
-    void close() {
-        if (team != null) {
-            team.close();
-        }
-    }
-
+class MailboxTest extends TeamTest {
     private Mailbox mail() {
         return team.supervisor.mailbox();
     }

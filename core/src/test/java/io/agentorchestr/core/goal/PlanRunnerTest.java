@@ -8,10 +8,8 @@ import io.agentorchestr.core.model.WorkerRecord;
 import io.agentorchestr.core.model.WorkerState;
 import io.agentorchestr.core.testing.Poll;
 import io.agentorchestr.core.worker.Perspectives;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,18 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The engine runs a plan on a real repository and store, panes in memory; the test plays each task's agent. */
 @Timeout(90)
-class PlanRunnerTest {
-    @TempDir
-    Path dir;
-    private TeamFixture team;
-
-    @AfterEach
-    void close() {
-        if (team != null) {
-            team.close();
-        }
-    }
-
+class PlanRunnerTest extends TeamTest {
     private static PlanCheck.Draft task(String id, String... deps) {
         return new PlanCheck.Draft(id, "write " + id + ".txt", null, null, List.of(deps));
     }

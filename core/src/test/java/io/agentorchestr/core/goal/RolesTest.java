@@ -4,10 +4,8 @@ import io.agentorchestr.core.model.MessageRecord;
 import io.agentorchestr.core.model.MessageType;
 import io.agentorchestr.core.model.WorkerRecord;
 import io.agentorchestr.core.model.WorkerState;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,18 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Roles that are not merged deliver their work as messages; a project's own roles come from its config. */
 @Timeout(60)
-class RolesTest {
-    @TempDir
-    Path dir;
-    private TeamFixture team;
-
-    @AfterEach
-    void close() {
-        if (team != null) {
-            team.close();
-        }
-    }
-
+class RolesTest extends TeamTest {
     private WorkerRecord spawn(String task, String perspective) {
         return team.supervisor.spawner().spawn(new SpawnRequest(task, perspective, List.of(), null, null, null,
                 List.of(), null, List.of()));

@@ -2,10 +2,8 @@ package io.agentorchestr.core.goal;
 
 import io.agentorchestr.core.model.WorkerRecord;
 import io.agentorchestr.core.model.WorkerState;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,18 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How workers end (report_done, kill_worker, an agent's exit, the goal's end), panes in memory. */
 @Timeout(60)
-class WorkerEndingsTest {
-    @TempDir
-    Path dir;
-    private TeamFixture team;
-
-    @AfterEach
-    void close() {
-        if (team != null) {
-            team.close();
-        }
-    }
-
+class WorkerEndingsTest extends TeamTest {
     private WorkerRecord awaitEnd(WorkerRecord w) throws Exception {
         return team.supervisor.board().awaitTerminal(w.id(), Duration.ofSeconds(30)).get(30, TimeUnit.SECONDS);
     }

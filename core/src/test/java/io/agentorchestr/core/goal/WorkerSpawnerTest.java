@@ -4,10 +4,8 @@ import io.agentorchestr.core.model.WorkerRecord;
 import io.agentorchestr.core.model.WorkerState;
 import io.agentorchestr.core.testing.FakeTmux;
 import io.agentorchestr.core.testing.TestRepo;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,18 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** spawn_worker's logic on a real repository and store, panes in memory: what a spawn makes, refuses and takes back. */
 @Timeout(60)
-class WorkerSpawnerTest {
-    @TempDir
-    Path dir;
-    private TeamFixture team;
-
-    @AfterEach
-    void close() {
-        if (team != null) {
-            team.close();
-        }
-    }
-
+class WorkerSpawnerTest extends TeamTest {
     @Test
     void aSpawnMakesABranchAndWorktreeAtTheBaseAndLetsTheAgentStartInItsOwnPane() throws Exception {
         team = TeamFixture.open(dir, 3);
