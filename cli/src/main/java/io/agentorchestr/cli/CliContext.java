@@ -179,6 +179,7 @@ public final class CliContext implements AutoCloseable {
         return new GoalRun(paths(), tmux(), git(), store(), runner, prerequisites(),
                 new AgentSelection(registry(), detector()), workerLauncher(), toolServers(), stopper(),
                 progress).withSkills(this::skills).withMemory(memories())
+                .withUsage(() -> io.agentorchestr.core.cost.UsageMeter.fromEnvironment(env))
                 .withAttention(project -> Attention.of(notify, NotifyConfig.load(paths().config(), project), tmux(),
                         runner, env, project, progress));
     }

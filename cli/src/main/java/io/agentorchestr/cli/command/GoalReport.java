@@ -29,6 +29,17 @@ final class GoalReport {
         this.attachHint = attachHint;
     }
 
+    /** "tokens: 500 in, 0 cache write, 0 cache read, 100 out (MODEL); USD 0.0050" or why it is unknown. */
+    static String usageLine(Map<String, Object> u) {
+        if (u == null || !Boolean.TRUE.equals(u.get("known"))) {
+            return "tokens: unknown (" + (u == null ? "not measured" : u.get("why")) + ")";
+        }
+        return "tokens: " + u.get("input_tokens") + " in, " + u.get("cache_write_tokens") + " cache write, "
+                + u.get("cache_read_tokens") + " cache read, " + u.get("output_tokens") + " out (" + u.get("model")
+                + "); " + (u.get("usd") == null ? "price unknown" : String.format(java.util.Locale.ROOT, "USD %.4f",
+                (Double) u.get("usd")));
+    }
+
     void print(GoalOutcome o) {
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -38,7 +49,8 @@ final class GoalReport {
             m.put("integration_branch", o.integrationBranch());
             m.put("integration_worktree", o.integrationWorktree());
             m.put("workers", o.workers().stream()
-                    .map(w -> WorkerView.of(w, WorkerView.Extras.NONE, ShownText.AS_WRITTEN)).toList());
+                    .map(w -> WorkerView.of(w, new WorkerView.Extras(null, null, null, o.usage().get(w.id())),
+                            ShownText.AS_WRITTEN)).toList());
             m.put("verify", o.verify().map(VerifyView::of).orElse(null));
             m.put("tmux_session", o.session().tmuxSession());
             m.put("stopped_processes", o.stopped().map(st -> st.total()).orElse(0));
@@ -56,6 +68,7 @@ final class GoalReport {
             if (w.summary() != null) {
                 out.println("       " + TerminalText.firstLine(w.summary(), 160));
             }
+            out.println("       " + usageLine(o.usage().get(w.id())));
         }
         o.stopped().filter(st -> st.total() > 0).ifPresent(st -> out.println("stopped:     agents still running "
                 + "at the end: " + st.describe() + "; panes keep their last screens"));

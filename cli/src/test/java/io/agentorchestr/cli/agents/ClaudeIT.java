@@ -108,6 +108,15 @@ class ClaudeIT extends ResumableAgentContract {
         assertEquals("the real agent says: 8080", messages.get(1).get("body").asText());
         assertTrue(Files.readString(Path.of(out.get("integration_worktree").asText(), "demo/w01.md"))
                 .contains("w02 answered: the real agent says: 8080"), diagnostics);
+        // Its tokens, from Claude Code's own transcript, are what the scripted server sent: 100 in and 20
+        // out for each response to its conversation.
+        long responses = script.seen.stream().filter(c -> c.userText().contains(ANSWERS)).count();
+        JsonNode usage = out.get("workers").get(1).get("usage");
+        assertTrue(usage.get("known").asBoolean(), usage.toString());
+        assertEquals(100 * responses, usage.get("input_tokens").asLong(), usage + " for " + responses + " responses");
+        assertEquals(20 * responses, usage.get("output_tokens").asLong(), usage.toString());
+        assertEquals("unknown", usage.get("price").asText(), "no price for the scripted model: " + usage);
+        assertEquals(false, out.get("workers").get(0).get("usage").get("known").asBoolean(), "the demo agent's: unknown");
         assertNothingLeft();
     }
 

@@ -84,8 +84,10 @@ final class GoalEnding {
         }
         s.audience().close();
         s.lock().close();
+        java.util.Map<String, java.util.Map<String, Object>> usage = new java.util.HashMap<>();
+        workers.forEach(w -> usage.put(w.id(), s.supervisor().usage().of(w)));
         return new GoalOutcome(ended, end, s.integration().branch(), s.integration().worktree().toString(),
-                workers, s.supervisor().lastVerify(), stopped);
+                workers, s.supervisor().lastVerify(), stopped, usage);
     }
 
     /** The session as stored, or as this run knows it when the store cannot be read (made unreadable). */

@@ -13,8 +13,9 @@ import java.util.Optional;
  */
 public record GoalOutcome(SessionRecord session, GoalEnd end, String integrationBranch, String integrationWorktree,
                           List<WorkerRecord> workers, Optional<VerifyResult> verify,
-                          Optional<AgentStopper.Stopped> stopped) {
+                          Optional<AgentStopper.Stopped> stopped, java.util.Map<String, java.util.Map<String, Object>> usage) {
     public GoalOutcome {
         workers = List.copyOf(workers);
+        usage = java.util.Map.copyOf(usage);
     }
 }

@@ -139,7 +139,7 @@ public final class GoalResume {
                     new LeadLauncher.Place.NewSession());
             relaunch.forEach(w -> supervisor.relaunch(w, "the tmux session was gone (reboot or tmux kill-server)"));
         }
-        GoalRun.connect(supervisor, server, watch);
+        watch.connectTo(supervisor, server);
         run.stopFinished(session, supervisor);
         String detail = (tmuxAlive ? "tmux session alive: adopted " : "tmux session gone: relaunched or recorded from disk ")
                 + unfinished.stream().map(WorkerRecord::id).toList()

@@ -1,6 +1,9 @@
 package io.agentorchestr.core.goal;
 
-import io.agentorchestr.core.error.AgentorchestrException;
+import io.agentorchestr.core.cost.Prices;
+import io.agentorchestr.core.cost.SessionUsage;
+import io.agentorchestr.core.cost.UsageMeter;
+
 
 import io.agentorchestr.core.config.LeadConfig;
 import io.agentorchestr.core.context.VerifyCommands;
@@ -70,6 +73,7 @@ public final class GoalRun {
     private final Consumer<String> progress;
     private volatile Function<Path, SkillCatalog> skills = project -> SkillCatalog.NONE;
     private volatile ProjectFiles.MemorySource memories = ProjectFiles.MemorySource.NONE;
+    private volatile java.util.function.Supplier<UsageMeter> meters = () -> UsageMeter.NONE;
     private volatile Function<Path, Attention> attentions = project -> Attention.none();
     /** What the session's background work writes through: a failed write is reported, not fatal. */
     private final FailSoftStore live;
@@ -103,6 +107,12 @@ public final class GoalRun {
     /** How the person is called when they are needed, for a session in a project (nobody unless set). */
     public GoalRun withAttention(Function<Path, Attention> attention) {
         this.attentions = attention;
+        return this;
+    }
+
+    /** How workers' usage is read (nothing unless set): the agents' record directories. */
+    public GoalRun withUsage(java.util.function.Supplier<UsageMeter> meters) {
+        this.meters = meters;
         return this;
     }
 
@@ -171,14 +181,7 @@ public final class GoalRun {
         try {
             Integration integration = Integration.create(git, new Worktrees(git, paths.worktrees()), repo, id, base);
             Supervisor supervisor = supervisor(session, integration, roster, runtime, context);
-            if (!r.plan().isEmpty()) {
-                try {
-                    supervisor.plan().submit(r.plan(), new PlanCheck(supervisor.perspectives(),
-                            supervisor.spawner().agentKeys()));
-                } catch (ToolError e) {
-                    throw AgentorchestrException.usage("--plan: " + e.getMessage());
-                }
-            }
+            PlanFile.submit(supervisor, r.plan());
             server = servers.start(supervisor, ToolServer.Binding.FRESH);
             session = session.withMcpPort(server.port());
             store.updateSession(session);
@@ -188,7 +191,7 @@ public final class GoalRun {
             LeadWatch watch = leadWatch(session, lead, server, supervisor, integration);
             watch.launchFirst(LeadPrompt.build(context.preamble().text(), integration.branch(), r.maxWorkers(),
                     r.goal(), null, supervisor.skills().available(), server.leadTools(), supervisor.perspectives()));
-            connect(supervisor, server, watch);
+            watch.connectTo(supervisor, server);
             stopFinished(session, supervisor);
             return new Started(session, supervisor, server, integration, watch, runtime, now, lock,
                     audience(session, supervisor, watch, attention));
@@ -212,6 +215,7 @@ public final class GoalRun {
                 runtime.maxWorkers(), runtime.health(), context, progress);
         live.onDiskFull(s.verdict()::pauseFor);
         s.useSkills(skills.apply(Path.of(session.project())));
+        s.measureWith(new SessionUsage(meters.get(), Prices.load(Path.of(session.project()))));
         s.skills().refused().forEach(r -> progress.accept("warning: skill refused, no worker will get it: " + r));
         return s;
     }
@@ -246,10 +250,6 @@ public final class GoalRun {
     /** Each worker's agent is stopped once the worker has finished ({@link FinishedAgents}). */
     void stopFinished(SessionRecord session, Supervisor supervisor) {
         supervisor.stopFinishedAgents(new FinishedAgents(session, live, stopper, supervisor::exitCommandOf));
-    }
-
-    static void connect(Supervisor supervisor, ToolServer server, LeadWatch watch) {
-        supervisor.connect(server, watch.current().pane(), watch.agent().profile().markers());
     }
 
     /** Waits until the lead marks the goal, the lead is gone for good, or the goal's time runs out; then records it. */
@@ -295,5 +295,4 @@ public final class GoalRun {
         return ending.finish(s, new GoalEnd(GoalEnd.Kind.PAUSED, "paused by the user; continue with agentorchestr --resume "
                 + s.session().id()));
     }
-
 }

@@ -75,6 +75,11 @@ public final class LeadWatch {
     }
 
     /** The lead's agent. */
+    /** The session's parts meet the MCP server and the lead's pane (and how the lead shows its prompt). */
+    void connectTo(Supervisor supervisor, ToolServer server) {
+        supervisor.connect(server, current().pane(), agent.profile().markers());
+    }
+
     DetectedAgent agent() {
         return agent;
     }

@@ -129,6 +129,18 @@ public record PlanFile(String goal, List<PlanCheck.Draft> tasks) {
                 + problem);
     }
 
+    /** A --plan's tasks handed to a starting session (none: nothing); an agent it does not have is a usage error. */
+    static void submit(Supervisor supervisor, List<PlanCheck.Draft> tasks) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        try {
+            supervisor.plan().submit(tasks, new PlanCheck(supervisor.perspectives(), supervisor.spawner().agentKeys()));
+        } catch (ToolError e) {
+            throw AgentorchestrException.usage("--plan: " + e.getMessage());
+        }
+    }
+
     /** The goal the lead is given for this plan: the file's, else one that says what to do with the plan. */
     public String goalText(Path file) {
         String head = goal != null && !goal.isBlank() ? goal : "Carry out the plan in " + file.getFileName() + " ("

@@ -1,6 +1,7 @@
 package io.agentorchestr.core.goal;
 
 import io.agentorchestr.core.agent.DetectedAgent;
+import io.agentorchestr.core.cost.SessionUsage;
 import io.agentorchestr.core.context.SessionContext;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.monitor.Completion;
@@ -53,6 +54,7 @@ public final class Supervisor {
     private final Mailbox mailbox;
     private final Perspectives perspectives;
     private final PlanRunner plan;
+    private volatile SessionUsage usage = SessionUsage.NONE;
     private final NoticeDesk notices;
 
     public Supervisor(SessionRecord session, StateStore store, Tmux tmux, Git git, WorkerLauncher launcher,
@@ -224,6 +226,15 @@ public final class Supervisor {
     /** Where workers' skills come from (none unless set). */
     public void useSkills(SkillCatalog catalog) {
         spawner.useSkills(catalog);
+    }
+
+    void measureWith(SessionUsage sessionUsage) {
+        this.usage = sessionUsage;
+    }
+
+    /** The workers' tokens and cost, read from their agents' records (nothing unless measured). */
+    public SessionUsage usage() {
+        return usage;
     }
 
     public SkillCatalog skills() {

@@ -18,9 +18,14 @@ public final class WorkerView {
      * @param skills       the skills given to the worker
      * @param lastProgress its last progress report
      * @param note         what the lead should know about it (an agent that stood in for another...)
+     * @param usage        its tokens and cost as read from its agent's records (docs/cost.md)
      */
-    public record Extras(List<String> skills, String lastProgress, String note) {
-        public static final Extras NONE = new Extras(null, null, null);
+    public record Extras(List<String> skills, String lastProgress, String note, Map<String, Object> usage) {
+        public static final Extras NONE = new Extras(null, null, null, null);
+
+        public Extras(List<String> skills, String lastProgress, String note) {
+            this(skills, lastProgress, note, null);
+        }
     }
 
     private WorkerView() {
@@ -47,6 +52,7 @@ public final class WorkerView {
         m.put("skills", extras.skills());
         m.put("last_progress", text.apply(extras.lastProgress()));
         m.put("note", text.apply(extras.note()));
+        m.put("usage", extras.usage());
         m.put("created_at", time(w.createdAt()));
         m.put("ended_at", time(w.endedAt()));
         return m;

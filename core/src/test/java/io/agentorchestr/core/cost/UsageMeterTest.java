@@ -1,0 +1,104 @@
+package io.agentorchestr.core.cost;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Each agent's usage records, from files the pinned CLIs wrote here against the scripted model
+ * servers (100 input and 20 output tokens per response): Claude Code 2.1.330's transcript of a worker
+ * that made five model calls, Codex 0.169.0's rollout of one that made three.
+ */
+class UsageMeterTest {
+    @TempDir
+    Path dir;
+
+    private static String sample(String name) throws IOException {
+        try (InputStream in = UsageMeterTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private Path claudeTranscript(Path worktree, String text) throws IOException {
+        Path d = Files.createDirectories(dir.resolve("claude/projects").resolve(ClaudeTranscripts.slug(worktree)));
+        return Files.writeString(d.resolve("e6fa897b.jsonl"), text);
+    }
+
+    @Test
+    void claudeCodesTranscriptCountsEachResponseOnceWithItsModel() throws IOException {
+        Path worktree = dir.resolve("wt/w02");
+        claudeTranscript(worktree, sample("claude-code-transcript.jsonl"));
+        UsageMeter meter = new UsageMeter(dir.resolve("claude"), dir.resolve("codex"));
+
+        TokenUsage u = meter.usage("w02", "claude", worktree, Instant.now()).orElseThrow();
+
+        assertEquals(new TokenUsage("claude-opus-5-5", 500, 0, 0, 100, 0), u);
+    }
+
+    @Test
+    void aTornLastLineWaitsAndWhatIsAppendedLaterIsReadOnTopWithoutCountingTwice() throws IOException {
+        Path worktree = dir.resolve("wt/w02");
+        String text = sample("claude-code-transcript.jsonl");
+        String last = text.lines().filter(l -> l.contains("\"type\":\"assistant\"")).reduce((a, b) -> b)
+                .orElseThrow();
+        Path file = claudeTranscript(worktree, text);
+        UsageMeter meter = new UsageMeter(dir.resolve("claude"), dir.resolve("codex"));
+        assertEquals(500, meter.usage("w02", "claude", worktree, Instant.now()).orElseThrow().input());
+
+        String another = last.replaceAll("msg_scripted_\\d+", "msg_appended_1");
+        Files.writeString(file, another.substring(0, 40), StandardOpenOption.APPEND);
+        assertEquals(500, meter.usage("w02", "claude", worktree, Instant.now()).orElseThrow().input(), "torn: not yet");
+        Files.writeString(file, another.substring(40) + "\n" + another + "\n", StandardOpenOption.APPEND);
+
+        assertEquals(600, meter.usage("w02", "claude", worktree, Instant.now()).orElseThrow().input(),
+                "the appended response once, though written twice");
+    }
+
+    @Test
+    void codexsRolloutOfTheWorktreeGivesItsRunningTotalAndOthersAreLeftOut() throws IOException {
+        String text = sample("codex-rollout.jsonl");
+        String cwd = text.replaceAll("(?s).*?\"cwd\":\"([^\"]+)\".*", "$1");
+        Path day = Files.createDirectories(dir.resolve("codex/sessions/2026/12/07"));
+        Files.writeString(day.resolve("rollout-2026-12-07T17-12-36-a.jsonl"), text);
+        Files.writeString(day.resolve("rollout-2026-12-07T17-12-37-b.jsonl"), text.replace(cwd, "/elsewhere/w09"));
+        UsageMeter meter = new UsageMeter(dir.resolve("claude"), dir.resolve("codex"));
+
+        TokenUsage u = meter.usage("w01", "codex", Path.of(cwd), Instant.now().minusSeconds(30)).orElseThrow();
+
+        assertEquals(new TokenUsage("scripted-model", 300, 0, 0, 60, 0), u);
+    }
+
+    @Test
+    void anAgentWhoseRecordsAreNotKnownIsUnknownNotZero() {
+        UsageMeter meter = new UsageMeter(dir.resolve("claude"), dir.resolve("codex"));
+        assertEquals(Optional.empty(), meter.usage("w01", "demo", dir, Instant.now()));
+        assertEquals(Map.of("known", false, "why", "agentorchestr cannot read this agent's usage records"),
+                UsageView.of(Optional.empty(), Prices.NONE));
+    }
+
+    @Test
+    void aPricedModelGetsItsUsdAndAnUnpricedOneSaysPriceUnknown() throws IOException {
+        Files.createDirectories(dir.resolve(".agentorchestr"));
+        Files.writeString(dir.resolve(".agentorchestr/config.toml"), "[prices.\"claude-opus-5-5\"]\ninput = 5.0\n"
+                + "output = 25.0\ncache_read = 0.5\n");
+        Prices prices = Prices.load(dir);
+        TokenUsage u = new TokenUsage("claude-opus-5-5", 500, 0, 1000, 100, 0);
+
+        assertEquals(500 * 5.0 / 1e6 + 1000 * 0.5 / 1e6 + 100 * 25.0 / 1e6, prices.usd(u).orElseThrow(), 1e-12);
+        Map<String, Object> unpriced = UsageView.of(Optional.of(new TokenUsage("scripted-model", 1, 0, 0, 1, 0)),
+                prices);
+        assertEquals("unknown", unpriced.get("price"));
+        assertEquals(null, unpriced.get("usd"));
+    }
+}
