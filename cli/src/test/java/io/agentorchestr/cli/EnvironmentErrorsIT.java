@@ -180,6 +180,8 @@ class EnvironmentErrorsIT {
         ExecResult healthy = dist.run("--doctor");
         assertEquals(0, healthy.exitCode(), healthy.stdout());
         assertTrue(healthy.stdout().contains("claude 2.1.0 (Claude Code)"), healthy.stdout());
+        assertTrue(healthy.stdout().contains("LiteLLM snapshot of 2026-12-07"), "the price snapshot's date: "
+                + healthy.stdout());
         assertTrue(healthy.stdout().strip().endsWith("healthy (1 warning(s) marked WARN)"), "a warning does not make "
                 + "the machine unhealthy:\n" + healthy.stdout());
     }

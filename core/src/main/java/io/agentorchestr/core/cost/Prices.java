@@ -11,12 +11,39 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a model's tokens cost, in USD per million tokens, from the project's config.toml
- * ({@code [prices."MODEL"]} with input, output, and optionally cache_write and cache_read, which
- * default to input). A model without a price has tokens but no cost: "price unknown".
+ * What a model's tokens cost, in USD per million tokens: a dated snapshot of LiteLLM's price list
+ * shipped as a resource (prices.json: the source commit, the fields used), under the project's
+ * config.toml ({@code [prices."MODEL"]} with input, output, and optionally cache_write and cache_read,
+ * which default to input), which wins. A model without a price has tokens but no cost: "price unknown".
  */
 public final class Prices {
     public static final Prices NONE = new Prices(Map.of());
+    private static final Snapshot SNAPSHOT = Snapshot.read();
+
+    /** The shipped snapshot: its date, where it comes from, and its prices. */
+    public record Snapshot(String date, String source, Map<String, Price> prices) {
+        private static Snapshot read() {
+            try (java.io.InputStream in = Prices.class.getResourceAsStream("prices.json")) {
+                com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(in);
+                Map<String, Price> prices = new HashMap<>();
+                doc.path("models").fields().forEachRemaining(e -> {
+                    com.fasterxml.jackson.databind.JsonNode p = e.getValue();
+                    double input = p.path("input_cost_per_token").asDouble() * 1e6;
+                    prices.put(e.getKey(), new Price(input, p.path("output_cost_per_token").asDouble() * 1e6,
+                            p.path("cache_creation_input_token_cost").asDouble(input / 1e6) * 1e6,
+                            p.path("cache_read_input_token_cost").asDouble(input / 1e6) * 1e6));
+                });
+                return new Snapshot(doc.path("snapshot").asText(), doc.path("source").asText(), Map.copyOf(prices));
+            } catch (java.io.IOException | RuntimeException e) {
+                throw new IllegalStateException("the shipped price snapshot cannot be read", e);
+            }
+        }
+    }
+
+    public static Snapshot snapshot() {
+        return SNAPSHOT;
+    }
 
     /** USD per million tokens of each kind. */
     public record Price(double input, double output, double cacheWrite, double cacheRead) {
@@ -32,14 +59,15 @@ public final class Prices {
         this.byModel = Map.copyOf(byModel);
     }
 
+    /** The snapshot's prices with the project's on top. */
     public static Prices load(Path projectRoot) {
         Optional<TomlParseResult> toml = ProjectConfig.load(projectRoot);
         TomlTable table = toml.map(t -> t.getTable("prices")).orElse(null);
+        Map<String, Price> prices = new HashMap<>(SNAPSHOT.prices());
         if (table == null) {
-            return NONE;
+            return new Prices(prices);
         }
         String file = ProjectConfig.file(projectRoot).toString();
-        Map<String, Price> prices = new HashMap<>();
         for (String model : table.keySet()) {
             if (!(table.get(model) instanceof TomlTable p)) {
                 throw AgentorchestrException.usage(file + ": [prices.\"" + model + "\"] must be a table with input = "

@@ -62,7 +62,16 @@ public final class Doctor {
         List<DetectedAgent> found = agents.get().stream().filter(DetectedAgent::installed).toList();
         results.add(demoCheck(found));
         results.add(agentCheck(found));
+        results.add(priceCheck());
         return results;
+    }
+
+    /** Which prices turn tokens into USD: the shipped snapshot's date and size, and where to add more. */
+    private static CheckResult priceCheck() {
+        io.agentorchestr.core.cost.Prices.Snapshot s = io.agentorchestr.core.cost.Prices.snapshot();
+        return CheckResult.pass("prices", "LiteLLM snapshot of " + s.date() + ", " + s.prices().size() + " model(s) "
+                + "(the Anthropic models Claude Code runs); [prices.\"MODEL\"] in .agentorchestr/config.toml adds or "
+                + "overrides one (docs/cost.md)");
     }
 
     private CheckResult tmuxCheck() {

@@ -80,6 +80,17 @@ class UsageMeterTest {
     }
 
     @Test
+    void theShippedSnapshotPricesClaudeModelsAndTheProjectsPricesWin() throws IOException {
+        TokenUsage u = new TokenUsage("claude-sonnet-4-5-20250929", 1_000_000, 1_000_000, 1_000_000, 1_000_000, 0);
+        assertEquals(3.0 + 3.75 + 0.30 + 15.0, Prices.load(dir).usd(u).orElseThrow(), 1e-9);
+        assertEquals("2026-12-07", Prices.snapshot().date());
+        Files.createDirectories(dir.resolve(".agentorchestr"));
+        Files.writeString(dir.resolve(".agentorchestr/config.toml"), "[prices.\"claude-sonnet-4-5-20250929\"]\n"
+                + "input = 1\noutput = 2\n");
+        assertEquals(1.0 + 1.0 + 1.0 + 2.0, Prices.load(dir).usd(u).orElseThrow(), 1e-9, "cache prices default to input");
+    }
+
+    @Test
     void anAgentWhoseRecordsAreNotKnownIsUnknownNotZero() {
         UsageMeter meter = new UsageMeter(dir.resolve("claude"), dir.resolve("codex"));
         assertEquals(Optional.empty(), meter.usage("w01", "demo", dir, Instant.now()));
