@@ -19,6 +19,7 @@ import io.agentorchestr.cli.command.SkillVerifyCommand;
 import io.agentorchestr.cli.command.TrustKeyCommand;
 import io.agentorchestr.cli.command.UntrustCommand;
 import io.agentorchestr.cli.command.ListSessionsCommand;
+import io.agentorchestr.cli.command.CostCommand;
 import io.agentorchestr.cli.command.ManualCommand;
 import io.agentorchestr.cli.command.MessagesCommand;
 import io.agentorchestr.cli.command.ResumeCommand;
@@ -86,6 +87,9 @@ public final class AgentorchestrCommand implements Callable<Integer> {
     MessageOptions messages = new MessageOptions();
 
     @Mixin
+    CostOptions cost = new CostOptions();
+
+    @Mixin
     ContextOptions projectContext = new ContextOptions();
 
     @Mixin
@@ -142,6 +146,8 @@ public final class AgentorchestrCommand implements Callable<Integer> {
                         () -> new PauseCommand(context, spec, common, pause).call()),
                 new Mode("--messages", "--messages ID [--follow]", messages.messages != null,
                         () -> new MessagesCommand(context, spec, common, messages.messages, messages.follow).call()),
+                new Mode("--cost", "--cost [ID] [--since D]", cost.cost != null,
+                        () -> new CostCommand(context, spec, common, cost.cost, cost.since).call()),
                 new Mode("--init", "--init", projectContext.init,
                         () -> new InitCommand(context, spec, common, projectContext.initForce).call()),
                 new Mode("--memory-search", "--memory-search QUERY", projectContext.memorySearch != null,
@@ -189,6 +195,8 @@ public final class AgentorchestrCommand implements Callable<Integer> {
                 new Companion("--live", live, "--doctor", doctor, "agentorchestr --doctor --live"),
                 new Companion("--follow", messages.follow, "--messages", messages.messages != null,
                         "agentorchestr --messages ID --follow"),
+                new Companion("--since", cost.since != null, "--cost", cost.cost != null,
+                        "agentorchestr --cost --since 7d"),
                 new Companion(clean.finished ? "--finished" : clean.dryRun ? "--dry-run" : "--force",
                         clean.finished || clean.dryRun || clean.force, "--clean", clean.given(),
                         "agentorchestr --clean --finished --dry-run"),

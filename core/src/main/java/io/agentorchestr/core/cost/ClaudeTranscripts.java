@@ -37,7 +37,7 @@ final class ClaudeTranscripts implements UsageSource {
     @Override
     public synchronized TokenUsage read() throws IOException {
         if (!Files.isDirectory(dir)) {
-            return total;
+            return null;
         }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {

@@ -46,6 +46,9 @@ final class CodexRollouts implements UsageSource {
                 }
             }
         }
+        if (ours.isEmpty()) {
+            return null;
+        }
         TokenUsage sum = TokenUsage.NONE;
         for (TokenUsage t : totals.values()) {
             sum = sum.plus(t);

@@ -45,13 +45,13 @@ public final class UsageMeter {
             return Optional.empty();
         }
         try {
-            return Optional.of(source.read());
+            return Optional.ofNullable(source.read());
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    private static final UsageSource UNKNOWN = () -> TokenUsage.NONE;
+    private static final UsageSource UNKNOWN = () -> null;
 
     private UsageSource source(String agent, Path worktree, Instant since) {
         if ("claude".equals(agent) && claudeConfigDir != null) {
