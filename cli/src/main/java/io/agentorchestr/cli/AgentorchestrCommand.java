@@ -197,6 +197,9 @@ public final class AgentorchestrCommand implements Callable<Integer> {
                         "agentorchestr --messages ID --follow"),
                 new Companion("--since", cost.since != null, "--cost", cost.cost != null,
                         "agentorchestr --cost --since 7d"),
+                new Companion("--budget and --token-budget", manualOptions.budgetUsd != null
+                        || manualOptions.tokenBudget != null, "--goal, --plan or --resume", goalOptions.any()
+                        || goalOptions.plan != null || resume != null, "agentorchestr --goal \"...\" --budget 5"),
                 new Companion(clean.finished ? "--finished" : clean.dryRun ? "--dry-run" : "--force",
                         clean.finished || clean.dryRun || clean.force, "--clean", clean.given(),
                         "agentorchestr --clean --finished --dry-run"),

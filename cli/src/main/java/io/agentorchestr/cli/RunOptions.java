@@ -29,6 +29,21 @@ public final class RunOptions {
             + "exists (--no-attach: never). Default: attach when on a terminal.")
     public Boolean attach;
 
+    @Option(names = "--budget", paramLabel = "USD", order = 32, description = "Auto mode: what the session may "
+            + "spend, by the agents' own records (docs/cost.md). At 80 %% the lead is told; at 100 %% no new worker "
+            + "starts, the agents are interrupted and the session pauses (exit 4): --resume ID --budget MORE goes on. "
+            + "Default: [budget] usd in .agentorchestr/config.toml, else none.")
+    public Double budgetUsd;
+
+    @Option(names = "--token-budget", paramLabel = "N", order = 33, description = "As --budget, in tokens (in, "
+            + "cache write, cache read and out together). Default: [budget] tokens, else none.")
+    public Long tokenBudget;
+
+    /** The caps given on the command line (the project's [budget] fills in the others). */
+    public io.agentorchestr.core.cost.Budget budget() {
+        return new io.agentorchestr.core.cost.Budget(budgetUsd, tokenBudget);
+    }
+
     @Option(names = "--notify", paramLabel = "MODE", order = 31, converter = NotifyModeConverter.class,
             description = "Where to tell you when an agent asks, hangs or fails, or the goal ends: terminal (the bell "
                     + "and an OSC 9/777 notification on your tmux clients' terminals), desktop (notify-send), all, or "

@@ -36,7 +36,7 @@ public final class GoalCommand extends ModeCommand {
         HealthPolicy health = health();
         try (PauseSignals signals = PauseSignals.install(err())) {
             ProgressLines lines = new ProgressLines(this::progress);
-            GoalRun goalRun = context.goalRun(lines, run.notify);
+            GoalRun goalRun = context.goalRun(lines, run.notify, run.budget());
             GoalRun.Started started = goalRun.start(new GoalRequest(text, run.agents, goal.lead,
                     common.projectOrCwd(), run.base, run.timeout, goal.maxWorkers, health, goal.layout,
                     goal.panesPerWindow, plan == null ? java.util.List.of() : plan.tasks()));

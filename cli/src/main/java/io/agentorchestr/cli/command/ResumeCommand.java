@@ -23,7 +23,7 @@ public final class ResumeCommand extends ModeCommand {
         RunLimits.timeout(run.timeout);
         try (PauseSignals signals = PauseSignals.install(err())) {
             ProgressLines lines = new ProgressLines(this::progress);
-            GoalRun goalRun = context.goalRun(lines, run.notify);
+            GoalRun goalRun = context.goalRun(lines, run.notify, run.budget());
             GoalRun.Started started = context.goalResume(goalRun, lines).resume(sessionId.strip(),
                     run.timeout);
             return new RunningGoal(context, goalRun, started, out(), err(), lines).run(run.attach,

@@ -89,7 +89,7 @@ final class LeadTools {
                                 w.put("reason", at.reason());
                                 return w;
                             }).toList());
-                            r.put("still_running", s.workers().stream().filter(w -> !w.state().terminal())
+                            r.put("still_running", s.board().all().stream().filter(w -> !w.state().terminal())
                                     .map(w -> w.id()).toList());
                             r.put("new_messages", wake.newMessages());
                             return r;
@@ -98,7 +98,7 @@ final class LeadTools {
                                 + "input, idle = at its prompt without reporting, hung = silent and being recovered, "
                                 + "or how it finished), attempt, branch, summary, whether it is merged, and its last "
                                 + "progress report.", List.of(),
-                        (a, caller) -> Views.workers(s.workers(), s)),
+                        (a, caller) -> Views.workers(s.board().all(), s)),
                 ToolEntry.lead("kill_worker", "Stop a worker's agent. Its uncommitted work is first committed to its branch "
                                 + "(nothing is lost); the worker ends as killed and is not merged.",
                         List.of(Param.worker("worker_id", "The worker, e.g. w01.")),

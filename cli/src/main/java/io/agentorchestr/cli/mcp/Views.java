@@ -19,7 +19,7 @@ final class Views {
     /** The one view of a worker ({@link WorkerView}), with what the session knows of it. */
     static Map<String, Object> worker(WorkerRecord w, Supervisor s) {
         WorkerView.Extras extras = new WorkerView.Extras(s.spawner().skillsOf(w.id()), s.board().lastProgress(w.id()),
-                s.board().note(w.id()), s.usage().of(w));
+                s.board().note(w.id()), s.spending().usage().of(w));
         return WorkerView.of(w, extras, ShownText.AS_WRITTEN);
     }
 

@@ -19,6 +19,11 @@ public final class SessionUsage {
 
     /** The worker's "usage" view: tokens, model, USD or "price unknown", or unknown for an agent whose records are not read. */
     public Map<String, Object> of(WorkerRecord w) {
-        return UsageView.of(meter.usage(w.id(), w.agent(), Path.of(w.worktree()), w.createdAt()), prices);
+        return ofAgent(w.id(), w.agent(), Path.of(w.worktree()), w.createdAt());
+    }
+
+    /** The view of any agent of the session (the lead: "lead", in the integration worktree). */
+    public Map<String, Object> ofAgent(String id, String agent, Path worktree, java.time.Instant since) {
+        return UsageView.of(meter.usage(id, agent, worktree, since), prices);
     }
 }

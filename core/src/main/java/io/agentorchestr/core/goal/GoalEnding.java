@@ -85,7 +85,8 @@ final class GoalEnding {
         s.audience().close();
         s.lock().close();
         java.util.Map<String, java.util.Map<String, Object>> usage = new java.util.HashMap<>();
-        workers.forEach(w -> usage.put(w.id(), s.supervisor().usage().of(w)));
+        workers.forEach(w -> usage.put(w.id(), s.supervisor().spending().usage().of(w)));
+        usage.put(Mailbox.LEAD, s.supervisor().spending().lead());
         return new GoalOutcome(ended, end, s.integration().branch(), s.integration().worktree().toString(),
                 workers, s.supervisor().lastVerify(), stopped, usage);
     }
@@ -109,7 +110,7 @@ final class GoalEnding {
         try {
             return store.workers(sessionId);
         } catch (RuntimeException e) {
-            return supervisor.workers().stream().map(WorkerRecord::masked).toList();
+            return supervisor.board().all().stream().map(WorkerRecord::masked).toList();
         }
     }
 

@@ -1,7 +1,6 @@
 package io.agentorchestr.core.goal;
 
-import io.agentorchestr.core.cost.Prices;
-import io.agentorchestr.core.cost.SessionUsage;
+import io.agentorchestr.core.cost.Budget;
 import io.agentorchestr.core.cost.UsageMeter;
 
 
@@ -74,6 +73,7 @@ public final class GoalRun {
     private volatile Function<Path, SkillCatalog> skills = project -> SkillCatalog.NONE;
     private volatile ProjectFiles.MemorySource memories = ProjectFiles.MemorySource.NONE;
     private volatile java.util.function.Supplier<UsageMeter> meters = () -> UsageMeter.NONE;
+    private volatile Budget budget = Budget.NONE;
     private volatile Function<Path, Attention> attentions = project -> Attention.none();
     /** What the session's background work writes through: a failed write is reported, not fatal. */
     private final FailSoftStore live;
@@ -110,9 +110,10 @@ public final class GoalRun {
         return this;
     }
 
-    /** How workers' usage is read (nothing unless set): the agents' record directories. */
-    public GoalRun withUsage(java.util.function.Supplier<UsageMeter> meters) {
-        this.meters = meters;
+    /** How agents' usage is read, and what this run may spend over the project's [budget] (nothing unless set). */
+    public GoalRun withSpending(java.util.function.Supplier<UsageMeter> usage, Budget caps) {
+        this.meters = usage;
+        this.budget = caps;
         return this;
     }
 
@@ -190,7 +191,7 @@ public final class GoalRun {
                     + integration.branch());
             LeadWatch watch = leadWatch(session, lead, server, supervisor, integration);
             watch.launchFirst(LeadPrompt.build(context.preamble().text(), integration.branch(), r.maxWorkers(),
-                    r.goal(), null, supervisor.skills().available(), server.leadTools(), supervisor.perspectives()));
+                    r.goal(), null, supervisor.spawner().skills().available(), server.leadTools(), supervisor.perspectives()));
             watch.connectTo(supervisor, server);
             stopFinished(session, supervisor);
             return new Started(session, supervisor, server, integration, watch, runtime, now, lock,
@@ -214,9 +215,9 @@ public final class GoalRun {
         Supervisor s = new Supervisor(session, live, tmux, git, launcher, integration, new Verifier(runner), roster,
                 runtime.maxWorkers(), runtime.health(), context, progress);
         live.onDiskFull(s.verdict()::pauseFor);
-        s.useSkills(skills.apply(Path.of(session.project())));
-        s.measureWith(new SessionUsage(meters.get(), Prices.load(Path.of(session.project()))));
-        s.skills().refused().forEach(r -> progress.accept("warning: skill refused, no worker will get it: " + r));
+        s.spawner().useSkills(skills.apply(Path.of(session.project())));
+        s.measureWith(meters.get(), budget);
+        s.spawner().skills().refused().forEach(r -> progress.accept("warning: skill refused, no worker will get it: " + r));
         return s;
     }
 
@@ -239,7 +240,7 @@ public final class GoalRun {
 
     /** The session's pane borders, team counts and notices, kept up to date from the workers' changes. */
     Audience audience(SessionRecord session, Supervisor supervisor, LeadWatch lead, Attention attention) {
-        TeamView view = new TeamView(tmux, session.tmuxSession(), supervisor::workers, session.createdAt(),
+        TeamView view = new TeamView(tmux, session.tmuxSession(), supervisor.board()::all, session.createdAt(),
                 Clock.systemUTC()).start();
         Audience audience = new Audience(session.id(), session.tmuxSession(), view, attention);
         supervisor.watchWorkers(audience::workerChanged);

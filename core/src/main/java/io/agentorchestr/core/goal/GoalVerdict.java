@@ -60,6 +60,15 @@ public final class GoalVerdict {
         return paused;
     }
 
+    /** The run ends as paused with {@code summary} (which says how to go on); false if it had already ended. */
+    boolean pauseWith(String summary) {
+        boolean paused = end.complete(new GoalEnd(GoalEnd.Kind.PAUSED, summary));
+        if (paused) {
+            progress.accept("pausing: " + summary);
+        }
+        return paused;
+    }
+
     /** Ctrl-C: the run ends as paused (the lead, workers and panes carry on); false if it had already ended. */
     public boolean pause() {
         return end.complete(new GoalEnd(GoalEnd.Kind.PAUSED, "paused by the user; continue with agentorchestr "

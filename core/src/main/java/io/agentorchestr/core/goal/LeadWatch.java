@@ -122,7 +122,7 @@ public final class LeadWatch {
         boolean resume = AgentLauncher.canResume(agent.profile(), known);
         String prompt = resume ? "[agentorchestr] " + digest
                 : LeadPrompt.build(supervisor.context().preamble().text(), session.integrationBranch(), rt.maxWorkers(),
-                SessionDirectories.goalOf(session), digest, supervisor.skills().available(), server.leadTools(),
+                SessionDirectories.goalOf(session), digest, supervisor.spawner().skills().available(), server.leadTools(),
                 supervisor.perspectives());
         supervisor.leadReplaced();
         launcher.launch(session, workDir, agent, server, new LeadLauncher.Plan(prompt, resume,

@@ -1,7 +1,10 @@
 package io.agentorchestr.core.goal;
 
 import io.agentorchestr.core.agent.DetectedAgent;
+import io.agentorchestr.core.cost.Budget;
+import io.agentorchestr.core.cost.Prices;
 import io.agentorchestr.core.cost.SessionUsage;
+import io.agentorchestr.core.cost.UsageMeter;
 import io.agentorchestr.core.context.SessionContext;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.monitor.Completion;
@@ -16,7 +19,6 @@ import io.agentorchestr.core.model.StateStore;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
 import io.agentorchestr.core.worker.Perspectives;
-import io.agentorchestr.core.worker.SkillCatalog;
 import io.agentorchestr.core.worker.WorkerLauncher;
 import io.agentorchestr.core.model.WorkerRecord;
 
@@ -54,7 +56,7 @@ public final class Supervisor {
     private final Mailbox mailbox;
     private final Perspectives perspectives;
     private final PlanRunner plan;
-    private volatile SessionUsage usage = SessionUsage.NONE;
+    private final Spending spending;
     private final NoticeDesk notices;
 
     public Supervisor(SessionRecord session, StateStore store, Tmux tmux, Git git, WorkerLauncher launcher,
@@ -96,6 +98,8 @@ public final class Supervisor {
         spawner.onDiskFull(verdict::pauseFor);
         this.plan = new PlanRunner(session, store, board, spawner, desk, mailbox, perspectives, progress);
         board.watch(plan::workerChanged);
+        this.spending = new Spending(session, store, tmux, board, mailbox, verdict, integration.worktree());
+        spawner.refuseWhen(spending::refusal);
     }
 
     public SessionRecord session() {
@@ -128,6 +132,7 @@ public final class Supervisor {
         serveWith(server);
         notices.leadAt(lead, leadMarkers);
         plan.start();
+        spending.start(lead);
     }
 
     /** The lead was started again: what its old self was told, or was about to be told, is told again. */
@@ -196,6 +201,7 @@ public final class Supervisor {
     /** The lead is in {@code pane} now. */
     void leadMoved(PaneRef pane) {
         notices.leadAt(pane);
+        spending.leadAt(pane);
     }
 
     /**
@@ -223,26 +229,15 @@ public final class Supervisor {
         endings.finish(id, c);
     }
 
-    /** Where workers' skills come from (none unless set). */
-    public void useSkills(SkillCatalog catalog) {
-        spawner.useSkills(catalog);
+    /** Usage read by {@code meter}, priced with the project's prices; {@code caps} over the project's [budget]. */
+    void measureWith(UsageMeter meter, Budget caps) {
+        java.nio.file.Path project = java.nio.file.Path.of(session.project());
+        spending.measureWith(new SessionUsage(meter, Prices.load(project)), Budget.of(project, caps.usd(), caps.tokens()));
     }
 
-    void measureWith(SessionUsage sessionUsage) {
-        this.usage = sessionUsage;
-    }
-
-    /** The workers' tokens and cost, read from their agents' records (nothing unless measured). */
-    public SessionUsage usage() {
-        return usage;
-    }
-
-    public SkillCatalog skills() {
-        return spawner.skills();
-    }
-
-    public List<WorkerRecord> workers() {
-        return board.all();
+    /** The agents' tokens and cost, read from their records (nothing unless measured), and the budget. */
+    public Spending spending() {
+        return spending;
     }
 
     /** Stops each worker's agent once it has finished; until then it counts against the worker limit. */
@@ -267,6 +262,7 @@ public final class Supervisor {
 
     /** Stops watching the workers: from now on their agents' exits are not their outcome. */
     void stopWatching() {
+        spending.close();
         plan.close();
         notices.close();
         spawner.close();
@@ -288,6 +284,7 @@ public final class Supervisor {
     }
 
     void shutdown() {
+        spending.close();
         plan.close();
         notices.close();
         spawner.close();

@@ -49,6 +49,7 @@ public final class WorkerSpawner {
     private volatile SkillCatalog skills = SkillCatalog.NONE;
     private volatile FinishedAgents finished;
     private volatile Consumer<String> diskFull = reason -> { };
+    private volatile java.util.function.Supplier<Optional<String>> refusal = Optional::empty;
     /** Longer than asking an agent to quit and signalling it take together. */
     private static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(15);
     private boolean closed;
@@ -71,6 +72,11 @@ public final class WorkerSpawner {
         this.context = context;
         this.progress = progress;
         this.revoke = revoke;
+    }
+
+    /** What may stop new workers from starting (a spent budget), said as the refusal. */
+    void refuseWhen(java.util.function.Supplier<Optional<String>> why) {
+        this.refusal = why;
     }
 
     /** Who is told when a spawn fails for lack of disk space (the goal pauses rather than fail). */
@@ -111,6 +117,9 @@ public final class WorkerSpawner {
             if (closed) {
                 throw new ToolError("the goal has ended; no new workers are started");
             }
+            refusal.get().ifPresent(why -> {
+                throw new ToolError(why);
+            });
             if (r.requestId() != null && !r.requestId().isBlank()) {
                 Optional<WorkerRecord> earlier = board.byRequestId(r.requestId());
                 if (earlier.isPresent() && !earlier.get().task().strip().equals(r.task().strip())) {

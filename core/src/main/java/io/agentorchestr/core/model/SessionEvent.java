@@ -127,6 +127,10 @@ public sealed interface SessionEvent {
         }
     }
 
+    /** The session's spending reached this share of its budget (80 %: the lead was told; 100 %: it pauses). */
+    record BudgetReached(int percent, String used) implements SessionEvent {
+    }
+
     /** A message between agents was stored (its body is in the message log, not here). */
     record MessageStored(String id, long seq, String from, String to, String type) implements SessionEvent {
     }

@@ -66,10 +66,12 @@ final class TeamFixture implements AutoCloseable {
         WorkerLauncher launcher = new WorkerLauncher(tmux, git, worktrees, store, new FirstRunDialogs(
                 dir.resolve("claude.json"), dir.resolve("codex")), new ConversationFinder(runner));
         integration = Integration.create(git, worktrees, repo.dir(), SESSION, base);
-        DetectedAgent demo = new DetectedAgent(AgentRegistry.load(null).find("demo").orElseThrow(), Path.of("/bin/true"),
-                "demo 1", null);
+        AgentRegistry agents = AgentRegistry.load(null);
+        // Claude Code as a second agent: its worker is never run here, but its usage records can be written.
+        List<DetectedAgent> roster = List.of(new DetectedAgent(agents.find("demo").orElseThrow(), Path.of("/bin/true"),
+                "demo 1", null), new DetectedAgent(agents.find("claude").orElseThrow(), Path.of("/bin/true"), "2", null));
         supervisor = new Supervisor(session, store, tmux, git, launcher, integration, new Verifier(runner),
-                List.of(demo), maxWorkers, HealthPolicy.DEFAULT, SessionContext.NONE, progress::add);
+                roster, maxWorkers, HealthPolicy.DEFAULT, SessionContext.NONE, progress::add);
     }
 
     /** A session over a fresh repository; {@code before} may commit to it first (verify commands, say). */

@@ -50,6 +50,8 @@ public final class FakeTmux implements Tmux {
     }
 
     private final Map<String, Pane> panes = new LinkedHashMap<>();
+    /** What every pane's screen shows: an agent's prompt, so a pasted prompt goes in at once. */
+    private volatile String screen = "? for shortcuts\ndemo> ";
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private int nextPane;
     private int nextWindow;
@@ -184,7 +186,12 @@ public final class FakeTmux implements Tmux {
     @Override
     public String capturePane(PaneRef pane, int historyLines) {
         require(pane.id());
-        return "";
+        return screen;
+    }
+
+    /** Every pane shows {@code text} from now on. */
+    public void show(String text) {
+        this.screen = text;
     }
 
     @Override

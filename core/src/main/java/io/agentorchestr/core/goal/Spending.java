@@ -1,0 +1,96 @@
+package io.agentorchestr.core.goal;
+
+import io.agentorchestr.core.cost.Budget;
+import io.agentorchestr.core.cost.SessionUsage;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.StateStore;
+import io.agentorchestr.core.model.WorkerRecord;
+import io.agentorchestr.core.tmux.PaneRef;
+import io.agentorchestr.core.tmux.Tmux;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a session's agents spend: each worker's and the lead's usage (read from their records, priced),
+ * and the budget that stops spending ({@link BudgetWatch}). Nothing is read, and no thread runs, until
+ * the session is measured.
+ */
+public final class Spending implements AutoCloseable {
+    private final SessionRecord session;
+    private final StateStore store;
+    private final Tmux tmux;
+    private final WorkerBoard board;
+    private final Mailbox mailbox;
+    private final GoalVerdict verdict;
+    private final Path leadWorktree;
+    private volatile SessionUsage usage = SessionUsage.NONE;
+    private volatile BudgetWatch watch;
+    private volatile PaneRef leadPane;
+
+    Spending(SessionRecord session, StateStore store, Tmux tmux, WorkerBoard board, Mailbox mailbox, GoalVerdict verdict,
+             Path leadWorktree) {
+        this.session = session;
+        this.store = store;
+        this.tmux = tmux;
+        this.board = board;
+        this.mailbox = mailbox;
+        this.verdict = verdict;
+        this.leadWorktree = leadWorktree;
+    }
+
+    /** How usage is read and priced, and what the session may spend. */
+    void measureWith(SessionUsage sessionUsage, Budget budget) {
+        this.usage = sessionUsage;
+        this.watch = new BudgetWatch(session, store, tmux, budget, () -> BudgetWatch.sum(all()),
+                () -> BudgetWatch.panes(board.all(), leadPane), mailbox, verdict);
+    }
+
+    public SessionUsage usage() {
+        return usage;
+    }
+
+    /** The lead's usage view: it is an agent like the others, in the integration worktree. */
+    public Map<String, Object> lead() {
+        return usage.ofAgent(Mailbox.LEAD, session.leadAgent(), leadWorktree, session.createdAt());
+    }
+
+    private List<Map<String, Object>> all() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (WorkerRecord w : board.all()) {
+            out.add(usage.of(w));
+        }
+        out.add(lead());
+        return out;
+    }
+
+    /** From now on the budget is watched (the lead is at {@code pane}). */
+    void start(PaneRef pane) {
+        this.leadPane = pane;
+        BudgetWatch w = watch;
+        if (w != null) {
+            w.start();
+        }
+    }
+
+    void leadAt(PaneRef pane) {
+        this.leadPane = pane;
+    }
+
+    /** Why no new worker may start: the budget is spent. */
+    Optional<String> refusal() {
+        BudgetWatch w = watch;
+        return w == null ? Optional.empty() : w.refusal();
+    }
+
+    @Override
+    public void close() {
+        BudgetWatch w = watch;
+        if (w != null) {
+            w.close();
+        }
+    }
+}
