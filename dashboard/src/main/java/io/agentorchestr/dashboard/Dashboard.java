@@ -38,7 +38,12 @@ public final class Dashboard implements AutoCloseable {
     private final Streams streams;
 
     /** Where to listen, which store to read, and where the token is kept. */
-    public record Settings(InetAddress bind, int port, Path stateDb, Path tokenFile, boolean newToken, Git git) {
+    /** @param usage how agents' usage is read, for the workers' tokens and cost (nothing: {@code UsageMeter.NONE}) */
+    public record Settings(InetAddress bind, int port, Path stateDb, Path tokenFile, boolean newToken, Git git,
+                           io.agentorchestr.core.cost.UsageMeter usage) {
+        public Settings(InetAddress bind, int port, Path stateDb, Path tokenFile, boolean newToken, Git git) {
+            this(bind, port, stateDb, tokenFile, newToken, git, io.agentorchestr.core.cost.UsageMeter.NONE);
+        }
     }
 
     private Dashboard(Server jetty, int port, InetAddress bind, String token, StoreReader store, FileChanges changes,
@@ -61,7 +66,7 @@ public final class Dashboard implements AutoCloseable {
         StoreReader store = StoreReader.open(s.stateDb());
         FileChanges changes = new FileChanges();
         EventFeed feed = new EventFeed(store, changes);
-        DashboardData data = new DashboardData(store, s.git());
+        DashboardData data = new DashboardData(store, s.git(), s.usage());
         Streams streams = new Streams(data, feed, changes);
 
         QueuedThreadPool threads = new QueuedThreadPool(THREADS, 4);

@@ -29,10 +29,12 @@ final class DashboardData {
     private final StoreReader store;
     private final Git git;
     private final PaneOutput output = new PaneOutput();
+    private final io.agentorchestr.core.cost.UsageMeter meter;
 
-    DashboardData(StoreReader store, Git git) {
+    DashboardData(StoreReader store, Git git, io.agentorchestr.core.cost.UsageMeter meter) {
         this.store = store;
         this.git = git;
+        this.meter = meter;
     }
 
     StoreReader store() {
@@ -99,8 +101,10 @@ final class DashboardData {
                 skills.put(d.path("worker").asText(), names);
             }
         }
+        io.agentorchestr.core.cost.SessionUsage usage = new io.agentorchestr.core.cost.SessionUsage(meter,
+                io.agentorchestr.core.cost.Prices.load(Path.of(store.session(sessionId).orElseThrow().project())));
         return Optional.of(store.workers(sessionId).stream().map(w -> Views.worker(w, progress.get(w.id()),
-                skills.getOrDefault(w.id(), List.of()))).toList());
+                skills.getOrDefault(w.id(), List.of()), usage.of(w))).toList());
     }
 
     Optional<WorkerRecord> worker(String sessionId, String workerId) {

@@ -45,8 +45,9 @@ final class Views {
     }
 
     /** The one view of a worker ({@link WorkerView}), with what the store's events tell of it. */
-    static Map<String, Object> worker(WorkerRecord w, String lastProgress, java.util.List<String> skills) {
-        return WorkerView.of(w, new WorkerView.Extras(skills, lastProgress, null), ShownText.PRINTABLE);
+    static Map<String, Object> worker(WorkerRecord w, String lastProgress, java.util.List<String> skills,
+                                      Map<String, Object> usage) {
+        return WorkerView.of(w, new WorkerView.Extras(skills, lastProgress, null, usage), ShownText.PRINTABLE);
     }
 
     static Map<String, Object> event(EventRecord e) {

@@ -41,7 +41,8 @@ public final class DashboardCommand extends ModeCommand {
             Signal.handle(new Signal(name), s -> stop.countDown());
         }
         try (Dashboard dashboard = Dashboard.start(new Dashboard.Settings(bind, port, context.paths().stateDb(),
-                tokenFile, options.newToken, context.git()))) {
+                tokenFile, options.newToken, context.git(),
+                io.agentorchestr.core.cost.UsageMeter.fromEnvironment(context.env())))) {
             if (!bind.isLoopbackAddress()) {
                 err().println("agentorchestr: warning: the dashboard listens on " + bind.getHostAddress()
                         + ", reachable from other machines; anyone with the URL's token can read every session");

@@ -19,7 +19,7 @@ public final class SessionUsage {
 
     /** The worker's "usage" view: tokens, model, USD or "price unknown", or unknown for an agent whose records are not read. */
     public Map<String, Object> of(WorkerRecord w) {
-        return ofAgent(w.id(), w.agent(), Path.of(w.worktree()), w.createdAt());
+        return ofAgent(w.sessionId() + "/" + w.id(), w.agent(), Path.of(w.worktree()), w.createdAt());
     }
 
     /** The view of any agent of the session (the lead: "lead", in the integration worktree). */

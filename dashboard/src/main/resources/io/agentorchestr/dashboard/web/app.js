@@ -210,7 +210,15 @@ function workerCard(w, state) {
     w.skills && w.skills.length ? el('p', {class: 'skills'}, 'skills: ' + w.skills.join(', ')) : null,
     w.last_progress ? el('p', {class: 'progress'}, 'progress: ' + w.last_progress) : null,
     w.summary ? el('p', {class: 'summary'}, 'summary: ' + w.summary) : null,
-    mailOf(w, state.messages || []) ? el('p', {class: 'mail'}, mailOf(w, state.messages)) : null);
+    mailOf(w, state.messages || []) ? el('p', {class: 'mail'}, mailOf(w, state.messages)) : null,
+    el('p', {class: 'usage'}, usageOf(w.usage)));
+}
+
+/** A worker's tokens and cost as its agent's records give them, or why they are unknown. */
+function usageOf(u) {
+  if (!u || !u.known) return 'tokens: unknown';
+  return 'tokens: ' + u.input_tokens + ' in, ' + (u.cache_write_tokens + u.cache_read_tokens) + ' cached, '
+    + u.output_tokens + ' out · ' + (u.usd === null || u.usd === undefined ? 'price unknown' : 'USD ' + u.usd.toFixed(4));
 }
 
 /** JSON text inside a value (a tool's arguments and result are stored as text), parsed; else null. */
