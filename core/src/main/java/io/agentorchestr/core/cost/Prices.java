@@ -95,8 +95,11 @@ public final class Prices {
                 + "per million tokens, 0 or more");
     }
 
-    /** The USD the usage cost, or empty when its model has no price. */
+    /** The USD the usage cost (the agent's own figure when it keeps one), or empty when its model has no price. */
     public Optional<Double> usd(TokenUsage u) {
+        if (u.cost() != null) {
+            return Optional.of(u.cost());  // the agent's own figure (OpenCode), used as it is
+        }
         return Optional.ofNullable(u.model() == null ? null : byModel.get(u.model())).map(p -> p.usd(u));
     }
 }

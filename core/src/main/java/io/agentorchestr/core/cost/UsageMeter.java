@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What each worker of a session has used, read from its agent's own records where agentorchestr
- * knows their format (Claude Code's transcripts, Codex's rollouts), incrementally: each look reads only
+ * knows their format (Claude Code's transcripts, Codex's rollouts, Gemini CLI's chats, OpenCode's
+ * database), incrementally where they are files: each look reads only
  * what was appended since the last. An agent whose records are not known, or cannot be read, is
  * "unknown" (empty), never zero.
  */
@@ -19,20 +20,36 @@ public final class UsageMeter {
 
     private final Path claudeConfigDir;
     private final Path codexHome;
+    private final Path geminiHome;
+    private final Path openCodeData;
     private final Map<String, UsageSource> sources = new ConcurrentHashMap<>();
 
     public UsageMeter(Path claudeConfigDir, Path codexHome) {
-        this.claudeConfigDir = claudeConfigDir;
-        this.codexHome = codexHome;
+        this(claudeConfigDir, codexHome, null, null);
     }
 
-    /** The agents' record directories as their CLIs find them: CLAUDE_CONFIG_DIR, CODEX_HOME, else under HOME. */
+    public UsageMeter(Path claudeConfigDir, Path codexHome, Path geminiHome, Path openCodeData) {
+        this.claudeConfigDir = claudeConfigDir;
+        this.codexHome = codexHome;
+        this.geminiHome = geminiHome;
+        this.openCodeData = openCodeData;
+    }
+
+    /**
+     * The agents' record directories as their CLIs find them: CLAUDE_CONFIG_DIR, CODEX_HOME,
+     * XDG_DATA_HOME (OpenCode's), else under HOME (Gemini CLI's ~/.gemini always).
+     */
     public static UsageMeter fromEnvironment(Map<String, String> env) {
         String home = env.getOrDefault("HOME", System.getProperty("user.home"));
-        String claude = env.get("CLAUDE_CONFIG_DIR");
-        String codex = env.get("CODEX_HOME");
-        return new UsageMeter(claude == null || claude.isBlank() ? Path.of(home, ".claude") : Path.of(claude),
-                codex == null || codex.isBlank() ? Path.of(home, ".codex") : Path.of(codex));
+        return new UsageMeter(dir(env, "CLAUDE_CONFIG_DIR", Path.of(home, ".claude")),
+                dir(env, "CODEX_HOME", Path.of(home, ".codex")),
+                Path.of(home, ".gemini"),
+                dir(env, "XDG_DATA_HOME", Path.of(home, ".local", "share")).resolve("opencode"));
+    }
+
+    private static Path dir(Map<String, String> env, String name, Path fallback) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? fallback : Path.of(v);
     }
 
     /**
@@ -59,6 +76,12 @@ public final class UsageMeter {
         }
         if ("codex".equals(agent) && codexHome != null) {
             return new CodexRollouts(codexHome, worktree, since);
+        }
+        if ("gemini".equals(agent) && geminiHome != null) {
+            return new GeminiChats(geminiHome, worktree);
+        }
+        if ("opencode".equals(agent) && openCodeData != null) {
+            return new OpenCodeSessions(openCodeData, worktree);
         }
         return UNKNOWN;
     }

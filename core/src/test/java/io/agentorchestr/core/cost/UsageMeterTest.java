@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Each agent's usage records, from files the pinned CLIs wrote here against the scripted model
  * servers (100 input and 20 output tokens per response): Claude Code 2.1.330's transcript of a worker
- * that made five model calls, Codex 0.169.0's rollout of one that made three.
+ * that made five model calls, Codex 0.169.0's rollout of one that made three, Gemini CLI 0.61.0's chat
+ * recording of one that made three, and OpenCode 1.18.33's session row of one that made three.
  */
 class UsageMeterTest {
     @TempDir
@@ -88,6 +89,42 @@ class UsageMeterTest {
         Files.writeString(dir.resolve(".agentorchestr/config.toml"), "[prices.\"claude-sonnet-4-5-20250929\"]\n"
                 + "input = 1\noutput = 2\n");
         assertEquals(1.0 + 1.0 + 1.0 + 2.0, Prices.load(dir).usd(u).orElseThrow(), 1e-9, "cache prices default to input");
+    }
+
+    @Test
+    void geminiClisChatCountsTheLastRecordOfEachResponseInTheProjectItNamedTheWorktree() throws IOException {
+        Path worktree = dir.resolve("wt/w01");
+        Path gemini = Files.createDirectories(dir.resolve("home/.gemini"));
+        Files.writeString(gemini.resolve("projects.json"), "{\"projects\": {\"" + worktree + "\": \"w01\"}}");
+        Path chats = Files.createDirectories(gemini.resolve("tmp/w01/chats"));
+        Files.writeString(chats.resolve("session-1.jsonl"), sample("gemini-cli-chat.jsonl"));
+        UsageMeter meter = UsageMeter.fromEnvironment(Map.of("HOME", dir.resolve("home").toString()));
+
+        assertEquals(new TokenUsage("gemini-2.5-flash", 300, 0, 0, 60, 0), meter.usage("w01", "gemini", worktree,
+                Instant.now()).orElseThrow());
+        assertEquals(Optional.empty(), meter.usage("w02", "gemini", dir.resolve("wt/w02"), Instant.now()),
+                "a worktree Gemini CLI has not named yet: unknown");
+    }
+
+    @Test
+    void openCodesSessionRowsOfTheWorktreeGiveItsTokensAndItsOwnCost() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data/opencode"));
+        try (InputStream in = UsageMeterTest.class.getResourceAsStream("opencode-sessions.db")) {
+            Files.write(data.resolve("opencode.db"), in.readAllBytes());
+        }
+        String directory;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("opencode.db"));
+             java.sql.ResultSet r = c.createStatement().executeQuery("SELECT directory FROM session")) {
+            directory = r.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IOException(e);
+        }
+        UsageMeter meter = UsageMeter.fromEnvironment(Map.of("HOME", dir.toString(), "XDG_DATA_HOME",
+                dir.resolve("data").toString()));
+
+        TokenUsage u = meter.usage("w01", "opencode", Path.of(directory), Instant.now()).orElseThrow();
+        assertEquals(new TokenUsage("scripted-model", 300, 0, 0, 60, 0, 0.0), u);
+        assertEquals(0.0, Prices.NONE.usd(u).orElseThrow(), "OpenCode's own cost, as it is");
     }
 
     @Test
