@@ -19,21 +19,19 @@ class MainTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private InProcess cli;
 
     private int run(String... args) {
-        InProcess cli = new InProcess(dir);
-        int status = cli.run(args);
-        out.append(cli.out.toString());
-        err.append(cli.err.toString());
-        return status;
+        if (cli == null) {
+            cli = new InProcess(dir);
+        }
+        return cli.run(args);
     }
 
     @Test
     void helpListsTheModesAndEveryExitCode() {
         assertEquals(0, run("--help"));
-        String help = out.toString();
+        String help = cli.out.toString();
         for (String flag : new String[]{"--goal", "--goal-file", "--interactive", "--lead", "--max-workers", "--manual", "--task", "--agents", "--detect", "--doctor", "--list-sessions",
             "--json", "--[no-]attach", "--timeout", "--base", "--project"}) {
             assertTrue(help.contains(flag), flag);
@@ -48,20 +46,20 @@ class MainTest {
     @Test
     void versionIsPrintedOnStdout() {
         assertEquals(0, run("--version"));
-        assertTrue(out.toString().startsWith("agentorchestr "), out.toString());
+        assertTrue(cli.out.toString().startsWith("agentorchestr "), cli.out.toString());
     }
 
     @Test
     void anUnknownOptionIsAUsageError() {
         assertEquals(2, run("--frobnicate"));
-        assertTrue(err.toString().contains("agentorchestr: error: Unknown option: '--frobnicate'"), err.toString());
-        assertTrue(err.toString().contains("see --help"));
+        assertTrue(cli.err.toString().contains("agentorchestr: error: Unknown option: '--frobnicate'"), cli.err.toString());
+        assertTrue(cli.err.toString().contains("see --help"));
     }
 
     @Test
     void noModeIsAUsageErrorThatSaysWhatToPass() {
         assertEquals(2, run());
-        assertTrue(err.toString().contains("nothing to do; pass --goal \"...\", --manual --task"), err.toString());
+        assertTrue(cli.err.toString().contains("nothing to do; pass --goal \"...\", --manual --task"), cli.err.toString());
     }
 
     /** One table of modes: the hint with no mode and --help's "Modes" list name every one of them. */
@@ -69,9 +67,9 @@ class MainTest {
     void theHintAndTheHelpListEveryModeFromTheModesTable() {
         java.util.List<String> modes = new AgentorchestrCommand(null).modeLines();
         assertEquals(2, run());
-        String hint = err.toString();
+        String hint = cli.err.toString();
         assertEquals(0, run("--help"));
-        String help = out.toString();
+        String help = cli.out.toString();
         assertTrue(modes.size() >= 20, modes.toString());
         for (String mode : modes) {
             assertTrue(hint.contains(mode.strip()), mode + " in the hint: " + hint);
@@ -83,59 +81,59 @@ class MainTest {
     @Test
     void modesCannotBeCombined() {
         assertEquals(2, run("--detect", "--doctor"));
-        assertTrue(err.toString().contains("--detect and --doctor cannot be combined"), err.toString());
+        assertTrue(cli.err.toString().contains("--detect and --doctor cannot be combined"), cli.err.toString());
     }
 
     @Test
     void aTaskWithoutManualIsRejected() {
         assertEquals(2, run("--task", "x"));
-        assertTrue(err.toString().contains("--task goes with --manual"), err.toString());
+        assertTrue(cli.err.toString().contains("--task goes with --manual"), cli.err.toString());
     }
 
     @Test
     void anEmptyTaskIsAUsageErrorBeforeAnyToolIsTouched() {
         assertEquals(2, run("--manual", "--task", "   "));
-        assertTrue(err.toString().contains("the task is empty; pass it with --task"), err.toString());
-        assertEquals("", out.toString());
+        assertTrue(cli.err.toString().contains("the task is empty; pass it with --task"), cli.err.toString());
+        assertEquals("", cli.out.toString());
     }
 
     @Test
     void anUnknownAgentIsAUsageErrorListingTheKnownOnes() {
         assertEquals(2, run("--manual", "--task", "x", "--agents", "nosuch"));
-        assertTrue(err.toString().contains("unknown agent 'nosuch'; known agents: claude, openclaude, codex"),
-                err.toString());
+        assertTrue(cli.err.toString().contains("unknown agent 'nosuch'; known agents: claude, openclaude, codex"),
+                cli.err.toString());
     }
 
     @Test
     void aBadDurationIsAUsageError() {
         assertEquals(2, run("--manual", "--task", "x", "--timeout", "soon"));
-        assertTrue(err.toString().contains("'soon' is not a duration"), err.toString());
+        assertTrue(cli.err.toString().contains("'soon' is not a duration"), cli.err.toString());
     }
 
     @Test
     void anEmptyGoalIsAUsageError() {
         assertEquals(2, run("--goal", "  \n "));
-        assertTrue(err.toString().contains("the goal is empty"), err.toString());
+        assertTrue(cli.err.toString().contains("the goal is empty"), cli.err.toString());
     }
 
     @Test
     void theGoalIsPassedOneWay() throws IOException {
         Path file = Files.writeString(dir.resolve("goal.md"), "g");
         assertEquals(2, run("--goal", "x", "--goal-file", file.toString()));
-        assertTrue(err.toString().contains("cannot be combined") || err.toString().contains("pass the goal one way"),
-                err.toString());
+        assertTrue(cli.err.toString().contains("cannot be combined") || cli.err.toString().contains("pass the goal one way"),
+                cli.err.toString());
     }
 
     @Test
     void goalAndManualCannotBeCombined() {
         assertEquals(2, run("--goal", "x", "--manual", "--task", "y"));
-        assertTrue(err.toString().contains("--goal and --manual cannot be combined"), err.toString());
+        assertTrue(cli.err.toString().contains("--goal and --manual cannot be combined"), cli.err.toString());
     }
 
     @Test
     void aMissingGoalFileIsAUsageError() {
         assertEquals(2, run("--goal-file", dir.resolve("nope.md").toString()));
-        assertTrue(err.toString().contains("does not exist"), err.toString());
+        assertTrue(cli.err.toString().contains("does not exist"), cli.err.toString());
     }
 
     @Test
@@ -144,7 +142,7 @@ class MainTest {
         Path fifo = dir.resolve("goal.fifo");
         new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
         assertEquals(2, run("--goal-file", fifo.toString()));
-        assertTrue(err.toString().contains("is not a regular file (a pipe, socket or device)"), err.toString());
+        assertTrue(cli.err.toString().contains("is not a regular file (a pipe, socket or device)"), cli.err.toString());
     }
 
     @Test
@@ -152,9 +150,9 @@ class MainTest {
         Path bare = dir.resolve("b.git");
         new ProcessBuilder("git", "init", "-q", "--bare", bare.toString()).start().waitFor();
         assertEquals(2, run("--init", "--project", bare.toString()));
-        assertTrue(err.toString().contains("is a bare repository (no working tree)"), err.toString());
+        assertTrue(cli.err.toString().contains("is a bare repository (no working tree)"), cli.err.toString());
         assertEquals(2, run("--goal", "x", "--agents", "demo", "--no-attach", "--project", bare.toString()));
-        assertTrue(err.toString().contains("run agentorchestr in a clone of it"), err.toString());
+        assertTrue(cli.err.toString().contains("run agentorchestr in a clone of it"), cli.err.toString());
         assertTrue(Files.notExists(bare.resolve(".agentorchestr")) && Files.notExists(bare.resolve(".gitignore")));
     }
 
@@ -163,28 +161,28 @@ class MainTest {
         Path repo = dir.resolve("sha256");
         new ProcessBuilder("git", "init", "-q", "--object-format=sha256", repo.toString()).start().waitFor();
         assertEquals(2, run("--goal", "x", "--agents", "demo", "--no-attach", "--project", repo.toString()));
-        assertTrue(err.toString().contains("is a sha256 repository; agentorchestr works with SHA-1 repositories only"),
-                err.toString());
+        assertTrue(cli.err.toString().contains("is a sha256 repository; agentorchestr works with SHA-1 repositories only"),
+                cli.err.toString());
     }
 
     @Test
     void aGoalFileThatIsNotUtf8IsAUsageErrorWithAFix() throws IOException {
         Path file = Files.write(dir.resolve("latin1.txt"), new byte[]{'c', 'a', 'f', (byte) 0xE9, '\n'});
         assertEquals(2, run("--goal-file", file.toString()));
-        assertTrue(err.toString().contains("is not valid UTF-8; convert it"), err.toString());
+        assertTrue(cli.err.toString().contains("is not valid UTF-8; convert it"), cli.err.toString());
     }
 
     @Test
     void aLeadThatCannotLeadIsRefusedNamingThoseThatCan() {
         assertEquals(2, run("--goal", "x", "--lead", "aider"));
-        assertTrue(err.toString().contains("agent 'aider' cannot lead"), err.toString());
-        assertTrue(err.toString().contains("claude"), err.toString());
+        assertTrue(cli.err.toString().contains("agent 'aider' cannot lead"), cli.err.toString());
+        assertTrue(cli.err.toString().contains("claude"), cli.err.toString());
     }
 
     @Test
     void errorsCarryNoStackTraceUnlessVerbose() {
         run("--manual", "--task", "x", "--agents", "nosuch");
-        assertTrue(!err.toString().contains("\tat "), err.toString());
+        assertTrue(!cli.err.toString().contains("\tat "), cli.err.toString());
     }
 
     @Test
@@ -212,7 +210,7 @@ class MainTest {
     @Test
     void helpWrapsOnlyAtSpacesSoEveryWordOfEveryDescriptionStaysWhole() {
         assertEquals(0, run("--help"));
-        String help = out.toString();
+        String help = cli.out.toString();
         java.util.Set<String> printed = new java.util.HashSet<>(java.util.Arrays.asList(help.split("\\s+")));
         for (picocli.CommandLine.Model.OptionSpec o : Main.commandLine(Map.of()).getCommandSpec().options()) {
             for (String word : String.join(" ", o.description()).split("\\s+")) {
@@ -228,20 +226,20 @@ class MainTest {
     @Test
     void forceGoesWithClean() {
         assertEquals(2, run("--force"));
-        assertTrue(err.toString().contains("--force goes with --clean"), err.toString());
+        assertTrue(cli.err.toString().contains("--force goes with --clean"), cli.err.toString());
     }
 
     @Test
     void cleanNeedsIdsOrFinishedAndItsSubOptionsNeedIt() {
         assertEquals(2, run("--clean"));
-        assertTrue(err.toString().contains("--clean needs session ids or --finished"), err.toString());
+        assertTrue(cli.err.toString().contains("--clean needs session ids or --finished"), cli.err.toString());
         assertEquals(2, run("--finished"));
-        assertTrue(err.toString().contains("--finished goes with --clean"), err.toString());
+        assertTrue(cli.err.toString().contains("--finished goes with --clean"), cli.err.toString());
     }
 
     @Test
     void aGoalFileThatIsADirectoryNamesTheFix() {
         assertEquals(2, run("--goal-file", dir.toString()));
-        assertTrue(err.toString().contains("is a directory; pass the path of a UTF-8 text file"), err.toString());
+        assertTrue(cli.err.toString().contains("is a directory; pass the path of a UTF-8 text file"), cli.err.toString());
     }
 }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -24,8 +23,7 @@ class MessagesCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private InProcess cli;
 
     @BeforeEach
     void storeWithAnExchange() {
@@ -43,17 +41,16 @@ class MessagesCommandTest {
     }
 
     private int run(String... args) {
-        InProcess cli = new InProcess(dir);
-        int status = cli.run(args);
-        out.append(cli.out.toString());
-        err.append(cli.err.toString());
-        return status;
+        if (cli == null) {
+            cli = new InProcess(dir);
+        }
+        return cli.run(args);
     }
 
     @Test
     void theLogIsPrintedOldestFirstWithSenderRecipientTypeAndThreadAndBodiesMadeSafe() {
         assertEquals(0, run("--messages", "s1"));
-        String text = out.toString();
+        String text = cli.out.toString();
         assertTrue(text.matches("(?s)#1 \\d\\d:\\d\\d:\\d\\d  w01 -> w02  question  m-q\\n    which port\\?\\n    please\\n"
                 + "#2 \\d\\d:\\d\\d:\\d\\d  w02 -> w01  answer \\(high\\)  m-a in m-q, reply to m-q\\n    8080 .*"), text);
         assertTrue(!text.contains("\u001b"), "no escape reaches the terminal");
@@ -62,7 +59,7 @@ class MessagesCommandTest {
     @Test
     void jsonIsTheOneMessageViewAsWritten() throws Exception {
         assertEquals(0, run("--messages", "s1", "--json"));
-        JsonNode all = new ObjectMapper().readTree(out.toString());
+        JsonNode all = new ObjectMapper().readTree(cli.out.toString());
         assertEquals(2, all.size());
         assertEquals("question", all.get(0).get("type").asText());
         assertEquals("m-q", all.get(1).get("reply_to").asText());
@@ -73,15 +70,15 @@ class MessagesCommandTest {
     @Test
     void anUnknownSessionAndAFollowWithoutMessagesAreUsageErrors() {
         assertEquals(2, run("--messages", "nope"));
-        assertTrue(err.toString().contains("no session 'nope'; --list-sessions shows"), err.toString());
+        assertTrue(cli.err.toString().contains("no session 'nope'; --list-sessions shows"), cli.err.toString());
         assertEquals(2, run("--follow"));
-        assertTrue(err.toString().contains("--follow goes with --messages: agentorchestr --messages ID --follow"),
-                err.toString());
+        assertTrue(cli.err.toString().contains("--follow goes with --messages: agentorchestr --messages ID --follow"),
+                cli.err.toString());
     }
 
     @Test
     void followingAnEndedSessionPrintsItsLogAndReturns() {
         assertEquals(0, run("--messages", "s1", "--follow", "--json"));
-        assertEquals(2, out.toString().lines().count(), "one JSON object per line: " + out);
+        assertEquals(2, cli.out.toString().lines().count(), "one JSON object per line: " + cli.out);
     }
 }
