@@ -205,7 +205,7 @@ class AttachedTerminalIT extends SandboxedRun {
 
         String id = newest().id();
         ExecResult done = dist.run("--resume", id, "--no-attach", "--json");
-        assertEquals(0, done.exitCode(), done.stderr());
+        assertEquals(0, done.exitCode(), done.stderr() + "\nSTDOUT\n" + done.stdout());
         assertEquals("done", json.readTree(done.stdout()).get("state").asText());
 
         // --pause from another shell, on a goal nobody watches.
