@@ -175,10 +175,6 @@ public final class CliContext implements AutoCloseable {
     }
 
     /** Auto mode, with its MCP server adapter, a sink for progress lines, and notices where {@code notify} says. */
-    public GoalRun goalRun(Consumer<String> progress, NotifyMode notify) {
-        return goalRun(progress, notify, io.agentorchestr.core.cost.Budget.NONE);
-    }
-
     /** A goal run that may spend at most {@code budget} (with the project's [budget] under it). */
     public GoalRun goalRun(Consumer<String> progress, NotifyMode notify, io.agentorchestr.core.cost.Budget budget) {
         return new GoalRun(paths(), tmux(), git(), store(), runner, prerequisites(),

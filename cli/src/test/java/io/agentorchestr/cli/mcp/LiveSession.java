@@ -89,7 +89,8 @@ public final class LiveSession implements AutoCloseable {
         env.put("AGENTORCHESTR_TMUX_CONF", "/dev/null");
         env.putAll(extraEnv);
         context = new CliContext(env, runner);
-        run = context.goalRun(progress::add, io.agentorchestr.core.attend.NotifyMode.NONE);
+        run = context.goalRun(progress::add, io.agentorchestr.core.attend.NotifyMode.NONE,
+                io.agentorchestr.core.cost.Budget.NONE);
         started = run.start(new GoalRequest("contract test", agents, "idle", repo, null, null, maxWorkers,
                 health, null, null));
     }
