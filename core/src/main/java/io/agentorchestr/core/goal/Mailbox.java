@@ -5,11 +5,13 @@ import io.agentorchestr.core.model.MessageRecord;
 import io.agentorchestr.core.model.MessageType;
 import io.agentorchestr.core.model.SessionRecord;
 import io.agentorchestr.core.model.WorkerRecord;
+import io.agentorchestr.core.text.SecretRedactor;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +31,8 @@ public final class Mailbox {
     public static final String ALL = "all";
     public static final String ROLE = "role:";
     public static final List<String> PRIORITIES = List.of("normal", "high");
+    /** How long after a message the same message again is taken for a retry of the first. */
+    static final Duration RESEND_WINDOW = Duration.ofMinutes(2);
 
     private final SessionRecord session;
     private final MessageLog log;
@@ -95,8 +99,25 @@ public final class Mailbox {
         int senderAttempt = attemptOf(sender);
         List<MessageRecord.Recipient> to = new Recipients(board, leadAttempt).resolve(sender, d.to());
         String id = "m-" + newId();
-        return store(sender, senderAttempt, d.to().strip(), to, type, d.body(), thread(type, d, id), priority, id,
+        String thread = thread(type, d, id);
+        Optional<MessageRecord> resent = resent(sender, senderAttempt, d.to().strip(), type, d.body(), priority,
                 blankToNull(d.replyTo()));
+        return resent.orElseGet(() -> store(sender, senderAttempt, d.to().strip(), to, type, d.body(), thread,
+                priority, id, blankToNull(d.replyTo())));
+    }
+
+    /**
+     * The sender's last message when this one repeats it within {@link #RESEND_WINDOW}: an agent that
+     * retries a send whose reply it lost (the server went away as it answered) sent it once, and is
+     * given back the first one's id rather than asking its question twice.
+     */
+    private Optional<MessageRecord> resent(String sender, int attempt, String address, MessageType type, String body,
+                                           String priority, String replyTo) {
+        return log.lastFrom(session.id(), sender).filter(last -> last.senderAttempt() == attempt
+                && last.to().equals(address) && last.type() == type && last.priority().equals(priority)
+                && java.util.Objects.equals(last.replyTo(), replyTo)
+                && (last.body().equals(body) || last.body().equals(SecretRedactor.redactText(body)))
+                && last.createdAt().isAfter(Instant.now().minus(RESEND_WINDOW)));
     }
 
     private MessageRecord store(String sender, int senderAttempt, String address, List<MessageRecord.Recipient> to,

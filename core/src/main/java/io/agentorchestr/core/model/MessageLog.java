@@ -18,6 +18,9 @@ public interface MessageLog {
 
     Optional<MessageRecord> byId(String sessionId, String id);
 
+    /** The last message {@code sender} sent in the session, if any. */
+    Optional<MessageRecord> lastFrom(String sessionId, String sender);
+
     /** The messages {@code recipient} has not read yet, oldest first. */
     List<MessageRecord> unread(String sessionId, String recipient);
 

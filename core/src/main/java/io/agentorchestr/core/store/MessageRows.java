@@ -79,6 +79,15 @@ final class MessageRows implements MessageLog {
     }
 
     @Override
+    public Optional<MessageRecord> lastFrom(String sessionId, String sender) {
+        synchronized (lock) {
+            return withRecipients(sessionId, rows.query("SELECT " + COLUMNS + " FROM messages m WHERE m.session_id = ? "
+                    + "AND m.sender = ? ORDER BY m.seq DESC LIMIT 1", MessageRows::message, sessionId, sender)).stream()
+                    .findFirst();
+        }
+    }
+
+    @Override
     public List<MessageRecord> unread(String sessionId, String recipient) {
         return forRecipient(sessionId, recipient, "");
     }

@@ -54,6 +54,22 @@ class MailboxTest extends TeamTest {
     }
 
     @Test
+    void theSameMessageSentAgainAfterALostReplyIsStoredOnceAndAnswersWithTheFirstId() throws Exception {
+        team = TeamFixture.open(dir, 3);
+        team.spawn("one");
+        team.spawn("two");
+        MessageRecord q = mail().send("w01", draft("w02", MessageType.QUESTION, "which port?", null));
+        MessageRecord again = mail().send("w01", draft("w02", MessageType.QUESTION, "which port?", null));
+        MessageRecord other = mail().send("w01", draft("w02", MessageType.QUESTION, "which host?", null));
+        MessageRecord toLead = mail().send("w01", draft("lead", MessageType.QUESTION, "which host?", null));
+
+        assertEquals(q.id(), again.id());
+        assertEquals(List.of(q.id(), other.id()), read("w02").stream().map(MessageRecord::id).toList());
+        assertEquals(List.of(toLead.id()), read("lead").stream().map(MessageRecord::id).toList(),
+                "the same words to someone else are a message of their own");
+    }
+
+    @Test
     void badMessagesAreRefusedWithTheProblemNamed() throws Exception {
         team = TeamFixture.open(dir, 3);
         team.spawn("one");
