@@ -77,6 +77,19 @@ class CostCommandTest {
     }
 
     @Test
+    void listSessionsShowsEachSessionsKnownCostMarkedWhenAPartIsUnknown() throws Exception {
+        assertEquals(0, cli.run("--list-sessions"), cli.err.toString());
+        String text = cli.out.toString();
+        assertTrue(text.contains("USD") && text.contains("0.0050+"), text);
+
+        cli.out.getBuffer().setLength(0);
+        assertEquals(0, cli.run("--list-sessions", "--json"), cli.err.toString());
+        JsonNode s1 = new ObjectMapper().readTree(cli.out.toString()).get(0);
+        assertEquals(0.005, s1.get("usd").asDouble(), 1e-12);
+        assertEquals(2, s1.get("usd_unknown_parts").asInt());
+    }
+
+    @Test
     void anUnknownSessionOrASinceWithoutCostIsAUsageError() {
         assertEquals(2, cli.run("--cost", "nope"));
         assertTrue(cli.err.toString().contains("no session 'nope'"), cli.err.toString());

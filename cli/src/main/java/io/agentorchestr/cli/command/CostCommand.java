@@ -78,9 +78,9 @@ public final class CostCommand extends ModeCommand {
                             .orElse("price unknown"));
         }
         table.print(out(), TerminalWidth.of(context.env()));
-        long unknown = parts.stream().filter(p -> p.usd().isEmpty()).count();
-        out().println("total: USD " + usd(parts.stream().flatMap(p -> p.usd().stream()).mapToDouble(d -> d).sum())
-                + (unknown == 0 ? "" : " (" + unknown + " part(s) without a known cost are not in it)"));
+        SessionCosts.Total total = SessionCosts.Total.of(parts);
+        out().println("total: USD " + usd(total.usd()) + (total.unknown() == 0 ? "" : " (" + total.unknown()
+                + " part(s) without a known cost are not in it)"));
     }
 
     private static String num(SessionCosts.Part p, java.util.function.ToLongFunction<TokenUsage> f) {

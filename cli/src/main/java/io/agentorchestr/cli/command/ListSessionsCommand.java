@@ -10,6 +10,8 @@ import io.agentorchestr.cli.Json;
 import io.agentorchestr.cli.TerminalWidth;
 import io.agentorchestr.cli.TextTable;
 import io.agentorchestr.core.goal.Resumability;
+import io.agentorchestr.core.cost.UsageMeter;
+import io.agentorchestr.core.session.SessionCosts;
 import io.agentorchestr.core.session.SessionLock;
 import io.agentorchestr.core.model.SessionRecord;
 import io.agentorchestr.core.model.SessionStatus;
@@ -43,8 +45,10 @@ public final class ListSessionsCommand extends ModeCommand {
         List<SessionRecord> sessions = project.map(p -> context.store().recentSessions(Integer.MAX_VALUE).stream()
                 .filter(s -> s.project().equals(p)).limit(LIMIT).toList())
                 .orElseGet(() -> context.store().recentSessions(LIMIT));
+        SessionCosts costs = new SessionCosts(context.store(), UsageMeter.fromEnvironment(context.env()));
         if (common.json) {
-            Json.print(out, sessions.stream().map(this::look).map(this::sessionJson).toList());
+            Json.print(out, sessions.stream().map(s -> sessionJson(look(s), SessionCosts.Total.of(costs.of(s))))
+                    .toList());
             return 0;
         }
         if (sessions.isEmpty()) {
@@ -52,14 +56,14 @@ public final class ListSessionsCommand extends ModeCommand {
             return 0;
         }
         ProjectNames names = new ProjectNames(sessions.stream().map(SessionRecord::project).toList());
-        TextTable table = new TextTable("ID", "STATUS", "RESUME", "MODE", "PROJECT", "WORKERS", "AGENTS", "CREATED",
-                "GOAL");
+        TextTable table = new TextTable("ID", "STATUS", "RESUME", "MODE", "PROJECT", "WORKERS", "AGENTS", "USD",
+                "CREATED", "GOAL");
         Instant now = Instant.now();
         for (SessionRecord s : sessions) {
             Look look = look(s);
             table.row(s.id(), look.status(), look.resumability().resumable() ? "yes" : "no", s.mode(),
                     names.of(s.project()), String.valueOf(context.store().workers(s.id()).size()),
-                    String.join(",", s.agents()), Ago.of(s.createdAt(), now, ZoneId.systemDefault()),
+                    String.join(",", s.agents()), SessionCosts.Total.of(costs.of(s)).shown(), Ago.of(s.createdAt(), now, ZoneId.systemDefault()),
                     TerminalText.firstLine(s.goal(), 200));
         }
         table.print(out, TerminalWidth.of(context.env()));
@@ -104,7 +108,7 @@ public final class ListSessionsCommand extends ModeCommand {
         return new Look(s, status, Resumability.of(s, context.store().runtime(s.id()).isPresent(), driven));
     }
 
-    private Map<String, Object> sessionJson(Look look) {
+    private Map<String, Object> sessionJson(Look look, SessionCosts.Total cost) {
         SessionRecord s = look.session();
         Map<String, Object> m = new LinkedHashMap<>(SessionView.of(s, look.status(), ShownText.AS_WRITTEN));
         Resumability r = look.resumability();
@@ -112,6 +116,8 @@ public final class ListSessionsCommand extends ModeCommand {
         m.put("resumable_reason", r.reason());
         m.put("workers", context.store().workers(s.id()).stream()
                 .map(w -> WorkerView.of(w, WorkerView.Extras.NONE, ShownText.AS_WRITTEN)).toList());
+        m.put("usd", cost.priced() == 0 ? null : cost.usd());
+        m.put("usd_unknown_parts", cost.unknown());
         return m;
     }
 }

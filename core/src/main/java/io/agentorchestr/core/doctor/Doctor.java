@@ -70,7 +70,7 @@ public final class Doctor {
     private static CheckResult priceCheck() {
         io.agentorchestr.core.cost.Prices.Snapshot s = io.agentorchestr.core.cost.Prices.snapshot();
         return CheckResult.pass("prices", "LiteLLM snapshot of " + s.date() + ", " + s.prices().size() + " model(s) "
-                + "(the Anthropic models Claude Code runs); [prices.\"MODEL\"] in .agentorchestr/config.toml adds or "
+                + "(the models Claude Code, Codex and Gemini CLI run); [prices.\"MODEL\"] in .agentorchestr/config.toml adds or "
                 + "overrides one (docs/cost.md)");
     }
 

@@ -24,6 +24,23 @@ public final class SessionCosts {
                        Optional<Double> usd) {
     }
 
+    /** A session's cost: the USD of the parts with a known cost, and how many parts have none. */
+    public record Total(double usd, int priced, int unknown) {
+        public static Total of(List<Part> parts) {
+            int priced = (int) parts.stream().filter(p -> p.usd().isPresent()).count();
+            return new Total(parts.stream().flatMap(p -> p.usd().stream()).mapToDouble(d -> d).sum(), priced,
+                    parts.size() - priced);
+        }
+
+        /** "0.0123"; "0.0123+" when some part's cost is unknown; "unknown" when none is known; "-" without parts. */
+        public String shown() {
+            if (priced == 0) {
+                return unknown == 0 ? "-" : "unknown";
+            }
+            return String.format(java.util.Locale.ROOT, "%.4f", usd) + (unknown == 0 ? "" : "+");
+        }
+    }
+
     private final StateStore store;
     private final UsageMeter meter;
     private final Map<String, Prices> prices = new HashMap<>();

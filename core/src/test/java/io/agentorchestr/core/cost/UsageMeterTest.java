@@ -100,8 +100,10 @@ class UsageMeterTest {
         Files.writeString(chats.resolve("session-1.jsonl"), sample("gemini-cli-chat.jsonl"));
         UsageMeter meter = UsageMeter.fromEnvironment(Map.of("HOME", dir.resolve("home").toString()));
 
-        assertEquals(new TokenUsage("gemini-2.5-flash", 300, 0, 0, 60, 0), meter.usage("w01", "gemini", worktree,
-                Instant.now()).orElseThrow());
+        TokenUsage u = meter.usage("w01", "gemini", worktree, Instant.now()).orElseThrow();
+        assertEquals(new TokenUsage("gemini-2.5-flash", 300, 0, 0, 60, 0), u);
+        assertEquals(300 * 0.30 / 1e6 + 60 * 2.50 / 1e6, Prices.load(dir).usd(u).orElseThrow(), 1e-12,
+                "priced from the snapshot's gemini/gemini-2.5-flash entry");
         assertEquals(Optional.empty(), meter.usage("w02", "gemini", dir.resolve("wt/w02"), Instant.now()),
                 "a worktree Gemini CLI has not named yet: unknown");
     }
