@@ -74,6 +74,7 @@ public final class CliContext implements AutoCloseable {
     private SqliteStateStore store;
     private AgentRegistry registry;
     private boolean requireSignedSkills;
+    private java.util.Optional<io.agentorchestr.telemetry.OtelTelemetry> telemetry;
 
     public CliContext(Map<String, String> env) {
         this(env, new SystemProcessRunner());
@@ -147,6 +148,7 @@ public final class CliContext implements AutoCloseable {
     }
 
     public ManualRun manualRun() {
+        followInTelemetry(line -> { });
         return new ManualRun(paths(), tmux(), git(), store(), prerequisites(),
                 new AgentSelection(registry(), detector()), workerLauncher(), stopper(), runner)
                 .withMemory(memories());
@@ -174,9 +176,9 @@ public final class CliContext implements AutoCloseable {
         return new Memory(source.index(), projectRoot, source.globalDir());
     }
 
-    /** Auto mode, with its MCP server adapter, a sink for progress lines, and notices where {@code notify} says. */
     /** A goal run that may spend at most {@code budget} (with the project's [budget] under it). */
     public GoalRun goalRun(Consumer<String> progress, NotifyMode notify, io.agentorchestr.core.cost.Budget budget) {
+        followInTelemetry(progress);
         return new GoalRun(paths(), tmux(), git(), store(), runner, prerequisites(),
                 new AgentSelection(registry(), detector()), workerLauncher(), toolServers(), stopper(),
                 progress).withSkills(this::skills).withMemory(memories())
@@ -226,7 +228,7 @@ public final class CliContext implements AutoCloseable {
         String listed = env.getOrDefault("AGENTORCHESTR_DISCOVER_TMUX", "default");
         for (String name : (listed + "," + String.join(",", extraServers)).split(",")) {
             if (!name.isBlank()) {
-                TmuxServer server = tmuxServerNamed(name.strip());
+                TmuxServer server = TmuxServer.named(name.strip());
                 if (!servers.contains(server)) {
                     servers.add(server);
                 }
@@ -241,14 +243,6 @@ public final class CliContext implements AutoCloseable {
         return new ExternalAgents(discovery, tmuxOf, key -> registry().find(key).map(p -> p.markers()));
     }
 
-    /** "default", a socket path (it has a slash), or a -L socket name. */
-    private static TmuxServer tmuxServerNamed(String name) {
-        if (name.equals("default")) {
-            return TmuxServer.defaultServer();
-        }
-        return name.contains("/") ? TmuxServer.atPath(Path.of(name), null) : new TmuxServer(name, null, null);
-    }
-
     /** Stops what a session still runs when it ends: agents and the helpers they started. */
     public AgentStopper stopper() {
         return new AgentStopper(tmux(), processes);
@@ -256,31 +250,22 @@ public final class CliContext implements AutoCloseable {
 
     private WorkerLauncher workerLauncher() {
         return new WorkerLauncher(tmux(), git(), new Worktrees(git(), paths().worktrees()), store(),
-                new FirstRunDialogs(claudeConfig(), codexHome()), new ConversationFinder(runner()));
+                dialogs(), new ConversationFinder(runner()));
     }
 
-    /** Claude Code's global config: $CLAUDE_CONFIG_DIR/.claude.json, else ~/.claude.json. */
-    private Path claudeConfig() {
-        String dir = env.get("CLAUDE_CONFIG_DIR");
-        if (dir != null && !dir.isBlank()) {
-            return Path.of(dir, ".claude.json");
-        }
-        return Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".claude.json");
-    }
-
-    /** Codex's home: $CODEX_HOME, else ~/.codex. */
-    private Path codexHome() {
-        String dir = env.get("CODEX_HOME");
-        if (dir != null && !dir.isBlank()) {
-            return Path.of(dir);
-        }
-        return Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".codex");
+    /** Where the agents keep the settings their first-run dialogs are answered in. */
+    private FirstRunDialogs dialogs() {
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        String claude = env.getOrDefault("CLAUDE_CONFIG_DIR", "");
+        String codex = env.getOrDefault("CODEX_HOME", "");
+        return new FirstRunDialogs(claude.isBlank() ? Path.of(home, ".claude.json") : Path.of(claude, ".claude.json"),
+                codex.isBlank() ? Path.of(home, ".codex") : Path.of(codex));
     }
 
     /** {@code --doctor --live}: agents started in private tmux servers, 60 s each to reach their prompt. */
     public LiveCheck liveCheck() {
         return new LiveCheck(runner, socket -> new TmuxCli(runner, TmuxServer.atPath(socket, Path.of("/dev/null"))),
-                new FirstRunDialogs(claudeConfig(), codexHome()), processes, java.time.Duration.ofSeconds(60));
+                dialogs(), processes, java.time.Duration.ofSeconds(60));
     }
 
     /** The doctor, checking {@code agents} as already detected (each probe starts the agent's CLI). */
@@ -289,8 +274,19 @@ public final class CliContext implements AutoCloseable {
                 distBin());
     }
 
+    /** OpenTelemetry export of what this run's sessions do, when the OTEL_* variables ask for it. */
+    private void followInTelemetry(Consumer<String> trouble) {
+        if (telemetry == null) {
+            telemetry = io.agentorchestr.telemetry.OtelTelemetry.fromEnvironment(env, store(),
+                    io.agentorchestr.core.cost.UsageMeter.fromEnvironment(env), trouble);
+        }
+    }
+
     @Override
     public void close() {
+        if (telemetry != null) {
+            telemetry.ifPresent(io.agentorchestr.telemetry.OtelTelemetry::close);
+        }
         if (store != null) {
             store.close();
         }

@@ -27,9 +27,9 @@ final class CoreLayers {
         "discovery", "cost"};
     /** The use cases: a session's management and manual run, a goal's run and resume. */
     static final String[] USE_CASES = {"session", "goal"};
-    /** What core never imports: the CLI, the MCP SDK, the web server, the terminal library. */
+    /** What core never imports: the CLI, the MCP SDK, the web server, the terminal library, telemetry. */
     static final String[] FOREIGN = {"picocli..", "io.modelcontextprotocol..", "org.eclipse.jetty..",
-        "jakarta.servlet..", "javax.servlet..", "org.jline.."};
+        "jakarta.servlet..", "javax.servlet..", "org.jline..", "io.opentelemetry.."};
 
     private CoreLayers() {
     }

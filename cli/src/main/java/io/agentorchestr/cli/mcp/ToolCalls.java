@@ -146,28 +146,30 @@ final class ToolCalls {
     private Mono<McpSchema.CallToolResult> invoke(String name, ToolRole role, List<Param> params, Handler handler,
                                                   McpSchema.CallToolRequest request, McpAsyncServerExchange exchange) {
         Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
-        String caller = String.valueOf(exchange.transportContext().get(McpToolServer.CALLER_KEY));
+        Call call = new Call(name, String.valueOf(exchange.transportContext().get(McpToolServer.CALLER_KEY)),
+                arguments, System.nanoTime());
+        String caller = call.caller();
         Optional<CallQuota.Refusal> refused = quota.take(new Caller(role, caller), name);
         if (refused.isPresent()) {
             // Only the first refusal of a spell is logged: a flood must not reach the store this way either.
-            return Mono.just(refused.get().first() ? error(name, caller, arguments, refused.get().message())
+            return Mono.just(refused.get().first() ? error(call, refused.get().message())
                     : McpSchema.CallToolResult.builder().addTextContent(refused.get().message()).isError(true).build());
         }
         ToolArgs args;
         try {
             args = ToolArgs.checked(name, params, arguments);
         } catch (ToolError e) {
-            return Mono.just(error(name, caller, arguments, e.getMessage()));
+            return Mono.just(error(call, e.getMessage()));
         } catch (RuntimeException e) {
-            return Mono.just(error(name, caller, arguments, name + ": the arguments could not be read ("
+            return Mono.just(error(call, name + ": the arguments could not be read ("
                     + e.getClass().getSimpleName() + "); check them against the tool's schema"));
         }
         boolean lead = role == ToolRole.LEAD;
         return Mono.fromCallable(() -> handler.call(args, new Caller(role, caller)))
                 .subscribeOn(workers)
                 .flatMap(r -> r instanceof CompletableFuture<?> f ? Mono.fromFuture(f) : Mono.justOrEmpty(r))
-                .map(result -> success(name, caller, arguments, result))
-                .onErrorResume(e -> Mono.just(error(name, caller, arguments, message(name, e))))
+                .map(result -> success(call, result))
+                .onErrorResume(e -> Mono.just(error(call, message(name, e))))
                 .doOnSubscribe(s -> {
                     if (lead) {
                         leadActivity.callStarted();
@@ -178,7 +180,7 @@ final class ToolCalls {
                         leadActivity.callEnded();
                     }
                     if (signal == reactor.core.publisher.SignalType.CANCEL) {
-                        log(name, caller, arguments, true, "cancelled: the client cancelled the call or went away");
+                        log(call, true, "cancelled: the client cancelled the call or went away");
                     }
                 });
     }
@@ -198,15 +200,18 @@ final class ToolCalls {
         return name + " failed: " + cause.getMessage();
     }
 
-    private McpSchema.CallToolResult success(String name, String caller, Map<String, Object> arguments,
-                                             Object result) {
+    /** One call as it is logged: the tool, who called, with what, and when it started. */
+    private record Call(String name, String caller, Map<String, Object> arguments, long startNanos) {
+    }
+
+    private McpSchema.CallToolResult success(Call call, Object result) {
         String text;
         try {
             text = result instanceof String s ? s : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return error(name, caller, arguments, name + " failed: its result could not be written as JSON");
+            return error(call, call.name() + " failed: its result could not be written as JSON");
         }
-        log(name, caller, arguments, false, text);
+        log(call, false, text);
         McpSchema.CallToolResult.Builder b = McpSchema.CallToolResult.builder().addTextContent(text).isError(false);
         if (!(result instanceof String)) {
             b.structuredContent(JSON.convertValue(result, Object.class));
@@ -214,22 +219,23 @@ final class ToolCalls {
         return b.build();
     }
 
-    private McpSchema.CallToolResult error(String name, String caller, Map<String, Object> arguments, String message) {
-        log(name, caller, arguments, true, message);
+    private McpSchema.CallToolResult error(Call call, String message) {
+        log(call, true, message);
         return McpSchema.CallToolResult.builder().addTextContent(message).isError(true).build();
     }
 
-    private void log(String name, String caller, Map<String, Object> arguments, boolean error, String result) {
+    private void log(Call call, boolean error, String result) {
         String args;
         try {
-            args = JSON.writeValueAsString(arguments);
+            args = JSON.writeValueAsString(call.arguments());
         } catch (Exception e) {
-            args = String.valueOf(arguments);
+            args = String.valueOf(call.arguments());
         }
         if (args.length() > LOGGED_RESULT_CHARS * 10) {
             args = args.substring(0, LOGGED_RESULT_CHARS * 10) + "...";
         }
         String logged = result.length() > LOGGED_RESULT_CHARS ? result.substring(0, LOGGED_RESULT_CHARS) + "..." : result;
-        store.append(sessionId, new SessionEvent.ToolCalled(name, caller, args, error, logged));
+        store.append(sessionId, new SessionEvent.ToolCalled(call.name(), call.caller(), args, error, logged,
+                (System.nanoTime() - call.startNanos()) / 1_000_000));
     }
 }

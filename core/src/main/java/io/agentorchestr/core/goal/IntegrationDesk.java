@@ -95,6 +95,7 @@ public final class IntegrationDesk {
                 return notMerged(id, unsaved.get());
             }
             MergeAttempt a;
+            long started = System.nanoTime();
             try {
                 a = integration.merge(w.branch(), "agentorchestr: merge " + id + " ("
                         + TerminalText.shortLine(w.summary()) + ")");
@@ -107,13 +108,13 @@ public final class IntegrationDesk {
                 return notMerged(id, a.message());
             }
             if (!a.merged()) {
-                store.append(session.id(), new SessionEvent.MergeConflict(id, a.conflicts()));
+                store.append(session.id(), new SessionEvent.MergeConflict(id, a.conflicts(), millisSince(started)));
                 progress.accept(id + " not merged: conflicts in " + String.join(", ", a.conflicts()));
                 return new MergeOutcome(id, false, null, a.conflicts(),
                         "merge conflict; the integration branch was left as it was");
             }
             board.put(w.withMergedCommit(a.commit()));
-            store.append(session.id(), new SessionEvent.WorkerMerged(id, a.commit()));
+            store.append(session.id(), new SessionEvent.WorkerMerged(id, a.commit(), millisSince(started)));
             try {
                 launcher.retire(session, w);
             } catch (AgentorchestrException e) {
@@ -200,6 +201,7 @@ public final class IntegrationDesk {
         });
         List<String> merged = new ArrayList<>();
         List<String> unmerged = new ArrayList<>();
+        long started = System.nanoTime();
         for (WorkerRecord w : board.all()) {
             if (w.state() == WorkerState.DONE && w.mergedCommit() == null && perspectives.of(w.perspective()).merged()) {
                 // One worker's branch that cannot merge must not keep the others out.
@@ -220,7 +222,7 @@ public final class IntegrationDesk {
         VerifyResult result = new VerifyResult(passed, runs, merged, unmerged, note);
         lastVerify = result;
         store.append(session.id(), new SessionEvent.VerifyRan(passed, runs.size() + " command(s), merged "
-                + merged + ", unmerged " + unmerged));
+                + merged + ", unmerged " + unmerged, millisSince(started)));
         report(result);
         eval.put("passed", passed);
         eval.put("runs", runs.stream().map(r -> Map.of("command", r.command(), "exit_code", r.exitCode(),
@@ -229,5 +231,9 @@ public final class IntegrationDesk {
         eval.put("unmerged", unmerged);
         context.fire(HookEvent.POST_EVAL, eval);
         return result;
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 }

@@ -20,7 +20,8 @@ public sealed interface SessionEvent {
     record SessionStarted(String mode, String project, String baseCommit, String agent) implements SessionEvent {
     }
 
-    record WorkerSpawned(String worker, String agent, String branch, String worktree, String pane)
+    /** A worker was started; {@code durationMs} is how long its spawn took (worktree, pane, files). */
+    record WorkerSpawned(String worker, String agent, String branch, String worktree, String pane, long durationMs)
             implements SessionEvent {
         @Override
         public String workerId() {
@@ -104,8 +105,8 @@ public sealed interface SessionEvent {
     record SessionEnded(String status, String summary) implements SessionEvent {
     }
 
-    /** Every MCP tool call, with its arguments and the start of its result. */
-    record ToolCalled(String tool, String caller, String arguments, boolean error, String result)
+    /** Every MCP tool call, with its arguments, the start of its result and how long it took. */
+    record ToolCalled(String tool, String caller, String arguments, boolean error, String result, long durationMs)
             implements SessionEvent {
     }
 
@@ -135,21 +136,22 @@ public sealed interface SessionEvent {
     record MessageStored(String id, long seq, String from, String to, String type) implements SessionEvent {
     }
 
-    record WorkerMerged(String worker, String commit) implements SessionEvent {
+    record WorkerMerged(String worker, String commit, long durationMs) implements SessionEvent {
         @Override
         public String workerId() {
             return worker;
         }
     }
 
-    record MergeConflict(String worker, java.util.List<String> files) implements SessionEvent {
+    record MergeConflict(String worker, java.util.List<String> files, long durationMs) implements SessionEvent {
         @Override
         public String workerId() {
             return worker;
         }
     }
 
-    record VerifyRan(boolean passed, String summary) implements SessionEvent {
+    /** The merged result was verified; {@code durationMs} covers the merges before it and the commands. */
+    record VerifyRan(boolean passed, String summary, long durationMs) implements SessionEvent {
     }
 
     record GoalMarked(String status, String summary) implements SessionEvent {

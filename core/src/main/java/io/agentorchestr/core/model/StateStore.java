@@ -53,6 +53,9 @@ public interface StateStore extends AutoCloseable {
     /** Appends to the audit log (secrets redacted); returns the event's sequence number. */
     long append(String sessionId, SessionEvent event);
 
+    /** Tells {@code observer} of every event appended through this store from now on. */
+    void observe(EventObserver observer);
+
     /** In append order. */
     List<EventRecord> events(String sessionId);
 

@@ -172,6 +172,11 @@ public final class FailSoftStore implements StateStore {
     }
 
     @Override
+    public void observe(io.agentorchestr.core.model.EventObserver observer) {
+        store.observe(observer);
+    }
+
+    @Override
     public List<EventRecord> events(String sessionId) {
         return store.events(sessionId);
     }

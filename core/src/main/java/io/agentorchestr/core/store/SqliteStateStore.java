@@ -52,6 +52,8 @@ public final class SqliteStateStore implements StateStore {
     private final RuntimeRows runtime;
     private final MessageRows messages;
     private final PlanRows plans;
+    private final List<io.agentorchestr.core.model.EventObserver> observers =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private SqliteStateStore(Path file, Connection connection) {
         this.file = file;
@@ -203,11 +205,28 @@ public final class SqliteStateStore implements StateStore {
     }
 
     @Override
-    public synchronized long append(String sessionId, SessionEvent event) {
+    public long append(String sessionId, SessionEvent event) {
         JsonNode data = json.valueToTree(event);
         SecretRedactor.redact(data);
-        return rows.insert("INSERT INTO events (session_id, worker_id, at, kind, data) VALUES (?,?,?,?,?)",
-                sessionId, event.workerId(), str(Instant.now()), event.kind(), data.toString());
+        Instant at = Instant.now();
+        long seq;
+        synchronized (this) {
+            seq = rows.insert("INSERT INTO events (session_id, worker_id, at, kind, data) VALUES (?,?,?,?,?)",
+                    sessionId, event.workerId(), str(at), event.kind(), data.toString());
+        }
+        for (io.agentorchestr.core.model.EventObserver o : observers) {
+            try {
+                o.stored(sessionId, event, at);
+            } catch (RuntimeException e) {
+                // An observer (telemetry) going wrong must not take the session's audit log down with it.
+            }
+        }
+        return seq;
+    }
+
+    @Override
+    public void observe(io.agentorchestr.core.model.EventObserver observer) {
+        observers.add(observer);
     }
 
     @Override

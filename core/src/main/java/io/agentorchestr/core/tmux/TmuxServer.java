@@ -15,6 +15,14 @@ public record TmuxServer(String socketName, Path socketPath, Path configFile) {
         return new TmuxServer(null, null, null);
     }
 
+    /** "default", a socket path (it has a slash), or a -L socket name. */
+    public static TmuxServer named(String name) {
+        if (name.equals("default")) {
+            return defaultServer();
+        }
+        return name.contains("/") ? atPath(Path.of(name), null) : new TmuxServer(name, null, null);
+    }
+
     public static TmuxServer atPath(Path socket, Path config) {
         return new TmuxServer(null, socket, config);
     }

@@ -115,6 +115,7 @@ public final class WorkerLauncher {
 
     private WorkerRecord start(SessionRecord session, WorkerSpec spec, String id, String perspective,
                                Rollback rollback) {
+        long started = System.nanoTime();
         Path project = Path.of(session.project());
         String branch = branchName(session.id(), perspective, spec.id());
         Path worktree = worktrees.pathFor(project, session.id(), id);
@@ -156,7 +157,7 @@ public final class WorkerLauncher {
                 WorkerState.STARTING, null, null, null, log.toString(), now, now, null, null, spec.requestId());
         store.saveWorker(record);
         store.append(session.id(), new SessionEvent.WorkerSpawned(id, spec.agent().key(), branch,
-                worktree.toString(), ref.id()));
+                worktree.toString(), ref.id(), (System.nanoTime() - started) / 1_000_000));
         release.release(ref, launch.pastePrompt() ? prompt : null, spec.agent(), ready);
         WorkerRecord running = record.withState(WorkerState.RUNNING, null, null, null);
         store.saveWorker(running);

@@ -54,6 +54,23 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void anObserverIsToldOfEachAppendedEventAfterItIsStoredAndAFailingOneStopsNothing() {
+        try (StateStore store = open(dir.resolve("state.db"))) {
+            store.createSession(SqliteStateStoreTest.session("s1", Instant.now()));
+            java.util.List<String> told = new java.util.ArrayList<>();
+            store.observe((session, event, at) -> {
+                throw new IllegalStateException("an exporter went wrong");
+            });
+            store.observe((session, event, at) -> told.add(session + " " + event.kind() + " "
+                    + store.events(session).size()));
+            store.append("s1", new SessionEvent.ProgressReported("lead", "one"));
+            store.append("s1", new SessionEvent.ProgressReported("lead", "two"));
+
+            assertEquals(java.util.List.of("s1 progress_reported 1", "s1 progress_reported 2"), told);
+        }
+    }
+
+    @Test
     void workersAreSavedAndReplacedInIdOrder() {
         try (StateStore store = open(dir.resolve("state.db"))) {
             store.createSession(SqliteStateStoreTest.session("s1", Instant.now()));
