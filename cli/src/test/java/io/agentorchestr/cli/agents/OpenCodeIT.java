@@ -24,6 +24,16 @@ class OpenCodeIT extends ResumableAgentContract {
     }
 
     @Override
+    boolean keepsItsOwnCost() {
+        return true;
+    }
+
+    @Override
+    boolean recordsAStepOnlyOnceItEnds() {
+        return true;
+    }
+
+    @Override
     ScriptedModelServer api(ModelScript script) throws IOException {
         return new ChatCompletionsApi(script);
     }

@@ -109,7 +109,52 @@ abstract class RealAgentContract {
         assertEquals("written by w01", project.git("show", branch + ":w01.txt").strip());
         WorkerRecord w = RealAgents.worker(dist, out.get("session").asText(), "w01");
         assertEquals(manualSignal(), w.signal(), diagnostics);
+        assertTokensAreWhatTheServerSent(out.get("session").asText(), script.seen.stream()
+                .filter(c -> c.userText().contains(MARK)).count(), diagnostics);
         assertNothingLeft();
+    }
+
+    /**
+     * The worker's tokens, read from the CLI's own records, are what the scripted server sent (100 in,
+     * 20 out per response), and its USD is those tokens at the project's prices for the model the CLI
+     * recorded (or the CLI's own figure, for one that keeps it).
+     */
+    void assertTokensAreWhatTheServerSent(String session, long responses, String diagnostics) throws IOException {
+        JsonNode part = cost(session).at("/sessions/0/parts/0");
+        assertTrue(part.get("known").asBoolean(), part + diagnostics);
+        long recorded = part.get("output_tokens").asLong() / 20;
+        if (recordsAStepOnlyOnceItEnds() && recorded == responses - 1) {
+            responses = recorded;
+        }
+        assertEquals(100 * responses, part.get("input_tokens").asLong() + part.get("cache_write_tokens").asLong()
+                + part.get("cache_read_tokens").asLong(), part + " for " + responses + " responses");
+        assertEquals(20 * responses, part.get("output_tokens").asLong(), part + " for " + responses + " responses");
+
+        Files.createDirectories(project.dir().resolve(".agentorchestr"));
+        Files.writeString(project.dir().resolve(".agentorchestr/config.toml"), "[prices.\"" + part.get("model")
+                .asText() + "\"]\ninput = 3\noutput = 15\n");
+        JsonNode priced = cost(session).at("/sessions/0/parts/0");
+        assertEquals(keepsItsOwnCost() ? 0.0 : (100 * 3 + 20 * 15) * responses / 1e6, priced.get("usd").asDouble(),
+                1e-12, priced.toString());
+    }
+
+    private JsonNode cost(String session) throws IOException {
+        ExecResult r = dist.run("--cost", session, "--json");
+        assertEquals(0, r.exitCode(), r.stderr());
+        return new ObjectMapper().readTree(r.stdout());
+    }
+
+    /**
+     * Whether the CLI writes a step's usage only after the step has ended (OpenCode): its last response,
+     * the words after the done flag, may then be cut off unrecorded when the worker's end stops it.
+     */
+    boolean recordsAStepOnlyOnceItEnds() {
+        return false;
+    }
+
+    /** Whether the CLI records its own cost (OpenCode: 0 for a model it has no price for), used as it is. */
+    boolean keepsItsOwnCost() {
+        return false;
     }
 
     /**

@@ -69,7 +69,8 @@ public final class Prices {
         }
         String file = ProjectConfig.file(projectRoot).toString();
         for (String model : table.keySet()) {
-            if (!(table.get(model) instanceof TomlTable p)) {
+            // A model's name is one key, dots and all ("gpt-5.1"), never a dotted path.
+            if (!(table.get(java.util.List.of(model)) instanceof TomlTable p)) {
                 throw AgentorchestrException.usage(file + ": [prices.\"" + model + "\"] must be a table with input = "
                         + "and output = (USD per million tokens)");
             }

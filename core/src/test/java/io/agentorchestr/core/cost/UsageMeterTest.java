@@ -92,6 +92,15 @@ class UsageMeterTest {
     }
 
     @Test
+    void aModelWhoseNameHasDotsIsOneKeyInThePricesTable() throws IOException {
+        Files.createDirectories(dir.resolve(".agentorchestr"));
+        Files.writeString(dir.resolve(".agentorchestr/config.toml"), "[prices.\"gpt-5.1-codex\"]\ninput = 2\n"
+                + "output = 8\n");
+        TokenUsage u = new TokenUsage("gpt-5.1-codex", 1_000_000, 0, 0, 1_000_000, 0);
+        assertEquals(2.0 + 8.0, Prices.load(dir).usd(u).orElseThrow(), 1e-9);
+    }
+
+    @Test
     void geminiClisChatCountsTheLastRecordOfEachResponseInTheProjectItNamedTheWorktree() throws IOException {
         Path worktree = dir.resolve("wt/w01");
         Path gemini = Files.createDirectories(dir.resolve("home/.gemini"));
