@@ -175,6 +175,34 @@ class DashboardBrowserIT extends SandboxedRun {
         assertEquals(0, goal.waitFor(), Files.readString(dir.resolve("plan.log")));
     }
 
+    /**
+     * The spending chart draws each agent's recorded totals as a line (the totals a Claude Code worker's
+     * transcript gives are stored as usage_recorded events while the session runs; here they are stored
+     * as such, the demo agent keeping no records), and a new record redraws it live.
+     */
+    @Test
+    void theSpendingChartDrawsALinePerAgentAndGrowsWhenATotalIsRecorded() throws Exception {
+        String session = goal("Write a hello note", 0).get("session").asText();
+        try (io.agentorchestr.core.store.SqliteStateStore store = io.agentorchestr.core.store.SqliteStateStore
+                .open(dist.stateDb())) {
+            store.append(session, new io.agentorchestr.core.model.SessionEvent.UsageRecorded("w01", 1200, 0.0030));
+            store.append(session, new io.agentorchestr.core.model.SessionEvent.UsageRecorded("lead", 3600, 0.0090));
+            browser.get(dashboard.url);
+            browser.get(dashboard.base() + "/#/s/" + session);
+            awaitText("#workers", "w01");
+            assertEquals("usd", browser.findElement(By.id("cost")).getAttribute("data-unit"));
+            assertEquals(2, browser.findElements(By.cssSelector("#cost g.agent")).size());
+            assertTrue(browser.findElement(By.id("cost")).getAttribute("aria-label").contains("w01 USD 0.0030"));
+
+            store.append(session, new io.agentorchestr.core.model.SessionEvent.UsageRecorded("w01", 2400, null));
+        }
+        Poll.until("the chart to turn to tokens", WAIT, () -> "tokens".equals(browser.executeScript(
+                "const c = document.getElementById('cost'); return c ? c.getAttribute('data-unit') : null;")));
+        assertTrue(browser.findElement(By.id("cost")).getAttribute("aria-label").contains("w01 2400 tokens"),
+                "a total without a price turns the chart to tokens");
+        screenshot("dashboard-spending");
+    }
+
     @Test
     void markupAndEscapesInAGoalAndASummaryRenderAsText() throws Exception {
         String hostileGoal = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\"> note";

@@ -60,6 +60,8 @@ final class ApiServlet extends HttpServlet {
                                 (int) params.number("limit", 500, 1, MAX_EVENTS))))),
                 new Route("/api/sessions/{id}/plan", (v, params, request, response) -> ofSession(v, response,
                         s -> Replies.json(response, 200, data.plan(s.id())))),
+                new Route("/api/sessions/{id}/usage", (v, params, request, response) -> ofSession(v, response,
+                        s -> Replies.json(response, 200, data.usage(s.id())))),
                 new Route("/api/sessions/{id}/messages", (v, params, request, response) -> ofSession(v, response,
                         s -> Replies.json(response, 200, data.messages(s.id(), params.number("after", 0, 0,
                                 Long.MAX_VALUE), (int) params.number("limit", 500, 1, MAX_EVENTS))))),

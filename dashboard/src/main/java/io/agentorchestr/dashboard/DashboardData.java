@@ -164,6 +164,23 @@ final class DashboardData {
         return m;
     }
 
+    /**
+     * Spending over time, for the cost chart: each agent's totals as they were recorded (worker ids and
+     * "lead"), oldest first; {@code usd} null where its model has no price.
+     */
+    Map<String, Object> usage(String sessionId) {
+        Map<String, List<Map<String, Object>>> series = new LinkedHashMap<>();
+        for (EventRecord e : store.eventsOfKind(sessionId, "usage_recorded", SCAN_EVENTS)) {
+            JsonNode d = Views.data(e.data());
+            Map<String, Object> point = new LinkedHashMap<>();
+            point.put("at", e.at().toString());
+            point.put("tokens", d.path("used").asLong());
+            point.put("usd", d.path("usd").isNumber() ? d.path("usd").asDouble() : null);
+            series.computeIfAbsent(d.path("who").asText(), k -> new ArrayList<>()).add(point);
+        }
+        return Map.of("series", series);
+    }
+
     Map<String, Object> messages(String sessionId, long after, int limit) {
         List<MessageRecord> messages = store.messages().after(sessionId, after, limit);
         Map<String, Object> m = new LinkedHashMap<>();

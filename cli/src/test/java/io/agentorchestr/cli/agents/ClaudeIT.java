@@ -117,6 +117,15 @@ class ClaudeIT extends ResumableAgentContract {
         assertEquals(20 * responses, usage.get("output_tokens").asLong(), usage.toString());
         assertEquals("unknown", usage.get("price").asText(), "no price for the scripted model: " + usage);
         assertEquals(false, out.get("workers").get(0).get("usage").get("known").asBoolean(), "the demo agent's: unknown");
+        // The dashboard's spending chart reads the totals recorded while the session ran: the last is the report's.
+        try (io.agentorchestr.core.store.SqliteStateStore store = io.agentorchestr.core.store.SqliteStateStore
+                .open(dist.stateDb())) {
+            List<String> recorded = store.events(out.get("session").asText()).stream()
+                    .filter(e -> e.kind().equals("usage_recorded") && e.data().contains("\"who\":\"w02\""))
+                    .map(e -> e.data()).toList();
+            assertTrue(!recorded.isEmpty() && recorded.get(recorded.size() - 1).contains("\"used\":" + 120 * responses),
+                    recorded.toString());
+        }
         assertNothingLeft();
     }
 

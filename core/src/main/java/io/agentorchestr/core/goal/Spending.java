@@ -9,7 +9,7 @@ import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +29,7 @@ public final class Spending implements AutoCloseable {
     private final Path leadWorktree;
     private volatile SessionUsage usage = SessionUsage.NONE;
     private volatile BudgetWatch watch;
+    private volatile UsageLedger ledger;
     private volatile PaneRef leadPane;
 
     Spending(SessionRecord session, StateStore store, Tmux tmux, WorkerBoard board, Mailbox mailbox, GoalVerdict verdict,
@@ -45,8 +46,9 @@ public final class Spending implements AutoCloseable {
     /** How usage is read and priced, and what the session may spend. */
     void measureWith(SessionUsage sessionUsage, Budget budget) {
         this.usage = sessionUsage;
-        this.watch = new BudgetWatch(session, store, tmux, budget, () -> BudgetWatch.sum(all()),
+        this.watch = new BudgetWatch(session, store, tmux, budget, () -> BudgetWatch.sum(List.copyOf(all().values())),
                 () -> BudgetWatch.panes(board.all(), leadPane), mailbox, verdict);
+        this.ledger = new UsageLedger(session, store, this::all);
     }
 
     public SessionUsage usage() {
@@ -58,12 +60,13 @@ public final class Spending implements AutoCloseable {
         return usage.ofAgent(Mailbox.LEAD, session.leadAgent(), leadWorktree, session.createdAt());
     }
 
-    private List<Map<String, Object>> all() {
-        List<Map<String, Object>> out = new ArrayList<>();
+    /** Each worker's usage view by its id, and the lead's. */
+    private Map<String, Map<String, Object>> all() {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         for (WorkerRecord w : board.all()) {
-            out.add(usage.of(w));
+            out.put(w.id(), usage.of(w));
         }
-        out.add(lead());
+        out.put(Mailbox.LEAD, lead());
         return out;
     }
 
@@ -73,6 +76,10 @@ public final class Spending implements AutoCloseable {
         BudgetWatch w = watch;
         if (w != null) {
             w.start();
+        }
+        UsageLedger l = ledger;
+        if (l != null) {
+            l.start();
         }
     }
 
@@ -91,6 +98,10 @@ public final class Spending implements AutoCloseable {
         BudgetWatch w = watch;
         if (w != null) {
             w.close();
+        }
+        UsageLedger l = ledger;
+        if (l != null) {
+            l.close();
         }
     }
 }

@@ -132,6 +132,18 @@ public sealed interface SessionEvent {
     record BudgetReached(int percent, String used) implements SessionEvent {
     }
 
+    /**
+     * An agent's totals so far, by its records, recorded as they grow (at most every 15 s): {@code who}
+     * is a worker id or "lead", {@code used} its tokens of every kind; {@code usd} is null when its model
+     * has no price.
+     */
+    record UsageRecorded(String who, long used, Double usd) implements SessionEvent {
+        @Override
+        public String workerId() {
+            return "lead".equals(who) ? null : who;
+        }
+    }
+
     /** A message between agents was stored (its body is in the message log, not here). */
     record MessageStored(String id, long seq, String from, String to, String type) implements SessionEvent {
     }

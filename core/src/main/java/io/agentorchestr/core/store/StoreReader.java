@@ -111,6 +111,12 @@ public final class StoreReader implements AutoCloseable {
                 + "LIMIT ?", RecordRows::event, sessionId, after, limit);
     }
 
+    /** A session's events of one kind, oldest first, at most {@code limit}. */
+    public synchronized List<EventRecord> eventsOfKind(String sessionId, String kind, int limit) {
+        return rows.query("SELECT " + EVENT_COLUMNS + " FROM events WHERE session_id = ? AND kind = ? ORDER BY seq "
+                + "LIMIT ?", RecordRows::event, sessionId, kind, limit);
+    }
+
     /** The newest event's sequence number (0 with none). */
     public synchronized long lastSeq() {
         return rows.query("SELECT coalesce(max(seq), 0) FROM events", r -> r.getLong(1)).get(0);

@@ -92,7 +92,8 @@ public final class SecretRedactor {
             object.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
                 JsonNode value = object.get(name);
-                if (SECRET_FIELD.matcher(name).matches() && value.isValueNode() && !value.isNull()) {
+                // A count ("input_tokens": 500) is not a secret; only text under a secret's name is.
+                if (SECRET_FIELD.matcher(name).matches() && (value.isTextual() || value.isBinary())) {
                     object.put(name, MASK);
                 } else if (value.isTextual()) {
                     object.put(name, redactText(value.asText()));

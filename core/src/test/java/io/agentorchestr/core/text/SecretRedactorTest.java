@@ -98,4 +98,14 @@ class SecretRedactorTest {
         assertEquals(null, SecretRedactor.redactText(null));
         assertEquals("", SecretRedactor.redactText(""));
     }
+
+    @Test
+    void textUnderASecretsNameIsMaskedButACountIsNot() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode tree = json.readTree("{\"api_key\": \"abc\", \"input_tokens\": 500, "
+                + "\"nested\": {\"auth_token\": \"xyz\", \"token_budget\": 1000}}");
+        SecretRedactor.redact(tree);
+        assertEquals("{\"api_key\":\"[redacted]\",\"input_tokens\":500,\"nested\":{\"auth_token\":\"[redacted]\","
+                + "\"token_budget\":1000}}", tree.toString());
+    }
 }

@@ -195,6 +195,52 @@ function planGraph(plan) {
   return graph;
 }
 
+const LINE_COLOURS = ['#60a5fa', '#4ade80', '#f472b6', '#facc15', '#a78bfa', '#fb923c', '#2dd4bf', '#f87171'];
+
+/**
+ * Spending over time: a line per agent (workers and the lead) of its USD so far, or of its tokens when
+ * some agent's model has no price, from the totals recorded while the session ran.
+ */
+function costChart(usage) {
+  const agents = Object.entries((usage && usage.series) || {});
+  if (agents.length === 0) {
+    return el('p', {class: 'muted', id: 'cost'}, 'No spending recorded: the agents\' records are read while a session '
+      + 'runs (the demo agent keeps none).');
+  }
+  const priced = agents.every(([, points]) => points.every(p => p.usd !== null));
+  const value = p => priced ? p.usd : p.tokens;
+  const points = agents.flatMap(([, ps]) => ps);
+  const t0 = Math.min(...points.map(p => Date.parse(p.at)));
+  const t1 = Math.max(t0 + 1000, ...points.map(p => Date.parse(p.at)));
+  const top = Math.max(...points.map(value)) || 1;
+  const W = 560, H = 180, L = 70, R = 90, T = 10, B = 24;
+  const x = t => L + (Date.parse(t) - t0) / (t1 - t0) * (W - L - R);
+  const y = v => T + (1 - v / top) * (H - T - B);
+  const label = v => priced ? 'USD ' + v.toFixed(4) : v + ' tokens';
+  const chart = svg('svg', {id: 'cost', class: 'cost', width: W, height: H, viewBox: '0 0 ' + W + ' ' + H, role: 'img',
+      'data-unit': priced ? 'usd' : 'tokens', 'aria-label': 'spending: ' + agents.map(([who, ps]) => who + ' '
+        + label(value(ps[ps.length - 1]))).join(', ')},
+    svg('line', {class: 'axis', x1: L, y1: H - B, x2: W - R, y2: H - B}),
+    svg('line', {class: 'axis', x1: L, y1: T, x2: L, y2: H - B}),
+    svg('text', {class: 'tick', x: L - 6, y: T + 10, 'text-anchor': 'end'}, priced ? top.toFixed(4) : String(top)),
+    svg('text', {class: 'tick', x: L - 6, y: H - B, 'text-anchor': 'end'}, '0'),
+    svg('text', {class: 'tick', x: L, y: H - 6}, new Date(t0).toLocaleTimeString()),
+    svg('text', {class: 'tick', x: W - R, y: H - 6, 'text-anchor': 'end'}, new Date(t1).toLocaleTimeString()));
+  agents.forEach(([who, ps], i) => {
+    const colour = LINE_COLOURS[i % LINE_COLOURS.length];
+    // A step line: a total holds until the next record says it grew, and up to the last record of all.
+    const d = ps.map((p, j) => (j === 0 ? 'M' + x(p.at).toFixed(1) + ' ' : 'H' + x(p.at).toFixed(1) + ' V')
+      + y(value(p)).toFixed(1)).join(' ') + ' H' + (W - R);
+    const last = ps[ps.length - 1];
+    chart.append(svg('g', {class: 'agent', 'data-agent': who},
+      svg('title', {}, who + ': ' + label(value(last))),
+      svg('path', {d, stroke: colour}),
+      ...ps.map(p => svg('circle', {cx: x(p.at).toFixed(1), cy: y(value(p)).toFixed(1), r: 2.5, fill: colour})),
+      svg('text', {x: W - R + 6, y: y(value(last)) + 4, fill: colour}, who)));
+  });
+  return chart;
+}
+
 function messageList(messages) {
   return messages.length === 0 ? el('p', {class: 'muted', id: 'messages'}, 'No messages between agents yet.')
     : el('ul', {class: 'events', id: 'messages'}, ...messages.map(messageLine));
@@ -284,12 +330,14 @@ function progressList(s) {
 }
 
 async function renderSession(state) {
-  const [s, workers, events, mail, plan] = await Promise.all([api('/api/sessions/' + state.id),
+  const [s, workers, events, mail, plan, usage] = await Promise.all([api('/api/sessions/' + state.id),
     api('/api/sessions/' + state.id + '/workers'), api('/api/sessions/' + state.id + '/events?limit=1000'),
-    api('/api/sessions/' + state.id + '/messages?limit=1000'), api('/api/sessions/' + state.id + '/plan')]);
+    api('/api/sessions/' + state.id + '/messages?limit=1000'), api('/api/sessions/' + state.id + '/plan'),
+    api('/api/sessions/' + state.id + '/usage')]);
   if (current !== state) return;
   state.messages = mail.messages;
   state.plan = plan;
+  state.usage = usage;
   state.lastSeq = events.last;
   state.workerIds = workers.map(w => w.worker_id).join(',');
   const kinds = [...new Set(events.events.map(e => e.kind))].sort();
@@ -306,6 +354,8 @@ async function renderSession(state) {
     workersHeading(s),
     workerCards(workers, state),
     selected ? workerPanel(state, selected) : null,
+    el('h2', {}, 'Spending'),
+    costChart(state.usage),
     el('h2', {}, 'Plan'),
     planGraph(state.plan),
     el('h2', {}, 'Progress'),
@@ -397,14 +447,15 @@ async function refresh() {
   } catch (e) { /* the next event tries again */ }
 }
 
-/** Replaces the session's facts, worker cards, plan, progress and messages; the event log, the tail and the diff stay as they are. */
+/** Replaces the session's facts, worker cards, spending, plan, progress and messages; the event log, the tail and the diff stay as they are. */
 async function refreshSession(state) {
-  const [s, workers, mail, plan] = await Promise.all([api('/api/sessions/' + state.id),
+  const [s, workers, mail, plan, usage] = await Promise.all([api('/api/sessions/' + state.id),
     api('/api/sessions/' + state.id + '/workers'), api('/api/sessions/' + state.id + '/messages?limit=1000'),
-    api('/api/sessions/' + state.id + '/plan')]);
+    api('/api/sessions/' + state.id + '/plan'), api('/api/sessions/' + state.id + '/usage')]);
   if (current !== state) return;
   state.messages = mail.messages;
   state.plan = plan;
+  state.usage = usage;
   if (workers.map(w => w.worker_id).join(',') !== state.workerIds) {
     await renderSession(state);  // new workers: the filters and the panel change too
     return;
@@ -415,6 +466,7 @@ async function refreshSession(state) {
   replace(progressList(s));
   replace(messageList(state.messages));
   replace(planGraph(state.plan));
+  replace(costChart(state.usage));
 }
 
 function connect() {
