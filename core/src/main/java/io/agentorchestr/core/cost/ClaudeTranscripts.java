@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * directory (the slug is the worktree's absolute path with '/' and '.' as '-'), each assistant
  * record's {@code message.usage}, counted once per (message id, request id): Claude Code writes a
  * record per content block of one response, each with the response's usage. Sub-agents' transcripts in
- * the same directory count too.
+ * the same directory count too. Cache writes kept for an hour ({@code cache_creation.ephemeral_1h_input_tokens})
+ * and responses to prompts past 200k tokens are kept apart for their prices.
  */
 final class ClaudeTranscripts implements UsageSource {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,8 +62,9 @@ final class ClaudeTranscripts implements UsageSource {
                 || !counted.add(r.path("message").path("id").asText() + "/" + r.path("requestId").asText())) {
             return;
         }
-        total = total.plus(new TokenUsage(r.path("message").path("model").asText(null),
+        total = total.plus(TokenUsage.response(r.path("message").path("model").asText(null),
                 usage.path("input_tokens").asLong(), usage.path("cache_creation_input_tokens").asLong(),
-                usage.path("cache_read_input_tokens").asLong(), usage.path("output_tokens").asLong(), 0));
+                usage.path("cache_read_input_tokens").asLong(), usage.path("output_tokens").asLong(), 0,
+                usage.path("cache_creation").path("ephemeral_1h_input_tokens").asLong()));
     }
 }

@@ -78,8 +78,8 @@ final class GeminiChats implements UsageSource {
             return;
         }
         long cached = t.path("cached").asLong();
-        byMessage.put(r.path("id").asText(), new TokenUsage(r.path("model").asText(null),
+        byMessage.put(r.path("id").asText(), TokenUsage.response(r.path("model").asText(null),
                 t.path("input").asLong() + t.path("tool").asLong() - cached, 0, cached,
-                t.path("output").asLong() + t.path("thoughts").asLong(), t.path("thoughts").asLong()));
+                t.path("output").asLong() + t.path("thoughts").asLong(), t.path("thoughts").asLong(), 0));
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -92,6 +93,41 @@ class UsageMeterTest {
     }
 
     @Test
+    void hourLongCacheWritesAndWholeRequestsPastTwoHundredThousandTokensTakeTheirOwnPrices() throws IOException {
+        Path worktree = dir.resolve("wt/w01");
+        Path transcripts = Files.createDirectories(dir.resolve(".claude/projects").resolve(ClaudeTranscripts.slug(
+                worktree)));
+        // Two responses of claude-sonnet-4-5-20250929 as Claude Code records them: a small one with an hour-long
+        // cache write, and one whose prompt (input + cache write + cache read) passed 200k tokens.
+        Files.writeString(transcripts.resolve("t.jsonl"), record("m1", 10, 1000, 0, 50, 600)
+                + record("m2", 1000, 0, 250_000, 100, 0));
+        UsageMeter meter = UsageMeter.fromEnvironment(Map.of("HOME", dir.toString()));
+
+        TokenUsage u = meter.usage("w01", "claude", worktree, Instant.now()).orElseThrow();
+        assertEquals(List.of(1010L, 1000L, 250_000L, 150L, 600L, 1), List.of(u.input(), u.cacheWrite(), u.cacheRead(),
+                u.output(), u.cacheWrite1h(), u.large().size()));
+        // LiteLLM's prices for the model: 3 in, 15 out, 3.75 write (6 for an hour), 0.30 read; past 200k: 6, 22.5, 0.60.
+        double small = 10 * 3.0 + 400 * 3.75 + 600 * 6.0 + 50 * 15.0;
+        double large = 1000 * 6.0 + 250_000 * 0.60 + 100 * 22.5;
+        assertEquals((small + large) / 1e6, Prices.load(dir).usd(u).orElseThrow(), 1e-12);
+
+        Files.createDirectories(dir.resolve(".agentorchestr"));
+        Files.writeString(dir.resolve(".agentorchestr/config.toml"), "[prices.\"claude-sonnet-4-5-20250929\"]\n"
+                + "input = 1\noutput = 2\ncache_write_1h = 4\n[prices.\"claude-sonnet-4-5-20250929\".above_200k]\n"
+                + "input = 10\noutput = 20\ncache_read = 5\n");
+        assertEquals((10 + 400 + 600 * 4.0 + 50 * 2 + 1000 * 10 + 250_000 * 5.0 + 100 * 20) / 1e6,
+                Prices.load(dir).usd(u).orElseThrow(), 1e-12, "the project's prices, tiers and all");
+    }
+
+    private static String record(String id, long in, long write, long read, long out, long write1h) {
+        return "{\"type\":\"assistant\",\"requestId\":\"r-" + id + "\",\"message\":{\"id\":\"" + id
+                + "\",\"model\":\"claude-sonnet-4-5-20250929\",\"usage\":{\"input_tokens\":" + in
+                + ",\"cache_creation_input_tokens\":" + write + ",\"cache_read_input_tokens\":" + read
+                + ",\"output_tokens\":" + out + ",\"cache_creation\":{\"ephemeral_5m_input_tokens\":" + (write - write1h)
+                + ",\"ephemeral_1h_input_tokens\":" + write1h + "}}}}\n";
+    }
+
+    @Test
     void aModelWhoseNameHasDotsIsOneKeyInThePricesTable() throws IOException {
         Files.createDirectories(dir.resolve(".agentorchestr"));
         Files.writeString(dir.resolve(".agentorchestr/config.toml"), "[prices.\"gpt-5.1-codex\"]\ninput = 2\n"
@@ -134,7 +170,7 @@ class UsageMeterTest {
                 dir.resolve("data").toString()));
 
         TokenUsage u = meter.usage("w01", "opencode", Path.of(directory), Instant.now()).orElseThrow();
-        assertEquals(new TokenUsage("scripted-model", 300, 0, 0, 60, 0, 0.0), u);
+        assertEquals(new TokenUsage("scripted-model", 300, 0, 0, 60, 0).withCost(0.0), u);
         assertEquals(0.0, Prices.NONE.usd(u).orElseThrow(), "OpenCode's own cost, as it is");
     }
 
