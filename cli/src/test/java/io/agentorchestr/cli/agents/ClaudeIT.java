@@ -130,6 +130,40 @@ class ClaudeIT extends ResumableAgentContract {
     }
 
     /** Also: the lead saw its MCP tools, and its folder is trusted in the user's config. */
+    /**
+     * A token budget a real Claude Code worker spends mid-goal: its first response (120 tokens, by its
+     * transcript) passes the cap of 100, so the session pauses with exit 4, the worker interrupted; a
+     * resume with a larger budget lets it finish and the goal ends done.
+     */
+    @Test
+    void aTokenBudgetSpentMidGoalPausesItAndAResumeWithALargerOneFinishesIt() throws Exception {
+        project.verifyCommands("test -f w01.txt");
+        Path log = dir.resolve("first-run.log");
+        Process first = dist.start(log, "--goal", "Add a file " + HELD, "--lead", "demo", "--agents", agent(),
+                "--project", project.dir().toString(), "--no-attach", "--json", "--timeout", "5m",
+                "--token-budget", "100");
+        try {
+            assertTrue(first.waitFor(120, TimeUnit.SECONDS), "the budget never stopped the run:\n" + api.log());
+            assertEquals(4, first.exitValue(), "paused by the budget: " + Files.readString(log));
+        } finally {
+            first.destroyForcibly();
+        }
+        String session = RealAgents.onlySession(dist);
+        assertTrue(Files.readString(log).contains("the budget of 100 tokens is spent"), Files.readString(log));
+        heldGate.countDown();
+
+        ExecResult r = dist.run("--resume", session, "--no-attach", "--json", "--token-budget", "100000");
+        String diagnostics = diagnostics(r);
+        assertEquals(0, r.exitCode(), diagnostics);
+        JsonNode out = new ObjectMapper().readTree(r.stdout());
+        assertEquals("done", out.get("state").asText(), diagnostics);
+        assertTrue(project.git("log", "--format=%s", out.get("integration_branch").asText())
+                .contains("w01: add w01.txt"), diagnostics);
+        assertTrue(script.seen.stream().anyMatch(c -> c.userText().contains("The session's budget was raised")),
+                "the interrupted worker was told to go on: " + diagnostics);
+        assertNothingLeft();
+    }
+
     @Test
     @Override
     void resumesTheLeadInItsConversationAfterTmuxKillServer() throws Exception {

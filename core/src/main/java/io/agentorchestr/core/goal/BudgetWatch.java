@@ -29,6 +29,26 @@ import java.util.function.Supplier;
 final class BudgetWatch implements AutoCloseable {
     static final Duration LOOK_EVERY = Duration.ofSeconds(3);
 
+    /** Typed into each worker the budget's pause interrupted, when the session is resumed. */
+    static final String GO_ON = "[agentorchestr] The session's budget was raised and the session resumed after "
+            + "it paused you (Ctrl-C). Go on with your task where you stopped.";
+
+    /**
+     * Whether the session's last stop was this watch's: a 100 % budget_reached since it last started or
+     * resumed, so its agents were interrupted and wait at their prompts.
+     */
+    static boolean pausedIt(List<io.agentorchestr.core.model.EventRecord> events) {
+        boolean paused = false;
+        for (io.agentorchestr.core.model.EventRecord e : events) {
+            if (e.kind().equals("session_resumed") || e.kind().equals("session_started")) {
+                paused = false;
+            } else if (e.kind().equals("budget_reached") && e.data().contains("\"percent\":100")) {
+                paused = true;
+            }
+        }
+        return paused;
+    }
+
     /** What the session has spent so far, by its agents' records. */
     record Spent(double usd, long tokens) {
     }

@@ -130,7 +130,12 @@ public final class GoalResume {
             // gate) or given its pasted prompt: it is started again, not watched idling.
             List<String> restart = settleFinished(supervisor, unfinished.stream()
                     .filter(w -> w.state() == WorkerState.STARTING).toList(), roster);
-            unfinished.stream().filter(w -> w.state() != WorkerState.STARTING).forEach(supervisor::adopt);
+            List<WorkerRecord> adopted = unfinished.stream().filter(w -> w.state() != WorkerState.STARTING).toList();
+            adopted.forEach(supervisor::adopt);
+            if (BudgetWatch.pausedIt(events)) {
+                // The budget's pause pressed Ctrl-C in every agent: the workers wait at their prompts.
+                adopted.forEach(w -> tellToGoOn(supervisor, w));
+            }
             resumeLead(watch, runtime, samePort, ready(events, runtime.leadLaunches()));
             restart.forEach(w -> supervisor.relaunch(w, "agentorchestr stopped while its agent was starting"));
         } else {
@@ -155,6 +160,14 @@ public final class GoalResume {
         context.fire(HookEvent.ON_RESUME, resumed);
         return new GoalRun.Started(session, supervisor, server, integration, watch, runtime, Instant.now(), lock,
                 run.audience(session, supervisor, watch, attention));
+    }
+
+    private void tellToGoOn(Supervisor supervisor, WorkerRecord w) {
+        try {
+            supervisor.team().send(Mailbox.ENGINE, w.id(), BudgetWatch.GO_ON);
+        } catch (ToolError gone) {
+            progress.accept(w.id() + " was not told to go on: " + gone.getMessage());
+        }
     }
 
     /**

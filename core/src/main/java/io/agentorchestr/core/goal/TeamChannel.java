@@ -43,6 +43,11 @@ public final class TeamChannel {
 
     /** send_to_worker: typed into the worker's agent as a user would, Enter after it. */
     public void send(String id, String message) {
+        send(Mailbox.LEAD, id, message);
+    }
+
+    /** Typed into the worker's agent in {@code from}'s name (the lead, or agentorchestr itself). */
+    void send(String from, String id, String message) {
         WorkerRecord w = board.get(id);
         if (message == null || message.isBlank()) {
             throw new ToolError("message is empty");
@@ -54,7 +59,7 @@ public final class TeamChannel {
         }
         care.typedInto(id, message);
         delivery.deliver(pane, message);
-        store.append(session.id(), new SessionEvent.MessageSent("lead", id, message));
+        store.append(session.id(), new SessionEvent.MessageSent(from, id, message));
     }
 
     /** read_worker_output: the last lines the worker's agent printed, escapes removed. */

@@ -71,6 +71,9 @@ class BudgetTest extends TeamTest {
         ToolError refused = assertThrows(ToolError.class, () -> team.spawn("another"));
         assertTrue(refused.getMessage().contains("the budget of 1000 tokens is spent"), refused.getMessage());
         assertTrue(team.eventKinds().contains("budget_reached"), team.eventKinds().toString());
+        assertTrue(BudgetWatch.pausedIt(team.store.events("s1")), "a resume will tell the workers to go on");
+        team.store.append("s1", new io.agentorchestr.core.model.SessionEvent.SessionResumed(true, 1, true, "x"));
+        assertTrue(!BudgetWatch.pausedIt(team.store.events("s1")), "once resumed, that pause is over");
     }
 
     @Test
