@@ -183,6 +183,23 @@ class UsageMeterTest {
     }
 
     @Test
+    void recordsThatCannotBeReadAreUnknownNotZeroAndNoCrash() throws IOException {
+        Path worktree = dir.resolve("wt/w01");
+        // Not readable as a file, even by root: a directory where Claude Code's transcript would be.
+        Files.createDirectories(dir.resolve("claude/projects").resolve(ClaudeTranscripts.slug(worktree))
+                .resolve("t.jsonl"));
+        Files.createDirectories(dir.resolve("data/opencode"));
+        Files.writeString(dir.resolve("data/opencode/opencode.db"), "not a database");
+        UsageMeter meter = new UsageMeter(dir.resolve("claude"), dir.resolve("codex"), dir.resolve("gemini"),
+                dir.resolve("data/opencode"));
+
+        assertEquals(Optional.empty(), meter.usage("w01", "claude", worktree, Instant.now()));
+        assertEquals(Optional.empty(), meter.usage("w02", "opencode", worktree, Instant.now()));
+        assertEquals(false, UsageView.of(meter.usage("w01", "claude", worktree, Instant.now()), Prices.NONE)
+                .get("known"));
+    }
+
+    @Test
     void aPricedModelGetsItsUsdAndAnUnpricedOneSaysPriceUnknown() throws IOException {
         Files.createDirectories(dir.resolve(".agentorchestr"));
         Files.writeString(dir.resolve(".agentorchestr/config.toml"), "[prices.\"claude-opus-5-5\"]\ninput = 5.0\n"
