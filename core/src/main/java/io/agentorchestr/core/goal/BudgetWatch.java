@@ -15,18 +15,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * Keeps a session within its budget, by what the agents' records say (docs/cost.md: a response counts
  * once its record is written, so the cap is approximate by one response per agent and one look): at 80 %
  * the lead is told; at 100 % no new worker starts, every agent is interrupted as for Ctrl-C, and the run
- * pauses (exit 4) until it is resumed with a larger budget. Runs only for a session with a budget.
+ * pauses (exit 4) until it is resumed with a larger budget. Looked at by {@link Spending}'s thread, only
+ * in a session with a budget.
  */
-final class BudgetWatch implements AutoCloseable {
+final class BudgetWatch {
     static final Duration LOOK_EVERY = Duration.ofSeconds(3);
 
     /** Typed into each worker the budget's pause interrupted, when the session is resumed. */
@@ -61,7 +59,6 @@ final class BudgetWatch implements AutoCloseable {
     private final Supplier<List<PaneRef>> agents;
     private final Mailbox mailbox;
     private final GoalVerdict verdict;
-    private ScheduledExecutorService thread;
     private volatile boolean warned;
     private volatile String exhausted;
 
@@ -77,16 +74,9 @@ final class BudgetWatch implements AutoCloseable {
         this.verdict = verdict;
     }
 
-    synchronized void start() {
-        if (!budget.any() || thread != null) {
-            return;
-        }
-        thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "budget");
-            t.setDaemon(true);
-            return t;
-        });
-        thread.scheduleWithFixedDelay(this::look, 0, LOOK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    /** Whether there is a budget to keep (without one nothing is looked at). */
+    boolean active() {
+        return budget.any();
     }
 
     /** Why no new worker may start, once the budget is spent. */
@@ -117,13 +107,6 @@ final class BudgetWatch implements AutoCloseable {
         } catch (RuntimeException e) {
             store.append(session.id(), new SessionEvent.HealthAction(null, "budget_check_failed",
                     String.valueOf(e.getMessage())));
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        if (thread != null) {
-            thread.shutdownNow();
         }
     }
 

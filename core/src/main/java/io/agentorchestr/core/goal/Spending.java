@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What a session's agents spend: each worker's and the lead's usage (read from their records, priced),
@@ -30,6 +33,7 @@ public final class Spending implements AutoCloseable {
     private volatile SessionUsage usage = SessionUsage.NONE;
     private volatile BudgetWatch watch;
     private volatile UsageLedger ledger;
+    private ScheduledExecutorService looks;
     private volatile PaneRef leadPane;
 
     Spending(SessionRecord session, StateStore store, Tmux tmux, WorkerBoard board, Mailbox mailbox, GoalVerdict verdict,
@@ -70,17 +74,34 @@ public final class Spending implements AutoCloseable {
         return out;
     }
 
-    /** From now on the budget is watched (the lead is at {@code pane}). */
-    void start(PaneRef pane) {
+    /**
+     * From now on, once measured, spending is looked at on one thread: the budget every
+     * {@link BudgetWatch#LOOK_EVERY} (when there is one), the ledger every {@link UsageLedger#LOOK_EVERY}
+     * (the lead is at {@code pane}).
+     */
+    synchronized void start(PaneRef pane) {
         this.leadPane = pane;
         BudgetWatch w = watch;
-        if (w != null) {
-            w.start();
-        }
         UsageLedger l = ledger;
-        if (l != null) {
-            l.start();
+        if (l == null || looks != null) {
+            return;
         }
+        looks = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "spending");
+            t.setDaemon(true);
+            return t;
+        });
+        if (w.active()) {
+            looks.scheduleWithFixedDelay(w::look, 0, BudgetWatch.LOOK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        long ledgerEvery = UsageLedger.LOOK_EVERY.toMillis();
+        looks.scheduleWithFixedDelay(l::look, ledgerEvery, ledgerEvery, TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether a budget is being kept. */
+    boolean watchingBudget() {
+        BudgetWatch w = watch;
+        return looks != null && w != null && w.active();
     }
 
     void leadAt(PaneRef pane) {
@@ -93,15 +114,13 @@ public final class Spending implements AutoCloseable {
         return w == null ? Optional.empty() : w.refusal();
     }
 
+    /** Stops looking; the ledger records the last totals. */
     @Override
-    public void close() {
-        BudgetWatch w = watch;
-        if (w != null) {
-            w.close();
-        }
-        UsageLedger l = ledger;
-        if (l != null) {
-            l.close();
+    public synchronized void close() {
+        if (looks != null) {
+            looks.shutdownNow();
+            looks = null;
+            ledger.look();
         }
     }
 }

@@ -7,41 +7,26 @@ import io.agentorchestr.core.model.StateStore;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Spending over time: every {@link #LOOK_EVERY}, each agent whose records say it used more since its
- * last record gets a {@code usage_recorded} event with its totals (the dashboard draws its cost chart
- * from them); a last look as the run stops. Agents whose records are not read are left out.
+ * Spending over time: at each look ({@link Spending} looks every {@link #LOOK_EVERY}, and once more as the
+ * run stops), each agent whose records say it used more since its last record gets a
+ * {@code usage_recorded} event with its totals (the dashboard draws its cost chart from them). Agents
+ * whose records are not read are left out.
  */
-final class UsageLedger implements AutoCloseable {
+final class UsageLedger {
     static final Duration LOOK_EVERY = Duration.ofSeconds(15);
 
     private final SessionRecord session;
     private final StateStore store;
     private final Supplier<Map<String, Map<String, Object>>> views;
     private final Map<String, Long> recorded = new HashMap<>();
-    private ScheduledExecutorService thread;
 
     UsageLedger(SessionRecord session, StateStore store, Supplier<Map<String, Map<String, Object>>> views) {
         this.session = session;
         this.store = store;
         this.views = views;
-    }
-
-    synchronized void start() {
-        if (thread != null) {
-            return;
-        }
-        thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "usage-ledger");
-            t.setDaemon(true);
-            return t;
-        });
-        thread.scheduleWithFixedDelay(this::look, LOOK_EVERY.toMillis(), LOOK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Records each agent whose total changed; {@code who} is a worker id or "lead". */
@@ -61,15 +46,6 @@ final class UsageLedger implements AutoCloseable {
         } catch (RuntimeException e) {
             store.append(session.id(), new SessionEvent.HealthAction(null, "usage_look_failed",
                     String.valueOf(e.getMessage())));
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        if (thread != null) {
-            thread.shutdownNow();
-            thread = null;
-            look();
         }
     }
 }

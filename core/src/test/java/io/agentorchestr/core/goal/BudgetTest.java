@@ -81,8 +81,7 @@ class BudgetTest extends TeamTest {
         team = TeamFixture.open(dir, 3);
         team.supervisor.measureWith(UsageMeter.NONE, Budget.NONE);
         team.supervisor.spending().start(team.tmux.panes().get(0).ref);
-        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("budget")),
-                "no budget thread");
+        assertTrue(!team.supervisor.spending().watchingBudget(), "no budget is kept");
         assertEquals(Budget.NONE, Budget.of(dir, null, null));
     }
 }

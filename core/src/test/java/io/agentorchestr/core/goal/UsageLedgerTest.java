@@ -28,7 +28,7 @@ class UsageLedgerTest {
     }
 
     @Test
-    void eachAgentIsRecordedWhenItsTotalsGrewAndOnceMoreAtTheEndOnlyIfTheyDid() {
+    void eachAgentIsRecordedWhenItsTotalsGrewAndOnlyThen() {
         try (SqliteStateStore store = StoredSession.open(dir.resolve("state.db"), "s1")) {
             SessionRecord s = store.session("s1").orElseThrow();
             Map<String, Map<String, Object>> now = new LinkedHashMap<>();
@@ -36,13 +36,12 @@ class UsageLedgerTest {
             now.put("w02", Map.of("known", false, "reason", "the demo agent keeps no records"));
             now.put("lead", view(300, 60, null));
             UsageLedger ledger = new UsageLedger(s, store, () -> now);
-            ledger.start();
 
             ledger.look();
             ledger.look();
             now.put("w01", view(200, 40, 0.0012));
-            ledger.close();
-            ledger.close();
+            ledger.look();
+            ledger.look();
 
             List<String> recorded = store.events("s1").stream().filter(e -> e.kind().equals("usage_recorded"))
                     .map(EventRecord::data).toList();
