@@ -84,7 +84,8 @@ class PlanRunnerTest extends TeamTest {
         awaitTask("a", PlanTaskState.FAILED);
         assertTrue(awaitTask("b", PlanTaskState.BLOCKED).reason().contains("waits for 'a', which failed"));
         awaitTask("c", PlanTaskState.BLOCKED);
-        List<MessageRecord> inbox = team.supervisor.mailbox().read("lead", Set.of(), Duration.ZERO).get(5,
+        // The lead is told once the tasks are blocked: the read waits for that message.
+        List<MessageRecord> inbox = team.supervisor.mailbox().read("lead", Set.of(), Duration.ofSeconds(10)).get(15,
                 TimeUnit.SECONDS);
         assertEquals(MessageType.ESCALATION, inbox.get(0).type());
         assertTrue(inbox.get(0).body().contains("Plan task 'a' failed: w01 ended failed: tests broke. Blocked until "
