@@ -4,6 +4,7 @@ import io.agentorchestr.cli.command.CleanCommand;
 import io.agentorchestr.cli.command.DetectCommand;
 import io.agentorchestr.cli.command.DoctorCommand;
 import io.agentorchestr.cli.command.PauseCommand;
+import io.agentorchestr.cli.command.DraftPlanCommand;
 import io.agentorchestr.cli.command.GoalCommand;
 import io.agentorchestr.cli.command.InitCommand;
 import io.agentorchestr.cli.command.MemorySearchCommand;
@@ -56,7 +57,7 @@ public final class AgentorchestrCommand implements Callable<Integer> {
     boolean manual;
 
     @Option(names = "--detect", order = 11, description = "Show installed agents (version, whether they can lead, "
-            + "how MCP is injected), which LLM keys are set (not used yet) and prerequisites.")
+            + "how MCP is injected), which model router keys are set and prerequisites.")
     boolean detect;
 
     @Option(names = "--doctor", order = 12, description = "Check tmux, git, Java, directories, PATH and agents; "
@@ -134,8 +135,9 @@ public final class AgentorchestrCommand implements Callable<Integer> {
         String goalFlag = goalOptions.goal != null ? "--goal" : goalOptions.goalFile != null ? "--goal-file"
                 : "--interactive";
         return List.of(
-                new Mode(goalFlag, "--goal \"...\"", goalOptions.any(),
-                        () -> new GoalCommand(context, spec, goalOptions, manualOptions, common).call()),
+                new Mode(goalFlag, "--goal \"...\"", goalOptions.any(), () -> goalOptions.draftPlan
+                        ? new DraftPlanCommand(context, spec, goalOptions, common).call()
+                        : new GoalCommand(context, spec, goalOptions, manualOptions, common).call()),
                 new Mode("--manual", "--manual --task \"...\"", manual,
                         () -> new ManualCommand(context, spec, manualOptions, common).call()),
                 new Mode("--plan", "--plan FILE", goalOptions.plan != null,
@@ -197,6 +199,8 @@ public final class AgentorchestrCommand implements Callable<Integer> {
                         "agentorchestr --messages ID --follow"),
                 new Companion("--since", cost.since != null, "--cost", cost.cost != null,
                         "agentorchestr --cost --since 7d"),
+                new Companion("--draft-plan", goalOptions.draftPlan, "--goal or --goal-file", goalOptions.goal != null
+                        || goalOptions.goalFile != null, "agentorchestr --goal \"...\" --draft-plan > plan.toml"),
                 new Companion("--budget and --token-budget", manualOptions.budgetUsd != null
                         || manualOptions.tokenBudget != null, "--goal, --plan or --resume", goalOptions.any()
                         || goalOptions.plan != null || resume != null, "agentorchestr --goal \"...\" --budget 5"),

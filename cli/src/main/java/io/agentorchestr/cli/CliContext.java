@@ -13,8 +13,6 @@ import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.config.AppPaths;
 import io.agentorchestr.core.context.ProjectFiles;
 import io.agentorchestr.core.memory.Memory;
-import io.agentorchestr.core.model.MemoryIndex;
-import io.agentorchestr.core.store.SqliteMemoryIndex;
 import io.agentorchestr.cli.mcp.McpToolServer;
 import io.agentorchestr.core.discovery.AgentCards;
 import io.agentorchestr.core.discovery.AgentDiscovery;
@@ -75,6 +73,7 @@ public final class CliContext implements AutoCloseable {
     private AgentRegistry registry;
     private boolean requireSignedSkills;
     private java.util.Optional<io.agentorchestr.telemetry.OtelTelemetry> telemetry;
+    private ModelRouters routers;
 
     public CliContext(Map<String, String> env) {
         this(env, new SystemProcessRunner());
@@ -156,18 +155,7 @@ public final class CliContext implements AutoCloseable {
 
     /** Memory notes: the full-text index in the data directory, and the user's notes for every project. */
     public ProjectFiles.MemorySource memories() {
-        Path data = paths().data();
-        return new ProjectFiles.MemorySource() {
-            @Override
-            public MemoryIndex index() {
-                return SqliteMemoryIndex.open(data.resolve("memory.db"));
-            }
-
-            @Override
-            public Path globalDir() {
-                return data.resolve("memory");
-            }
-        };
+        return new DataMemories(paths().data());
     }
 
     /** A project's memory, for --memory-search; close its index when done. */
@@ -203,7 +191,8 @@ public final class CliContext implements AutoCloseable {
 
     /** The session's MCP server; its external-agent tools discover with the environment's settings. */
     private ToolServer.Factory toolServers() {
-        return McpToolServer.factory(() -> externalAgents(List.of()));
+        return McpToolServer.factory(() -> externalAgents(List.of()), s -> routers().of(Path.of(s.session().project()),
+                s.session().id()));
     }
 
     /** {@code --resume}: continues sessions of {@code run}'s kind. */
@@ -272,6 +261,14 @@ public final class CliContext implements AutoCloseable {
     public Doctor doctor(List<DetectedAgent> agents) {
         return new Doctor(runner, tmux(), paths(), () -> agents, AgentDetector.searchPath(env.get("PATH"), List.of()),
                 distBin());
+    }
+
+    /** The model routers, by project: the environment's keys under each project's [router]. */
+    public ModelRouters routers() {
+        if (routers == null) {
+            routers = new ModelRouters(env, store());
+        }
+        return routers;
     }
 
     /** OpenTelemetry export of what this run's sessions do, when the OTEL_* variables ask for it. */

@@ -24,6 +24,11 @@ public final class GoalOptions {
             + "lead's goal.")
     public Path plan;
 
+    @Option(names = "--draft-plan", order = 5, description = "With --goal or --goal-file: run nothing; print a "
+            + "plan.toml for the goal, drafted by the model router's plan model (docs/router.md) and checked as "
+            + "--plan checks it, to read, edit and run with --plan. Without a model key: the goal's lines as tasks.")
+    public boolean draftPlan;
+
     @Option(names = "--lead", paramLabel = "NAME", order = 25, description = "The lead agent (it must be able to "
             + "lead: see --detect). Default: the first installed agent that can.")
     public String lead;

@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * The demo lead with a plan: goal lines with {@code [demo:id=ID]} (and {@code [demo:after=ID,ID]},
  * {@code [demo:role=NAME]}) are submitted as a plan, or a plan the engine already has (--plan) is
- * supervised. Either way the engine runs it; the lead answers questions, retries a failed task whose
+ * supervised; a line with {@code [demo:draft]} has the plan drafted by draft_plan from the goal's lines
+ * and submitted as drafted. Either way the engine runs it; the lead answers questions, retries a failed task whose
  * line says {@code [demo:retry]} (once), and stops when the plan has run to its end.
  */
 final class DemoPlan {
@@ -34,14 +35,14 @@ final class DemoPlan {
     /** Whether the goal's lines make a plan, or the session already has one. */
     static boolean applies(McpEndpoint mcp, List<String> lines) throws IOException {
         return !mcp.call("get_plan", Map.of()).path("tasks").isEmpty()
-                || lines.stream().anyMatch(l -> DemoScript.parse(l).has("id"));
+                || lines.stream().anyMatch(l -> DemoScript.parse(l).has("id") || DemoScript.parse(l).has("draft"));
     }
 
     /** Runs the plan to its end; the problems (tasks not done), empty when every task is done. */
     List<String> run(List<String> lines, Runnable answerQuestions) throws IOException, InterruptedException {
         JsonNode plan = mcp.call("get_plan", Map.of());
         if (plan.path("tasks").isEmpty()) {
-            plan = submit(lines);
+            plan = lines.stream().anyMatch(l -> DemoScript.parse(l).has("draft")) ? submitDraft(lines) : submit(lines);
         }
         for (JsonNode t : plan.path("tasks")) {
             if (DemoScript.parse(t.path("task").asText()).has("retry")) {
@@ -99,6 +100,26 @@ final class DemoPlan {
         JsonNode plan = mcp.call("submit_plan", Map.of("tasks", tasks));
         out.println("demo lead: submitted a plan of " + tasks.size() + " task(s)");
         return plan;
+    }
+
+    /** Has draft_plan draft a plan for the goal's lines and submits it as drafted. */
+    private JsonNode submitDraft(List<String> lines) throws IOException {
+        JsonNode draft = mcp.call("draft_plan", Map.of("goal", String.join("\n", lines)));
+        List<Map<String, Object>> tasks = new ArrayList<>();
+        for (JsonNode t : draft.path("tasks")) {
+            Map<String, Object> task = new LinkedHashMap<>();
+            task.put("id", t.path("id").asText());
+            task.put("task", t.path("task").asText());
+            if (t.path("perspective").isTextual()) {
+                task.put("perspective", t.path("perspective").asText());
+            }
+            List<String> deps = new ArrayList<>();
+            t.path("depends_on").forEach(d -> deps.add(d.asText()));
+            task.put("depends_on", deps);
+            tasks.add(task);
+        }
+        out.println("demo lead: a plan of " + tasks.size() + " task(s) drafted by " + draft.path("drafted_by").asText());
+        return mcp.call("submit_plan", Map.of("tasks", tasks));
     }
 
     /** Retries, once each, the failed tasks whose lines ask for it; whether it retried any. */

@@ -18,11 +18,11 @@ import java.util.Map;
 /** {@code --detect}: installed agents, whether each can lead and how MCP reaches it, LLM keys, prerequisites. */
 public final class DetectCommand extends ModeCommand {
     /**
-     * LLM router keys (SPEC §14); only whether they are set is shown, never their values. Nothing reads
-     * them yet: the model router that will is not built, and the listing says so.
+     * The model router's keys (SPEC §14, docs/router.md); only whether they are set is shown, never their
+     * values.
      */
-    static final List<String> LLM_KEYS = List.of("ANTHROPIC_API_KEY", "CEREBRAS_API_KEY", "GROQ_API_KEY",
-            "GEMINI_API_KEY", "OPENROUTER_API_KEY");
+    static final List<String> LLM_KEYS = List.of("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "CEREBRAS_API_KEY",
+            "GROQ_API_KEY", "GEMINI_API_KEY", "OPENROUTER_API_KEY");
 
     public DetectCommand(CliContext context, CommandSpec spec, CommonOptions common) {
         super(context, spec, common);
@@ -41,7 +41,7 @@ public final class DetectCommand extends ModeCommand {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("agents", agents.stream().map(DetectCommand::agentJson).toList());
             json.put("llm_keys", keys);
-            json.put("llm_keys_used", false);
+            json.put("llm_keys_used", true);
             json.put("prerequisites", prerequisites.stream().map(DoctorCommand::checkJson).toList());
             Json.print(out, json);
             return 0;
@@ -55,8 +55,7 @@ public final class DetectCommand extends ModeCommand {
         }
         table.print(out);
         out.println();
-        out.println("LLM keys (not used yet: nothing in agentorchestr calls an LLM API itself until the model "
-                + "router lands; your agents use their own keys):");
+        out.println("LLM keys (the model router's, for draft_plan; your agents use their own; docs/router.md):");
         keys.forEach((k, set) -> out.println("  " + k + ": " + (set ? "set" : "not set")));
         out.println();
         out.println("Prerequisites:");

@@ -2,7 +2,9 @@ package io.agentorchestr.cli.mcp;
 
 import io.agentorchestr.cli.mcp.ToolCalls.Param;
 import io.agentorchestr.core.goal.PlanCheck;
+import io.agentorchestr.core.goal.PlanDraft;
 import io.agentorchestr.core.goal.Supervisor;
+import io.agentorchestr.core.model.ModelRouter;
 import io.agentorchestr.core.model.PlanTask;
 import io.agentorchestr.core.model.PlanView;
 import io.agentorchestr.core.model.ShownText;
@@ -10,6 +12,7 @@ import io.agentorchestr.core.model.ShownText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The lead's plan: submit it once, change it, read it, retry a failed task. The engine runs it. */
 final class PlanTools {
@@ -26,8 +29,17 @@ final class PlanTools {
                         + "merged, from the integration branch with their work.").maxChars(40));
     }
 
-    static List<ToolEntry> all(Supervisor s) {
+    static List<ToolEntry> all(Supervisor s, Function<Supervisor, ModelRouter> routers) {
         return List.of(
+                ToolEntry.lead("draft_plan", "Have a planning model draft a plan for a goal, or for the part of it you "
+                                + "want planned: tasks with ids, roles (perspectives) and depends_on, checked as "
+                                + "submit_plan checks them. Nothing runs: read the draft, change what you disagree "
+                                + "with, then submit_plan it. Without a model key (or when every provider fails) the "
+                                + "draft is the goal's lines as tasks, without dependencies, and its note says so.",
+                        List.of(Param.req("goal", "string", "What the plan is for: the session's goal or a part of "
+                                + "it, as precise as you can.").maxChars(20_000)),
+                        (a, caller) -> draft(new PlanDraft(routers.apply(s), s.perspectives()).draft(a.string(
+                                "goal")))),
                 ToolEntry.lead("submit_plan", "Hand the engine the goal's plan: tasks with ids and depends_on. It starts "
                                 + "every task whose dependencies are merged, as many at once as the worker limit "
                                 + "allows, each from the integration branch's head; merges each finished task; and "
@@ -57,6 +69,23 @@ final class PlanTools {
                             s.plan().retry(a.string("id"));
                             return view(s, s.plan().tasks());
                         }));
+    }
+
+    private static Map<String, Object> draft(PlanDraft.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("drafted_by", r.draftedBy());
+        m.put("note", r.note());
+        m.put("tasks", r.plan().tasks().stream().map(t -> {
+            Map<String, Object> task = new LinkedHashMap<>();
+            task.put("id", t.id());
+            task.put("task", t.task());
+            task.put("perspective", t.perspective());
+            task.put("agent", t.agent());
+            task.put("depends_on", t.dependsOn());
+            return task;
+        }).toList());
+        m.put("plan_toml", r.toml());
+        return m;
     }
 
     private static PlanCheck check(Supervisor s) {

@@ -1,6 +1,7 @@
 package io.agentorchestr.cli.mcp;
 
 import io.agentorchestr.core.goal.Supervisor;
+import io.agentorchestr.core.model.ModelRouter;
 import io.agentorchestr.core.goal.ToolError;
 import io.agentorchestr.core.worker.Perspective;
 
@@ -21,9 +22,10 @@ final class ToolCatalog {
     }
 
     /** The tools acting on {@code supervisor}'s session; {@code external} serves the external-agent ones. */
-    static ToolCatalog of(Supervisor supervisor, ExternalAgentTools external) {
+    static ToolCatalog of(Supervisor supervisor, ExternalAgentTools external,
+                          java.util.function.Function<Supervisor, ModelRouter> routers) {
         List<ToolEntry> all = new ArrayList<>(LeadTools.all(supervisor));
-        all.addAll(PlanTools.all(supervisor));
+        all.addAll(PlanTools.all(supervisor, routers));
         all.addAll(external.all());
         all.addAll(WorkerTools.all(supervisor));
         all.addAll(MessageTools.all(supervisor));
@@ -57,7 +59,7 @@ final class ToolCatalog {
     static ToolCatalog declarations() {
         return of(null, new ExternalAgentTools(() -> {
             throw new IllegalStateException("the catalog's declarations serve no session");
-        }));
+        }), s -> ModelRouter.NONE);
     }
 
     List<ToolEntry> all() {

@@ -33,7 +33,13 @@ public record PlanFile(String goal, List<PlanCheck.Draft> tasks) {
 
     /** Reads and checks {@code file} against the project's roles; agents are checked when the session starts. */
     public static PlanFile load(Path file, Perspectives perspectives) {
-        TomlParseResult toml = parse(file);
+        return read(text(file), file.toString(), perspectives);
+    }
+
+    /** Reads and checks a plan's text; {@code source} names it in problems (a file, or "the drafted plan"). */
+    public static PlanFile read(String text, String source, Perspectives perspectives) {
+        String file = source;
+        TomlParseResult toml = parse(file, text);
         Object goal = toml.get("goal");
         if (goal != null && !(goal instanceof String)) {
             throw at(file, toml.inputPositionOf("goal"), "goal must be a string");
@@ -66,7 +72,7 @@ public record PlanFile(String goal, List<PlanCheck.Draft> tasks) {
         return new PlanFile(goal == null ? null : ((String) goal).strip(), tasks);
     }
 
-    private static PlanCheck.Draft draft(Path file, TomlTable t) {
+    private static PlanCheck.Draft draft(String file, TomlTable t) {
         for (String key : t.keySet()) {
             if (!KEYS.contains(key)) {
                 throw at(file, t.inputPositionOf(key), "unknown key '" + key + "' in a [[task]]; a task has "
@@ -100,21 +106,23 @@ public record PlanFile(String goal, List<PlanCheck.Draft> tasks) {
                 t.getString("agent"), deps);
     }
 
-    private static TomlParseResult parse(Path file) {
+    private static String text(Path file) {
         if (!Files.isRegularFile(file)) {
             throw AgentorchestrException.usage("--plan " + file + (Files.exists(file) ? " is not a regular file"
                     : " does not exist") + "; pass a plan.toml (see the README's \"Plans\")");
         }
-        String text;
         try {
             if (Files.size(file) > MAX_BYTES) {
                 throw AgentorchestrException.usage("--plan " + file + " is larger than 1 MB; a plan lists tasks, "
                         + "not their material");
             }
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw AgentorchestrException.usage("cannot read --plan " + file + ": " + e.getMessage());
         }
+    }
+
+    private static TomlParseResult parse(String file, String text) {
         TomlParseResult toml = Toml.parse(text);
         if (toml.hasErrors()) {
             var error = toml.errors().get(0);
@@ -124,7 +132,46 @@ public record PlanFile(String goal, List<PlanCheck.Draft> tasks) {
         return toml;
     }
 
-    private static AgentorchestrException at(Path file, TomlPosition position, String problem) {
+    /** The plan as a plan.toml: the goal, then a [[task]] table per task. */
+    public String toToml() {
+        StringBuilder out = new StringBuilder();
+        if (goal != null) {
+            out.append("goal = ").append(quoted(goal)).append("\n");
+        }
+        for (PlanCheck.Draft t : tasks) {
+            out.append("\n[[task]]\nid = ").append(quoted(t.id())).append("\ntask = ").append(quoted(t.task()))
+                    .append("\n");
+            if (t.perspective() != null) {
+                out.append("perspective = ").append(quoted(t.perspective())).append("\n");
+            }
+            if (t.agent() != null) {
+                out.append("agent = ").append(quoted(t.agent())).append("\n");
+            }
+            if (!t.dependsOn().isEmpty()) {
+                out.append("depends_on = [").append(String.join(", ", t.dependsOn().stream().map(PlanFile::quoted)
+                        .toList())).append("]\n");
+            }
+        }
+        return out.toString();
+    }
+
+    /** A TOML basic string. */
+    private static String quoted(String s) {
+        StringBuilder q = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> q.append("\\\"");
+                case '\\' -> q.append("\\\\");
+                case '\n' -> q.append("\\n");
+                case '\t' -> q.append("\\t");
+                case '\r' -> q.append("\\r");
+                default -> q.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return q.append('"').toString();
+    }
+
+    private static AgentorchestrException at(String file, TomlPosition position, String problem) {
         return AgentorchestrException.usage(file + (position == null ? "" : " line " + position.line()) + ": "
                 + problem);
     }

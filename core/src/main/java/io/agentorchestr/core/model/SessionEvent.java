@@ -144,6 +144,14 @@ public sealed interface SessionEvent {
         }
     }
 
+    /**
+     * agentorchestr called a hosted model itself (the router, for a plan, a brief or research): which
+     * provider and model, how it went ("ok" or why not), its tokens and, when the model has a price, USD.
+     */
+    record ModelCalled(String task, String provider, String model, String outcome, long inputTokens,
+                       long outputTokens, Double usd, long durationMs) implements SessionEvent {
+    }
+
     /** A message between agents was stored (its body is in the message log, not here). */
     record MessageStored(String id, long seq, String from, String to, String type) implements SessionEvent {
     }

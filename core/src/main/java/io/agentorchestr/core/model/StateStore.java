@@ -82,6 +82,9 @@ public interface StateStore extends AutoCloseable {
      */
     MessageLog messages();
 
+    /** The calls made to hosted model providers, for their request limits. */
+    ModelCallLog modelCalls();
+
     @Override
     void close();
 }

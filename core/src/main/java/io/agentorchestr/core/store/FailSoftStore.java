@@ -210,6 +210,11 @@ public final class FailSoftStore implements StateStore {
 
     /** Straight through: a message that cannot be stored is refused to its sender, not skipped. */
     @Override
+    public io.agentorchestr.core.model.ModelCallLog modelCalls() {
+        return store.modelCalls();
+    }
+
+    @Override
     public io.agentorchestr.core.model.MessageLog messages() {
         return store.messages();
     }

@@ -170,6 +170,14 @@ final class Schema {
               updated_at TEXT NOT NULL,
               PRIMARY KEY (session_id, id)
             );
+            """,
+            """
+            -- Calls to hosted model providers, counted against their free tiers' request limits.
+            CREATE TABLE model_calls (
+              provider TEXT NOT NULL,
+              at TEXT NOT NULL
+            );
+            CREATE INDEX model_calls_by_provider ON model_calls (provider, at);
             """);
 
     /** Splits on ";" at line ends, keeping trigger bodies (which end in "END;") whole. */

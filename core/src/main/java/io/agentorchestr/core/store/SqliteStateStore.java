@@ -51,9 +51,9 @@ public final class SqliteStateStore implements StateStore {
     private final SqlRows rows;
     private final RuntimeRows runtime;
     private final MessageRows messages;
+    private final ModelCallRows modelCalls;
     private final PlanRows plans;
-    private final List<io.agentorchestr.core.model.EventObserver> observers =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Observers observers = new Observers();
 
     private SqliteStateStore(Path file, Connection connection) {
         this.file = file;
@@ -61,6 +61,7 @@ public final class SqliteStateStore implements StateStore {
         this.rows = new SqlRows(connection, file);
         this.runtime = new RuntimeRows(rows);
         this.messages = new MessageRows(rows, this, file);
+        this.modelCalls = new ModelCallRows(rows, this);
         this.plans = new PlanRows(rows);
     }
 
@@ -214,13 +215,7 @@ public final class SqliteStateStore implements StateStore {
             seq = rows.insert("INSERT INTO events (session_id, worker_id, at, kind, data) VALUES (?,?,?,?,?)",
                     sessionId, event.workerId(), str(at), event.kind(), data.toString());
         }
-        for (io.agentorchestr.core.model.EventObserver o : observers) {
-            try {
-                o.stored(sessionId, event, at);
-            } catch (RuntimeException e) {
-                // An observer (telemetry) going wrong must not take the session's audit log down with it.
-            }
-        }
+        observers.stored(sessionId, event, at);
         return seq;
     }
 
@@ -273,6 +268,11 @@ public final class SqliteStateStore implements StateStore {
     @Override
     public synchronized List<PlanTask> planTasks(String sessionId) {
         return plans.tasks(sessionId);
+    }
+
+    @Override
+    public io.agentorchestr.core.model.ModelCallLog modelCalls() {
+        return modelCalls;
     }
 
     @Override

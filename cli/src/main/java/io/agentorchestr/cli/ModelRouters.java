@@ -1,0 +1,66 @@
+package io.agentorchestr.cli;
+
+import io.agentorchestr.core.cost.Prices;
+import io.agentorchestr.core.cost.TokenUsage;
+import io.agentorchestr.core.model.ModelRouter;
+import io.agentorchestr.core.model.SessionEvent;
+import io.agentorchestr.core.model.StateStore;
+import io.agentorchestr.core.router.Providers;
+import io.agentorchestr.core.router.Router;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The model router of each project this process works in, with the environment's keys and the
+ * project's [router]: one per project, so its circuit breakers last as long as the process. Each call
+ * it makes in a session is an event there, priced with the project's prices.
+ */
+public final class ModelRouters {
+    private final Map<String, String> env;
+    private final StateStore store;
+    private final Map<String, Router> byProject = new ConcurrentHashMap<>();
+
+    public ModelRouters(Map<String, String> env, StateStore store) {
+        this.env = env;
+        this.store = store;
+    }
+
+    /** {@code --doctor --live}: each provider with a key asked one small question. */
+    public java.util.List<io.agentorchestr.core.doctor.CheckResult> live(Path project) {
+        java.util.List<Router.Probe> probes = router(project, null).probe();
+        if (probes.isEmpty()) {
+            return java.util.List.of(io.agentorchestr.core.doctor.CheckResult.pass("router", "no model key is set: "
+                    + "draft_plan and the other router tools work without a model and say so (docs/router.md)"));
+        }
+        return probes.stream().map(p -> p.ok()
+                ? io.agentorchestr.core.doctor.CheckResult.pass("router " + p.provider(), p.model() + " " + p.detail())
+                : io.agentorchestr.core.doctor.CheckResult.fail("router " + p.provider(), p.model() + ": " + p.detail(),
+                "check its key and [router.providers." + p.provider() + "] in .agentorchestr/config.toml "
+                        + "(docs/router.md)")).toList();
+    }
+
+    /** The router for {@code project}; its calls are events of {@code sessionId} (null: no session). */
+    public ModelRouter of(Path project, String sessionId) {
+        return router(project, sessionId);
+    }
+
+    private Router router(Path project, String sessionId) {
+        String key = project + "\n" + sessionId;
+        return byProject.computeIfAbsent(key, k -> {
+            Prices prices = Prices.load(project);
+            return new Router(Providers.load(env, project), store.modelCalls(), Clock.systemUTC(),
+                    d -> Thread.sleep(d.toMillis()), call -> {
+                        if (sessionId != null) {
+                            Double usd = call.outcome().equals("ok") ? prices.usd(new TokenUsage(call.model(),
+                                    call.inputTokens(), 0, 0, call.outputTokens(), 0)).orElse(null) : null;
+                            store.append(sessionId, new SessionEvent.ModelCalled(call.task().label(), call.provider(),
+                                    call.model(), call.outcome(), call.inputTokens(), call.outputTokens(), usd,
+                                    call.durationMs()));
+                        }
+                    });
+        });
+    }
+}
