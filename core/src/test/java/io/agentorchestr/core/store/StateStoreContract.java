@@ -71,6 +71,21 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void modelCallsAreCountedPerProviderInATimeWindowAndADayOldOnesGo() {
+        try (StateStore store = open(dir.resolve("state.db"))) {
+            Instant now = Instant.parse("2026-12-07T12:00:00Z");
+            store.modelCalls().record("groq", now.minusSeconds(90_000));
+            store.modelCalls().record("groq", now.minusSeconds(30));
+            store.modelCalls().record("groq", now);
+            store.modelCalls().record("gemini", now);
+
+            assertEquals(2, store.modelCalls().since("groq", now.minusSeconds(60)));
+            assertEquals(2, store.modelCalls().since("groq", now.minusSeconds(100_000)), "the day-old call was dropped");
+            assertEquals(1, store.modelCalls().since("gemini", now.minusSeconds(60)));
+        }
+    }
+
+    @Test
     void workersAreSavedAndReplacedInIdOrder() {
         try (StateStore store = open(dir.resolve("state.db"))) {
             store.createSession(SqliteStateStoreTest.session("s1", Instant.now()));
