@@ -56,13 +56,19 @@ final class BenchRun implements AutoCloseable {
         return new RawMcp(endpoint[0], endpoint[1]).initialize();
     }
 
-    /** A lead tool call's JSON answer; a tool error stops the benchmark. */
-    JsonNode call(String tool, Map<String, Object> args) {
+    /** A lead tool call's answer as the lead reads it; a tool error stops the benchmark. */
+    String text(String tool, Map<String, Object> args) {
         McpSchema.CallToolResult r = lead.callTool(new McpSchema.CallToolRequest(tool, args));
         String text = ((McpSchema.TextContent) r.content().get(0)).text();
         if (Boolean.TRUE.equals(r.isError())) {
             throw new IllegalStateException(tool + ": " + text);
         }
+        return text;
+    }
+
+    /** A lead tool call's JSON answer; a tool error stops the benchmark. */
+    JsonNode call(String tool, Map<String, Object> args) {
+        String text = text(tool, args);
         try {
             return JSON.readTree(text);
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.agentorchestr.cli.mcp;
 
 import io.agentorchestr.cli.mcp.ToolCalls.Param;
 import io.agentorchestr.core.goal.SpawnRequest;
+import io.agentorchestr.core.goal.AbsorbedResults;
 import io.agentorchestr.core.goal.Supervisor;
 import io.agentorchestr.core.worker.Perspective;
 
@@ -12,6 +13,10 @@ import java.util.Map;
 
 /** The lead's tools (SPEC §7). Descriptions are written for the agent that reads them. */
 final class LeadTools {
+    /** The argument that shows a cleared worker's results in full again. */
+    private static final Param FULL = Param.opt("full", "boolean", "Everything, even for a worker whose results "
+            + "you cleared (clear_tool_results). Default false.");
+
     private static final int DEFAULT_WAIT_S = 600;
     private static final int MAX_WAIT_S = 3600;
 
@@ -53,10 +58,18 @@ final class LeadTools {
                                 a.optString("agent_hint"), a.optStrings("depends_on"), a.optString("request_id"),
                                 a.optStrings("skills"))), s)),
                 ToolEntry.lead("read_worker_output", "The last lines a worker's agent printed in its pane (terminal escapes "
-                                + "removed). Use it to see what a worker is doing or why it is stuck.",
+                                + "removed). Use it to see what a worker is doing or why it is stuck. For a worker "
+                                + "whose results you cleared: its summary and only what it printed since.",
                         List.of(Param.worker("worker_id", "The worker, e.g. w01."),
-                                Param.opt("tail_lines", "integer", "How many lines (default 60, at most 500).").range(1, 500)),
-                        (a, caller) -> s.team().outputOf(a.string("worker_id"), a.optInt("tail_lines", 60))),
+                                Param.opt("tail_lines", "integer", "How many lines (default 60, at most 500).").range(1, 500),
+                                FULL),
+                        (a, caller) -> {
+                            String id = a.string("worker_id");
+                            var mark = a.optBool("full", false) ? java.util.Optional.<AbsorbedResults.Mark>empty()
+                                    : s.desk().absorbed().of(id);
+                            return mark.isPresent() ? s.team().outputSince(id, a.optInt("tail_lines", 60), mark.get())
+                                    : s.team().outputOf(id, a.optInt("tail_lines", 60));
+                        }),
                 ToolEntry.lead("send_to_worker", "Type a message into a worker's agent and press Enter, as a user would: "
                                 + "answers to its questions, corrections, follow-up instructions.",
                         List.of(Param.worker("worker_id", "The worker, e.g. w01."),
@@ -97,16 +110,25 @@ final class LeadTools {
                 ToolEntry.lead("list_workers", "Every worker of this session with its state (running, waiting = asks for "
                                 + "input, idle = at its prompt without reporting, hung = silent and being recovered, "
                                 + "or how it finished), attempt, branch, summary, whether it is merged, and its last "
-                                + "progress report.", List.of(),
-                        (a, caller) -> Views.workers(s.board().all(), s)),
+                                + "progress report; a worker whose results you cleared in one line.", List.of(FULL),
+                        (a, caller) -> Views.workers(s.board().all(), s, a.optBool("full", false))),
+                ToolEntry.lead("clear_tool_results", "Say you have absorbed these workers' results (their output, diff "
+                                + "and details): from now on read_worker_output, get_worker_diff and list_workers give "
+                                + "each of them in one line (its summary) plus only what is new since, so your context "
+                                + "is not filled again with what you already know. full = true on those tools shows "
+                                + "everything again.",
+                        List.of(Param.opt("workers", "string[]", "The workers, e.g. [\"w01\", \"w02\"]. Default: every "
+                                + "worker that has ended.").maxChars(64)),
+                        (a, caller) -> java.util.Map.of("cleared", s.desk().absorbed().clear(a.optStrings("workers")))),
                 ToolEntry.lead("kill_worker", "Stop a worker's agent. Its uncommitted work is first committed to its branch "
                                 + "(nothing is lost); the worker ends as killed and is not merged.",
                         List.of(Param.worker("worker_id", "The worker, e.g. w01.")),
                         (a, caller) -> Views.worker(s.endings().kill(a.string("worker_id")), s)),
                 ToolEntry.lead("get_worker_diff", "What a worker changed on its branch relative to the session's base: a "
-                                + "stat summary and the patch (long diffs are cut).",
-                        List.of(Param.worker("worker_id", "The worker, e.g. w01.")),
-                        (a, caller) -> s.desk().diff(a.string("worker_id"))),
+                                + "stat summary and the patch (long diffs are cut). For a worker whose results you "
+                                + "cleared: only what its branch gained since.",
+                        List.of(Param.worker("worker_id", "The worker, e.g. w01."), FULL),
+                        (a, caller) -> s.desk().diff(a.string("worker_id"), a.optBool("full", false))),
                 ToolEntry.lead("merge_worker", "Merge a finished (done) worker's branch into the integration branch with a "
                                 + "merge commit. A conflict is reported with the conflicting files and the "
                                 + "integration branch is left unchanged; nothing is forced.",

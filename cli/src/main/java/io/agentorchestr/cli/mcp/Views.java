@@ -24,7 +24,23 @@ final class Views {
     }
 
     static List<Map<String, Object>> workers(List<WorkerRecord> ws, Supervisor s) {
-        return ws.stream().map(w -> worker(w, s)).toList();
+        return workers(ws, s, true);
+    }
+
+    /** Every worker; one whose results the lead cleared in one line, unless {@code full}. */
+    static List<Map<String, Object>> workers(List<WorkerRecord> ws, Supervisor s, boolean full) {
+        return ws.stream().map(w -> full || s.desk().absorbed().of(w.id()).isEmpty() ? worker(w, s) : cleared(w))
+                .toList();
+    }
+
+    private static Map<String, Object> cleared(WorkerRecord w) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("worker_id", w.id());
+        m.put("state", w.state().label());
+        m.put("merged", w.mergedCommit() != null);
+        m.put("summary", io.agentorchestr.core.text.TerminalText.shortLine(w.summary()));
+        m.put("cleared", true);
+        return m;
     }
 
     static Map<String, Object> merge(MergeOutcome o) {

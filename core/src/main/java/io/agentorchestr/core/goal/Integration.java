@@ -91,6 +91,11 @@ public final class Integration {
     }
 
     /** What a worker branch changed relative to where it forked from the base. */
+    /** The commit {@code branch} points at, if it exists. */
+    public java.util.Optional<String> head(String branch) {
+        return git.resolveCommit(repo, branch);
+    }
+
     public String diff(String baseCommit, String workerBranch) {
         return git.diff(repo, baseCommit, workerBranch);
     }

@@ -43,6 +43,7 @@ public final class IntegrationDesk {
 
     private final Verifier verifier;
     private final WorkerBoard board;
+    private final AbsorbedResults absorbed;
     private final SessionContext context;
     private final Consumer<String> progress;
     private volatile VerifyResult lastVerify;
@@ -61,6 +62,7 @@ public final class IntegrationDesk {
         this.board = board;
         this.context = context;
         this.progress = progress;
+        this.absorbed = new AbsorbedResults(session, store, board, integration);
     }
 
     Optional<VerifyResult> lastVerify() {
@@ -68,9 +70,30 @@ public final class IntegrationDesk {
     }
 
     public String diff(String id) {
+        return diff(id, true);
+    }
+
+    /**
+     * get_worker_diff; for a worker whose results the lead absorbed (clear_tool_results), unless
+     * {@code full}, only what its branch gained since then.
+     */
+    public String diff(String id, boolean full) {
         WorkerRecord w = board.get(id);
+        Optional<AbsorbedResults.Mark> mark = full ? Optional.empty() : absorbed.of(id);
+        if (mark.isPresent() && mark.get().head() != null) {
+            if (integration.head(w.branch()).map(h -> h.equals(mark.get().head())).orElse(true)) {
+                return "(" + id + ": cleared, nothing new on its branch; full = true shows the diff)";
+            }
+            return "(" + id + ": cleared; what its branch gained since:)\n"
+                    + WorkerOutput.truncate(integration.diff(mark.get().head(), w.branch()), 60_000);
+        }
         String diff = integration.diff(session.baseCommit(), w.branch());
         return diff.isBlank() ? "(no changes on " + w.branch() + ")" : WorkerOutput.truncate(diff, 60_000);
+    }
+
+    /** What the lead has absorbed (clear_tool_results). */
+    public AbsorbedResults absorbed() {
+        return absorbed;
     }
 
     /** merge_worker: the worker's branch into the integration branch; conflicts are reported, not forced. */

@@ -212,6 +212,7 @@ public final class Supervisor {
     void restore(List<WorkerRecord> stored, List<EventRecord> events) {
         stored.forEach(board::restore);
         care.rememberTyped(events);
+        desk.absorbed().restore(events);
     }
 
     /** Watches a restored worker whose agent is still running. */

@@ -67,6 +67,13 @@ public final class TeamChannel {
         return output.tail(java.nio.file.Path.of(board.get(id).logPath()), tailLines);
     }
 
+    /** read_worker_output after clear_tool_results: only what it printed since the mark. */
+    public String outputSince(String id, int tailLines, AbsorbedResults.Mark mark) {
+        String since = output.tail(java.nio.file.Path.of(board.get(id).logPath()), tailLines, mark.outputBytes());
+        return since.isEmpty() ? "(" + id + ": cleared, nothing printed since; full = true shows the tail)"
+                : "(" + id + ": cleared; printed since:)\n" + since;
+    }
+
     /** ask_lead: a question message to the lead, which is told of it as of any other. */
     public String askLead(String workerId, String question) {
         requireRunning(workerId);

@@ -17,13 +17,18 @@ final class WorkerOutput {
     private static final int MAX_BYTES = 256 * 1024;
 
     String tail(Path log, int lines) {
+        return tail(log, lines, 0);
+    }
+
+    /** The tail of what the log holds past byte {@code from} (what came after a mark). */
+    String tail(Path log, int lines, long from) {
         int n = lines <= 0 ? DEFAULT_LINES : Math.min(lines, MAX_LINES);
         if (!Files.exists(log)) {
             return "";
         }
         String text;
         try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {
-            long start = Math.max(0, f.length() - MAX_BYTES);
+            long start = Math.min(f.length(), Math.max(from, f.length() - MAX_BYTES));
             byte[] bytes = new byte[(int) (f.length() - start)];
             f.seek(start);
             f.readFully(bytes);
@@ -39,6 +44,15 @@ final class WorkerOutput {
             }
         }
         return String.join("\n", out.subList(Math.max(0, out.size() - n), out.size())).strip();
+    }
+
+    /** How many bytes the log holds now (0 without one): a mark for {@link #tail(Path, int, long)}. */
+    static long size(Path log) {
+        try {
+            return Files.exists(log) ? Files.size(log) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     static String truncate(String text, int maxChars) {

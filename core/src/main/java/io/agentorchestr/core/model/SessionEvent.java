@@ -152,6 +152,14 @@ public sealed interface SessionEvent {
                        long outputTokens, Double usd, long durationMs) implements SessionEvent {
     }
 
+    /** The lead absorbed a worker's results (clear_tool_results): how much pane log and which head there were. */
+    record ResultsCleared(String worker, long outputBytes, String head) implements SessionEvent {
+        @Override
+        public String workerId() {
+            return worker;
+        }
+    }
+
     /** A message between agents was stored (its body is in the message log, not here). */
     record MessageStored(String id, long seq, String from, String to, String type) implements SessionEvent {
     }
