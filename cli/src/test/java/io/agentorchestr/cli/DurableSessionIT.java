@@ -220,11 +220,11 @@ class DurableSessionIT extends SandboxedRun {
 
         ExecResult list = dist.withEnv("COLUMNS", "80").run("--list-sessions");
         List<String> lines = list.stdout().lines().toList();
-        assertTrue(lines.get(0).matches("ID +STATUS +RESUME +MODE +PROJECT +WORKERS +AGENTS +CREATED +GOAL"),
+        assertTrue(lines.get(0).matches("ID +STATUS +RESUME +MODE +PROJECT +WORKERS +AGENTS +USD +CREATED +GOAL"),
                 list.stdout());
         String name = project.dir().getFileName().toString();
-        assertTrue(lines.get(1).matches(id + " +done +no +auto +" + name + " +1 +demo +(just now|\\d+ min ago) +"
-                + "Quick"), list.stdout());
+        assertTrue(lines.get(1).matches(id + " +done +no +auto +" + name + " +1 +demo +unknown +(just now|\\d+ min ago) "
+                + "+Quick"), list.stdout());
         ExecResult other = dist.run("--list-sessions", "--project", dir.toString());
         assertEquals("", other.stdout(), "another project's sessions are left out");
         assertTrue(other.stderr().contains("no sessions yet in " + dir), other.stderr());

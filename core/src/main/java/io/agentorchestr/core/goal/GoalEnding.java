@@ -84,9 +84,9 @@ final class GoalEnding {
         }
         s.audience().close();
         s.lock().close();
-        java.util.Map<String, java.util.Map<String, Object>> usage = new java.util.HashMap<>();
-        workers.forEach(w -> usage.put(w.id(), s.supervisor().spending().usage().of(w)));
-        usage.put(Mailbox.LEAD, s.supervisor().spending().lead());
+        java.util.Map<String, java.util.Map<String, Object>> usage = new java.util.HashMap<>(
+                s.supervisor().spending().settle());
+        workers.forEach(w -> usage.computeIfAbsent(w.id(), id -> s.supervisor().spending().usage().of(w)));
         return new GoalOutcome(ended, end, s.integration().branch(), s.integration().worktree().toString(),
                 workers, s.supervisor().lastVerify(), stopped, usage);
     }

@@ -114,6 +114,19 @@ public final class Spending implements AutoCloseable {
         return w == null ? Optional.empty() : w.refusal();
     }
 
+    /**
+     * The agents' usage views now (each worker's by id, and the lead's), recorded in the ledger as they
+     * are: the final report's figures are the spending chart's last point.
+     */
+    public Map<String, Map<String, Object>> settle() {
+        Map<String, Map<String, Object>> now = all();
+        UsageLedger l = ledger;
+        if (l != null) {
+            l.look(now);
+        }
+        return now;
+    }
+
     /** Stops looking; the ledger records the last totals. */
     @Override
     public synchronized void close() {

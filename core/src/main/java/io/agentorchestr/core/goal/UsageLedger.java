@@ -30,22 +30,27 @@ final class UsageLedger {
     }
 
     /** Records each agent whose total changed; {@code who} is a worker id or "lead". */
-    synchronized void look() {
+    void look() {
         try {
-            views.get().forEach((who, view) -> {
-                if (!Boolean.TRUE.equals(view.get("known"))) {
-                    return;
-                }
-                long tokens = BudgetWatch.sum(java.util.List.of(view)).tokens();
-                Long before = recorded.put(who, tokens);
-                if (before == null || before != tokens) {
-                    Double usd = view.get("usd") instanceof Number n ? n.doubleValue() : null;
-                    store.append(session.id(), new SessionEvent.UsageRecorded(who, tokens, usd));
-                }
-            });
+            look(views.get());
         } catch (RuntimeException e) {
             store.append(session.id(), new SessionEvent.HealthAction(null, "usage_look_failed",
                     String.valueOf(e.getMessage())));
         }
+    }
+
+    /** Records the agents of {@code now} whose totals grew. */
+    synchronized void look(Map<String, Map<String, Object>> now) {
+        now.forEach((who, view) -> {
+            if (!Boolean.TRUE.equals(view.get("known"))) {
+                return;
+            }
+            long tokens = BudgetWatch.sum(java.util.List.of(view)).tokens();
+            Long before = recorded.put(who, tokens);
+            if (before == null || before != tokens) {
+                Double usd = view.get("usd") instanceof Number n ? n.doubleValue() : null;
+                store.append(session.id(), new SessionEvent.UsageRecorded(who, tokens, usd));
+            }
+        });
     }
 }
