@@ -28,6 +28,21 @@ public final class ModelRouters {
         this.store = store;
     }
 
+    /** {@code --doctor}: which providers have a key, and whom each task class asks first. */
+    public io.agentorchestr.core.doctor.CheckResult configured(Path project) {
+        Router r = router(project, null);
+        java.util.List<String> plan = r.providers(io.agentorchestr.core.model.ModelTask.PLAN);
+        if (plan.isEmpty()) {
+            return io.agentorchestr.core.doctor.CheckResult.pass("router", "no model key is set: draft_plan and the "
+                    + "other router tools work without a model and say so (docs/router.md)");
+        }
+        StringBuilder d = new StringBuilder(plan.size() + " provider(s) with a key");
+        for (io.agentorchestr.core.model.ModelTask t : io.agentorchestr.core.model.ModelTask.values()) {
+            d.append("; ").append(t.label()).append(": ").append(String.join(" -> ", r.providers(t)));
+        }
+        return io.agentorchestr.core.doctor.CheckResult.pass("router", d + " (--live asks each one)");
+    }
+
     /** {@code --doctor --live}: each provider with a key asked one small question. */
     public java.util.List<io.agentorchestr.core.doctor.CheckResult> live(Path project) {
         java.util.List<Router.Probe> probes = router(project, null).probe();

@@ -97,6 +97,10 @@ class RouterIT extends SandboxedRun {
                     r.stdout());
             assertTrue(r.stdout().contains("router groq") && r.stdout().contains("HTTP 401"), r.stdout());
             assertEquals("/v1/chat/completions", groq.got.get(0).path());
+
+            ExecResult quiet = dist.run("--doctor", "--project", project.dir().toString());
+            assertTrue(quiet.stdout().contains("plan: anthropic -> groq; compress: groq -> anthropic"), quiet.stdout());
+            assertEquals(1, groq.got.size(), "without --live no provider is called");
         }
     }
 

@@ -38,9 +38,8 @@ public final class DoctorCommand extends ModeCommand {
         List<CheckResult> results = new ArrayList<>(context.doctor(agents).run());
         List<LiveCheck.Result> liveResults = live ? liveCheck(agents) : List.of();
         results.addAll(LiveCheck.asChecks(liveResults));
-        if (live) {
-            results.addAll(context.routers().live(projectRoot()));
-        }
+        results.addAll(live ? context.routers().live(projectRoot()) : List.of(context.routers().configured(
+                projectRoot())));
         boolean healthy = results.stream().allMatch(CheckResult::ok);
         if (common.json) {
             Map<String, Object> json = new LinkedHashMap<>();
