@@ -37,10 +37,9 @@ public final class CompletionDetector {
                 try {
                     register(watch, signals.controlDir());
                 } catch (IOException e) {
-                    // Deleted between the check and now: the loop below reports the worktree gone.
-                    if (Files.exists(w.worktree().resolve(".git"))) {
-                        throw e;
-                    }
+                    // Being deleted as we register (rm -rf under a running worker): the loop below looks
+                    // at the files on every pass, so it reports the worktree gone, or a signal, without
+                    // the watch, just not as soon.
                 }
             }
             register(watch, w.log().toAbsolutePath().getParent());
