@@ -113,5 +113,9 @@ class RouterIT extends SandboxedRun {
                 "\"drafted_by\":\"the goal's lines\""), r.stdout());
         assertTrue(r.stderr().contains("no model key is set"), r.stderr());
         assertTrue(anthropic.got.isEmpty(), "nothing was called");
+
+        ExecResult empty = dist.run("--goal", "  ", "--draft-plan", "--project", project.dir().toString());
+        assertEquals(2, empty.exitCode(), empty.stderr());
+        assertTrue(empty.stderr().contains("goal is empty"), empty.stderr());
     }
 }

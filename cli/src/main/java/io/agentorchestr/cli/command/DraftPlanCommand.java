@@ -30,7 +30,12 @@ public final class DraftPlanCommand extends ModeCommand {
     public Integer call() {
         String text = GoalSource.read(goal, err());
         Path project = projectRoot();
-        PlanDraft.Result r = new PlanDraft(context.routers().of(project, null), Perspectives.load(project)).draft(text);
+        PlanDraft.Result r;
+        try {
+            r = new PlanDraft(context.routers().of(project, null), Perspectives.load(project)).draft(text);
+        } catch (io.agentorchestr.core.goal.ToolError e) {
+            throw io.agentorchestr.core.error.AgentorchestrException.usage("--draft-plan: " + e.getMessage());
+        }
         if (common.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("drafted_by", r.draftedBy());
