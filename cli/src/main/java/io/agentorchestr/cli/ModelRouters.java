@@ -43,7 +43,10 @@ public final class ModelRouters {
         return io.agentorchestr.core.doctor.CheckResult.pass("router", d + " (--live asks each one)");
     }
 
-    /** {@code --doctor --live}: each provider with a key asked one small question. */
+    /**
+     * {@code --doctor --live}: each provider with a key asked one small question. One that does not
+     * answer is a warning: the router is optional, and its tools work without it.
+     */
     public java.util.List<io.agentorchestr.core.doctor.CheckResult> live(Path project) {
         java.util.List<Router.Probe> probes = router(project, null).probe();
         if (probes.isEmpty()) {
@@ -52,7 +55,7 @@ public final class ModelRouters {
         }
         return probes.stream().map(p -> p.ok()
                 ? io.agentorchestr.core.doctor.CheckResult.pass("router " + p.provider(), p.model() + " " + p.detail())
-                : io.agentorchestr.core.doctor.CheckResult.fail("router " + p.provider(), p.model() + ": " + p.detail(),
+                : io.agentorchestr.core.doctor.CheckResult.warn("router " + p.provider(), p.model() + ": " + p.detail(),
                 "check its key and [router.providers." + p.provider() + "] in .agentorchestr/config.toml "
                         + "(docs/router.md)")).toList();
     }

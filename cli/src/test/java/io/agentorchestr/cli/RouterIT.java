@@ -95,7 +95,7 @@ class RouterIT extends SandboxedRun {
             assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
             assertTrue(r.stdout().matches("(?s).*ok +router anthropic +claude-haiku-4-5 answered in \\d+ ms.*"),
                     r.stdout());
-            assertTrue(r.stdout().contains("router groq") && r.stdout().contains("HTTP 401"), r.stdout());
+            assertTrue(r.stdout().matches("(?s).*WARN +router groq +llama-3.3-70b-versatile: HTTP 401.*"), r.stdout());
             assertEquals("/v1/chat/completions", groq.got.get(0).path());
 
             ExecResult quiet = dist.run("--doctor", "--project", project.dir().toString());

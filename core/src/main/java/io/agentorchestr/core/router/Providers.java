@@ -28,6 +28,13 @@ public final class Providers {
                          String research, int perMinute, int perDay) {
     }
 
+    /**
+     * The variables the providers' own SDKs and CLIs read for their base URL: a proxy set there for the
+     * agents serves the router too ([router.providers.NAME] base_url wins).
+     */
+    private static final Map<String, String> BASE_URL_ENV = Map.of("anthropic", "ANTHROPIC_BASE_URL",
+            "openai", "OPENAI_BASE_URL", "gemini", "GOOGLE_GEMINI_BASE_URL");
+
     private static final Map<String, Known> KNOWN = new LinkedHashMap<>();
 
     static {
@@ -119,7 +126,9 @@ public final class Providers {
             throw AgentorchestrException.usage(file + ": [router.providers." + name + "] format must be anthropic, "
                     + "chat_completions or gemini");
         }
-        String base = text(file, name, c, "base_url", known == null ? null : known.baseUrl());
+        String fromEnv = BASE_URL_ENV.containsKey(name) ? env.getOrDefault(BASE_URL_ENV.get(name), "").strip() : "";
+        String base = text(file, name, c, "base_url", !fromEnv.isEmpty() ? fromEnv : known == null ? null
+                : known.baseUrl());
         if (base == null || !(base.startsWith("http://") || base.startsWith("https://"))) {
             throw AgentorchestrException.usage(file + ": [router.providers." + name + "] base_url must be an http(s) "
                     + "URL, like \"http://127.0.0.1:8080/v1\"");

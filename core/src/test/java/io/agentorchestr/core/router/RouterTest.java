@@ -162,6 +162,21 @@ class RouterTest {
     }
 
     @Test
+    void theBaseUrlVariableTheProvidersOwnToolsReadServesTheRouterTooAndTheConfigWins() throws IOException {
+        Path bare = Files.createDirectories(dir.resolve("bare"));
+        Router fromEnv = new Router(Providers.load(Map.of("ANTHROPIC_API_KEY", "k", "ANTHROPIC_BASE_URL",
+                anthropic.url()), bare), store.modelCalls(), clock, d -> { }, calls::add);
+        assertEquals("anthropic", fromEnv.ask(ModelTask.PLAN, ASK).orElseThrow().provider());
+        assertEquals(1, anthropic.got.size());
+
+        router("");  // its config.toml names the stub too; the variable's URL is not used
+        Router both = new Router(Providers.load(Map.of("ANTHROPIC_API_KEY", "k", "ANTHROPIC_BASE_URL",
+                "http://127.0.0.1:9/nothing-here"), dir), store.modelCalls(), clock, d -> { }, calls::add);
+        assertEquals("anthropic", both.ask(ModelTask.PLAN, ASK).orElseThrow().provider());
+        assertEquals(2, anthropic.got.size());
+    }
+
+    @Test
     void withNoKeyNothingIsCalledAndWhenEveryProviderFailsTheFailureSaysHowEachDid() throws IOException {
         router("");
         Router none = new Router(Providers.load(Map.of(), dir), store.modelCalls(), clock, d -> { }, calls::add);
