@@ -33,7 +33,9 @@ final class MessageTools {
                                 + "of that perspective, e.g. role:tester). It is stored before it is delivered, and each "
                                 + "recipient reads it once with read_inbox; an agent that does not poll is told of it "
                                 + "when it is back at its prompt. Workers that have ended get no messages (the call is "
-                                + "refused with their state). Types: " + types() + ".",
+                                + "refused with their state). Sending the very same message again within two "
+                                + "minutes (a retry after a lost reply) stores it once and returns the first one's "
+                                + "id. Types: " + types() + ".",
                         List.of(Param.req("to", "string", "w02, lead, all or role:NAME.").maxChars(80),
                                 Param.req("type", "string", "One of " + MessageType.labels() + ".").maxChars(32),
                                 Param.req("body", "string", "The message, self-contained; at most "
