@@ -106,7 +106,8 @@ class DurableSessionIT extends SandboxedRun {
 
     @Test
     void killDashNineBeforeTheLeadConnectedThenResumeRelaunchesTheLeadInsteadOfIdling() throws Exception {
-        Process first = startGoal("Only [demo:slowstart=3]");
+        // The lead waits 8 s before it connects: the kill must come first, even on a loaded machine.
+        Process first = startGoal("Only [demo:slowstart=8]");
         Poll.until("the lead's pane recorded", Duration.ofSeconds(60), () -> Files.exists(dist.stateDb())
                 && sessionIdOrNull() != null && leadPane(sessionIdOrNull()) != null);
         first.destroyForcibly();
