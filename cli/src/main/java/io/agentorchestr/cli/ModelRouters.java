@@ -15,13 +15,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The model router of each project this process works in, with the environment's keys and the
- * project's [router]: one per project, so its circuit breakers last as long as the process. Each call
- * it makes in a session is an event there, priced with the project's prices.
+ * project's [router]: one per project and session (a process drives one session), so its circuit
+ * breakers last as long as the run. Each call it makes in a session is an event there, priced with the
+ * project's prices.
  */
 public final class ModelRouters {
     private final Map<String, String> env;
     private final StateStore store;
-    private final Map<String, Router> byProject = new ConcurrentHashMap<>();
+    private final Map<String, Router> routers = new ConcurrentHashMap<>();
 
     public ModelRouters(Map<String, String> env, StateStore store) {
         this.env = env;
@@ -67,7 +68,7 @@ public final class ModelRouters {
 
     private Router router(Path project, String sessionId) {
         String key = project + "\n" + sessionId;
-        return byProject.computeIfAbsent(key, k -> {
+        return routers.computeIfAbsent(key, k -> {
             Prices prices = Prices.load(project);
             return new Router(Providers.load(env, project), store.modelCalls(), Clock.systemUTC(),
                     d -> Thread.sleep(d.toMillis()), call -> {
