@@ -24,7 +24,7 @@ final class CoreLayers {
     static final String[] ADAPTERS = {"tmux", "git", "store", "agent", "hooks"};
     /** The engine's parts, built on the adapters. */
     static final String[] PARTS = {"worker", "monitor", "health", "attend", "memory", "context", "doctor",
-        "discovery", "cost", "router"};
+        "discovery", "cost", "router", "research"};
     /** The use cases: a session's management and manual run, a goal's run and resume. */
     static final String[] USE_CASES = {"session", "goal"};
     /** What core never imports: the CLI, the MCP SDK, the web server, the terminal library, telemetry. */
