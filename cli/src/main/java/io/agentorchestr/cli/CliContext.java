@@ -191,8 +191,7 @@ public final class CliContext implements AutoCloseable {
 
     /** The session's MCP server; its external-agent tools discover with the environment's settings. */
     private ToolServer.Factory toolServers() {
-        return McpToolServer.factory(() -> externalAgents(List.of()), s -> routers().of(Path.of(s.session().project()),
-                s.session().id()));
+        return McpToolServer.factory(() -> externalAgents(List.of()), routers());
     }
 
     /** {@code --resume}: continues sessions of {@code run}'s kind. */

@@ -1,10 +1,15 @@
 package io.agentorchestr.cli;
 
+import io.agentorchestr.cli.mcp.SessionModels;
 import io.agentorchestr.core.cost.Prices;
 import io.agentorchestr.core.cost.TokenUsage;
 import io.agentorchestr.core.model.ModelRouter;
 import io.agentorchestr.core.model.SessionEvent;
 import io.agentorchestr.core.model.StateStore;
+import io.agentorchestr.core.goal.Supervisor;
+import io.agentorchestr.core.research.PageFetcher;
+import io.agentorchestr.core.research.ResearchSettings;
+import io.agentorchestr.core.research.WebResearch;
 import io.agentorchestr.core.router.Providers;
 import io.agentorchestr.core.router.Router;
 
@@ -19,10 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * breakers last as long as the run. Each call it makes in a session is an event there, priced with the
  * project's prices.
  */
-public final class ModelRouters {
+public final class ModelRouters implements SessionModels {
     private final Map<String, String> env;
     private final StateStore store;
     private final Map<String, Router> routers = new ConcurrentHashMap<>();
+    private final Map<String, WebResearch> researchers = new ConcurrentHashMap<>();
 
     public ModelRouters(Map<String, String> env, StateStore store) {
         this.env = env;
@@ -64,6 +70,20 @@ public final class ModelRouters {
     /** The router for {@code project}; its calls are events of {@code sessionId} (null: no session). */
     public ModelRouter of(Path project, String sessionId) {
         return router(project, sessionId);
+    }
+
+    @Override
+    public ModelRouter router(Supervisor session) {
+        return of(Path.of(session.session().project()), session.session().id());
+    }
+
+    /** web_research for the session, with the project's [research], its answers kept beside its memory notes. */
+    @Override
+    public WebResearch research(Supervisor session) {
+        Path project = Path.of(session.session().project());
+        return researchers.computeIfAbsent(project + "\n" + session.session().id(), k -> new WebResearch(
+                ResearchSettings.load(env, project), router(session), session.memory().memory().home()
+                .resolve("research"), Clock.systemUTC(), PageFetcher.HostResolver.SYSTEM));
     }
 
     private Router router(Path project, String sessionId) {

@@ -3,6 +3,7 @@ package io.agentorchestr.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentorchestr.core.model.EventRecord;
 import io.agentorchestr.core.process.ExecResult;
+import io.agentorchestr.core.research.StubWeb;
 import io.agentorchestr.core.router.Provider;
 import io.agentorchestr.core.router.StubModelServer;
 import io.agentorchestr.core.store.SqliteStateStore;
@@ -102,6 +103,52 @@ class RouterIT extends SandboxedRun {
             assertTrue(quiet.stdout().contains("plan: anthropic -> groq; compress: groq -> anthropic"), quiet.stdout());
             assertEquals(1, groq.got.size(), "without --live no provider is called");
         }
+    }
+
+    @Test
+    void aResearcherLooksThingsUpOnTheWebAndAnImplementerIsToldItIsNotItsTool() throws IOException {
+        try (StubWeb web = new StubWeb()) {
+            web.results = List.of("/page/jwt", "/report.pdf");
+            Files.writeString(project.dir().resolve(".agentorchestr/config.toml"), "[router.providers.anthropic]\n"
+                    + "base_url = \"" + anthropic.url() + "\"\n[research]\nsearxng_url = \"" + web.url() + "\"\n"
+                    + "allow_private = true\n");
+            project.git("commit", "-q", "-am", "research goes to the stub web");
+            anthropic.then(200, java.util.Map.of(), anthropic.ok("Call verifyWith(key) on the parser [1]."));
+            Path plan = Files.writeString(dir.resolve("plan.toml"), "[[task]]\nid = \"facts\"\nperspective = "
+                    + "\"researcher\"\ntask = \"Find the parser API [demo:research=jjwt 0.12 parser]\"\n\n[[task]]\n"
+                    + "id = \"impl\"\ntask = \"Look it up yourself [demo:research=jjwt]\"\n");
+            ExecResult run = dist.run("--plan", plan.toString(), "--agents", "demo", "--project",
+                    project.dir().toString(), "--no-attach", "--json");
+            JsonNode out = json.readTree(run.stdout());
+            JsonNode facts = worker(out, "researcher");
+            JsonNode impl = worker(out, "implementer");
+            assertEquals("done", facts.path("state").asText(), out.toString());
+            assertEquals("failed", impl.path("state").asText(), out.toString());
+            assertTrue(impl.path("summary").asText().contains("web_research is not among the tools of your role, "
+                    + "implementer"), impl.toString());
+
+            String file = project.git("show", facts.path("branch").asText() + ":demo/"
+                    + facts.path("worker_id").asText() + ".md");
+            assertTrue(file.contains("research (anthropic/claude-haiku-4-5): Call verifyWith(key) on the parser [1].")
+                    && file.contains("[1] " + web.url() + "/page/jwt"), file);
+            String asked = anthropic.got.get(0).body();
+            assertTrue(asked.contains("Use Jwts.parser().verifyWith(key).build() in 0.12."), asked);
+            assertTrue(web.got.contains("/search?format=json&q=jjwt+0.12+parser"), web.got.toString());
+            assertTrue(web.got.contains("/report.pdf"), "the second result was fetched and refused as not text");
+            try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
+                assertEquals(1, store.events(out.get("session").asText()).stream().filter(e -> e.kind()
+                        .equals("model_called") && e.data().contains("\"task\":\"research\"")).count());
+            }
+        }
+    }
+
+    private static JsonNode worker(JsonNode out, String perspective) {
+        for (JsonNode w : out.path("workers")) {
+            if (w.path("perspective").asText().equals(perspective)) {
+                return w;
+            }
+        }
+        throw new AssertionError("no " + perspective + " worker in " + out);
     }
 
     @Test

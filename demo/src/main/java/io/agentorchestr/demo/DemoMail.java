@@ -14,7 +14,8 @@ import java.util.Map;
  * The demo worker's side of messages between agents, over its MCP tools: {@code [demo:question=TO]}
  * asks TO a question and waits for the answer in its inbox; {@code [demo:answer]} stays at its prompt
  * until agentorchestr types a notice of new mail, then reads its inbox and answers every question.
- * Both are what a real agent does when it follows its prompt's protocol.
+ * Both are what a real agent does when it follows its prompt's protocol. {@code [demo:research=QUERY]}
+ * looks QUERY up with web_research and keeps the brief with its sources.
  */
 final class DemoMail {
     /** How long a question waits for its answer, and how long an address that is not there yet is retried. */
@@ -101,9 +102,23 @@ final class DemoMail {
         return answered;
     }
 
+    /** The brief web_research gives for {@code query}, with its sources' addresses. */
+    String research(String query) throws IOException {
+        try (McpEndpoint mcp = McpEndpoint.connect(requireConfig())) {
+            JsonNode r = mcp.call("web_research", Map.of("query", query));
+            StringBuilder b = new StringBuilder("research (").append(r.path("researched_by").asText()).append("): ")
+                    .append(r.path("brief").asText());
+            for (JsonNode src : r.path("sources")) {
+                b.append("\n[").append(src.path("n").asText()).append("] ").append(src.path("url").asText());
+            }
+            out.println("demo: researched \"" + query + "\"");
+            return b.toString();
+        }
+    }
+
     private Path requireConfig() throws IOException {
         if (mcpConfig == null) {
-            throw new IOException("[demo:question] and [demo:answer] need the agent's MCP tools (--mcp-config)");
+            throw new IOException("[demo:question], [demo:answer] and [demo:research] need the agent's MCP tools (--mcp-config)");
         }
         return mcpConfig;
     }

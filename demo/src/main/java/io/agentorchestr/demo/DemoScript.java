@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * {@code sleep=N}, {@code fail}, {@code blocked}, {@code crash}, {@code hang}, {@code silent},
  * {@code edit=PATH}, {@code ask}, {@code ignore}, {@code nocommit}, {@code hostile} (a summary full of
  * terminal escape sequences and a NUL), {@code question=WORKER} (asks it over send_message and waits for
- * the answer) and {@code answer} (answers the questions it is told of; see {@link DemoMail}). For the lead,
+ * the answer), {@code answer} (answers the questions it is told of; see {@link DemoMail}) and
+ * {@code research=QUERY} (looks QUERY up with web_research and writes the brief into its file). For the lead,
  * {@code role=NAME} on a goal line spawns that line's worker in that perspective ({@code agent=KEY} with that
  * agent); {@code id=ID} makes the
  * lines a plan ({@code after=ID,ID} its dependencies, {@code retry} retried once when it fails; see

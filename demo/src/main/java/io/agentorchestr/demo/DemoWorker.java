@@ -135,6 +135,9 @@ final class DemoWorker {
         if (script.has("answer")) {
             return "answered " + String.join(", ", mail.answerWhenTold(in));
         }
+        if (script.has("research")) {
+            return mail.research(script.directives().get("research"));
+        }
         return "";
     }
 

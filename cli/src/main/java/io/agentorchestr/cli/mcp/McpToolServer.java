@@ -6,7 +6,6 @@ import io.agentorchestr.core.agent.McpAccess;
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.discovery.ExternalAgents;
 import io.agentorchestr.core.goal.Supervisor;
-import io.agentorchestr.core.model.ModelRouter;
 import io.agentorchestr.core.goal.ToolServer;
 import io.agentorchestr.core.goal.ToolServer.Binding;
 import io.agentorchestr.core.model.StateStore;
@@ -88,13 +87,13 @@ public final class McpToolServer implements ToolServer {
 
     /** The factory the goal use case calls: one server per session, its events and tokens in the session's store. */
     public static ToolServer.Factory factory(Supplier<ExternalAgents> external,
-                                             java.util.function.Function<Supervisor, ModelRouter> routers) {
-        return (supervisor, binding) -> start(supervisor, binding, external, routers);
+                                             SessionModels models) {
+        return (supervisor, binding) -> start(supervisor, binding, external, models);
     }
 
     /** {@code external} is called when the lead first uses an external-agent tool. */
     public static McpToolServer start(Supervisor supervisor, Binding binding, Supplier<ExternalAgents> external,
-                                      java.util.function.Function<Supervisor, ModelRouter> routers) {
+                                      SessionModels models) {
         StateStore store = supervisor.store();
         String sessionId = supervisor.session().id();
         String leadToken = binding.tokens().getOrDefault("lead", newToken());
@@ -113,7 +112,7 @@ public final class McpToolServer implements ToolServer {
             }
         };
         ExternalAgentTools externalTools = new ExternalAgentTools(external);
-        ToolCatalog catalog = ToolCatalog.of(supervisor, externalTools, routers);
+        ToolCatalog catalog = ToolCatalog.of(supervisor, externalTools, models);
         supervisor.perspectives().requireKnownTools(catalog.workerToolNames(),
                 java.nio.file.Path.of(supervisor.session().project()));
         List<AsyncToolSpecification> leadTools = catalog.forRole(ToolRole.LEAD).stream()

@@ -4,7 +4,6 @@ import io.agentorchestr.cli.mcp.ToolCalls.Param;
 import io.agentorchestr.core.goal.PlanCheck;
 import io.agentorchestr.core.goal.PlanDraft;
 import io.agentorchestr.core.goal.Supervisor;
-import io.agentorchestr.core.model.ModelRouter;
 import io.agentorchestr.core.model.PlanTask;
 import io.agentorchestr.core.model.PlanView;
 import io.agentorchestr.core.model.ShownText;
@@ -12,7 +11,6 @@ import io.agentorchestr.core.model.ShownText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /** The lead's plan: submit it once, change it, read it, retry a failed task. The engine runs it. */
 final class PlanTools {
@@ -29,7 +27,7 @@ final class PlanTools {
                         + "merged, from the integration branch with their work.").maxChars(40));
     }
 
-    static List<ToolEntry> all(Supervisor s, Function<Supervisor, ModelRouter> routers) {
+    static List<ToolEntry> all(Supervisor s, SessionModels models) {
         return List.of(
                 ToolEntry.lead("draft_plan", "Have a planning model draft a plan for a goal, or for the part of it you "
                                 + "want planned: tasks with ids, roles (perspectives) and depends_on, checked as "
@@ -38,7 +36,7 @@ final class PlanTools {
                                 + "draft is the goal's lines as tasks, without dependencies, and its note says so.",
                         List.of(Param.req("goal", "string", "What the plan is for: the session's goal or a part of "
                                 + "it, as precise as you can.").maxChars(20_000)),
-                        (a, caller) -> draft(new PlanDraft(routers.apply(s), s.perspectives()).draft(a.string(
+                        (a, caller) -> draft(new PlanDraft(models.router(s), s.perspectives()).draft(a.string(
                                 "goal")))),
                 ToolEntry.lead("submit_plan", "Hand the engine the goal's plan: tasks with ids and depends_on. It starts "
                                 + "every task whose dependencies are merged, as many at once as the worker limit "

@@ -23,9 +23,10 @@ final class ToolCatalog {
 
     /** The tools acting on {@code supervisor}'s session; {@code external} serves the external-agent ones. */
     static ToolCatalog of(Supervisor supervisor, ExternalAgentTools external,
-                          java.util.function.Function<Supervisor, ModelRouter> routers) {
+                          SessionModels models) {
         List<ToolEntry> all = new ArrayList<>(LeadTools.all(supervisor));
-        all.addAll(PlanTools.all(supervisor, routers));
+        all.addAll(PlanTools.all(supervisor, models));
+        all.addAll(ResearchTools.all(supervisor, models));
         all.addAll(external.all());
         all.addAll(WorkerTools.all(supervisor));
         all.addAll(MessageTools.all(supervisor));
@@ -42,7 +43,8 @@ final class ToolCatalog {
                         .map(w -> w.perspective()).findFirst().orElse(null));
                 if (!role.allows(e.name())) {
                     throw new ToolError(e.name() + " is not among the tools of your role, " + role.label() + ": "
-                            + String.join(", ", role.tools()));
+                            + (role.tools().isEmpty() ? "it is offered to researchers and to roles whose tools name "
+                            + "it; ask the lead (ask_lead) if you need it" : String.join(", ", role.tools())));
                 }
             }
             return e.handler().call(args, caller);
@@ -59,7 +61,17 @@ final class ToolCatalog {
     static ToolCatalog declarations() {
         return of(null, new ExternalAgentTools(() -> {
             throw new IllegalStateException("the catalog's declarations serve no session");
-        }), s -> ModelRouter.NONE);
+        }), new SessionModels() {
+            @Override
+            public ModelRouter router(Supervisor session) {
+                return ModelRouter.NONE;
+            }
+
+            @Override
+            public io.agentorchestr.core.research.WebResearch research(Supervisor session) {
+                throw new IllegalStateException("the catalog's declarations serve no session");
+            }
+        });
     }
 
     List<ToolEntry> all() {

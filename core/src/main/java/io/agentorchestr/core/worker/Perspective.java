@@ -36,9 +36,11 @@ public record Perspective(String label, String guide, List<String> tools, boolea
     public static final Perspective VERIFIER = new Perspective("verifier", "Run the FULL test suite and linters of "
             + "the project, no shortcuts. Fix nothing yourself; report exactly what passed and failed, with the "
             + "commands and their output tails.", List.of(), false, MessageType.RESULT);
-    public static final Perspective RESEARCHER = new Perspective("researcher", "Gather facts (docs, APIs, versions) "
-            + "the task needs. Produce no patches: write findings to RESEARCH.md at the worktree root, with sources, "
-            + "and commit it.", List.of(), false, MessageType.RESULT);
+    private static final String RESEARCHER_LABEL = "researcher";
+    public static final Perspective RESEARCHER = new Perspective(RESEARCHER_LABEL, "Gather facts (docs, APIs, "
+            + "versions) the task needs; web_research looks things up on the web, with sources, when the session "
+            + "has a search backend. Produce no patches: write findings to RESEARCH.md at the worktree root, with "
+            + "sources, and commit it.", List.of(), false, MessageType.RESULT);
 
     public static final List<Perspective> BUILT_IN = List.of(IMPLEMENTER, TESTER, REVIEWER, SECURITY, PERFORMANCE,
             VERIFIER, RESEARCHER);
@@ -50,9 +52,18 @@ public record Perspective(String label, String guide, List<String> tools, boolea
         }
     }
 
+    /**
+     * Worker tools a role has only when its tools name them: web_research reaches outside the repository
+     * (and may cost model calls), which an implementer does not need. The researcher has it by default.
+     */
+    public static final List<String> ON_REQUEST = List.of("web_research");
+
     /** Whether a worker of this role may call the worker tool {@code tool}. */
     public boolean allows(String tool) {
-        return tools.isEmpty() || tools.contains(tool);
+        if (!tools.isEmpty()) {
+            return tools.contains(tool);
+        }
+        return !ON_REQUEST.contains(tool) || label.equals(RESEARCHER_LABEL);
     }
 
     /** What its prompt says about how its work reaches the team, for a role that is not merged. */
