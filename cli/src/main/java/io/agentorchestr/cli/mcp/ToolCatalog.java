@@ -26,7 +26,7 @@ final class ToolCatalog {
                           SessionModels models) {
         List<ToolEntry> all = new ArrayList<>(LeadTools.all(supervisor));
         all.addAll(PlanTools.all(supervisor, models));
-        all.addAll(ResearchTools.all(supervisor, models));
+        all.addAll(ModelTools.all(supervisor, models));
         all.addAll(external.all());
         all.addAll(WorkerTools.all(supervisor));
         all.addAll(MessageTools.all(supervisor));

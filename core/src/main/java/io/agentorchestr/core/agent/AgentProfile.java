@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  *                    prefix (e.g. {@code CI_*})
  * @param exitCommand what to type to make the agent quit on its own (e.g. "/exit"), or null: then it
  *                    is stopped with signals when its work is over
+ * @param compactCommand what to type to make the agent compact its own context ("/compact
+ *                    {instructions}": the placeholder takes one line of instructions), or null when it has none
  */
 public record AgentProfile(String key, String displayName, List<String> binaries, List<String> versionArgs,
                            List<String> launchArgs, List<String> leadArgs, List<String> workerArgs,
@@ -27,7 +29,7 @@ public record AgentProfile(String key, String displayName, List<String> binaries
                            List<String> sessionIdArgs, List<String> resumeArgs,
                            List<String> conversationListArgs, PromptMode resumePromptMode, McpInjection mcp,
                            ScreenMarkers markers, List<String> firstRun, Map<String, String> env,
-                           List<String> envUnset, String exitCommand) {
+                           List<String> envUnset, String exitCommand, String compactCommand) {
     private static final Pattern UNSET_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\*?");
 
 

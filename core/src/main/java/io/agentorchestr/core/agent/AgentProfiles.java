@@ -25,7 +25,7 @@ final class AgentProfiles {
                 list(t, "session_id_args"), list(t, "resume_args"), list(t, "conversation_list_args"),
                 t.containsKey("resume_prompt") ? PromptMode.parse(str(t, "resume_prompt", "arg"), key) : null, mcp,
                 markers, list(t, "first_run"), env(t),
-                list(t, "env_unset"), str(t, "exit_command", null));
+                list(t, "env_unset"), str(t, "exit_command", null), str(t, "compact_command", null));
     }
 
     private static String str(Map<String, Object> t, String name, String fallback) {

@@ -115,7 +115,11 @@ final class GoalEnding {
     }
 
     private AgentStopper.Stopped stopAgents(GoalRun.Started s) {
-        Map<PaneRef, String> exits = new LinkedHashMap<>(s.supervisor().exitCommands());
+        Map<PaneRef, String> exits = new LinkedHashMap<>();
+        for (WorkerRecord w : s.supervisor().board().all()) {
+            s.supervisor().exitCommandOf(w.agent()).filter(c -> w.paneId() != null)
+                    .ifPresent(c -> exits.put(new PaneRef(w.paneId()), c));
+        }
         String leadExit = s.lead().agent().profile().exitCommand();
         if (leadExit != null) {
             exits.put(s.leadPane(), leadExit);

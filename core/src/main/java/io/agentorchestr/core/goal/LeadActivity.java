@@ -41,6 +41,11 @@ public final class LeadActivity {
         return inFlight > 0 || last.isAfter(since);
     }
 
+    /** Whether the lead has a tool call in progress: it is in a turn, whatever its screen shows. */
+    synchronized boolean calling() {
+        return inFlight > 0;
+    }
+
     synchronized void reset() {
         last = Instant.now();
     }

@@ -64,6 +64,11 @@ public final class LeadPrompt {
                 Memory: recall(query) searches what earlier sessions on this project left (each goal's journal:
                 what was done, what failed and why; topic notes); remember(topic, text) keeps a lesson for the
                 next ones. Workers get the notes that match their task in their prompt.
+                Your context: once you have absorbed workers' results, clear_tool_results(workers) makes the
+                tools give them in one line; when your context fills up, compact_session() briefs the session
+                from agentorchestr's records and, where your CLI can compact, has it compact with the brief
+                given back. draft_plan(goal) has a model draft a plan; web_research(query) looks things up on
+                the web and cites its sources.
 
                 Agents outside the session: the user may run agents in other terminals (started with
                 agentorchestr-shim, or agent CLIs in their tmux panes). discover_running_agents lists them;

@@ -77,7 +77,7 @@ public final class LeadWatch {
     /** The lead's agent. */
     /** The session's parts meet the MCP server and the lead's pane (and how the lead shows its prompt). */
     void connectTo(Supervisor supervisor, ToolServer server) {
-        supervisor.connect(server, current().pane(), agent.profile().markers());
+        supervisor.connect(server, current().pane(), agent.profile());
     }
 
     DetectedAgent agent() {

@@ -1,6 +1,5 @@
 package io.agentorchestr.core.goal;
 
-import io.agentorchestr.core.agent.ScreenMarkers;
 import io.agentorchestr.core.model.MessageLog;
 import io.agentorchestr.core.model.MessageRecord;
 import io.agentorchestr.core.model.SessionEvent;
@@ -8,7 +7,6 @@ import io.agentorchestr.core.model.SessionRecord;
 import io.agentorchestr.core.model.StateStore;
 import io.agentorchestr.core.model.WorkerRecord;
 import io.agentorchestr.core.model.WorkerState;
-import io.agentorchestr.core.text.AnsiText;
 import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.tmux.PaneRef;
 import io.agentorchestr.core.tmux.Tmux;
@@ -54,27 +52,17 @@ final class NoticeDesk implements AutoCloseable {
     private final Map<String, Instant> lastNotice = new ConcurrentHashMap<>();
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
     private volatile Duration minGap = MIN_GAP;
-    private volatile PaneRef leadPane;
-    private volatile ScreenMarkers leadMarkers;
-    private String lastLeadScreen;
+    private final LeadScreen lead;
 
-    NoticeDesk(SessionRecord session, StateStore store, Tmux tmux, WorkerBoard board, WorkerCare care) {
+    NoticeDesk(SessionRecord session, StateStore store, Tmux tmux, WorkerBoard board, WorkerCare care,
+               LeadScreen lead) {
         this.session = session;
+        this.lead = lead;
         this.log = store.messages();
         this.store = store;
         this.tmux = tmux;
         this.board = board;
         this.care = care;
-    }
-
-    /** Where the lead's input is, and how its screen shows that it is at its prompt. */
-    void leadAt(PaneRef pane, ScreenMarkers markers) {
-        this.leadPane = pane;
-        this.leadMarkers = markers;
-    }
-
-    void leadAt(PaneRef pane) {
-        this.leadPane = pane;
     }
 
     /** Tests shorten the gap between two notices to one agent, to see what the gap would hide. */
@@ -161,19 +149,7 @@ final class NoticeDesk implements AutoCloseable {
     /** The recipient's pane when it is at its prompt now, else empty. */
     private Optional<PaneRef> idlePane(String recipient) {
         if (Mailbox.LEAD.equals(recipient)) {
-            PaneRef pane = leadPane;
-            ScreenMarkers markers = leadMarkers;
-            if (pane == null || markers == null) {
-                return Optional.empty();
-            }
-            String screen = AnsiText.strip(tmux.capturePane(pane, 0));
-            boolean settled = screen.equals(lastLeadScreen);
-            lastLeadScreen = screen;
-            ScreenMarkers.State state = markers.classify(screen, true);
-            // An agent that declares no prompt marker is at its prompt when its screen is still (as for a paste).
-            boolean atPrompt = markers.idle().isEmpty() ? state != ScreenMarkers.State.WAITING
-                    : state == ScreenMarkers.State.IDLE;
-            return settled && atPrompt ? Optional.of(pane) : Optional.empty();
+            return lead.atPrompt();
         }
         return board.find(recipient).filter(w -> w.state() == WorkerState.IDLE && w.paneId() != null)
                 .map(w -> new PaneRef(w.paneId()));

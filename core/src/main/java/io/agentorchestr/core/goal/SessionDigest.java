@@ -8,8 +8,9 @@ import io.agentorchestr.core.model.WorkerRecord;
 import java.util.List;
 
 /**
- * Where a session stands, for a lead that takes over without its earlier conversation: workers with
- * their states and summaries, what is merged, the last verify result. Built from the store alone.
+ * Where a session stands, for a lead that takes over without its earlier conversation: the latest
+ * brief compact_session made (the plan and decisions as the lead left them), then workers with their
+ * states and summaries now, what is merged, the last verify result. Built from the store alone.
  */
 public final class SessionDigest {
     private SessionDigest() {
@@ -22,6 +23,8 @@ public final class SessionDigest {
                 .append("Session ").append(session.id()).append(", integration branch `")
                 .append(session.integrationBranch()).append("`. Worker ids continue from the highest below; "
                         + "call list_workers for the live state.\n\n");
+        latestBrief(events).ifPresent(b -> d.append("The latest session brief (made with compact_session; the "
+                + "workers' states below are newer):\n\n").append(b.strip()).append("\n\n"));
         if (workers.isEmpty()) {
             d.append("No workers were spawned yet.\n");
         }
@@ -40,5 +43,15 @@ public final class SessionDigest {
         d.append("\nRunning workers keep running; finished ones not merged yet can be merged with merge_worker. "
                 + "Continue the goal from here: do not spawn workers again for work that is done or running.\n");
         return d.toString();
+    }
+
+    private static java.util.Optional<String> latestBrief(List<EventRecord> events) {
+        return events.stream().filter(e -> e.kind().equals("brief_made")).reduce((a, b) -> b).map(e -> {
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(e.data()).path("text").asText("");
+            } catch (java.io.IOException unreadable) {
+                return "";
+            }
+        }).filter(t -> !t.isBlank());
     }
 }

@@ -13,7 +13,7 @@ import io.agentorchestr.core.model.HealthPolicy;
 import io.agentorchestr.core.model.SessionEvent;
 import io.agentorchestr.core.model.SessionRecord;
 import io.agentorchestr.core.model.SessionRuntime;
-import io.agentorchestr.core.agent.ScreenMarkers;
+import io.agentorchestr.core.agent.AgentProfile;
 import io.agentorchestr.core.model.EventRecord;
 import io.agentorchestr.core.model.StateStore;
 import io.agentorchestr.core.tmux.PaneRef;
@@ -58,6 +58,8 @@ public final class Supervisor {
     private final PlanRunner plan;
     private final Spending spending;
     private final NoticeDesk notices;
+    private final LeadScreen leadScreen;
+    private final BriefDesk briefs;
 
     public Supervisor(SessionRecord session, StateStore store, Tmux tmux, Git git, WorkerLauncher launcher,
                       Integration integration, Verifier verifier, List<DetectedAgent> roster, int maxWorkers,
@@ -78,7 +80,8 @@ public final class Supervisor {
         endings.watchedBy(care);
         this.mailbox = new Mailbox(session, store.messages(), board, () -> store.runtime(session.id())
                 .map(SessionRuntime::leadLaunches).orElse(1), waitTimer);
-        this.notices = new NoticeDesk(session, store, tmux, board, care);
+        this.leadScreen = new LeadScreen(tmux, Clock.systemUTC());
+        this.notices = new NoticeDesk(session, store, tmux, board, care, leadScreen);
         mailbox.onSent(m -> {
             store.append(session.id(), new SessionEvent.MessageStored(m.id(), m.seq(), m.sender(), m.to(),
                     m.type().label()));
@@ -98,6 +101,8 @@ public final class Supervisor {
         spawner.onDiskFull(verdict::pauseFor);
         this.plan = new PlanRunner(session, store, board, spawner, desk, mailbox, perspectives, progress);
         board.watch(plan::workerChanged);
+        this.briefs = new BriefDesk(session, store, board, plan, desk.absorbed(), new LeadCompaction(session, store,
+                tmux, leadScreen, leadActivity, Clock.systemUTC()));
         this.spending = new Spending(session, store, tmux, board, mailbox, verdict, integration.worktree());
         spawner.refuseWhen(spending::refusal);
     }
@@ -127,10 +132,11 @@ public final class Supervisor {
         endings.tokensFrom(server);
     }
 
-    /** {@link #serveWith}, and the lead's pane (and how it shows its prompt), for messages to the lead. */
-    void connect(ToolServer server, PaneRef lead, ScreenMarkers leadMarkers) {
+    /** {@link #serveWith}, and the lead's pane and profile (its prompt, its compaction), for what is typed into it. */
+    void connect(ToolServer server, PaneRef lead, AgentProfile leadProfile) {
         serveWith(server);
-        notices.leadAt(lead, leadMarkers);
+        leadScreen.at(lead, leadProfile.markers());
+        briefs.leadCompactsWith(leadProfile.compactCommand());
         plan.start();
         spending.start(lead);
     }
@@ -182,7 +188,6 @@ public final class Supervisor {
     NoticeDesk notices() {
         return notices;
     }
-
     /** submit_plan, update_plan, get_plan, retry_task: the plan the engine runs. */
     public PlanRunner plan() {
         return plan;
@@ -198,9 +203,14 @@ public final class Supervisor {
         return memory;
     }
 
+    /** compact_session: the session's brief, and the lead CLI's own compaction. */
+    public BriefDesk briefs() {
+        return briefs;
+    }
+
     /** The lead is in {@code pane} now. */
     void leadMoved(PaneRef pane) {
-        notices.leadAt(pane);
+        leadScreen.moved(pane);
         spending.leadAt(pane);
     }
 
@@ -266,17 +276,9 @@ public final class Supervisor {
         spending.close();
         plan.close();
         notices.close();
+        briefs.close();
         spawner.close();
         care.shutdown();
-    }
-
-    /** What to type into each worker's pane to make its agent quit (agents that have such a command). */
-    Map<PaneRef, String> exitCommands() {
-        Map<PaneRef, String> out = new java.util.LinkedHashMap<>();
-        for (WorkerRecord w : board.all()) {
-            exitCommandOf(w.agent()).filter(c -> w.paneId() != null).ifPresent(c -> out.put(new PaneRef(w.paneId()), c));
-        }
-        return out;
     }
 
     /** What makes an agent of the roster quit when typed into its pane, if it has such a command. */
@@ -285,14 +287,9 @@ public final class Supervisor {
     }
 
     void shutdown() {
-        spending.close();
-        plan.close();
-        notices.close();
-        spawner.close();
+        stopWatching();
         board.close();
         waitTimer.close();
-        care.shutdown();
         launcher.cleanUp();
     }
-
 }

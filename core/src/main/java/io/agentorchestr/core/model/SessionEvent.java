@@ -160,6 +160,20 @@ public sealed interface SessionEvent {
         }
     }
 
+    /**
+     * compact_session made a brief of the session (kept here: a restarted or resumed lead starts from the
+     * latest), by a model or from the records, with the focus the lead asked for.
+     */
+    record BriefMade(String madeBy, String focus, String text) implements SessionEvent {
+    }
+
+    /**
+     * A step of the lead CLI's own compaction, driven by compact_session: {@code command_typed} (at its
+     * prompt), {@code brief_given} (pasted once it was back), {@code gave_up} or {@code failed}.
+     */
+    record LeadCompaction(String step, String detail) implements SessionEvent {
+    }
+
     /** A message between agents was stored (its body is in the message log, not here). */
     record MessageStored(String id, long seq, String from, String to, String type) implements SessionEvent {
     }

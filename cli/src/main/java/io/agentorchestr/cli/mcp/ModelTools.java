@@ -1,6 +1,8 @@
 package io.agentorchestr.cli.mcp;
 
 import io.agentorchestr.cli.mcp.ToolCalls.Param;
+import io.agentorchestr.core.goal.BriefDesk;
+import io.agentorchestr.core.goal.SessionBrief;
 import io.agentorchestr.core.goal.Supervisor;
 import io.agentorchestr.core.goal.ToolError;
 import io.agentorchestr.core.research.ResearchSettings;
@@ -12,13 +14,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** web_research: for the lead, and for workers whose role has it (the researcher's, by default). */
-final class ResearchTools {
-    private ResearchTools() {
+/**
+ * The tools that may call the model router besides draft_plan: web_research (for the lead, and for
+ * workers whose role has it: the researcher's, by default) and the lead's compact_session.
+ */
+final class ModelTools {
+    private ModelTools() {
     }
 
     static List<ToolEntry> all(Supervisor s, SessionModels models) {
-        return List.of(new ToolEntry("web_research", "Look something up on the web: a search, its top pages read, "
+        return List.of(compactSession(s, models), new ToolEntry("web_research", "Look something up on the web: a search, its top pages read, "
                 + "and a brief that answers your query with the facts the pages give, each cited as [n] with the "
                 + "sources listed (title, URL, whether its page was read or why not). Ask a precise question "
                 + "(\"jjwt 0.12 parser API for HS256 tokens\"), not a topic. An answer to the same query within "
@@ -41,6 +46,31 @@ final class ResearchTools {
                         throw new ToolError(e.getMessage());
                     }
                 }));
+    }
+
+    private static ToolEntry compactSession(Supervisor s, SessionModels models) {
+        return ToolEntry.lead("compact_session", "When your context is filling up (a long goal, many workers): get a "
+                        + "brief of the session from agentorchestr's records (the goal, the plan and each task's state, "
+                        + "each worker's outcome, merges, verify results, failures, open questions, your own progress "
+                        + "reports), at most " + SessionBrief.MAX_CHARS + " characters, shortened by a model when a "
+                        + "key is set. Then, if your CLI has its own compaction command, end your turn: at your prompt "
+                        + "agentorchestr types it (Claude Code's /compact with instructions to keep the plan; Codex "
+                        + "/compact; Gemini CLI /compress) and, once it is done, gives you the brief as your next "
+                        + "message, so the plan survives. The brief is kept: a restarted or resumed lead starts from "
+                        + "it. Call clear_tool_results first for workers you have absorbed: the brief then gives them "
+                        + "one line each.",
+                List.of(Param.opt("focus", "string", "What the brief should keep in view, e.g. \"the API tasks "
+                        + "still open and the failing verify\".").maxChars(2_000)),
+                (a, caller) -> {
+                    BriefDesk.Compacted c = s.briefs().compact(a.optString("focus"), models.router(s));
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("brief", c.brief().text());
+                    m.put("made_by", c.brief().madeBy());
+                    m.put("note", c.brief().note());
+                    m.put("chars", c.brief().text().length());
+                    m.put("compaction", c.compaction());
+                    return m;
+                });
     }
 
     private static Integer number(ToolArgs a, String name) {

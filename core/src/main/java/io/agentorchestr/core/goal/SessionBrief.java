@@ -1,0 +1,170 @@
+package io.agentorchestr.core.goal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentorchestr.core.model.EventRecord;
+import io.agentorchestr.core.model.MessageRecord;
+import io.agentorchestr.core.model.MessageType;
+import io.agentorchestr.core.model.ModelReply;
+import io.agentorchestr.core.model.ModelRequest;
+import io.agentorchestr.core.model.ModelRouter;
+import io.agentorchestr.core.model.ModelTask;
+import io.agentorchestr.core.model.PlanTask;
+import io.agentorchestr.core.model.SessionRecord;
+import io.agentorchestr.core.model.WorkerRecord;
+import io.agentorchestr.core.text.TerminalText;
+import io.agentorchestr.core.text.TextCut;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * compact_session's brief: where the session stands, from the store alone (goal, plan and task states,
+ * each worker's outcome, merges and verify, failures, open questions, the lead's own reports), within
+ * {@link #MAX_CHARS}. The router's compress model rewrites that record shorter when a key is set;
+ * without one the record itself is the brief, and the note says so. A worker whose results the lead
+ * has cleared is one line.
+ */
+public final class SessionBrief {
+    /** The brief's size limit, in characters (about 3,000 tokens). */
+    public static final int MAX_CHARS = 12_000;
+    private static final int SUMMARY_CHARS = 400;
+    private static final int MAX_TOKENS = 3_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The brief, who made it, and what the reader should know about it. */
+    public record Made(String text, String madeBy, String note) {
+    }
+
+    /** What the brief is made from: the session's records as they stand. */
+    record Records(SessionRecord session, List<PlanTask> plan, List<WorkerRecord> workers, List<EventRecord> events,
+                   List<MessageRecord> messages, Function<String, Boolean> absorbed) {
+    }
+
+    private SessionBrief() {
+    }
+
+    public static Made make(Records r, String focus, ModelRouter router) {
+        String record = record(r, focus);
+        String why;
+        try {
+            Optional<ModelReply> reply = router.ask(ModelTask.COMPRESS, new ModelRequest(INSTRUCTIONS, (focus == null
+                    ? "" : "Focus on: " + focus.strip() + "\n\n") + record, MAX_TOKENS));
+            if (reply.isPresent() && !reply.get().text().isBlank()) {
+                return new Made(TextCut.atLine(header(r.session()) + reply.get().text().strip(), MAX_CHARS),
+                        reply.get().provider() + "/" + reply.get().model(), "a model's brief of the session's records");
+            }
+            why = reply.isPresent() ? "the compress model answered nothing" : "no model key is set (docs/router.md)";
+        } catch (ModelRouter.Failure e) {
+            why = e.getMessage();
+        }
+        return new Made(TextCut.atLine(header(r.session()) + record, MAX_CHARS), "the session's records",
+                "no model shortened this brief: " + why + "; it is the session's records, cut to " + MAX_CHARS
+                        + " characters");
+    }
+
+    private static String header(SessionRecord s) {
+        return "# Session brief: " + s.id() + " (integration branch `" + s.integrationBranch() + "`)\n\n";
+    }
+
+    /** The records as text, the most needed first: later sections are the ones a cut takes. */
+    static String record(Records r, String focus) {
+        StringBuilder b = new StringBuilder();
+        b.append("## Goal\n").append(TextCut.atLine(r.session().goal() == null ? "" : r.session().goal().strip(),
+                2_000)).append("\n\n");
+        if (focus != null && !focus.isBlank()) {
+            b.append("## Focus now\n").append(focus.strip()).append("\n\n");
+        }
+        if (!r.plan().isEmpty()) {
+            b.append("## Plan\n");
+            for (PlanTask t : r.plan()) {
+                b.append("- ").append(t.id()).append(" [").append(t.state().label()).append("]")
+                        .append(t.workerId() == null ? "" : " " + t.workerId())
+                        .append(t.dependsOn().isEmpty() ? "" : " after " + String.join(", ", t.dependsOn()))
+                        .append(": ").append(TerminalText.firstLine(t.task(), 200))
+                        .append(t.reason() == null || t.reason().isBlank() ? "" : " (" + TerminalText.firstLine(
+                                t.reason(), 200) + ")").append('\n');
+            }
+            b.append('\n');
+        }
+        b.append("## Workers\n");
+        if (r.workers().isEmpty()) {
+            b.append("None spawned yet.\n");
+        }
+        for (WorkerRecord w : r.workers()) {
+            boolean cleared = r.absorbed().apply(w.id());
+            b.append("- ").append(w.id()).append(" (").append(w.perspective()).append(", ").append(w.agent())
+                    .append(w.attempt() > 1 ? ", attempt " + w.attempt() : "").append("): ").append(w.state().label())
+                    .append(w.mergedCommit() != null ? ", merged" : "").append(" - task: ")
+                    .append(TerminalText.firstLine(w.task(), cleared ? 100 : 200));
+            if (w.summary() != null && !w.summary().isBlank()) {
+                b.append(" - result: ").append(cleared ? TerminalText.shortLine(w.summary())
+                        : TextCut.atLine(TerminalText.safe(w.summary()).strip(), SUMMARY_CHARS).replace('\n', ' '));
+            }
+            b.append('\n');
+        }
+        b.append('\n');
+        section(b, "Merges, verify and failures", r.events().stream().map(SessionBrief::outcome)
+                .flatMap(Optional::stream).toList(), 20);
+        section(b, "Open questions (not answered yet)", openQuestions(r.messages()), 20);
+        section(b, "The lead's own reports and messages", r.events().stream()
+                .filter(e -> e.kind().equals("progress_reported") && "lead".equals(field(e, "from")))
+                .map(e -> field(e, "message")).toList(), 15);
+        return b.toString();
+    }
+
+    private static void section(StringBuilder b, String title, List<String> lines, int last) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        b.append("## ").append(title).append('\n');
+        lines.subList(Math.max(0, lines.size() - last), lines.size()).forEach(l -> b.append("- ")
+                .append(TerminalText.firstLine(l, 300)).append('\n'));
+        b.append('\n');
+    }
+
+    private static Optional<String> outcome(EventRecord e) {
+        return switch (e.kind()) {
+            case "worker_merged" -> Optional.of(field(e, "worker") + " merged as " + abbrev(field(e, "commit")));
+            case "merge_conflict" -> Optional.of(field(e, "worker") + " did not merge: conflict in "
+                    + field(e, "files"));
+            case "verify_ran" -> Optional.of("verify " + ("true".equals(field(e, "passed")) ? "passed" : "FAILED")
+                    + ": " + field(e, "summary"));
+            case "spawn_failed" -> Optional.of(field(e, "worker") + " could not start: " + field(e, "reason"));
+            case "budget_reached" -> Optional.of("budget " + field(e, "percent") + " % used (" + field(e, "used")
+                    + ")");
+            default -> Optional.empty();
+        };
+    }
+
+    private static List<String> openQuestions(List<MessageRecord> messages) {
+        Set<String> answered = messages.stream().filter(m -> m.type() == MessageType.ANSWER && m.replyTo() != null)
+                .map(MessageRecord::replyTo).collect(Collectors.toSet());
+        return messages.stream().filter(m -> m.type() == MessageType.QUESTION && !answered.contains(m.id()))
+                .map(m -> m.id() + " from " + m.sender() + " to " + m.to() + ": " + m.body()).toList();
+    }
+
+    private static String abbrev(String commit) {
+        return commit == null || commit.length() < 10 ? String.valueOf(commit) : commit.substring(0, 10);
+    }
+
+    private static String field(EventRecord e, String name) {
+        try {
+            JsonNode v = JSON.readTree(e.data()).path(name);
+            return v.isArray() ? String.join(", ", JSON.convertValue(v, String[].class)) : v.asText("");
+        } catch (IOException unreadable) {
+            return "";
+        }
+    }
+
+    private static final String INSTRUCTIONS = "You shorten the record of a session of coding agents into a brief "
+            + "for its lead agent, who continues the session after its own context is compacted and will know "
+            + "only what the brief says. Keep every task id, worker id, state, merge, verify result, failure, "
+            + "decision and open question, and the goal word for word; drop repetition and detail the lead can "
+            + "ask the tools for again (list_workers, get_plan, read_inbox). Write Markdown with the same sections, "
+            + "at most 1,200 words, no preamble.";
+}
