@@ -129,6 +129,54 @@ class ClaudeIT extends ResumableAgentContract {
         assertNothingLeft();
     }
 
+    /**
+     * compact_session with Claude Code as lead: /compact is typed only once the lead is back at its
+     * prompt (it stays busy for a shell command after the tool returns), its instructions reach the
+     * model's compaction request, the brief reaches the model right after, and the lead goes on with the
+     * goal from it: it verifies and marks the goal done.
+     */
+    @Test
+    void compactSessionCompactsTheLeadAtItsPromptAndTheLeadGoesOnFromTheBrief() throws Exception {
+        project.verifyCommands("test -f demo/w01.md");
+        ExecResult r = dist.run("--goal", "Add the greeting " + ModelScript.COMPACTING, "--lead", agent(), "--agents",
+                "demo", "--project", project.dir().toString(), "--no-attach", "--json", "--timeout", "4m");
+        String diagnostics = diagnostics(r);
+        assertEquals(0, r.exitCode(), diagnostics);
+        JsonNode out = new ObjectMapper().readTree(r.stdout());
+        assertEquals("verified and finished from the brief after compaction", out.get("summary").asText(),
+                diagnostics);
+        assertEquals(1, out.get("workers").size(), diagnostics);
+
+        assertEquals(1, script.compactions.size(), diagnostics);
+        String compaction = script.compactions.get(0).userText();
+        assertTrue(compaction.contains("Keep the goal, the plan with every task and worker id and state")
+                && compaction.contains("Focus: verify and finish"), "the instructions reach the compaction: "
+                + compaction);
+        ModelScript.Conversation after = script.seen.stream().filter(c -> c.userText().contains(
+                ModelScript.BRIEF_GIVEN)).findFirst().orElseThrow(() -> new AssertionError("no brief: " + diagnostics));
+        assertTrue(after.userText().contains(ModelScript.COMPACTED_SUMMARY), after.userText());
+        assertTrue(after.userText().contains("# Session brief: " + out.get("session").asText())
+                && after.userText().contains("w01 (implementer, demo): done, merged"), after.userText());
+
+        try (io.agentorchestr.core.store.SqliteStateStore store = io.agentorchestr.core.store.SqliteStateStore
+                .open(dist.stateDb())) {
+            List<io.agentorchestr.core.model.EventRecord> steps = store.events(out.get("session").asText()).stream()
+                    .filter(e -> e.kind().equals("lead_compaction")).toList();
+            assertEquals(2, steps.size(), steps.toString());
+            assertTrue(steps.get(0).data().contains("command_typed") && steps.get(0).data().contains(
+                    "/compact Keep the goal"), steps.toString());
+            java.time.Instant turnEnded = script.served.get("compacting_5");
+            assertTrue(turnEnded != null && steps.get(0).at().isAfter(turnEnded), "typed only once the lead's turn "
+                    + "had ended (" + turnEnded + "): " + steps.get(0));
+            assertTrue(steps.get(1).data().contains("brief_given"), steps.toString());
+            // The user's key and base URL serve agentorchestr's router too: the brief went through its compress model.
+            assertEquals(1, store.events(out.get("session").asText()).stream().filter(e -> e.kind().equals(
+                    "model_called") && e.data().contains("\"task\":\"compress\",\"provider\":\"anthropic\"")
+                    && e.data().contains("\"outcome\":\"ok\"")).count());
+        }
+        assertNothingLeft();
+    }
+
     /** Also: the lead saw its MCP tools, and its folder is trusted in the user's config. */
     /**
      * A token budget a real Claude Code worker spends mid-goal: its first response (120 tokens, by its

@@ -41,8 +41,10 @@ final class MessagesApi extends ScriptedModelServer {
                 toolsSeen.add(name);
             }
         }
-        ModelScript.Move move = offered.contains("Bash") ? script.next(conversation(request, offered))
-                : new ModelScript.Text("OK");
+        ModelScript.Conversation c = conversation(request, offered);
+        ModelScript.Move move = ModelScript.isCompaction(c) ? script.compact(c)
+                : offered.isEmpty() && ModelScript.isBriefRequest(c) ? new ModelScript.Text(c.userText().strip())
+                : offered.contains("Bash") ? script.next(c) : new ModelScript.Text("OK");
         ObjectNode message = message(request.path("model").asText("claude-sonnet-4-5"), move);
         return request.path("stream").asBoolean() ? Reply.sse(sse(message)) : Reply.json(message);
     }

@@ -93,6 +93,36 @@ final class ModelScript {
     private final List<Role> roles;
     /** Every conversation a role answered, in order. */
     final List<Conversation> seen = new CopyOnWriteArrayList<>();
+    /** When each step was handed out, by "role_index": what the model did when, for tests of timing order. */
+    final Map<String, java.time.Instant> served = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Every request to summarise a conversation (an agent's own compaction), in order. */
+    final List<Conversation> compactions = new CopyOnWriteArrayList<>();
+
+    /** The words Claude Code's compaction request starts its instructions with. */
+    static final String COMPACTION_REQUEST = "Your task is to create a detailed summary of the conversation so far";
+    static final String COMPACTED_SUMMARY = "The lead of the session merged its one worker and asked agentorchestr "
+            + "to compact its context; agentorchestr gives it the session brief next.";
+
+    /** A request that asks for a summary of the conversation: the agent is compacting its context. */
+    static boolean isCompaction(Conversation c) {
+        return c.userText().contains(COMPACTION_REQUEST);
+    }
+
+    /**
+     * agentorchestr's own router asking for a session brief (compact_session, with the user's key and
+     * base URL, which point here; it offers no tools): the records come back as they are, so the brief
+     * holds them.
+     */
+    static boolean isBriefRequest(Conversation c) {
+        return c.userText().contains("## Goal\n") && c.userText().contains("## Workers\n")
+                && !c.userText().contains("You are the lead of a team");
+    }
+
+    /** The summary a compaction gets, recorded. */
+    Move compact(Conversation c) {
+        compactions.add(c);
+        return new Text("<analysis>A short session.</analysis>\n<summary>" + COMPACTED_SUMMARY + "</summary>");
+    }
 
     ModelScript(List<Role> roles) {
         this.roles = List.copyOf(roles);
@@ -117,6 +147,7 @@ final class ModelScript {
             return new Text("Finished.");
         }
         String callId = "call_" + r.name() + "_" + index;
+        served.put(r.name() + "_" + index, java.time.Instant.now());
         String worker = workerOf(c.userText());
         Step step = r.steps().get(index);
         if (step instanceof Until u) {
@@ -198,6 +229,38 @@ final class ModelScript {
                         new Mcp("verify", Map.of()),
                         new Mcp("mark_goal_done", Map.of("summary", "w01 merged and verified across a resume")),
                         new Say("The goal is done.")));
+    }
+
+    /** Marks a lead goal whose lead compacts its context half-way ({@link #compactingLead}). */
+    static final String COMPACTING = "[lead-compact-it]";
+    /** What the brief agentorchestr gives back after a compaction starts with. */
+    static final String BRIEF_GIVEN = "Your context was compacted (compact_session)";
+
+    /**
+     * A lead that spawns a worker, waits for it and merges it, calls compact_session, stays busy a few
+     * seconds more (a shell command) and ends its turn. agentorchestr then types /compact at its prompt.
+     */
+    static Role compactingLead() {
+        return new Role("compacting", text -> text.contains("You are the lead of a team") && text.contains(COMPACTING)
+                && !text.contains(BRIEF_GIVEN), List.of(
+                new Mcp("spawn_worker", Map.of("task", "Add the greeting", "perspective", "implementer")),
+                new Mcp("wait_for_worker", Map.of("worker_id", "w01", "timeout_s", 120)),
+                new Mcp("merge_worker", Map.of("worker_id", "w01")),
+                new Mcp("compact_session", Map.of("focus", "verify and finish")),
+                new Shell("sleep 3 && echo still busy after compact_session"),
+                new Say("Ending my turn so that agentorchestr can compact my context.")));
+    }
+
+    /**
+     * The same lead after its compaction: its conversation is the summary and the brief agentorchestr
+     * gave back, and from the brief it goes on (its steps are a role of their own: the call ids answered
+     * before the compaction are gone from the conversation).
+     */
+    static Role leadAfterCompaction() {
+        return new Role("aftercompact", text -> text.contains(BRIEF_GIVEN), List.of(
+                new Mcp("verify", Map.of()),
+                new Mcp("mark_goal_done", Map.of("summary", "verified and finished from the brief after compaction")),
+                new Say("The goal is done.")));
     }
 
     private static final Pattern NOTICED = Pattern.compile("new message (m-[0-9a-f]+): question");

@@ -78,7 +78,8 @@ abstract class RealAgentContract {
     void setUpAgent() throws IOException {
         dist = new Distribution(dir).withTimeout(Duration.ofMinutes(4));
         project = TestRepo.create(dir.resolve("project"));
-        script = new ModelScript(List.of(ModelScript.committingWorker(MARK),
+        script = new ModelScript(List.of(ModelScript.leadAfterCompaction(), ModelScript.compactingLead(),
+                ModelScript.committingWorker(MARK),
                 ModelScript.heldWorker(HELD, heldReached, heldGate),
                 ModelScript.heldLead(HELD_LEAD, "Add the greeting", heldReached, heldGate),
                 ModelScript.answeringWorker(ANSWERS)));
