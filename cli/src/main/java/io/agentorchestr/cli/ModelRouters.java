@@ -4,16 +4,23 @@ import io.agentorchestr.cli.mcp.SessionModels;
 import io.agentorchestr.core.cost.Prices;
 import io.agentorchestr.core.cost.TokenUsage;
 import io.agentorchestr.core.model.ModelRouter;
+import io.agentorchestr.core.model.ModelTask;
 import io.agentorchestr.core.model.SessionEvent;
 import io.agentorchestr.core.model.StateStore;
 import io.agentorchestr.core.goal.Supervisor;
+import io.agentorchestr.core.doctor.CheckResult;
+import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.research.PageFetcher;
+import io.agentorchestr.core.research.SearchBackend;
 import io.agentorchestr.core.research.ResearchSettings;
 import io.agentorchestr.core.research.WebResearch;
 import io.agentorchestr.core.router.Providers;
 import io.agentorchestr.core.router.Router;
 
+import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,35 +43,67 @@ public final class ModelRouters implements SessionModels {
     }
 
     /** {@code --doctor}: which providers have a key, and whom each task class asks first. */
-    public io.agentorchestr.core.doctor.CheckResult configured(Path project) {
+    public CheckResult configured(Path project) {
         Router r = router(project, null);
-        java.util.List<String> plan = r.providers(io.agentorchestr.core.model.ModelTask.PLAN);
+        List<String> plan = r.providers(ModelTask.PLAN);
         if (plan.isEmpty()) {
-            return io.agentorchestr.core.doctor.CheckResult.pass("router", "no model key is set: draft_plan and the "
+            return CheckResult.pass("router", "no model key is set: draft_plan and the "
                     + "other router tools work without a model and say so (docs/router.md)");
         }
         StringBuilder d = new StringBuilder(plan.size() + " provider(s) with a key");
-        for (io.agentorchestr.core.model.ModelTask t : io.agentorchestr.core.model.ModelTask.values()) {
+        for (ModelTask t : ModelTask.values()) {
             d.append("; ").append(t.label()).append(": ").append(String.join(" -> ", r.providers(t)));
         }
-        return io.agentorchestr.core.doctor.CheckResult.pass("router", d + " (--live asks each one)");
+        return CheckResult.pass("router", d + " (--live asks each one)");
     }
 
     /**
      * {@code --doctor --live}: each provider with a key asked one small question. One that does not
      * answer is a warning: the router is optional, and its tools work without it.
      */
-    public java.util.List<io.agentorchestr.core.doctor.CheckResult> live(Path project) {
-        java.util.List<Router.Probe> probes = router(project, null).probe();
+    public List<CheckResult> live(Path project) {
+        List<Router.Probe> probes = router(project, null).probe();
         if (probes.isEmpty()) {
-            return java.util.List.of(io.agentorchestr.core.doctor.CheckResult.pass("router", "no model key is set: "
+            return List.of(CheckResult.pass("router", "no model key is set: "
                     + "draft_plan and the other router tools work without a model and say so (docs/router.md)"));
         }
         return probes.stream().map(p -> p.ok()
-                ? io.agentorchestr.core.doctor.CheckResult.pass("router " + p.provider(), p.model() + " " + p.detail())
-                : io.agentorchestr.core.doctor.CheckResult.warn("router " + p.provider(), p.model() + ": " + p.detail(),
+                ? CheckResult.pass("router " + p.provider(), p.model() + " " + p.detail())
+                : CheckResult.warn("router " + p.provider(), p.model() + ": " + p.detail(),
                 "check its key and [router.providers." + p.provider() + "] in .agentorchestr/config.toml "
                         + "(docs/router.md)")).toList();
+    }
+
+    /**
+     * {@code --doctor}: web_research's search backend, if one is configured; with {@code live}, asked one
+     * search. A backend that fails is a warning: only web_research needs it.
+     */
+    public CheckResult research(Path project, boolean live) {
+        ResearchSettings settings;
+        try {
+            settings = ResearchSettings.load(env, project);
+        } catch (AgentorchestrException e) {
+            return CheckResult.fail("research", e.getMessage(), "fix [research] in .agentorchestr/config.toml "
+                    + "(docs/router.md)");
+        }
+        if (!settings.hasBackend()) {
+            return CheckResult.pass("research", "no search backend: web_research answers with how to set one "
+                    + "([research] searxng_url, SEARXNG_URL or BRAVE_API_KEY; docs/router.md)");
+        }
+        SearchBackend backend = SearchBackend.of(settings, HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10)).build());
+        if (!live) {
+            return CheckResult.pass("research", backend.name() + " (--live searches once)");
+        }
+        long start = System.nanoTime();
+        try {
+            int hits = backend.search("agentorchestr", 3).size();
+            return CheckResult.pass("research", backend.name() + " answered " + hits + " result(s) in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
+        } catch (SearchBackend.SearchFailure e) {
+            return CheckResult.warn("research", e.getMessage(), "web_research fails until the backend answers "
+                    + "(docs/router.md)");
+        }
     }
 
     /** The router for {@code project}; its calls are events of {@code sessionId} (null: no session). */

@@ -86,11 +86,11 @@ class RouterIT extends SandboxedRun {
 
     @Test
     void doctorLiveAsksEachProviderWithAKeyOneSmallQuestionAndNamesTheOneThatRefuses() throws IOException {
-        try (StubModelServer groq = new StubModelServer(Provider.Format.CHAT_COMPLETIONS)) {
+        try (StubModelServer groq = new StubModelServer(Provider.Format.CHAT_COMPLETIONS); StubWeb web = new StubWeb()) {
             groq.then(401, java.util.Map.of(), "{\"error\":\"invalid api key\"}");
             Files.writeString(project.dir().resolve(".agentorchestr/config.toml"), "[router.providers.anthropic]\n"
                     + "base_url = \"" + anthropic.url() + "\"\n[router.providers.groq]\nbase_url = \"" + groq.url()
-                    + "\"\n");
+                    + "\"\n[research]\nsearxng_url = \"" + web.url() + "\"\n");
             ExecResult r = dist.withEnv("GROQ_API_KEY", "gsk-test").run("--doctor", "--live", "--project",
                     project.dir().toString());
             assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
@@ -98,10 +98,14 @@ class RouterIT extends SandboxedRun {
                     r.stdout());
             assertTrue(r.stdout().matches("(?s).*WARN +router groq +llama-3.3-70b-versatile: HTTP 401.*"), r.stdout());
             assertEquals("/v1/chat/completions", groq.got.get(0).path());
+            assertTrue(r.stdout().matches("(?s).*ok +research +searxng " + java.util.regex.Pattern.quote(web.url())
+                    + " answered 3 result\\(s\\) in \\d+ ms.*"), r.stdout());
 
             ExecResult quiet = dist.run("--doctor", "--project", project.dir().toString());
             assertTrue(quiet.stdout().contains("plan: anthropic -> groq; compress: groq -> anthropic"), quiet.stdout());
             assertEquals(1, groq.got.size(), "without --live no provider is called");
+            assertTrue(quiet.stdout().contains("searxng " + web.url() + " (--live searches once)"), quiet.stdout());
+            assertEquals(1, web.searches(), "without --live nothing is searched");
         }
     }
 

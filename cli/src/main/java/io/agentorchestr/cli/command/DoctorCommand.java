@@ -40,6 +40,7 @@ public final class DoctorCommand extends ModeCommand {
         results.addAll(LiveCheck.asChecks(liveResults));
         results.addAll(live ? context.routers().live(projectRoot()) : List.of(context.routers().configured(
                 projectRoot())));
+        results.add(context.routers().research(projectRoot(), live));
         boolean healthy = results.stream().allMatch(CheckResult::ok);
         if (common.json) {
             Map<String, Object> json = new LinkedHashMap<>();
