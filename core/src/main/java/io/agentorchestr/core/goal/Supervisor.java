@@ -24,7 +24,6 @@ import io.agentorchestr.core.model.WorkerRecord;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 

@@ -2,14 +2,12 @@ package io.agentorchestr.core.goal;
 
 import io.agentorchestr.core.agent.ScreenMarkers;
 import io.agentorchestr.core.model.EventRecord;
-import io.agentorchestr.core.model.MessageType;
 import io.agentorchestr.core.model.ModelReply;
 import io.agentorchestr.core.model.ModelRequest;
 import io.agentorchestr.core.model.ModelRouter;
 import io.agentorchestr.core.model.ModelTask;
 import io.agentorchestr.core.model.WorkerRecord;
 import io.agentorchestr.core.model.WorkerState;
-import io.agentorchestr.core.testing.FakeTmux;
 import io.agentorchestr.core.testing.Poll;
 import io.agentorchestr.core.tmux.PaneRef;
 import org.junit.jupiter.api.Test;
