@@ -18,10 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.time.Instant;
 
 /**
  * The dashboard's speed: an event written to the store until it is in the page's DOM (headless
@@ -42,7 +38,7 @@ public final class DashboardBench {
         Path dir = Files.createTempDirectory("agentorchestr-dashboard-bench");
         Path db = dir.resolve("data/state.db");
         try (SqliteStateStore store = SqliteStateStore.open(db)) {
-            fill(db, 10_000);
+            StoredSessions.fill(db, 10_000, LIVE);
             try (Dashboard d = Dashboard.start(new Dashboard.Settings(InetAddress.getLoopbackAddress(), 0, db,
                     dir.resolve("state/dashboard.token"), false, new LocalGit(new SystemProcessRunner())))) {
                 System.out.println("dashboard bench: 10,000 sessions, " + calls + " API calls, " + events
@@ -53,32 +49,6 @@ public final class DashboardBench {
                 api(d, calls, "/api/sessions/" + LIVE, "/api/sessions/{id}");
                 toDom(d, store, events);
             }
-        }
-    }
-
-    private static void fill(Path db, int n) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-            c.setAutoCommit(false);
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO sessions (id, mode, goal, project, agents, "
-                    + "status, tmux_session, tmux_server, session_dir, owner_pid, created_at, updated_at) "
-                    + "VALUES (?, 'auto', ?, ?, '[\"demo\"]', ?, ?, 'tmux', ?, 1, ?, ?)")) {
-                Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
-                for (int i = 0; i <= n; i++) {
-                    String id = i == n ? LIVE : String.format("b%07x", i);
-                    String at = t0.plusSeconds(i).toString();
-                    s.setString(1, id);
-                    s.setString(2, "goal " + i);
-                    s.setString(3, "/project/" + (i % 7));
-                    s.setString(4, i == n ? "done" : i % 10 == 0 ? "failed" : "done");
-                    s.setString(5, "agentorchestr-" + id);
-                    s.setString(6, "/tmp/none/" + id);
-                    s.setString(7, at);
-                    s.setString(8, at);
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-            c.commit();
         }
     }
 

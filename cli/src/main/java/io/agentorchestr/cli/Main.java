@@ -25,6 +25,14 @@ public final class Main {
     }
 
     public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // Asked by scripts and plugins at every start: answered without building the command model.
+            for (String line : new VersionProvider().getVersion()) {
+                out.println(line);
+            }
+            out.flush();
+            return 0;
+        }
         CliContext context = new CliContext(env);
         try {
             CommandLine cmd = commandLine(context);

@@ -50,6 +50,16 @@ class MainTest {
     }
 
     @Test
+    void theVersionAnsweredBeforeTheCommandModelIsTheOneTheModelGives() {
+        java.io.StringWriter model = new java.io.StringWriter();
+        picocli.CommandLine cmd = Main.commandLine(java.util.Map.of());
+        cmd.setOut(new java.io.PrintWriter(model, true));
+        assertEquals(0, cmd.execute("--version"));
+        assertEquals(0, run("-V"));
+        assertEquals(model.toString(), cli.out.toString());
+    }
+
+    @Test
     void anUnknownOptionIsAUsageError() {
         assertEquals(2, run("--frobnicate"));
         assertTrue(cli.err.toString().contains("agentorchestr: error: Unknown option: '--frobnicate'"), cli.err.toString());

@@ -207,12 +207,14 @@ public final class FleetWatch implements AutoCloseable {
 
     /** Every worker's files, and every pane's liveness in one tmux command. */
     private void sweep() {
-        pending().forEach(this::lookAtFiles);
+        // Taken before the panes are listed: a worker watched after the listing has a pane it does not show.
+        List<Entry> watched = pending();
+        watched.forEach(this::lookAtFiles);
         Optional<Map<String, PaneStatus>> panes = panes();
         if (panes.isEmpty()) {
             return;
         }
-        for (Entry e : pending()) {
+        for (Entry e : watched) {
             PaneStatus status = panes.get().get(e.signals.worker().pane().id());
             if (status != null && status.dead() && status.deadStatus() == null) {
                 // tmux marks a pane dead a moment before it knows the status: asked once more, with a wait.
