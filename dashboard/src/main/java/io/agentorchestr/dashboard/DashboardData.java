@@ -64,7 +64,8 @@ final class DashboardData {
             workers.forEach(w -> states.merge(w.state().label(), 1, Integer::sum));
             Map<String, Object> m = Views.session(s, status(s), states);
             m.put("tmux", s.tmuxServer() + " attach -t " + s.tmuxSession());
-            List<EventRecord> events = store.events(id, 0, SCAN_EVENTS);
+            List<EventRecord> events = store.eventsOfKinds(id, List.of("lead_relaunched", "verify_ran", "goal_marked",
+                    "progress_reported"), SCAN_EVENTS);
             m.put("lead", lead(s, events));
             m.put("verify", lastOf(events, "verify_ran"));
             m.put("goal_marked", lastOf(events, "goal_marked"));
@@ -90,7 +91,7 @@ final class DashboardData {
         }
         Map<String, String> progress = new HashMap<>();
         Map<String, List<String>> skills = new HashMap<>();
-        for (EventRecord e : store.events(sessionId, 0, SCAN_EVENTS)) {
+        for (EventRecord e : store.eventsOfKinds(sessionId, List.of("progress_reported", "skills_given"), SCAN_EVENTS)) {
             if (e.kind().equals("progress_reported")) {
                 JsonNode d = Views.data(e.data());
                 progress.put(d.path("from").asText(), d.path("message").asText());

@@ -117,6 +117,22 @@ public final class StoreReader implements AutoCloseable {
                 + "LIMIT ?", RecordRows::event, sessionId, kind, limit);
     }
 
+    /** A session's events of any of {@code kinds}, oldest first, at most {@code limit} (the newest ones). */
+    public synchronized List<EventRecord> eventsOfKinds(String sessionId, List<String> kinds, int limit) {
+        Object[] args = new Object[kinds.size() + 2];
+        args[0] = sessionId;
+        for (int i = 0; i < kinds.size(); i++) {
+            args[i + 1] = kinds.get(i);
+        }
+        args[kinds.size() + 1] = limit;
+        List<EventRecord> newest = rows.query("SELECT " + EVENT_COLUMNS + " FROM events WHERE session_id = ? AND kind IN ("
+                + String.join(", ", java.util.Collections.nCopies(kinds.size(), "?")) + ") ORDER BY seq DESC LIMIT ?",
+                RecordRows::event, args);
+        List<EventRecord> oldestFirst = new java.util.ArrayList<>(newest);
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
     /** The newest event's sequence number (0 with none). */
     public synchronized long lastSeq() {
         return rows.query("SELECT coalesce(max(seq), 0) FROM events", r -> r.getLong(1)).get(0);

@@ -105,6 +105,43 @@ class SqliteStateStoreTest {
     }
 
     @Test
+    void aStoreOfTheSchemaBeforeTheKindIndexIsMigratedWithItsEventsAndReadByKind() throws Exception {
+        Path file = dir.resolve("old/state.db");
+        java.nio.file.Files.createDirectories(file.getParent());
+        int before = Schema.MIGRATIONS.size() - 1;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (int i = 0; i < before; i++) {
+                for (String sql : Schema.statements(Schema.MIGRATIONS.get(i))) {
+                    s.execute(sql);
+                }
+            }
+            s.execute("PRAGMA user_version = " + before);
+        }
+        try (SqliteStateStore store = SqliteStateStore.open(file)) {
+            store.createSession(session("s1", Instant.now()));
+            store.append("s1", new SessionEvent.ProgressReported("lead", "first"));
+            store.append("s1", new SessionEvent.ProgressReported("w01", "ignored kind below"));
+            store.append("s1", new SessionEvent.VerifyRan(true, "ok", 5));
+            store.append("s1", new SessionEvent.ProgressReported("lead", "last"));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("PRAGMA user_version")) {
+                assertEquals(Schema.MIGRATIONS.size(), r.getInt(1));
+            }
+            try (ResultSet r = s.executeQuery("EXPLAIN QUERY PLAN SELECT seq FROM events WHERE session_id = 's1' "
+                    + "AND kind IN ('verify_ran') ORDER BY seq DESC")) {
+                assertTrue(r.next() && r.getString(4).contains("events_session_kind"), "the kind index is used");
+            }
+        }
+        try (StoreReader reader = StoreReader.open(file)) {
+            assertEquals(List.of("verify_ran", "progress_reported"), reader.eventsOfKinds("s1",
+                    List.of("verify_ran", "progress_reported"), 2).stream().map(EventRecord::kind).toList(),
+                    "the newest two, oldest first");
+            assertEquals(4, reader.eventsOfKinds("s1", List.of("verify_ran", "progress_reported"), 10).size());
+        }
+    }
+
+    @Test
     void opensInWalModeAndRecordsTheSchemaVersion() throws Exception {
         Path file = dir.resolve("nested/dir/state.db");
         SqliteStateStore.open(file).close();

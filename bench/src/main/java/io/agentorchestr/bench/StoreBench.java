@@ -1,0 +1,146 @@
+package io.agentorchestr.bench;
+
+import io.agentorchestr.core.git.LocalGit;
+import io.agentorchestr.core.process.SystemProcessRunner;
+import io.agentorchestr.core.store.SqliteStateStore;
+import io.agentorchestr.dashboard.Dashboard;
+
+import java.io.File;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The store with months of history: 10,000 sessions and 1,000,000 events (100 for most sessions, 100,000
+ * for the last, which is the one resumed and shown). Prints the time of what reads it: whole
+ * {@code --list-sessions} processes, the dashboard's {@code /api/sessions} and a session's page (its
+ * record, workers and events), and what {@code --resume} reads of a session (its events and workers).
+ *
+ * <p>Usage: {@code bench/run store [runs]}.
+ */
+public final class StoreBench {
+    private static final String BIG = "big00001";
+
+    private StoreBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        Path dir = Files.createTempDirectory("agentorchestr-store-bench");
+        Path db = dir.resolve("data/agentorchestr/state.db");
+        Files.createDirectories(db.getParent());
+        SqliteStateStore.open(db).close();
+        long t = System.nanoTime();
+        StoredSessions.fill(db, 9_999, BIG);
+        fillEvents(db);
+        System.out.printf("store bench: 10,000 sessions, 1,000,000 events, %d MB, filled in %.1f s (%s)%n",
+                Files.size(db) >> 20, (System.nanoTime() - t) / 1e9, Runtime.version());
+        cli(dir, runs, "--list-sessions");
+        cli(dir, runs, "--list-sessions", "--json");
+        try (SqliteStateStore store = SqliteStateStore.open(db)) {
+            Samples read = new Samples("what --resume reads: events + workers of a 100,000-event session");
+            for (int i = 0; i < runs; i++) {
+                long s = System.nanoTime();
+                store.events(BIG);
+                store.workers(BIG);
+                read.add(System.nanoTime() - s);
+            }
+            System.out.println(read.line());
+        }
+        try (Dashboard d = Dashboard.start(new Dashboard.Settings(InetAddress.getLoopbackAddress(), 0, db,
+                dir.resolve("state/dashboard.token"), false, new LocalGit(new SystemProcessRunner())))) {
+            api(d, runs, "/api/sessions?limit=50", "/api/sessions (first page of 50)");
+            api(d, runs, "/api/sessions/" + BIG, "session page: /api/sessions/{id}");
+            api(d, runs, "/api/sessions/" + BIG + "/workers", "session page: /api/sessions/{id}/workers");
+            api(d, runs, "/api/sessions/" + BIG + "/events", "session page: /api/sessions/{id}/events");
+            api(d, runs, "/api/sessions/" + BIG + "/usage", "session page: /api/sessions/{id}/usage");
+            api(d, runs, "/api/sessions/" + BIG + "/messages", "session page: /api/sessions/{id}/messages");
+        }
+    }
+
+    /** 100 events for each session, and the rest of the million for the last one. */
+    private static void fillEvents(Path db) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO events (session_id, worker_id, at, kind, data) "
+                    + "VALUES (?, ?, ?, ?, ?)")) {
+                Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+                for (int i = 0; i < 1_000_000; i++) {
+                    boolean big = i >= 9_999 * 90;
+                    String session = big ? BIG : String.format("b%07x", i / 90);
+                    s.setString(1, session);
+                    s.setString(2, "w0" + (i % 9 + 1));
+                    s.setString(3, t0.plusMillis(i).toString());
+                    s.setString(4, i % 5 == 0 ? "tool_called" : "signal_observed");
+                    s.setString(5, "{\"tool\":\"list_workers\",\"caller\":\"lead\",\"arguments\":\"{}\",\"error\":false,"
+                            + "\"result\":\"[]\",\"durationMs\":2}");
+                    s.addBatch();
+                    if (i % 10_000 == 9_999) {
+                        s.executeBatch();
+                    }
+                }
+                s.executeBatch();
+            }
+            c.commit();
+        }
+    }
+
+    private static void cli(Path dir, int runs, String... args) throws Exception {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("HOME", dir.resolve("home").toString());
+        env.put("XDG_DATA_HOME", dir.resolve("data").toString());
+        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        env.put("XDG_STATE_HOME", dir.resolve("state").toString());
+        env.remove("TMUX");
+        String launcher = Path.of(System.getProperty("agentorchestr.dist"), "bin/agentorchestr").toString();
+        Samples samples = new Samples(String.join(" ", args) + " (whole process)");
+        for (int i = 0; i < runs + 1; i++) {
+            List<String> argv = new java.util.ArrayList<>(List.of(launcher));
+            argv.addAll(List.of(args));
+            ProcessBuilder pb = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(new File("/dev/null"));
+            pb.environment().clear();
+            pb.environment().putAll(env);
+            long s = System.nanoTime();
+            Process p = pb.start();
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", args) + " failed or hung");
+            }
+            if (i > 0) {
+                samples.add(System.nanoTime() - s);
+            }
+        }
+        System.out.println(samples.line());
+    }
+
+    private static void api(Dashboard d, int runs, String path, String name) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + d.port() + path))
+                .header("Authorization", "Bearer " + d.token()).build();
+        http.send(request, HttpResponse.BodyHandlers.ofString());
+        Samples samples = new Samples(name);
+        for (int i = 0; i < runs; i++) {
+            long s = System.nanoTime();
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            samples.add(System.nanoTime() - s);
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + r.statusCode());
+            }
+        }
+        System.out.println(samples.line() + "  (" + http.send(request, HttpResponse.BodyHandlers.ofString()).body()
+                .length() / 1024 + " KB)");
+    }
+}
