@@ -20,7 +20,7 @@ public record PaneLook(String text, String style) {
     public static PaneLook of(WorkerRecord w, Duration inState) {
         String state = stateOf(w);
         String text = w.id() + " · " + clean(w.perspective()) + " · " + clean(w.agent()) + " · " + state + " "
-                + Elapsed.of(inState);
+                + Elapsed.coarse(inState);
         return new PaneLook(text, styleOf(state));
     }
 

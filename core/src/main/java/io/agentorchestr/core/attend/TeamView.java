@@ -105,11 +105,15 @@ public final class TeamView implements AutoCloseable {
     }
 
     private void show(String paneId, PaneLook look) {
-        if (paneId == null || look.equals(shown.get(paneId))) {
+        PaneLook before = shown.get(paneId);
+        if (paneId == null || look.equals(before)) {
             return;
         }
         try {
-            tmux.setPaneOption(paneId, PanePlacer.STYLE, look.style());
+            // Only what differs: most refreshes change the time in the label, not the colour.
+            if (before == null || !before.style().equals(look.style())) {
+                tmux.setPaneOption(paneId, PanePlacer.STYLE, look.style());
+            }
             tmux.setPaneOption(paneId, PanePlacer.LABEL, look.text());
             shown.put(paneId, look);
         } catch (RuntimeException e) {

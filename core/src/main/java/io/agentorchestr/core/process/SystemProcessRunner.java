@@ -3,7 +3,6 @@ package io.agentorchestr.core.process;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,7 +157,8 @@ public final class SystemProcessRunner implements ProcessRunner {
                 try (in) {
                     in.transferTo(buffer);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    // The pipe was closed under the read (a process stopped at its timeout, the JVM
+                    // exiting): what was read is the output. Thrown, it was a stack trace on stderr.
                 }
             }, "process-drain");
             thread.setDaemon(true);
