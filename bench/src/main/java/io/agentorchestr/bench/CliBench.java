@@ -32,12 +32,7 @@ public final class CliBench {
         Files.createDirectories(db.getParent());
         SqliteStateStore.open(db).close();
         StoredSessions.fill(db, 10_000, "last0001");
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("HOME", dir.resolve("home").toString());
-        env.put("XDG_DATA_HOME", dir.resolve("data").toString());
-        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        env.put("XDG_STATE_HOME", dir.resolve("state").toString());
-        env.remove("TMUX");
+        Map<String, String> env = sandbox(dir);
         String launcher = dist.resolve("bin/agentorchestr").toString();
         System.out.println("cli bench: " + runs + " runs each, whole processes, 10,000 sessions in the store ("
                 + Runtime.version() + "; archive " + (Files.isRegularFile(dist.resolve("lib/agentorchestr.jsa"))
@@ -61,7 +56,19 @@ public final class CliBench {
         }
     }
 
-    private static void time(String name, int runs, Map<String, String> env, String... argv) throws Exception {
+    /** A user's environment whose HOME and XDG directories are under {@code dir} (data: its store). */
+    static Map<String, String> sandbox(Path dir) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("HOME", dir.resolve("home").toString());
+        env.put("XDG_DATA_HOME", dir.resolve("data").toString());
+        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        env.put("XDG_STATE_HOME", dir.resolve("state").toString());
+        env.remove("TMUX");
+        return env;
+    }
+
+    /** Whole processes of {@code argv}, two warm-ups then {@code runs} timed; prints the line. */
+    static void time(String name, int runs, Map<String, String> env, String... argv) throws Exception {
         Samples samples = new Samples(name);
         for (int i = 0; i < runs + 2; i++) {
             ProcessBuilder pb = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)

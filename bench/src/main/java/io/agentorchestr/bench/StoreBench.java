@@ -5,7 +5,6 @@ import io.agentorchestr.core.process.SystemProcessRunner;
 import io.agentorchestr.core.store.SqliteStateStore;
 import io.agentorchestr.dashboard.Dashboard;
 
-import java.io.File;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,10 +16,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The store with months of history: 10,000 sessions and 1,000,000 events (100 for most sessions, 100,000
@@ -98,32 +94,11 @@ public final class StoreBench {
     }
 
     private static void cli(Path dir, int runs, String... args) throws Exception {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("HOME", dir.resolve("home").toString());
-        env.put("XDG_DATA_HOME", dir.resolve("data").toString());
-        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        env.put("XDG_STATE_HOME", dir.resolve("state").toString());
-        env.remove("TMUX");
-        String launcher = Path.of(System.getProperty("agentorchestr.dist"), "bin/agentorchestr").toString();
-        Samples samples = new Samples(String.join(" ", args) + " (whole process)");
-        for (int i = 0; i < runs + 1; i++) {
-            List<String> argv = new java.util.ArrayList<>(List.of(launcher));
-            argv.addAll(List.of(args));
-            ProcessBuilder pb = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .redirectInput(new File("/dev/null"));
-            pb.environment().clear();
-            pb.environment().putAll(env);
-            long s = System.nanoTime();
-            Process p = pb.start();
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", args) + " failed or hung");
-            }
-            if (i > 0) {
-                samples.add(System.nanoTime() - s);
-            }
-        }
-        System.out.println(samples.line());
+        List<String> argv = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("agentorchestr.dist"),
+                "bin/agentorchestr").toString()));
+        argv.addAll(List.of(args));
+        CliBench.time(String.join(" ", args) + " (whole process)", runs, CliBench.sandbox(dir),
+                argv.toArray(String[]::new));
     }
 
     private static void api(Dashboard d, int runs, String path, String name) throws Exception {
