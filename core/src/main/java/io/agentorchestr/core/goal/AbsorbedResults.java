@@ -1,7 +1,6 @@
 package io.agentorchestr.core.goal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentorchestr.core.model.EventRecord;
 import io.agentorchestr.core.model.SessionEvent;
 import io.agentorchestr.core.model.SessionRecord;
@@ -66,16 +65,12 @@ public final class AbsorbedResults {
 
     /** The marks a session made before it was resumed. */
     void restore(List<EventRecord> events) {
-        ObjectMapper json = new ObjectMapper();
         for (EventRecord e : events) {
-            if (e.kind().equals("results_cleared")) {
-                try {
-                    JsonNode d = json.readTree(e.data());
-                    marks.put(d.path("worker").asText(), new Mark(d.path("outputBytes").asLong(),
-                            d.path("head").asText(null)));
-                } catch (java.io.IOException unreadable) {
-                    // a mark that cannot be read is a result shown in full again
-                }
+            JsonNode d = e.json();
+            // A mark that cannot be read (no worker) is a result shown in full again.
+            if (e.kind().equals("results_cleared") && d.hasNonNull("worker")) {
+                marks.put(d.path("worker").asText(), new Mark(d.path("outputBytes").asLong(),
+                        d.path("head").asText(null)));
             }
         }
     }

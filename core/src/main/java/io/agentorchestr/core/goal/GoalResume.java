@@ -1,7 +1,5 @@
 package io.agentorchestr.core.goal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentorchestr.core.agent.AgentSelection;
 import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.attend.Attention;
@@ -192,17 +190,12 @@ public final class GoalResume {
 
     /** Whether the lead's launch {@code launch} got under way in any run (its lead_ready event). */
     static boolean ready(List<EventRecord> events, int launch) {
-        ObjectMapper json = new ObjectMapper();
         for (EventRecord e : events) {
             if (!"lead_ready".equals(e.kind())) {
                 continue;
             }
-            try {
-                if (json.readTree(e.data()).path("launch").asInt(-1) == launch) {
-                    return true;
-                }
-            } catch (JsonProcessingException unreadable) {
-                // another event may still say so
+            if (e.json().path("launch").asInt(-1) == launch) {
+                return true;
             }
         }
         return false;

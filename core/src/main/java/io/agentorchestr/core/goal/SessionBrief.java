@@ -1,7 +1,6 @@
 package io.agentorchestr.core.goal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentorchestr.core.model.EventRecord;
 import io.agentorchestr.core.model.MessageRecord;
 import io.agentorchestr.core.model.MessageType;
@@ -15,7 +14,6 @@ import io.agentorchestr.core.model.WorkerRecord;
 import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.text.TextCut;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +32,6 @@ public final class SessionBrief {
     public static final int MAX_CHARS = 12_000;
     private static final int SUMMARY_CHARS = 400;
     private static final int MAX_TOKENS = 3_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The brief, who made it, and what the reader should know about it. */
     public record Made(String text, String madeBy, String note) {
@@ -112,8 +109,8 @@ public final class SessionBrief {
                 .flatMap(Optional::stream).toList(), 20);
         section(b, "Open questions (not answered yet)", openQuestions(r.messages()), 20);
         section(b, "The lead's own reports and messages", r.events().stream()
-                .filter(e -> e.kind().equals("progress_reported") && "lead".equals(field(e, "from")))
-                .map(e -> field(e, "message")).toList(), 15);
+                .filter(e -> e.kind().equals("progress_reported")).map(EventRecord::json)
+                .filter(d -> "lead".equals(d.path("from").asText())).map(d -> d.path("message").asText()).toList(), 15);
         return b.toString();
     }
 
@@ -128,18 +125,22 @@ public final class SessionBrief {
     }
 
     private static Optional<String> outcome(EventRecord e) {
-        return switch (e.kind()) {
-            case "worker_merged" -> Optional.of(field(e, "worker") + " merged as " + abbrev(field(e, "commit")));
-            case "merge_conflict" -> Optional.of(field(e, "worker") + " did not merge: conflict in "
-                    + field(e, "files"));
-            case "verify_ran" -> Optional.of("verify " + ("true".equals(field(e, "passed")) ? "passed" : "FAILED")
-                    + ": " + field(e, "summary"));
-            case "spawn_failed" -> Optional.of(field(e, "worker") + " could not start: " + field(e, "reason"));
-            case "budget_reached" -> Optional.of("budget " + field(e, "percent") + " % used (" + field(e, "used")
-                    + ")");
-            default -> Optional.empty();
-        };
+        if (!OUTCOMES.contains(e.kind())) {
+            return Optional.empty();
+        }
+        JsonNode d = e.json();
+        return Optional.of(switch (e.kind()) {
+            case "worker_merged" -> text(d, "worker") + " merged as " + abbrev(text(d, "commit"));
+            case "merge_conflict" -> text(d, "worker") + " did not merge: conflict in " + text(d, "files");
+            case "verify_ran" -> "verify " + (d.path("passed").asBoolean() ? "passed" : "FAILED") + ": "
+                    + text(d, "summary");
+            case "spawn_failed" -> text(d, "worker") + " could not start: " + text(d, "reason");
+            default -> "budget " + text(d, "percent") + " % used (" + text(d, "used") + ")";
+        });
     }
+
+    private static final Set<String> OUTCOMES = Set.of("worker_merged", "merge_conflict", "verify_ran",
+            "spawn_failed", "budget_reached");
 
     private static List<String> openQuestions(List<MessageRecord> messages) {
         Set<String> answered = messages.stream().filter(m -> m.type() == MessageType.ANSWER && m.replyTo() != null)
@@ -152,13 +153,15 @@ public final class SessionBrief {
         return commit == null || commit.length() < 10 ? String.valueOf(commit) : commit.substring(0, 10);
     }
 
-    private static String field(EventRecord e, String name) {
-        try {
-            JsonNode v = JSON.readTree(e.data()).path(name);
-            return v.isArray() ? String.join(", ", JSON.convertValue(v, String[].class)) : v.asText("");
-        } catch (IOException unreadable) {
-            return "";
+    /** A field as text; a list (a conflict's files) joined with commas. */
+    private static String text(JsonNode d, String name) {
+        JsonNode v = d.path(name);
+        if (!v.isArray()) {
+            return v.asText("");
         }
+        List<String> items = new java.util.ArrayList<>();
+        v.forEach(i -> items.add(i.asText()));
+        return String.join(", ", items);
     }
 
     private static final String INSTRUCTIONS = "You shorten the record of a session of coding agents into a brief "

@@ -46,12 +46,7 @@ public final class SessionDigest {
     }
 
     private static java.util.Optional<String> latestBrief(List<EventRecord> events) {
-        return events.stream().filter(e -> e.kind().equals("brief_made")).reduce((a, b) -> b).map(e -> {
-            try {
-                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(e.data()).path("text").asText("");
-            } catch (java.io.IOException unreadable) {
-                return "";
-            }
-        }).filter(t -> !t.isBlank());
+        return events.stream().filter(e -> e.kind().equals("brief_made")).reduce((a, b) -> b)
+                .map(e -> e.json().path("text").asText("")).filter(t -> !t.isBlank());
     }
 }

@@ -128,19 +128,15 @@ final class WorkerCare implements HealthActions {
 
     /** On resume: the messages typed into workers' panes before, from the event log. */
     void rememberTyped(List<io.agentorchestr.core.model.EventRecord> events) {
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         for (io.agentorchestr.core.model.EventRecord e : events) {
             if (!"message_sent".equals(e.kind())) {
                 continue;
             }
-            try {
-                com.fasterxml.jackson.databind.JsonNode data = json.readTree(e.data());
-                String to = data.path("to").asText();
-                if (board.find(to).isPresent()) {
-                    typedInto(to, data.path("text").asText());
-                }
-            } catch (com.fasterxml.jackson.core.JsonProcessingException ignored) {
-                // an unreadable event only means its echo might count; the rest still restores
+            // An unreadable event has no "to": only its echo might count; the rest still restores.
+            com.fasterxml.jackson.databind.JsonNode data = e.json();
+            String to = data.path("to").asText();
+            if (board.find(to).isPresent()) {
+                typedInto(to, data.path("text").asText());
             }
         }
     }
