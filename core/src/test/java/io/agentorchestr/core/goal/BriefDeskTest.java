@@ -2,19 +2,17 @@ package io.agentorchestr.core.goal;
 
 import io.agentorchestr.core.agent.ScreenMarkers;
 import io.agentorchestr.core.model.EventRecord;
-import io.agentorchestr.core.model.ModelReply;
-import io.agentorchestr.core.model.ModelRequest;
 import io.agentorchestr.core.model.ModelRouter;
 import io.agentorchestr.core.model.ModelTask;
 import io.agentorchestr.core.model.WorkerRecord;
 import io.agentorchestr.core.model.WorkerState;
 import io.agentorchestr.core.testing.Poll;
+import io.agentorchestr.core.testing.ScriptedRouter;
 import io.agentorchestr.core.tmux.PaneRef;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,20 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * lead CLI's compaction is typed only at its prompt, with the brief given back once it is done.
  */
 class BriefDeskTest extends TeamTest {
-    private final List<ModelRequest> asked = new ArrayList<>();
-
-    private final ModelRouter model = new ModelRouter() {
-        @Override
-        public Optional<ModelReply> ask(ModelTask task, ModelRequest request) {
-            asked.add(request);
-            return Optional.of(new ModelReply("## Plan\n- api [running] w02", "stub", "small", 900, 40));
-        }
-
-        @Override
-        public List<String> providers(ModelTask task) {
-            return List.of("stub");
-        }
-    };
+    private final ScriptedRouter model = ScriptedRouter.answering("stub", "small", "## Plan\n- api [running] w02");
 
     @Test
     void theBriefHoldsThePlanWorkersMergesFailuresOpenQuestionsAndTheLeadsReports() throws Exception {
@@ -99,7 +84,9 @@ class BriefDeskTest extends TeamTest {
         BriefDesk.Compacted c = team.supervisor.briefs().compact("the API", model);
         assertEquals("stub/small", c.brief().madeBy());
         assertTrue(c.brief().text().endsWith("## Plan\n- api [running] w02"), c.brief().text());
-        assertTrue(asked.get(0).prompt().startsWith("Focus on: the API\n\n## Goal\ngoal"), asked.get(0).prompt());
+        assertEquals(List.of(ModelTask.COMPRESS), model.tasks);
+        assertTrue(model.asked.get(0).prompt().startsWith("Focus on: the API\n\n## Goal\ngoal"),
+                model.asked.get(0).prompt());
     }
 
     @Test

@@ -1,40 +1,22 @@
 package io.agentorchestr.core.goal;
 
-import io.agentorchestr.core.model.ModelReply;
 import io.agentorchestr.core.model.ModelRequest;
 import io.agentorchestr.core.model.ModelRouter;
 import io.agentorchestr.core.model.ModelTask;
+import io.agentorchestr.core.testing.ScriptedRouter;
 import io.agentorchestr.core.worker.Perspectives;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Drafting a plan: the model's TOML checked as a plan file, sent back once when refused, and the degraded drafts. */
 class PlanDraftTest {
-    private final List<ModelRequest> asked = new ArrayList<>();
-
-    /** A router that answers from a list (the router itself is RouterTest's, against real HTTP). */
-    private ModelRouter answering(String... answers) {
-        Iterator<String> next = List.of(answers).iterator();
-        return new ModelRouter() {
-            @Override
-            public Optional<ModelReply> ask(ModelTask task, ModelRequest request) {
-                assertEquals(ModelTask.PLAN, task);
-                asked.add(request);
-                return Optional.of(new ModelReply(next.next(), "anthropic", "claude-sonnet-4-5", 100, 50));
-            }
-
-            @Override
-            public List<String> providers(ModelTask task) {
-                return List.of("anthropic");
-            }
-        };
+    /** A router that answers from a list, as the plan model would. */
+    private static ScriptedRouter answering(String... answers) {
+        return ScriptedRouter.answering("anthropic", "claude-sonnet-4-5", answers);
     }
 
     private static final String GOOD = "Here is the plan:\n```toml\ngoal = \"Users API\"\n\n[[task]]\nid = \"schema\"\n"
@@ -44,7 +26,10 @@ class PlanDraftTest {
 
     @Test
     void theModelsFencedTomlIsCheckedAndBecomesThePlan() {
-        PlanDraft.Result r = new PlanDraft(answering(GOOD), Perspectives.BUILT_IN).draft("Add a users API");
+        ScriptedRouter router = answering(GOOD);
+        PlanDraft.Result r = new PlanDraft(router, Perspectives.BUILT_IN).draft("Add a users API");
+        List<ModelRequest> asked = router.asked;
+        assertEquals(List.of(ModelTask.PLAN), router.tasks);
 
         assertEquals("anthropic/claude-sonnet-4-5", r.draftedBy());
         assertEquals(List.of("schema", "api", "tests"), r.plan().tasks().stream().map(PlanCheck.Draft::id).toList());
@@ -58,7 +43,10 @@ class PlanDraftTest {
     void aRefusedDraftIsSentBackOnceWithTheProblemAndTwoRefusalsFallBackToTheGoalsLines() {
         String cycle = "[[task]]\nid = \"a\"\ntask = \"x\"\ndepends_on = [\"b\"]\n[[task]]\nid = \"b\"\ntask = \"y\"\n"
                 + "depends_on = [\"a\"]\n";
-        PlanDraft.Result fixed = new PlanDraft(answering(cycle, GOOD), Perspectives.BUILT_IN).draft("Add a users API");
+        ScriptedRouter router = answering(cycle, GOOD);
+        PlanDraft.Result fixed = new PlanDraft(router, Perspectives.BUILT_IN).draft("Add a users API");
+        List<ModelRequest> asked = router.asked;
+        assertEquals(List.of(ModelTask.PLAN, ModelTask.PLAN), router.tasks);
         assertEquals(3, fixed.plan().tasks().size());
         assertTrue(asked.get(1).prompt().contains("Your last draft was refused: the drafted plan line"),
                 asked.get(1).prompt());
@@ -79,17 +67,8 @@ class PlanDraftTest {
                 none.note());
         assertTrue(none.toml().contains("[[task]]\nid = \"t2\"\ntask = \"Two\"\n"), none.toml());
 
-        ModelRouter failing = new ModelRouter() {
-            @Override
-            public Optional<ModelReply> ask(ModelTask task, ModelRequest request) {
-                throw new ModelRouter.Failure("no model answered the plan request: groq: HTTP 401 (bad key)");
-            }
-
-            @Override
-            public List<String> providers(ModelTask task) {
-                return List.of("groq");
-            }
-        };
+        ModelRouter failing = ScriptedRouter.failing("groq", "no model answered the plan request: groq: HTTP 401 "
+                + "(bad key)");
         assertTrue(new PlanDraft(failing, Perspectives.BUILT_IN).draft("One").note().contains("groq: HTTP 401"));
     }
 }

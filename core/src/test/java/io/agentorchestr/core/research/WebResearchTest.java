@@ -1,9 +1,8 @@
 package io.agentorchestr.core.research;
 
-import io.agentorchestr.core.model.ModelReply;
-import io.agentorchestr.core.model.ModelRequest;
 import io.agentorchestr.core.model.ModelRouter;
 import io.agentorchestr.core.model.ModelTask;
+import io.agentorchestr.core.testing.ScriptedRouter;
 import io.agentorchestr.core.testing.SettableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,9 +15,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,22 +33,9 @@ class WebResearchTest {
     Path dir;
     private StubWeb web;
     private final SettableClock clock = new SettableClock("2026-12-07T10:00:00Z");
-    private final List<ModelRequest> asked = new ArrayList<>();
-
     /** A model that answers every research question with a cited line, and records the question. */
-    private final ModelRouter model = new ModelRouter() {
-        @Override
-        public Optional<ModelReply> ask(ModelTask task, ModelRequest request) {
-            asked.add(request);
-            return Optional.of(new ModelReply("Use verifyWith(key) [1]; keys need 256 bits [2].", "stub", "m1", 100,
-                    20));
-        }
-
-        @Override
-        public List<String> providers(ModelTask task) {
-            return List.of("stub");
-        }
-    };
+    private final ScriptedRouter model = ScriptedRouter.answering("stub", "m1",
+            "Use verifyWith(key) [1]; keys need 256 bits [2].");
 
     @BeforeEach
     void start() throws IOException {
@@ -80,7 +64,8 @@ class WebResearchTest {
         assertEquals(List.of("read", "read", "not read: larger than 2000000 bytes ([research] page_max_bytes)"),
                 a.sources().stream().map(WebResearch.Source::read).toList());
         assertEquals("About /page/jwt", a.sources().get(0).snippet(), "the engine's highlight tags are gone");
-        String prompt = asked.get(0).prompt();
+        assertEquals(List.of(ModelTask.RESEARCH), model.tasks);
+        String prompt = model.asked.get(0).prompt();
         assertTrue(prompt.contains("Use Jwts.parser().verifyWith(key).build() in 0.12."), prompt);
         assertTrue(prompt.contains("HS256 keys must be at least 256 bits."), prompt);
         assertFalse(prompt.contains("tracking") || prompt.contains("Home | Docs") || prompt.contains("(c) someone"),
@@ -131,17 +116,7 @@ class WebResearchTest {
 
     @Test
     void aFailingModelFallsBackToTheSourcesAndNamesTheFailure() {
-        ModelRouter failing = new ModelRouter() {
-            @Override
-            public Optional<ModelReply> ask(ModelTask task, ModelRequest request) {
-                throw new ModelRouter.Failure("groq: HTTP 429");
-            }
-
-            @Override
-            public List<String> providers(ModelTask task) {
-                return List.of("groq");
-            }
-        };
+        ModelRouter failing = ScriptedRouter.failing("groq", "groq: HTTP 429");
         WebResearch.Result r = research(settings(), failing).research("jjwt", 1, 1);
         assertTrue(r.answer().note().contains("groq: HTTP 429"), r.answer().note());
     }
