@@ -138,9 +138,12 @@ public final class Distribution implements AutoCloseable {
     @Override
     public void close() {
         List<ProcessHandle> processes = new ArrayList<>();
+        // Live panes only: a dead pane (remain-on-exit) still reports its old pid, which by now may be
+        // another process's, another test's tmux server for one, and must not be killed below.
         ExecResult panes = runner.run(ProcessSpec.of("tmux", "-S", socket().toString(), "list-panes", "-a", "-F",
-                "#{pane_pid}"));
-        panes.stdout().lines().filter(l -> l.matches("\\d+")).map(Long::parseLong).map(ProcessHandle::of)
+                "#{pane_dead} #{pane_pid}"));
+        panes.stdout().lines().filter(l -> l.matches("0 \\d+")).map(l -> Long.parseLong(l.substring(2)))
+                .map(ProcessHandle::of)
                 .flatMap(java.util.Optional::stream).forEach(p -> {
                     processes.add(p);
                     p.descendants().forEach(processes::add);
