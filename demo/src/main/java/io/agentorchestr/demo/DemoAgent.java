@@ -17,7 +17,8 @@ import java.util.Map;
  *
  * As lead it reads the goal from its prompt and drives the session through the MCP tools.
  *
- * <p>Usage: {@code agentorchestr-demo --role worker|lead --prompt-file PATH [--mcp-config FILE]} or
+ * <p>Usage: {@code agentorchestr-demo --role worker|lead --prompt-file PATH [--mcp-config FILE]} (a worker
+ * without {@code --prompt-file} waits for its prompt to be pasted: {@link PastedPrompt}) or
  * {@code --version}.
  */
 public final class DemoAgent {
@@ -46,20 +47,32 @@ public final class DemoAgent {
         }
         String promptFile = option(argv, "--prompt-file");
         String mcpConfig = option(argv, "--mcp-config");
-        if (!("worker".equals(role) || "lead".equals(role)) || promptFile == null
+        if (!("worker".equals(role) || "lead".equals(role)) || ("lead".equals(role) && promptFile == null)
                 || ("lead".equals(role) && mcpConfig == null)) {
             err.println("agentorchestr-demo: usage: agentorchestr-demo --role worker|lead --prompt-file PATH "
-                    + "[--mcp-config FILE] (a lead needs --mcp-config), or agentorchestr-demo --role chat");
+                    + "[--mcp-config FILE] (a lead needs both; a worker without a prompt file waits for it to be "
+                    + "pasted), or agentorchestr-demo --role chat");
             return USAGE;
         }
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String prompt;
         try {
-            prompt = Files.readString(Path.of(promptFile), StandardCharsets.UTF_8);
+            if (promptFile == null && mcpConfig != null) {
+                // Started ahead of its task: connected to its tools first, as a real agent's MCP client is.
+                try (McpEndpoint mcp = McpEndpoint.connect(Path.of(mcpConfig))) {
+                    mcp.listTools();
+                }
+            }
+            prompt = promptFile == null ? PastedPrompt.read(in, out)
+                    : Files.readString(Path.of(promptFile), StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
-            err.println("agentorchestr-demo: cannot read the prompt file " + promptFile + ": " + e.getMessage());
+            err.println("agentorchestr-demo: cannot read the prompt " + (promptFile == null ? "from the terminal"
+                    : "file " + promptFile) + ": " + e.getMessage());
             return 1;
         }
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        if (prompt == null) {
+            return 0;
+        }
         if ("lead".equals(role)) {
             return new DemoLead(out, err, in).run(prompt, Path.of(mcpConfig));
         }

@@ -61,6 +61,11 @@ final class McpEndpoint implements AutoCloseable {
         return client;
     }
 
+    /** Lists the server's tools, as an agent's MCP client does when it starts; how many there are. */
+    int listTools() {
+        return client.listTools().tools().size();
+    }
+
     /** Calls a tool; its JSON text result, or an exception carrying the tool error's message. */
     JsonNode call(String tool, Map<String, Object> arguments) throws IOException {
         // From the failure, not from the call: a wait_for_any may have waited 20 minutes before the

@@ -61,7 +61,7 @@ public final class AgentLauncher {
         } else if (request.agentSessionId() != null) {
             profile.sessionIdArgs().forEach(a -> argv.add(a.replace("{session_id}", request.agentSessionId())));
         }
-        PromptMode mode = profile.promptMode(request.lead(), request.resume());
+        PromptMode mode = request.warm() ? PromptMode.PASTE : profile.promptMode(request.lead(), request.resume());
         switch (mode) {
             case ARG -> argv.add(LaunchCommand.PROMPT_TOKEN);
             case FLAG -> {

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  *                    is stopped with signals when its work is over
  * @param compactCommand what to type to make the agent compact its own context ("/compact
  *                    {instructions}": the placeholder takes one line of instructions), or null when it has none
+ * @param warm        the agent may start ahead of its task, held at its input until its prompt is pasted:
+ *                    nothing reaches its model before that ({@code warm} in agents.toml; by default
+ *                    when its prompt is pasted anyway)
  */
 public record AgentProfile(String key, String displayName, List<String> binaries, List<String> versionArgs,
                            List<String> launchArgs, List<String> leadArgs, List<String> workerArgs,
@@ -29,7 +32,7 @@ public record AgentProfile(String key, String displayName, List<String> binaries
                            List<String> sessionIdArgs, List<String> resumeArgs,
                            List<String> conversationListArgs, PromptMode resumePromptMode, McpInjection mcp,
                            ScreenMarkers markers, List<String> firstRun, Map<String, String> env,
-                           List<String> envUnset, String exitCommand, String compactCommand) {
+                           List<String> envUnset, String exitCommand, String compactCommand, boolean warm) {
     private static final Pattern UNSET_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\*?");
 
 

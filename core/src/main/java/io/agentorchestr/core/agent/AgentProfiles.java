@@ -17,15 +17,17 @@ final class AgentProfiles {
         }
         ScreenMarkers markers = new ScreenMarkers(list(t, "markers.busy"), list(t, "markers.waiting"),
                 list(t, "markers.idle"));
+        PromptMode prompt = PromptMode.parse(str(t, "prompt", "arg"), key);
         return new AgentProfile(key, str(t, "name", key), list(t, "binaries"), list(t, "version_args"),
                 list(t, "launch"), list(t, "lead_args"), list(t, "worker_args"), list(t, "permission_args"),
-                PromptMode.parse(str(t, "prompt", "arg"), key),
+                prompt,
                 t.containsKey("lead_prompt") ? PromptMode.parse(str(t, "lead_prompt", "arg"), key) : null,
                 str(t, "prompt_flag", null),
                 list(t, "session_id_args"), list(t, "resume_args"), list(t, "conversation_list_args"),
                 t.containsKey("resume_prompt") ? PromptMode.parse(str(t, "resume_prompt", "arg"), key) : null, mcp,
                 markers, list(t, "first_run"), env(t),
-                list(t, "env_unset"), str(t, "exit_command", null), str(t, "compact_command", null));
+                list(t, "env_unset"), str(t, "exit_command", null), str(t, "compact_command", null),
+                bool(t, "warm", prompt == PromptMode.PASTE));
     }
 
     private static String str(Map<String, Object> t, String name, String fallback) {
@@ -37,6 +39,17 @@ final class AgentProfiles {
             throw new IllegalArgumentException(name + " must be a string");
         }
         return s;
+    }
+
+    private static boolean bool(Map<String, Object> t, String name, boolean fallback) {
+        Object v = t.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof Boolean b)) {
+            throw new IllegalArgumentException(name + " must be true or false");
+        }
+        return b;
     }
 
     @SuppressWarnings("unchecked")

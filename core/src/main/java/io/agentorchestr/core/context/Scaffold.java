@@ -97,6 +97,7 @@ final class Scaffold {
                 Map.entry("verify.timeout_s", VerifyCommands.DEFAULT_TIMEOUT.toSeconds()),
                 Map.entry("lead.tools_timeout_s", io.agentorchestr.core.config.LeadConfig.DEFAULT_TOOLS_TIMEOUT
                         .toSeconds()),
+                Map.entry("workers.warm", io.agentorchestr.core.config.WorkersConfig.DEFAULT_WARM),
                 Map.entry("health.hung_after_s", h.hungAfter().toSeconds()),
                 Map.entry("health.on_hung", h.onHung().stream().map(RecoveryStep::label)
                         .map(l -> "\"" + l + "\"").collect(Collectors.joining(", ", "[", "]"))),

@@ -44,6 +44,12 @@ public interface Git {
     /** {@code git checkout -b branch} in a worktree: a new branch at its HEAD, checked out there. */
     void checkoutNewBranch(Path worktree, String branch);
 
+    /**
+     * {@code git checkout -b branch commit} in a clean worktree: a new branch at {@code commit},
+     * checked out there (git refuses when a change there would be overwritten).
+     */
+    void checkoutNewBranch(Path worktree, String branch, String commit);
+
     /** {@code git worktree remove} (without --force: git refuses a worktree with changes). */
     void removeWorktree(Path repo, Path worktree);
 

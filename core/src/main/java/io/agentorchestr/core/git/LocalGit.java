@@ -125,6 +125,11 @@ public final class LocalGit implements Git {
     }
 
     @Override
+    public void checkoutNewBranch(Path worktree, String branch, String commit) {
+        checked(worktree, "checkout", "--quiet", "-b", branch, commit);
+    }
+
+    @Override
     public void removeWorktree(Path repo, Path worktree) {
         checked(repo, "worktree", "remove", worktree.toString());
     }

@@ -5,6 +5,7 @@ import io.agentorchestr.core.text.TerminalText;
 import io.agentorchestr.core.agent.DetectedAgent;
 import io.agentorchestr.core.context.SessionContext;
 import io.agentorchestr.core.context.TaskHooks;
+import io.agentorchestr.core.config.WorkersConfig;
 import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.git.Git;
 import io.agentorchestr.core.model.SessionEvent;
@@ -13,6 +14,7 @@ import io.agentorchestr.core.model.StateStore;
 import io.agentorchestr.core.worker.Perspective;
 import io.agentorchestr.core.worker.Perspectives;
 import io.agentorchestr.core.worker.SkillCatalog;
+import io.agentorchestr.core.worker.WarmAgent;
 import io.agentorchestr.core.worker.WorkerBrief;
 import io.agentorchestr.core.worker.WorkerId;
 import io.agentorchestr.core.worker.WorkerLauncher;
@@ -52,6 +54,7 @@ public final class WorkerSpawner {
     private volatile java.util.function.Supplier<Optional<String>> refusal = Optional::empty;
     /** Longer than asking an agent to quit and signalling it take together. */
     private static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(15);
+    private final WarmWorkers warm;
     private boolean closed;
 
     WorkerSpawner(SessionRecord session, StateStore store, Git git, WorkerLauncher launcher, Integration integration,
@@ -72,6 +75,8 @@ public final class WorkerSpawner {
         this.context = context;
         this.progress = progress;
         this.revoke = revoke;
+        this.warm = new WarmWorkers(session, launcher.warm(), care::access, revoke, progress,
+                WorkersConfig.warm(java.nio.file.Path.of(session.project())));
     }
 
     /** What may stop new workers from starting (a spent budget), said as the refusal. */
@@ -139,11 +144,13 @@ public final class WorkerSpawner {
             }
             AgentChooser.Choice choice = agents.choose(r.agentHint());
             DetectedAgent agent = choice.agent();
-            WorkerId id = launcher.freeId(session, board.highestNumber() + 1);
+            Optional<WarmAgent> warmAgent = warm.take(agent.profile().key());
+            WorkerId id = warmAgent.map(WarmAgent::id).orElseGet(this::nextId);
             SkillCatalog.Selection picked;
             try {
                 picked = skills.select(r.task(), r.fileScope(), java.nio.file.Path.of(session.project()), r.skills());
             } catch (IllegalArgumentException e) {
+                warmAgent.ifPresent(w -> warm.drop(w, "its task was refused"));
                 throw new ToolError(e.getMessage());
             }
             WorkerBrief brief = new WorkerBrief(r.task(), perspective, r.fileScope(), r.passCriteria(),
@@ -151,12 +158,15 @@ public final class WorkerSpawner {
                     .withMemory(context.notesFor(r.task()));
             TaskHooks.refusal(context, id.toString(), brief, agent.profile().key(), WorkerLauncher.branchName(
                     session.id(), perspective.label(), id)).ifPresent(reason -> {
+                        warmAgent.ifPresent(w -> warm.drop(w, "its task was refused"));
                         throw new ToolError(reason);
                     });
             WorkerRecord w;
             try {
+                // A warm agent has its access already (given when it started).
                 w = launcher.launch(session, new WorkerSpec(id, brief, agent.profile(), agent.binary(), false,
-                        r.requestId(), care.access(id.toString()), start));
+                        r.requestId(), warmAgent.isPresent() ? Optional.empty() : care.access(id.toString()), start),
+                        warmAgent.orElse(null));
             } catch (AgentorchestrException e) {
                 revoke.accept(id.toString(), "its start failed");
                 store.append(session.id(), new SessionEvent.SpawnFailed(id.toString(), e.getMessage()));
@@ -172,6 +182,9 @@ public final class WorkerSpawner {
                 progress.accept(choice.note());
             }
             care.watch(w);
+            // Whatever the worker limit: a warm agent sends nothing to its model, and the next spawn comes
+            // once a worker has finished.
+            warm.prepare(agent, nextId());
             progress.accept(w.id() + " started (" + agent.profile().key() + ", " + perspective.label() + "): "
                     + TerminalText.shortLine(r.task()));
             return w;
@@ -204,6 +217,17 @@ public final class WorkerSpawner {
         synchronized (lock) {
             closed = true;
         }
+        warm.close();
+    }
+
+    /** Agents started ahead of the next spawn of their kind. */
+    WarmWorkers warm() {
+        return warm;
+    }
+
+    /** The next worker id nothing holds: no branch or worktree of it, no warm agent. */
+    private WorkerId nextId() {
+        return warm.freeId(n -> launcher.freeId(session, n), board.highestNumber() + 1);
     }
 
     /** Workers that depend on others start from the integration branch, which must hold their work. */

@@ -50,18 +50,30 @@ final class PaneRelease {
     /** Lets the attached pane's agent start; pastes {@code pastePrompt} (when not null) once it is ready. */
     void release(PaneRef ref, String pastePrompt, AgentProfile agent, Ready ready) {
         GatedCommand.release(tmux, ref);
-        if (pastePrompt == null) {
-            return;
+        if (pastePrompt != null && awaitTools(ready)) {
+            delivery.deliverWhenReady(ref, agent.markers(), pastePrompt);
         }
+    }
+
+    /**
+     * Waits until the agent's MCP client has listed its tools, when it has one; not listed in time, the
+     * prompt still goes in, and the done flag still works.
+     *
+     * @return false when interrupted
+     */
+    boolean awaitTools(Ready ready) {
         if (ready != null) {
             try {
-                // Not listed in time: the prompt still goes in, and the done flag still works.
                 listings.awaitTools(ready.owner(), ready.seen(), TOOLS_TIMEOUT);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
-        delivery.deliverWhenReady(ref, agent.markers(), pastePrompt);
+        return true;
+    }
+
+    PromptDelivery delivery() {
+        return delivery;
     }
 }

@@ -28,6 +28,19 @@ public final class PromptDelivery {
      * stayed the same for {@link #SETTLED}; after {@link #READY_TIMEOUT} it pastes anyway.
      */
     public void deliverWhenReady(PaneRef pane, ScreenMarkers markers, String text) {
+        awaitReady(pane, markers);
+        if (!Thread.currentThread().isInterrupted()) {
+            deliver(pane, text);
+        }
+    }
+
+    /**
+     * Waits until the screen shows an idle marker and has stayed the same for {@link #SETTLED}, at
+     * most {@link #READY_TIMEOUT}.
+     *
+     * @return whether it did, in time
+     */
+    public boolean awaitReady(PaneRef pane, ScreenMarkers markers) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         String last = null;
         long sameSince = System.nanoTime();
@@ -39,16 +52,16 @@ public final class PromptDelivery {
             }
             boolean idle = markers.idle().isEmpty() || ScreenMarkers.anyIn(markers.idle(), screen);
             if (idle && System.nanoTime() - sameSince >= SETTLED.toNanos()) {
-                break;
+                return true;
             }
             try {
                 Thread.sleep(POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
-        deliver(pane, text);
+        return false;
     }
 
     public void deliver(PaneRef pane, String text) {

@@ -35,7 +35,6 @@ import java.util.UUID;
  * a state that says how far it got.
  */
 public final class WorkerLauncher {
-    private static final long RETIRE_RETRY_MS = 500;
     private final Tmux tmux;
     private final Git git;
     private final Worktrees worktrees;
@@ -46,6 +45,7 @@ public final class WorkerLauncher {
     private final FirstRunDialogs dialogs;
     private final ConversationFinder conversations;
     private final List<McpInjector.Injection> injections = new CopyOnWriteArrayList<>();
+    private final WarmLaunch warm;
 
     /** Pre-accepts first-run dialogs of an agent for a directory (the lead's, outside this class). */
     public FirstRunDialogs dialogs() {
@@ -67,6 +67,12 @@ public final class WorkerLauncher {
         this.store = store;
         this.release = new PaneRelease(tmux);
         this.panes = new PaneOpener(tmux, release);
+        this.warm = new WarmLaunch(tmux, git, worktrees, store, panes, release, dialogs, this::injectMcp);
+    }
+
+    /** Starts agents ahead of their workers' tasks, for {@link #launch(SessionRecord, WorkerSpec, WarmAgent)}. */
+    public WarmLaunch warm() {
+        return warm;
     }
 
     /**
@@ -92,12 +98,26 @@ public final class WorkerLauncher {
      * behind that would block the next one; the error names the step and its real cause.
      */
     public WorkerRecord launch(SessionRecord session, WorkerSpec spec) {
+        return launch(session, spec, null);
+    }
+
+    /**
+     * {@link #launch(SessionRecord, WorkerSpec)} with the agent already started ({@link WarmLaunch}),
+     * when {@code warmAgent} is not null: it must be of the spec's agent and id. A failure stops it too.
+     */
+    public WorkerRecord launch(SessionRecord session, WorkerSpec spec, WarmAgent warmAgent) {
         String id = spec.id().toString();
+        if (warmAgent != null && (!warmAgent.id().equals(spec.id()) || !warmAgent.agentKey().equals(spec.agent().key()))) {
+            throw new IllegalArgumentException("warm agent " + warmAgent.id() + " (" + warmAgent.agentKey()
+                    + ") is not for " + id + " (" + spec.agent().key() + ")");
+        }
         String perspective = spec.brief().perspective().label();
-        long op = store.beginOp(session.id(), "spawn_worker", id + " " + spec.agent().key());
+        long op = store.beginOp(session.id(), "spawn_worker", id + " " + spec.agent().key()
+                + (warmAgent == null ? "" : " (warm)"));
         Rollback rollback = new Rollback();
         try {
-            WorkerRecord running = start(session, spec, id, perspective, rollback);
+            WorkerRecord running = warmAgent == null ? start(session, spec, id, perspective, rollback)
+                    : warm.claim(session, spec, warmAgent, rollback);
             store.finishOp(op, "ok");
             return running;
         } catch (RuntimeException e) {
@@ -217,7 +237,7 @@ public final class WorkerLauncher {
      * Gives the worker its own MCP configuration; a workspace settings file is kept out of git. If the
      * agent's settings file already exists the worker runs without MCP (the done flag still works).
      */
-    private McpInjector.Injection injectMcp(AgentProfile agent, McpAccess access, Path sessionDir, Path worktree,
+    McpInjector.Injection injectMcp(AgentProfile agent, McpAccess access, Path sessionDir, Path worktree,
                                             Path project, String id) {
         if (!agent.mcp().supported()) {
             return McpInjector.Injection.NONE;
@@ -239,37 +259,7 @@ public final class WorkerLauncher {
      * (anything uncommitted is committed to its branch first), the branch and the pane log are kept.
      */
     public void retire(SessionRecord session, WorkerRecord w) {
-        tmux.killPane(new PaneRef(w.paneId()));
-        Path worktree = Path.of(w.worktree());
-        String message = "agentorchestr: save uncommitted work of " + w.id() + " before removing its worktree";
-        if (!Files.isDirectory(worktree)) {
-            return;
-        }
-        try {
-            worktrees.removeSafely(Path.of(session.project()), worktree, message);
-        } catch (AgentorchestrException first) {
-            // The agent just killed may still be writing there for a moment (git then finds the
-            // worktree unclean, or cannot empty it): once more, after it is gone.
-            pauseBeforeRetry();
-            if (!Files.isDirectory(worktree)) {
-                git.pruneWorktrees(Path.of(session.project()));
-                return;
-            }
-            try {
-                worktrees.removeSafely(Path.of(session.project()), worktree, message);
-            } catch (AgentorchestrException second) {
-                second.addSuppressed(first);
-                throw second;
-            }
-        }
-    }
-
-    private static void pauseBeforeRetry() {
-        try {
-            Thread.sleep(RETIRE_RETRY_MS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        new Retirement(tmux, git, worktrees).retire(session, w);
     }
 
     /**

@@ -50,7 +50,7 @@ final class TeamFixture implements AutoCloseable {
     final Supervisor supervisor;
     final List<String> progress = new CopyOnWriteArrayList<>();
 
-    private TeamFixture(Path dir, TestRepo repo, int maxWorkers) {
+    private TeamFixture(Path dir, TestRepo repo, int maxWorkers, boolean warm) throws IOException {
         this.repo = repo;
         Worktrees worktrees = new Worktrees(git, dir.resolve("data/worktrees"));
         String base = repo.git("rev-parse", "HEAD");
@@ -66,7 +66,10 @@ final class TeamFixture implements AutoCloseable {
         WorkerLauncher launcher = new WorkerLauncher(tmux, git, worktrees, store, new FirstRunDialogs(
                 dir.resolve("claude.json"), dir.resolve("codex")), new ConversationFinder(runner));
         integration = Integration.create(git, worktrees, repo.dir(), SESSION, base);
-        AgentRegistry agents = AgentRegistry.load(null);
+        // Warm agents only where a test asks for them: another pane opening meanwhile would change what
+        // the others count.
+        Path agentsFile = Files.writeString(dir.resolve("agents.toml"), "[agents.demo]\nwarm = " + warm + "\n");
+        AgentRegistry agents = AgentRegistry.load(agentsFile);
         // Claude Code as a second agent: its worker is never run here, but its usage records can be written.
         List<DetectedAgent> roster = List.of(new DetectedAgent(agents.find("demo").orElseThrow(), Path.of("/bin/true"),
                 "demo 1", null), new DetectedAgent(agents.find("claude").orElseThrow(), Path.of("/bin/true"), "2", null));
@@ -78,7 +81,14 @@ final class TeamFixture implements AutoCloseable {
     static TeamFixture open(Path dir, int maxWorkers, RepoSetUp before) throws IOException {
         TestRepo repo = TestRepo.create(dir.resolve("project"));
         before.accept(repo);
-        return new TeamFixture(dir, repo, maxWorkers);
+        return new TeamFixture(dir, repo, maxWorkers, false);
+    }
+
+    /** A session whose demo agents start warm ({@link WarmWorkers}). */
+    static TeamFixture openWarm(Path dir, int maxWorkers, RepoSetUp before) throws IOException {
+        TestRepo repo = TestRepo.create(dir.resolve("project"));
+        before.accept(repo);
+        return new TeamFixture(dir, repo, maxWorkers, true);
     }
 
     static TeamFixture open(Path dir, int maxWorkers) throws IOException {
