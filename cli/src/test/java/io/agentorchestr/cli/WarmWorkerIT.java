@@ -26,8 +26,9 @@ class WarmWorkerIT extends SandboxedRun {
 
     @Test
     void theNextWorkerOfAnAgentStartsWarmGetsNothingBeforeItsTaskAndNoWarmAgentOutlivesTheGoal() throws Exception {
-        // One worker at a time: the second spawn comes after the first worker's 8 s, its agent warm by then.
-        JsonNode report = goal("Hello note [demo:sleep=8]\nGoodbye note\nThird note", 0, "--max-workers", "1");
+        warmDemo();
+        // One worker at a time: the second spawn comes after the first worker's 3 s, its agent warm by then.
+        JsonNode report = goal("Hello note [demo:sleep=3]\nGoodbye note\nThird note", 0, "--max-workers", "1");
         String session = report.get("session").asText();
 
         WorkerRecord second;
@@ -58,8 +59,16 @@ class WarmWorkerIT extends SandboxedRun {
         assertFalse(panes.lines().anyMatch(l -> l.strip().equals("0")), "no live pane: " + panes);
     }
 
+    /** The demo agent starts in well under a second, so it is not warm unless the user's agents.toml says so. */
+    private void warmDemo() throws java.io.IOException {
+        Path config = dir.resolve("xdg/config/agentorchestr");
+        Files.createDirectories(config);
+        Files.writeString(config.resolve("agents.toml"), "[agents.demo]\nwarm = true\n");
+    }
+
     @Test
-    void warmFalseStartsEveryWorkerCold() throws Exception {
+    void warmFalseInTheProjectsConfigStartsEveryWorkerCold() throws Exception {
+        warmDemo();
         Files.createDirectories(project.dir().resolve(".agentorchestr"));
         Files.writeString(project.dir().resolve(".agentorchestr/config.toml"), "[workers]\nwarm = false\n");
         JsonNode report = goal("Hello note [demo:sleep=3]\nGoodbye note", 0, "--max-workers", "1");

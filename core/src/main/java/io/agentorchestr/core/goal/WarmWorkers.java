@@ -26,7 +26,7 @@ import java.util.function.IntFunction;
 /**
  * At most one warm agent ({@link WarmLaunch}) per agent kind the session has used: after a worker of
  * a kind starts, the next agent of that kind starts on a thread of its own, and the next spawn of the
- * kind takes it once it is at its input. Its worker id is held meanwhile, so no other worker gets it. Off with {@code [workers] warm = false}
+ * kind takes it. Its worker id is held meanwhile, so no other worker gets it. Off with {@code [workers] warm = false}
  * or an agent's {@code warm = false}. Never left running: {@link #close} stops every one, and one
  * that was not taken gives its token back.
  */
@@ -99,20 +99,17 @@ final class WarmWorkers {
     }
 
     /**
-     * The warm agent of {@code kind} when it is at its input; empty when there is none, its start
-     * failed or its agent has exited since. One still starting is not waited for: it stays for a later
-     * spawn, and this one starts cold beside it (a lead that spawns several workers at once is not
-     * held up, and a warm agent's readiness includes its screen settling, which a cold start of an
-     * agent that takes its prompt at launch does not wait for).
+     * The warm agent of {@code kind}, waited for when it is still starting (it began before this spawn,
+     * so it is ready no later than a cold start would be, and the worker ids stay in spawn order);
+     * empty when there is none, its start failed or its agent has exited since.
      */
     Optional<WarmAgent> take(String kind) {
         Pending p;
         synchronized (this) {
-            p = byKind.get(kind);
-            if (p == null || !p.agent().isDone()) {
-                return Optional.empty();
-            }
-            byKind.remove(kind);
+            p = byKind.remove(kind);
+        }
+        if (p == null) {
+            return Optional.empty();
         }
         WarmAgent w;
         try {

@@ -20,11 +20,9 @@ public final class WarmAgent {
     private final Instant started;
     final McpInjector.Injection injection;
     final PaneOpener.Attempt attempt;
-    /** Whether it showed its idle marker, its screen settled, before it was taken. */
-    final boolean ready;
 
     WarmAgent(WorkerId id, AgentProfile agent, PaneOpener.Attempt attempt, PaneRef pane,
-              McpInjector.Injection injection, String agentSessionId, Instant started, boolean ready) {
+              McpInjector.Injection injection, String agentSessionId, Instant started) {
         this.id = id;
         this.agent = agent;
         this.attempt = attempt;
@@ -33,7 +31,6 @@ public final class WarmAgent {
         this.injection = injection;
         this.agentSessionId = agentSessionId;
         this.started = started;
-        this.ready = ready;
     }
 
     public WorkerId id() {

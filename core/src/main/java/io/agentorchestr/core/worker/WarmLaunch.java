@@ -102,8 +102,12 @@ public final class WarmLaunch {
             PaneRelease.Ready tools = release.ready(id, injection);
             PaneRef ref = PaneOpener.await(opened);
             GatedCommand.release(tmux, ref);
-            boolean ready = release.awaitTools(tools) && release.delivery().awaitReady(ref, agent.markers());
-            return new WarmAgent(workerId, agent, attempt, ref, injection, agentSessionId, started, ready);
+            // Not ready in time (no idle marker within a minute): its task is pasted anyway when taken, as a
+            // cold start's would be after the same wait.
+            if (release.awaitTools(tools)) {
+                release.delivery().awaitReady(ref, agent.markers());
+            }
+            return new WarmAgent(workerId, agent, attempt, ref, injection, agentSessionId, started);
         } catch (RuntimeException e) {
             rollback.run();
             throw e;
@@ -142,9 +146,6 @@ public final class WarmLaunch {
         store.saveWorker(record);
         store.append(session.id(), new SessionEvent.WorkerSpawned(id, warm.agentKey(), branch,
                 warm.worktree().toString(), warm.pane().id(), (System.nanoTime() - began) / 1_000_000));
-        if (!warm.ready) {
-            release.delivery().awaitReady(warm.pane(), warm.agent().markers());
-        }
         release.delivery().deliver(warm.pane(), prompt);
         WorkerRecord running = record.withState(WorkerState.RUNNING, null, null, null);
         store.saveWorker(running);

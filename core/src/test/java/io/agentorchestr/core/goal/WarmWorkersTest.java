@@ -71,18 +71,21 @@ class WarmWorkersTest extends TeamTest {
     }
 
     @Test
-    void aSpawnWhileTheWarmAgentIsStillStartingGoesColdWithAnotherIdAndLeavesItHeld() throws Exception {
+    void aSpawnWhileTheWarmAgentIsStillStartingWaitsForItAndTakesIt() throws Exception {
         team = TeamFixture.openWarm(dir, 3, repo -> { });
         team.tmux.show("loading plugins...");
         team.spawn("write a.txt");
         awaitPaneOf(new WorkerId(2));
 
-        WorkerRecord cold = team.spawn("write b.txt");
-
-        assertEquals("w03", cold.id(), "w02 is held by the agent still starting");
-        assertTrue(team.tmux.pane(paneOf(new WorkerId(2)).ref.id()).isPresent());
+        java.util.concurrent.CompletableFuture<WorkerRecord> second = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> team.spawn("write b.txt"));
+        Thread.sleep(500);
+        assertFalse(second.isDone(), "it waits for the agent that started first");
         team.tmux.show("demo> ");
-        assertEquals("w02", awaitWarm().toString());
+
+        WorkerRecord w = second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("w02", w.id(), "ids stay in spawn order");
+        assertEquals(paneOf(new WorkerId(2)).ref.id(), w.paneId());
     }
 
     @Test
