@@ -88,6 +88,38 @@ class ClaudeIT extends ResumableAgentContract {
     }
 
     /**
+     * The second Claude Code worker takes the agent started while the first worked (its Node start and
+     * MCP connection off the spawn's path), and a warm agent sends nothing to the model before its task:
+     * every conversation the model saw is one of the two workers' (the third agent, warm when the goal
+     * ended, none); nothing of it outlives the goal.
+     */
+    @Test
+    void theSecondWorkerStartsWarmAndAWarmAgentSendsNothingBeforeItsTask() throws Exception {
+        ExecResult r = dist.run("--goal", "Add a file " + MARK + " [demo:agent=" + agent() + "]\nAdd another file "
+                + MARK + " [demo:agent=" + agent() + "]", "--lead", "demo", "--agents", "demo," + agent(),
+                "--max-workers", "1", "--project", project.dir().toString(), "--no-attach", "--json", "--timeout", "4m");
+        String diagnostics = diagnostics(r);
+        assertEquals(0, r.exitCode(), diagnostics);
+        String session = new ObjectMapper().readTree(r.stdout()).get("session").asText();
+        try (io.agentorchestr.core.store.SqliteStateStore store = io.agentorchestr.core.store.SqliteStateStore.open(
+                dist.stateDb())) {
+            List<String> started = store.events(session).stream().filter(e -> e.kind().equals("worker_state_changed")
+                    && e.data().contains("\"to\":\"running\"")).map(e -> e.data()).toList();
+            // For the record (not asserted: timings): how long each spawn_worker took, cold then warm.
+            System.out.println("spawn_worker with " + agent() + ", cold then warm: " + store.events(session).stream()
+                    .filter(e -> e.kind().equals("tool_called") && e.data().contains("\"tool\":\"spawn_worker\""))
+                    .map(e -> e.json().path("durationMs").asLong() + " ms").toList());
+            assertTrue(started.size() == 2 && !started.get(0).contains("warm")
+                    && started.get(1).contains("\"worker\":\"w02\"") && started.get(1).contains(", warm: "),
+                    started + diagnostics);
+        }
+        List<String> strays = script.asked.stream().map(ModelScript.Conversation::userText)
+                .filter(t -> !t.contains("You are worker w01") && !t.contains("You are worker w02")).toList();
+        assertEquals(List.of(), strays, "only the two workers' conversations reached the model" + diagnostics);
+        assertNothingLeft();
+    }
+
+    /**
      * A Claude Code worker that does not poll: a demo worker's question reaches it as a notice typed
      * into its prompt once it is idle; it calls read_inbox and answers with send_message in the thread.
      */

@@ -93,6 +93,8 @@ final class ModelScript {
     private final List<Role> roles;
     /** Every conversation a role answered, in order. */
     final List<Conversation> seen = new CopyOnWriteArrayList<>();
+    /** Every conversation asked about, recognised by a role or not: what reached the model at all. */
+    final List<Conversation> asked = new CopyOnWriteArrayList<>();
     /** When each step was handed out, by "role_index": what the model did when, for tests of timing order. */
     final Map<String, java.time.Instant> served = new java.util.concurrent.ConcurrentHashMap<>();
     /** Every request to summarise a conversation (an agent's own compaction), in order. */
@@ -129,6 +131,7 @@ final class ModelScript {
     }
 
     Move next(Conversation c) {
+        asked.add(c);
         Optional<Role> role = roles.stream().filter(r -> r.recognises().test(c.userText())).findFirst();
         if (role.isEmpty()) {
             return new Text("OK");
