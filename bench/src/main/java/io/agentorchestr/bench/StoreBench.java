@@ -2,6 +2,7 @@ package io.agentorchestr.bench;
 
 import io.agentorchestr.core.git.LocalGit;
 import io.agentorchestr.core.process.SystemProcessRunner;
+import io.agentorchestr.core.session.Retention;
 import io.agentorchestr.core.store.SqliteStateStore;
 import io.agentorchestr.dashboard.Dashboard;
 
@@ -64,6 +65,49 @@ public final class StoreBench {
             api(d, runs, "/api/sessions/" + BIG + "/usage", "session page: /api/sessions/{id}/usage");
             api(d, runs, "/api/sessions/" + BIG + "/messages", "session page: /api/sessions/{id}/messages");
         }
+        retention(db);
+    }
+
+    /**
+     * [store] keep_days over this store (every session ended in January 2026, more than 90 days before
+     * the date used): the first prune drops every session's chatter, the next finds nothing (what each
+     * goal's end pays), --clean's compaction gives the space back. Last: it empties the store's events.
+     */
+    private static void retention(Path db) {
+        Instant asOf = Instant.parse("2026-12-08T00:00:00Z");
+        long size = size(db);
+        int dropped;
+        double first;
+        double again;
+        double compact;
+        long freed;
+        try (SqliteStateStore store = SqliteStateStore.open(db)) {
+            long t = System.nanoTime();
+            dropped = new Retention(store, 90).prune(asOf);
+            first = (System.nanoTime() - t) / 1e6;
+            t = System.nanoTime();
+            new Retention(store, 90).prune(asOf);
+            again = (System.nanoTime() - t) / 1e6;
+            t = System.nanoTime();
+            freed = store.compact();
+            compact = (System.nanoTime() - t) / 1e6;
+        }
+        System.out.printf("retention (keep_days 90): first prune dropped %,d events in %.0f ms; a prune with nothing "
+                + "to drop (each goal's end) %.1f ms; compaction %.0f ms, %d MB freed; on disk %d MB -> %d MB%n",
+                dropped, first, again, compact, freed >> 20, size >> 20, size(db) >> 20);
+    }
+
+    /** The store's file and its WAL: what it takes on disk. */
+    private static long size(Path db) {
+        long total = 0;
+        for (String suffix : new String[] {"", "-wal"}) {
+            try {
+                total += Files.size(db.resolveSibling(db.getFileName() + suffix));
+            } catch (java.io.IOException e) {
+                // no WAL: nothing to add
+            }
+        }
+        return total;
     }
 
     /** 100 events for each session, and the rest of the million for the last one. */

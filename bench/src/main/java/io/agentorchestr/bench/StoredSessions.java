@@ -11,13 +11,13 @@ final class StoredSessions {
     private StoredSessions() {
     }
 
-    /** {@code n} sessions (one in ten failed) and one more, {@code last}, into the store at {@code db} (migrated). */
+    /** {@code n} ended sessions (one in ten failed, all in January 2026) and one more, {@code last}, into the store at {@code db} (migrated). */
     static void fill(Path db, int n, String last) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement("INSERT INTO sessions (id, mode, goal, project, agents, "
-                    + "status, tmux_session, tmux_server, session_dir, owner_pid, created_at, updated_at) "
-                    + "VALUES (?, 'auto', ?, ?, '[\"demo\"]', ?, ?, 'tmux', ?, 1, ?, ?)")) {
+                    + "status, tmux_session, tmux_server, session_dir, owner_pid, created_at, updated_at, ended_at) "
+                    + "VALUES (?, 'auto', ?, ?, '[\"demo\"]', ?, ?, 'tmux', ?, 1, ?, ?, ?)")) {
                 Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
                 for (int i = 0; i <= n; i++) {
                     String id = i == n ? last : String.format("b%07x", i);
@@ -30,6 +30,7 @@ final class StoredSessions {
                     s.setString(6, "/tmp/none/" + id);
                     s.setString(7, at);
                     s.setString(8, at);
+                    s.setString(9, at);
                     s.addBatch();
                 }
                 s.executeBatch();

@@ -11,6 +11,7 @@ import io.agentorchestr.core.agent.AgentRegistry;
 import io.agentorchestr.core.agent.AgentSelection;
 import io.agentorchestr.core.agent.AgentStopper;
 import io.agentorchestr.core.config.AppPaths;
+import io.agentorchestr.core.config.StoreConfig;
 import io.agentorchestr.core.context.ProjectFiles;
 import io.agentorchestr.core.memory.Memory;
 import io.agentorchestr.cli.mcp.McpToolServer;
@@ -41,6 +42,7 @@ import io.agentorchestr.core.process.ProcessRunner;
 import io.agentorchestr.core.process.ProcessTable;
 import io.agentorchestr.core.process.SystemProcessRunner;
 import io.agentorchestr.core.session.ManualRun;
+import io.agentorchestr.core.session.Retention;
 import io.agentorchestr.core.session.SessionCleanup;
 import io.agentorchestr.core.session.Prerequisites;
 import io.agentorchestr.core.store.SqliteStateStore;
@@ -202,7 +204,13 @@ public final class CliContext implements AutoCloseable {
 
     /** {@code --clean}: what ended sessions left behind. */
     public SessionCleanup cleanup() {
-        return new SessionCleanup(store(), tmux(), git(), new Worktrees(git(), paths().worktrees()), stopper());
+        return new SessionCleanup(store(), tmux(), git(), new Worktrees(git(), paths().worktrees()), stopper(),
+                StoreConfig.keepDays(paths().config()));
+    }
+
+    /** {@code [store] keep_days} applied to the store ({@link Retention}). */
+    public Retention retention() {
+        return new Retention(store(), StoreConfig.keepDays(paths().config()));
     }
 
     /**

@@ -137,6 +137,41 @@ class GoalEndIT extends SandboxedRun {
     }
 
     @Test
+    void aGoalsEndDropsTheChatterOfSessionsThatEndedLongerAgoThanKeepDays() throws Exception {
+        Files.createDirectories(dir.resolve("xdg/config/agentorchestr"));
+        Files.writeString(dir.resolve("xdg/config/agentorchestr/config.toml"), "[store]\nkeep_days = 30\n");
+        dist.run("--list-sessions");   // the store, made as the launcher makes it
+        java.time.Instant ended = java.time.Instant.now().minus(java.time.Duration.ofDays(40));
+        try (io.agentorchestr.core.store.SqliteStateStore store = io.agentorchestr.core.store.SqliteStateStore.open(
+                dist.stateDb())) {
+            io.agentorchestr.core.model.SessionRecord old = new io.agentorchestr.core.model.SessionRecord("old1", "auto",
+                    "an old goal", project.dir().toString(), "demo", List.of("demo"),
+                    io.agentorchestr.core.model.SessionStatus.RUNNING, "abc", null, "agentorchestr-old1", "", null,
+                    dir.resolve("old1").toString(), 1, null, ended, ended, null);
+            store.createSession(old);
+            store.append("old1", new io.agentorchestr.core.model.SessionEvent.ProgressReported("w01", "halfway"));
+            store.append("old1", new io.agentorchestr.core.model.SessionEvent.SessionEnded("done", "done"));
+            store.updateSession(old.ended(io.agentorchestr.core.model.SessionStatus.DONE, "done"));
+        }
+        // ended() dated it now: back to 40 days ago, as a session of last month would be.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dist.stateDb());
+             java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE sessions SET ended_at = '" + ended + "' WHERE id = 'old1'");
+        }
+
+        ExecResult r = dist.run("--goal", "A note", "--agents", "demo", "--project", project.dir().toString(),
+                "--no-attach");
+
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("store: 1 event(s) of sessions that ended more than [store] keep_days ago"),
+                r.stderr());
+        try (io.agentorchestr.core.store.SqliteStateStore store = io.agentorchestr.core.store.SqliteStateStore.open(
+                dist.stateDb())) {
+            assertEquals(List.of("session_ended"), store.events("old1").stream().map(e -> e.kind()).toList());
+        }
+    }
+
+    @Test
     void aManualTasksAgentIsStoppedWhenItEndsItsPaneKeepsItsScreen() throws Exception {
         ExecResult r = dist.run("--manual", "--task", "A note", "--agents", "demo", "--project",
                 project.dir().toString(), "--no-attach", "--json");

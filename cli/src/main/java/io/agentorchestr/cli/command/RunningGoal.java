@@ -52,6 +52,7 @@ final class RunningGoal {
                                 : "ended: " + o.end().kind().name().toLowerCase(java.util.Locale.ROOT)))
                 : goalRun.await(started);
         new GoalReport(out, json, attach.hint(session)).print(outcome);
+        pruneStore();
         return switch (outcome.end().kind()) {
             case DONE -> ExitCode.OK.code();
             case PAUSED -> ExitCode.INTERRUPTED.code();
@@ -59,4 +60,19 @@ final class RunningGoal {
         };
     }
 
+    /**
+     * Old sessions' chatter goes after each goal, so a store nobody cleans stays bounded; after the
+     * report, and never the goal's outcome: a failure here is one line on stderr.
+     */
+    private void pruneStore() {
+        try {
+            int dropped = context.retention().prune(java.time.Instant.now());
+            if (dropped > 0) {
+                progress.accept("store: " + dropped + " event(s) of sessions that ended more than [store] keep_days "
+                        + "ago dropped (tool calls, progress, signals, messages, hook runs); what they did is kept");
+            }
+        } catch (RuntimeException e) {
+            progress.accept("warning: old sessions' events were not pruned: " + e.getMessage());
+        }
+    }
 }

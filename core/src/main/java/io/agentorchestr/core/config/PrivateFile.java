@@ -48,4 +48,13 @@ public final class PrivateFile {
             throw AgentorchestrException.error(FileTrouble.describe("cannot write " + what, e), e);
         }
     }
+
+    /** Makes an existing file readable by its owner only; a file system without POSIX modes is left as it is. */
+    public static void narrow(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, OWNER_ONLY);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not fatal: the directories around it are private by default.
+        }
+    }
 }

@@ -62,6 +62,12 @@ public interface StateStore extends AutoCloseable {
     /** Drops the session's events whose kind is in {@code kinds}; how many went. */
     int dropEvents(String sessionId, java.util.Set<String> kinds);
 
+    /** Drops the events whose kind is in {@code kinds} of every session that ended before {@code cutoff}; how many went. */
+    int dropEventsEndedBefore(java.time.Instant cutoff, java.util.Set<String> kinds);
+
+    /** Gives the space of dropped rows back when a good share of the store is free; the bytes freed (0: not worth it). */
+    long compact();
+
     /** Records that a multi-step operation started, so a crash in the middle is visible; returns its id. */
     long beginOp(String sessionId, String kind, String detail);
 

@@ -37,8 +37,12 @@ public final class SessionCleanup {
     private final Worktrees worktrees;
     private final AgentStopper stopper;
     private final BranchCleanup branches;
+    private final Retention retention;
 
-    public SessionCleanup(StateStore store, Tmux tmux, Git git, Worktrees worktrees, AgentStopper stopper) {
+    /** @param keepDays {@code [store] keep_days} ({@link Retention}), applied to the whole store on every clean */
+    public SessionCleanup(StateStore store, Tmux tmux, Git git, Worktrees worktrees, AgentStopper stopper,
+                          int keepDays) {
+        this.retention = new Retention(store, keepDays);
         this.store = store;
         this.tmux = tmux;
         this.git = git;
@@ -75,6 +79,9 @@ public final class SessionCleanup {
                 store.updateSession(s.ended(SessionStatus.FAILED, why));
                 store.append(s.id(), new SessionEvent.SessionEnded(SessionStatus.FAILED.label(), why));
             }
+        }
+        if (!dryRun) {
+            items.addAll(retention.pruneAndCompact(java.time.Instant.now()));
         }
         return items;
     }

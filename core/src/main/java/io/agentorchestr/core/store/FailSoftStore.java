@@ -85,6 +85,20 @@ public final class FailSoftStore implements StateStore {
     }
 
     @Override
+    public int dropEventsEndedBefore(java.time.Instant cutoff, java.util.Set<String> kinds) {
+        int[] dropped = {0};
+        write("the pruning of old events", () -> dropped[0] = store.dropEventsEndedBefore(cutoff, kinds));
+        return dropped[0];
+    }
+
+    @Override
+    public long compact() {
+        long[] freed = {0};
+        write("the compaction of the store", () -> freed[0] = store.compact());
+        return freed[0];
+    }
+
+    @Override
     public int dropEvents(String sessionId, java.util.Set<String> kinds) {
         int[] dropped = {0};
         write("the pruning of events", () -> dropped[0] = store.dropEvents(sessionId, kinds));

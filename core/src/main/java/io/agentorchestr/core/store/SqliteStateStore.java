@@ -22,7 +22,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +52,7 @@ public final class SqliteStateStore implements StateStore {
     private final MessageRows messages;
     private final ModelCallRows modelCalls;
     private final PlanRows plans;
+    private final RetentionRows retention;
     private final Observers observers = new Observers();
 
     private SqliteStateStore(Path file, Connection connection) {
@@ -63,6 +63,7 @@ public final class SqliteStateStore implements StateStore {
         this.messages = new MessageRows(rows, this, file);
         this.modelCalls = new ModelCallRows(rows, this);
         this.plans = new PlanRows(rows);
+        this.retention = new RetentionRows(rows, connection, file);
     }
 
     /** Opens (creating if needed) the store at {@code file} and brings its schema up to date. */
@@ -75,7 +76,8 @@ public final class SqliteStateStore implements StateStore {
         }
         try {
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-            ownerOnly(file);
+            // The file holds the sessions' MCP tokens: readable by its owner only.
+            io.agentorchestr.core.config.PrivateFile.narrow(file);
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
                 s.execute("PRAGMA journal_mode = WAL");
@@ -87,15 +89,6 @@ public final class SqliteStateStore implements StateStore {
             return store;
         } catch (SQLException e) {
             throw SqlRows.failure(file, "open", e);
-        }
-    }
-
-    /** The file holds the sessions' MCP tokens: readable by its owner only. */
-    private static void ownerOnly(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException | UnsupportedOperationException e) {
-            // Not fatal: the data directory is private by default; the store still works.
         }
     }
 
@@ -226,13 +219,17 @@ public final class SqliteStateStore implements StateStore {
 
     @Override
     public synchronized int dropEvents(String sessionId, java.util.Set<String> kinds) {
-        if (kinds.isEmpty()) {
-            return 0;
-        }
-        List<Object> values = new ArrayList<>(List.of(sessionId));
-        values.addAll(kinds);
-        return rows.update("DELETE FROM events WHERE session_id = ? AND kind IN ("
-                + String.join(",", java.util.Collections.nCopies(kinds.size(), "?")) + ")", values.toArray());
+        return retention.dropEvents(sessionId, kinds);
+    }
+
+    @Override
+    public synchronized int dropEventsEndedBefore(Instant cutoff, java.util.Set<String> kinds) {
+        return retention.dropEventsEndedBefore(cutoff, kinds);
+    }
+
+    @Override
+    public synchronized long compact() {
+        return retention.compact();
     }
 
     @Override
