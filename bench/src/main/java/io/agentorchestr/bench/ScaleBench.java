@@ -57,7 +57,7 @@ public final class ScaleBench {
         RawMcp raw = run.rawLead();
         Samples list = new Samples("  list_workers (" + n + " workers), plain HTTP client");
         int bytes = 0;
-        for (int i = 0; i < 220; i++) {
+        for (int i = 0; i < Integer.getInteger("scale.calls", 220); i++) {
             long t = System.nanoTime();
             RawMcp.Reply r = raw.post(LIST);
             if (i >= 20) {
