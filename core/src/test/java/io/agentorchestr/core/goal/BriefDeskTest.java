@@ -134,9 +134,9 @@ class BriefDeskTest extends TeamTest {
             team.tmux.show("Conversation compacted\n> \n? for shortcuts");
             Poll.until("the brief given back", Duration.ofSeconds(10), () -> typed(lead).size() == 4);
             assertEquals("BRIEF: the plan", typed(lead).get(2));
-            List<String> steps = team.store.events(TeamFixture.SESSION).stream()
-                    .filter(e -> e.kind().equals("lead_compaction")).map(EventRecord::data).toList();
-            assertEquals(2, steps.size(), steps.toString());
+            // Recorded once the paste's Enter has gone: a moment after what the test sees typed.
+            Poll.until("the brief's event", Duration.ofSeconds(10), () -> compactionSteps().size() == 2);
+            List<String> steps = compactionSteps();
             assertTrue(steps.get(0).contains("command_typed") && steps.get(1).contains("brief_given"), steps.toString());
         }
     }
@@ -155,5 +155,10 @@ class BriefDeskTest extends TeamTest {
 
     private List<String> typed(PaneRef pane) {
         return team.tmux.pane(pane.id()).orElseThrow().typed;
+    }
+
+    private List<String> compactionSteps() {
+        return team.store.events(TeamFixture.SESSION).stream().filter(e -> e.kind().equals("lead_compaction"))
+                .map(EventRecord::data).toList();
     }
 }
