@@ -19,13 +19,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a user waits for when a real agent CLI is spawned (Claude Code, Gemini CLI, against scripted
+ * What a user waits for when a real agent CLI is spawned (Claude Code, Gemini CLI, Codex, OpenCode, against scripted
  * model servers on loopback, as in their ITs): the agent's bare start (alone in a tmux pane until its
  * idle marker), the first spawn_worker of its kind, and the next one cold and warm (decision 0031),
- * beside the tmux + git floor of the same spawn (its pane and worktree made, from worker_spawned).
+ * beside the tmux + git floor of the same spawn (its pane and worktree made, from worker_spawned), and
+ * from the next spawn to that agent's first request to the model (for an agent whose prompt goes on its
+ * command line the spawn itself returns at once, and the agent's start comes after it). Medians.
  * The first worker works for 8 s, so the warm agent is at its input when the next is spawned.
  *
- * <p>Usage: {@code bench/run agents [runs]} (default 2 runs of each).
+ * <p>Usage: {@code bench/run agents [runs] [agents...]} (default 2 runs of Claude Code, Gemini CLI, Codex
+ * and OpenCode).
  */
 public final class AgentStartBench {
     private static final String SLOW = "[bench-slow]";
@@ -38,7 +41,9 @@ public final class AgentStartBench {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         Path npm = Path.of(System.getProperty("agentorchestr.npm.bin")).toAbsolutePath();
         System.out.println("agents bench: " + runs + " run(s) each, agent CLIs from " + npm);
-        for (String agent : List.of("claude", "gemini")) {
+        List<String> agents = args.length > 1 ? List.of(args).subList(1, args.length)
+                : List.of("claude", "gemini", "codex", "opencode");
+        for (String agent : agents) {
             List<Long> bare = new ArrayList<>();
             List<long[]> cold = new ArrayList<>();
             List<long[]> warm = new ArrayList<>();
@@ -47,10 +52,11 @@ public final class AgentStartBench {
                 cold.add(goal(agent, npm, false));
                 warm.add(goal(agent, npm, true));
             }
-            System.out.printf("%-7s bare start to its idle marker p50 %5d ms | a spawn until its prompt is submitted: "
-                            + "first of its kind %5d ms (tmux + git %d ms); next of its kind cold %5d ms, warm %5d ms "
-                            + "(tmux + git %d ms)%n", agent, median(bare), median(col(cold, 0)), median(col(cold, 1)),
-                    median(col(cold, 2)), median(col(warm, 2)), median(col(warm, 3)));
+            System.out.printf("%-8s bare start to its idle marker %5d ms | first spawn until its prompt is in "
+                            + "%5d ms (tmux + git %d ms) | next of its kind: until its prompt is in: cold %5d ms, warm "
+                            + "%4d ms (tmux + git %d ms); until its first model request: cold %5d ms, warm %5d ms%n",
+                    agent, median(bare), median(col(cold, 0)), median(col(cold, 1)), median(col(cold, 2)),
+                    median(col(warm, 2)), median(col(warm, 3)), median(col(cold, 4)), median(col(warm, 4)));
         }
     }
 
@@ -115,13 +121,15 @@ public final class AgentStartBench {
             // A spawn's launch, from its op's start (after the agent is chosen and a finished worker's agent
             // is stopped, which the worker limit of 1 makes it wait for) to its prompt submitted.
             List<Long> launches = new ArrayList<>();
+            List<java.time.Instant> began = new ArrayList<>();
             try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dist.stateDb());
                  java.sql.PreparedStatement q = c.prepareStatement("SELECT started_at, finished_at FROM ops WHERE "
                          + "session_id = ? AND kind = 'spawn_worker' AND outcome = 'ok' ORDER BY id")) {
                 q.setString(1, session);
                 try (java.sql.ResultSet rows = q.executeQuery()) {
                     while (rows.next()) {
-                        launches.add(Duration.between(java.time.Instant.parse(rows.getString(1)),
+                        began.add(java.time.Instant.parse(rows.getString(1)));
+                        launches.add(Duration.between(began.get(began.size() - 1),
                                 java.time.Instant.parse(rows.getString(2))).toMillis());
                     }
                 }
@@ -129,7 +137,9 @@ public final class AgentStartBench {
             try (SqliteStateStore store = SqliteStateStore.open(dist.stateDb())) {
                 List<Long> floors = store.events(session).stream().filter(e -> e.kind().equals("worker_spawned"))
                         .map(e -> e.json().path("durationMs").asLong()).toList();
-                return new long[] {launches.get(0), floors.get(0), launches.get(1), floors.get(1)};
+                // The second worker's first request to the model: its agent at work on its task.
+                long working = Duration.between(began.get(1), script.served.get("worker_0")).toMillis();
+                return new long[] {launches.get(0), floors.get(0), launches.get(1), floors.get(1), working};
             }
         }
     }
@@ -154,14 +164,22 @@ public final class AgentStartBench {
     }
 
     private static ScriptedModelServer api(String agent, ModelScript script) throws IOException {
-        return "claude".equals(agent) ? new MessagesApi(script) : new GeminiApi(script);
+        return switch (agent) {
+            case "claude" -> new MessagesApi(script);
+            case "gemini" -> new GeminiApi(script);
+            case "codex" -> new ResponsesApi(script);
+            case "opencode" -> new ChatCompletionsApi(script);
+            default -> throw new IllegalArgumentException("no scripted model server for " + agent);
+        };
     }
 
+    /** What a user of the CLI already has (as in its IT), pointed at the scripted server. */
     private static void setUp(String agent, Distribution dist, ScriptedModelServer api) throws IOException {
-        if ("claude".equals(agent)) {
-            UserConfigs.claude(dist, api.baseUrl());
-        } else {
-            UserConfigs.gemini(dist, api.baseUrl());
+        switch (agent) {
+            case "claude" -> UserConfigs.claude(dist, api.baseUrl());
+            case "gemini" -> UserConfigs.gemini(dist, api.baseUrl());
+            case "codex" -> UserConfigs.codex(dist, api.baseUrl());
+            default -> UserConfigs.opencode(dist.home().getParent().resolve("xdg/config"), api.baseUrl());
         }
     }
 
