@@ -119,7 +119,15 @@ class DashboardBrowserIT extends SandboxedRun {
                 throw new IllegalStateException(e);
             }
         });
-        browser.findElement(By.cssSelector("[data-worker='w01']")).click();
+        // The row is drawn again as its worker changes: found and clicked in one go, again if it was replaced.
+        Poll.until("w01's row clicked", WAIT, () -> {
+            try {
+                browser.findElement(By.cssSelector("[data-worker='w01']")).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
         Poll.until("the tail to show the worker's start", WAIT, () -> !text("#tail").isBlank());
         // Typed into the worker's pane now: the terminal echoes it, the pane log grows, the tail follows.
         dist.tmux("send-keys", "-t", w01.get("pane").asText(), "-l", "typed-while-watching");

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Timeout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -80,7 +81,11 @@ class EnvironmentFaultsIT extends SandboxedRun {
         } finally {
             stopLoop(gc, stop);
         }
-        assertEquals("", project.git("fsck", "--no-progress", "--connectivity-only").strip());
+        // Nothing missing or broken. A dangling commit is not damage: a git command that lost a lock to gc
+        // is run again (GitCommands), and a commit its first run wrote is left for gc to prune.
+        List<String> problems = project.git("fsck", "--no-progress", "--connectivity-only").lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("dangling ")).toList();
+        assertEquals(List.of(), problems);
     }
 
     private static void stopLoop(Process loop, Path stop) throws IOException, InterruptedException {

@@ -74,7 +74,7 @@ class SkillInjectionIT extends SandboxedRun {
                 given.get(0));
         List<String> listed = events(session, "tool_called").stream().filter(d -> d.contains("list_workers")
                 || d.contains("wait_for_any")).toList();
-        assertTrue(listed.stream().anyMatch(d -> d.contains("\\\"skills\\\" : [ \\\"jwt\\\" ]")), listed.toString());
+        assertTrue(listed.stream().anyMatch(d -> d.contains("\\\"skills\\\":[\\\"jwt\\\"]")), listed.toString());
     }
 
     @Test
