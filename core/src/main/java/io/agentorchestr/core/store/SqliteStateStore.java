@@ -7,20 +7,15 @@ import io.agentorchestr.core.model.PlanTask;
 import io.agentorchestr.core.model.StateStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agentorchestr.core.error.AgentorchestrException;
 import io.agentorchestr.core.model.SessionEvent;
 import io.agentorchestr.core.text.SecretRedactor;
 import io.agentorchestr.core.model.SessionRecord;
 import io.agentorchestr.core.model.SessionRuntime;
 import io.agentorchestr.core.model.WorkerRecord;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +32,6 @@ import static io.agentorchestr.core.store.RecordRows.toJson;
  * One connection, serialized by this object's monitor.
  */
 public final class SqliteStateStore implements StateStore {
-    private static final int BUSY_TIMEOUT_MS = 5000;
     private static final String SESSION_COLUMNS = RecordRows.SESSION_COLUMNS;
     private static final String WORKER_COLUMNS = RecordRows.WORKER_COLUMNS;
 
@@ -68,28 +62,7 @@ public final class SqliteStateStore implements StateStore {
 
     /** Opens (creating if needed) the store at {@code file} and brings its schema up to date. */
     public static SqliteStateStore open(Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw AgentorchestrException.error("cannot create the data directory " + file.getParent() + ": "
-                    + e.getMessage() + "; check its permissions or set AGENTORCHESTR_DATA_DIR", e);
-        }
-        try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-            // The file holds the sessions' MCP tokens: readable by its owner only.
-            io.agentorchestr.core.config.PrivateFile.narrow(file);
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-                s.execute("PRAGMA journal_mode = WAL");
-                s.execute("PRAGMA synchronous = NORMAL");
-                s.execute("PRAGMA foreign_keys = ON");
-            }
-            SqliteStateStore store = new SqliteStateStore(file, c);
-            Schema.migrate(c, file);
-            return store;
-        } catch (SQLException e) {
-            throw SqlRows.failure(file, "open", e);
-        }
+        return new SqliteStateStore(file, StoreConnection.open(file));
     }
 
     public Path file() {
